@@ -1,0 +1,231 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	assets "rolo/embed"
+	"rolo/store"
+)
+
+// Backup writes a consistent copy of the running database to dest and
+// checks that the copy opens on its own and passes integrity_check.
+func Backup(ctx context.Context, db *store.DB, dest string) (size int64, err error) {
+	dest, err = filepath.Abs(dest)
+	if err != nil {
+		return 0, err
+	}
+	if err := db.Backup(ctx, dest); err != nil {
+		return 0, fmt.Errorf("backup to %s: %w", dest, err)
+	}
+	copyDB, err := store.Open(ctx, dest, store.Options{MustExist: true, ReadOnly: true})
+	if err != nil {
+		return 0, fmt.Errorf("backup written but does not open: %w", err)
+	}
+	defer copyDB.Close()
+	problems, err := copyDB.IntegrityCheck(ctx)
+	if err != nil || len(problems) > 0 {
+		return 0, fmt.Errorf("backup written but fails integrity check: %v %v", problems, err)
+	}
+	info, err := os.Stat(dest)
+	if err != nil {
+		return 0, err
+	}
+	return info.Size(), nil
+}
+
+// DoctorReport is what `rolo doctor` found.
+type DoctorReport struct {
+	Path          string
+	FileSize      int64
+	WALSize       int64
+	SchemaVersion int      // highest applied migration
+	LatestSchema  int      // highest this binary knows
+	Pending       []string // migrations serve would apply
+	SchemaProblem string   // newer or changed schema
+	Integrity     []string // integrity_check problems
+	ForeignKeys   []string // foreign_key_check problems
+	Users         int
+}
+
+// Healthy is the verdict: the file is sound and this binary can use it.
+func (r DoctorReport) Healthy() bool {
+	return r.SchemaProblem == "" && len(r.Integrity) == 0 && len(r.ForeignKeys) == 0
+}
+
+// Doctor inspects the database at path without changing it.
+func Doctor(ctx context.Context, path string) (DoctorReport, error) {
+	r := DoctorReport{Path: path}
+	db, err := store.Open(ctx, path, store.Options{MustExist: true, ReadOnly: true})
+	if err != nil {
+		return r, err
+	}
+	defer db.Close()
+	r.Path = db.Path
+	if info, err := os.Stat(db.Path); err == nil {
+		r.FileSize = info.Size()
+	}
+	if info, err := os.Stat(db.Path + "-wal"); err == nil {
+		r.WALSize = info.Size()
+	}
+	if r.Integrity, err = db.IntegrityCheck(ctx); err != nil {
+		r.Integrity = append(r.Integrity, err.Error())
+	}
+	if r.ForeignKeys, err = db.ForeignKeyCheck(ctx); err != nil {
+		r.ForeignKeys = append(r.ForeignKeys, err.Error())
+	}
+	known, err := store.LoadMigrations(assets.Migrations)
+	if err != nil {
+		return r, err
+	}
+	r.LatestSchema = known[len(known)-1].Version
+	applied, err := db.AppliedMigrations(ctx)
+	if err != nil {
+		return r, err
+	}
+	if len(applied) == 0 {
+		r.SchemaProblem = "not a Rolo database: it has no schema_migrations table"
+		return r, nil
+	}
+	r.SchemaVersion = applied[len(applied)-1].Version
+	pending, err := store.CheckSchema(applied, known)
+	if err != nil {
+		r.SchemaProblem = err.Error()
+	}
+	for _, m := range pending {
+		r.Pending = append(r.Pending, m.Name)
+	}
+	r.Users, _ = store.CountUsers(ctx, db.Reader())
+	return r, nil
+}
+
+// Restore replaces the database at dbPath with the backup at from, after
+// checking that the backup is sound, is a Rolo database and is not newer
+// than this binary. The replaced file is kept beside it; the path of that
+// copy is returned ("" when there was nothing to replace).
+func Restore(ctx context.Context, dbPath, from string, now time.Time) (replacedPath string, err error) {
+	dbPath, err = filepath.Abs(dbPath)
+	if err != nil {
+		return "", err
+	}
+	// Holding the serve lock keeps a server from starting mid-restore.
+	lock, err := store.LockForServe(dbPath)
+	if err != nil {
+		return "", err
+	}
+	defer lock.Release()
+
+	if err := checkRestorable(ctx, from); err != nil {
+		return "", fmt.Errorf("%s cannot be restored: %w", from, err)
+	}
+	staged := dbPath + ".restoring"
+	if err := copyFile(from, staged); err != nil {
+		return "", err
+	}
+	defer os.Remove(staged)
+
+	if _, err := os.Stat(dbPath); err == nil {
+		// Fold the WAL into the file first, so the copy kept aside is complete.
+		current, err := store.Open(ctx, dbPath, store.Options{MustExist: true})
+		if err != nil {
+			return "", fmt.Errorf("open current database: %w", err)
+		}
+		if err := current.Close(); err != nil {
+			return "", fmt.Errorf("checkpoint current database: %w", err)
+		}
+		replacedPath = fmt.Sprintf("%s.replaced-%s", dbPath, now.UTC().Format("20060102T150405Z"))
+		if err := os.Rename(dbPath, replacedPath); err != nil {
+			return "", err
+		}
+		for _, suffix := range []string{"-wal", "-shm"} {
+			if err := os.Remove(dbPath + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return replacedPath, err
+			}
+		}
+	}
+	if err := os.Rename(staged, dbPath); err != nil {
+		return replacedPath, err
+	}
+	return replacedPath, nil
+}
+
+func checkRestorable(ctx context.Context, from string) error {
+	backup, err := store.Open(ctx, from, store.Options{MustExist: true, ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer backup.Close()
+	problems, err := backup.IntegrityCheck(ctx)
+	if err != nil {
+		return fmt.Errorf("not a readable SQLite database: %w", err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("integrity check failed: %v", problems)
+	}
+	applied, err := backup.AppliedMigrations(ctx)
+	if err != nil {
+		return err
+	}
+	if len(applied) == 0 {
+		return errors.New("not a Rolo database (no schema_migrations table)")
+	}
+	known, err := store.LoadMigrations(assets.Migrations)
+	if err != nil {
+		return err
+	}
+	_, err = store.CheckSchema(applied, known)
+	return err
+}
+
+func copyFile(from, to string) error {
+	src, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := os.OpenFile(to, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		dst.Close()
+		return err
+	}
+	if err := dst.Sync(); err != nil {
+		dst.Close()
+		return err
+	}
+	return dst.Close()
+}
+
+// DatabaseInfo describes the file behind a running App, for the settings page.
+type DatabaseInfo struct {
+	Path          string
+	FileSize      int64
+	WALSize       int64
+	SchemaVersion int
+}
+
+// DatabaseInfo reports where the data lives and how big it is.
+func (a *App) DatabaseInfo(ctx context.Context) (DatabaseInfo, error) {
+	info := DatabaseInfo{Path: a.db.Path}
+	if st, err := os.Stat(a.db.Path); err == nil {
+		info.FileSize = st.Size()
+	}
+	if st, err := os.Stat(a.db.Path + "-wal"); err == nil {
+		info.WALSize = st.Size()
+	}
+	applied, err := a.db.AppliedMigrations(ctx)
+	if err != nil {
+		return info, err
+	}
+	if len(applied) > 0 {
+		info.SchemaVersion = applied[len(applied)-1].Version
+	}
+	return info, nil
+}

@@ -1,0 +1,151 @@
+package app_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/matryer/is"
+
+	"rolo/app"
+	"rolo/store"
+)
+
+var restoreTime = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+
+func TestBackupAndRestore(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+
+	t.Run("restores a backup and keeps the replaced file", func(t *testing.T) {
+		is := is.New(t)
+		ta := mustOpenApp(t)
+		admin := mustSetup(t, ta)
+		backup := filepath.Join(t.TempDir(), "backup.db")
+		size, err := app.Backup(ctx, ta.DB(), backup)
+		is.NoErr(err)
+		is.True(size > 0)
+		// A change after the backup that the restore will undo.
+		_, err = ta.CreateUser(ctx, admin, app.NewUser{Name: "Later", Email: "later@example.com", Role: app.RoleViewer, Password: "12345678"})
+		is.NoErr(err)
+		is.NoErr(ta.Close())
+
+		replaced, err := app.Restore(ctx, ta.dbPath, backup, restoreTime)
+		is.NoErr(err)
+		is.True(strings.HasSuffix(replaced, ".replaced-20261127T100000Z"))
+
+		restored, err := app.Open(ctx, ta.dbPath, app.Config{})
+		is.NoErr(err)
+		defer restored.Close()
+		users, err := restored.Users(ctx, nil)
+		is.NoErr(err)
+		is.Equal(len(users), 1) // the backup's state is back
+
+		old, err := app.Open(ctx, replaced, app.Config{})
+		is.NoErr(err)
+		defer old.Close()
+		users, err = old.Users(ctx, nil)
+		is.NoErr(err)
+		is.Equal(len(users), 2) // the replaced file is complete, WAL included
+	})
+
+	t.Run("refuses while a server uses the database", func(t *testing.T) {
+		is := is.New(t)
+		ta := mustOpenApp(t)
+		backup := filepath.Join(t.TempDir(), "backup.db")
+		_, err := app.Backup(ctx, ta.DB(), backup)
+		is.NoErr(err)
+		lock, err := store.LockForServe(ta.dbPath)
+		is.NoErr(err)
+		defer lock.Release()
+		_, err = app.Restore(ctx, ta.dbPath, backup, restoreTime)
+		is.True(err != nil && strings.Contains(err.Error(), "server")) // refused while serving
+	})
+
+	t.Run("refuses files that are not sound Rolo databases", func(t *testing.T) {
+		ta := mustOpenApp(t)
+		dir := t.TempDir()
+		garbage := filepath.Join(dir, "garbage.db")
+		is.New(t).NoErr(os.WriteFile(garbage, []byte("this is not sqlite, just text that looks long enough to be a header......"), 0o600))
+
+		foreign := filepath.Join(dir, "foreign.db")
+		db, err := store.Open(ctx, foreign, store.Options{})
+		is.New(t).NoErr(err)
+		is.New(t).NoErr(db.Close())
+
+		newer := filepath.Join(dir, "newer.db")
+		_, err = app.Backup(ctx, ta.DB(), newer)
+		is.New(t).NoErr(err)
+		fakeFutureMigration(t, newer)
+
+		for name, file := range map[string]string{"not sqlite": garbage, "not rolo": foreign, "newer schema": newer, "missing": filepath.Join(dir, "nope.db")} {
+			t.Run(name, func(t *testing.T) {
+				is := is.New(t)
+				before, err := os.ReadFile(ta.dbPath)
+				is.NoErr(err)
+				_, err = app.Restore(ctx, ta.dbPath, file, restoreTime)
+				is.True(err != nil) // refused
+				after, err := os.ReadFile(ta.dbPath)
+				is.NoErr(err)
+				is.Equal(len(before), len(after)) // the current database is untouched
+			})
+		}
+	})
+}
+
+// fakeFutureMigration records a migration this binary does not know.
+func fakeFutureMigration(t *testing.T, path string) {
+	t.Helper()
+	db, err := store.Open(context.Background(), path, store.Options{MustExist: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Write(context.Background(), func(tx *store.Tx) error {
+		_, err := tx.Exec(`INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (9999, '9999_future.sql', 'x', '2030-01-01T00:00:00.000Z')`)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDoctor(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+
+	t.Run("a healthy database", func(t *testing.T) {
+		is := is.New(t)
+		ta := mustOpenApp(t)
+		mustSetup(t, ta)
+		r, err := app.Doctor(ctx, ta.dbPath)
+		is.NoErr(err)
+		is.True(r.Healthy())
+		is.Equal(r.SchemaVersion, r.LatestSchema)
+		is.Equal(r.Users, 1)
+		is.True(r.FileSize > 0)
+	})
+
+	t.Run("a newer schema is a problem", func(t *testing.T) {
+		is := is.New(t)
+		ta := mustOpenApp(t)
+		is.NoErr(ta.Close())
+		fakeFutureMigration(t, ta.dbPath)
+		r, err := app.Doctor(ctx, ta.dbPath)
+		is.NoErr(err)
+		is.True(!r.Healthy())
+		is.True(strings.Contains(r.SchemaProblem, "newer"))
+	})
+
+	t.Run("a missing file is an error, not a new database", func(t *testing.T) {
+		is := is.New(t)
+		path := filepath.Join(t.TempDir(), "absent.db")
+		_, err := app.Doctor(ctx, path)
+		is.True(err != nil)
+		_, statErr := os.Stat(path)
+		is.True(os.IsNotExist(statErr)) // doctor created nothing
+	})
+}

@@ -1,0 +1,154 @@
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"strings"
+	"time"
+
+	"rolo/store"
+)
+
+// Session is a logged-in browser, with the token that goes in its cookie.
+type Session struct {
+	ID        string
+	Token     string // only known right after login; never stored
+	User      *User
+	ExpiresAt time.Time
+}
+
+// Client describes where a login comes from, for throttling and the
+// session list.
+type Client struct {
+	Addr      string
+	UserAgent string
+}
+
+// touchEvery limits idle-clock updates to one write per minute per session.
+const touchEvery = time.Minute
+
+func hashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// Login checks an email and password and opens a session. Failed attempts
+// are slowed down and then refused for a while, per account and per address.
+func (a *App) Login(ctx context.Context, email, password string, client Client) (*Session, error) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	now := a.now()
+	delay, retry := a.throttle.check(email, client.Addr, now)
+	if retry > 0 {
+		return nil, &Error{Code: ETooMany, Message: "error.login_locked", RetryAfter: retry}
+	}
+	if delay > 0 {
+		a.cfg.Sleep(ctx, delay)
+	}
+	u, err := store.UserByEmail(ctx, a.db.Reader(), email)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	ok := false
+	if err == nil {
+		if ok, err = CheckPassword(u.PasswordHash, password); err != nil {
+			return nil, err
+		}
+	} else {
+		// Hash anyway so that the time taken does not tell whether the account exists.
+		_, _ = CheckPassword(dummyHash, password)
+	}
+	if !ok || u.Disabled() {
+		a.throttle.fail(email, client.Addr, now)
+		return nil, errorf(EUnauthorized, "error.login_failed")
+	}
+	a.throttle.succeed(email)
+
+	token := randomToken()
+	s := store.Session{
+		ID: a.cfg.NewID(), UserID: u.ID, TokenHash: hashToken(token),
+		ExpiresAt: now.Add(a.cfg.SessionLifetime), ClientAddr: client.Addr, UserAgent: truncate(client.UserAgent, 300),
+	}
+	err = a.db.Write(ctx, func(tx *store.Tx) error {
+		if _, err := store.DeleteExpiredSessions(ctx, tx, a.cfg.SessionIdle); err != nil {
+			return err
+		}
+		if err := store.InsertSession(ctx, tx, s); err != nil {
+			return err
+		}
+		if err := store.TouchUserLogin(ctx, tx, u.ID); err != nil {
+			return err
+		}
+		return a.audit(ctx, tx, u.ID, "user.login", "user", u.ID, map[string]any{"addr": client.Addr})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Session{ID: s.ID, Token: token, User: toUser(u), ExpiresAt: s.ExpiresAt}, nil
+}
+
+// dummyHash is checked against when the email is unknown.
+var dummyHash, _ = HashPassword("rolo-timing-equaliser")
+
+// Authenticate returns the session a cookie token belongs to, or an
+// EUnauthorized error when it is unknown, expired, idle too long or its
+// user is disabled.
+func (a *App) Authenticate(ctx context.Context, token string) (*Session, error) {
+	unauthorized := errorf(EUnauthorized, "error.session_expired")
+	if token == "" || len(token) > 100 {
+		return nil, unauthorized
+	}
+	s, err := store.SessionByTokenHash(ctx, a.db.Reader(), hashToken(token))
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, unauthorized
+	}
+	if err != nil {
+		return nil, err
+	}
+	now := a.now()
+	if !now.Before(s.ExpiresAt) || now.Sub(s.LastSeenAt) >= a.cfg.SessionIdle {
+		_ = a.db.Write(ctx, func(tx *store.Tx) error { return store.DeleteSession(ctx, tx, s.ID) })
+		return nil, unauthorized
+	}
+	u, err := store.UserByID(ctx, a.db.Reader(), s.UserID)
+	if err != nil {
+		return nil, err
+	}
+	if u.Disabled() {
+		return nil, unauthorized
+	}
+	if now.Sub(s.LastSeenAt) >= touchEvery {
+		if err := a.db.Write(ctx, func(tx *store.Tx) error { return store.TouchSession(ctx, tx, s.ID) }); err != nil {
+			return nil, err
+		}
+	}
+	return &Session{ID: s.ID, User: toUser(u), ExpiresAt: s.ExpiresAt}, nil
+}
+
+// Logout ends one session.
+func (a *App) Logout(ctx context.Context, s *Session) error {
+	return a.db.Write(ctx, func(tx *store.Tx) error {
+		if err := store.DeleteSession(ctx, tx, s.ID); err != nil {
+			return err
+		}
+		return a.audit(ctx, tx, s.User.ID, "user.logout", "user", s.User.ID, nil)
+	})
+}
+
+func randomToken() string {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand does not fail on supported systems
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.ToValidUTF8(s[:n], "")
+}

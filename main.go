@@ -1,0 +1,544 @@
+// Command rolo is a customer relationship manager in one executable: it
+// keeps everything in one SQLite file and serves its UI on localhost.
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"rolo/app"
+	assets "rolo/embed"
+	"rolo/store"
+	"rolo/ui"
+)
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3".
+var version = ""
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "rolo:", err)
+		os.Exit(1)
+	}
+}
+
+// run is the whole program, with its surroundings passed in so that tests
+// can start it.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	level := slog.LevelInfo
+	if getenv("ROLO_LOG_LEVEL") == "debug" {
+		level = slog.LevelDebug
+	}
+	slog.SetDefault(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})))
+
+	root := &cobra.Command{
+		Use:           "rolo",
+		Short:         "Rolo is a CRM in one file: contacts, pipelines, reminders, on your own machine.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.PersistentFlags().String("db", "", "database file (default $ROLO_DB, else rolo.db in $XDG_DATA_HOME/rolo or ~/.local/share/rolo)")
+	root.AddCommand(
+		serveCommand(getenv, stdout),
+		versionCommand(stdout),
+		backupCommand(getenv, stdout),
+		restoreCommand(getenv, stdout),
+		doctorCommand(getenv, stdout),
+		userCommand(getenv, stdin, stdout),
+	)
+	return root.ExecuteContext(ctx)
+}
+
+// dbPath resolves where the database lives: --db, $ROLO_DB, then the
+// user's data directory.
+func dbPath(cmd *cobra.Command, getenv func(string) string) (string, error) {
+	if p, _ := cmd.Flags().GetString("db"); p != "" {
+		return filepath.Abs(p)
+	}
+	if p := getenv("ROLO_DB"); p != "" {
+		return filepath.Abs(p)
+	}
+	dataHome := getenv("XDG_DATA_HOME")
+	if dataHome == "" {
+		home := getenv("HOME")
+		if home == "" {
+			return "", errors.New("cannot find a home directory; pass --db or set ROLO_DB")
+		}
+		dataHome = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dataHome, "rolo", "rolo.db"), nil
+}
+
+func flagOrEnv(cmd *cobra.Command, getenv func(string) string, flag, env string) string {
+	if cmd.Flags().Changed(flag) {
+		v, _ := cmd.Flags().GetString(flag)
+		return v
+	}
+	if v := getenv(env); v != "" {
+		return v
+	}
+	v, _ := cmd.Flags().GetString(flag)
+	return v
+}
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+func versionCommand(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			_, err := fmt.Fprintln(stdout, "rolo", buildVersion())
+			return err
+		},
+	}
+}
+
+func serveCommand(getenv func(string) string, stdout io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Run Rolo's web UI and API",
+		Long: "Serve the web UI and API on --addr (default 127.0.0.1:8080, this machine only).\n" +
+			"Listen on the LAN with --addr 0.0.0.0:8080; then use --tls-cert/--tls-key so passwords do not cross the network in clear.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := dbPath(cmd, getenv)
+			if err != nil {
+				return err
+			}
+			var allow []string
+			if v := flagOrEnv(cmd, getenv, "allow-host", "ROLO_ALLOW_HOST"); v != "" {
+				allow = strings.Split(v, ",")
+			}
+			dev, _ := cmd.Flags().GetBool("dev")
+			return serve(cmd.Context(), stdout, serveOptions{
+				DBPath: path, Addr: flagOrEnv(cmd, getenv, "addr", "ROLO_ADDR"), AllowHosts: allow, Dev: dev,
+				TLSCert: flagOrEnv(cmd, getenv, "tls-cert", "ROLO_TLS_CERT"), TLSKey: flagOrEnv(cmd, getenv, "tls-key", "ROLO_TLS_KEY"),
+			})
+		},
+	}
+	cmd.Flags().String("addr", "127.0.0.1:8080", "address to listen on ($ROLO_ADDR); 0.0.0.0:8080 shares Rolo on the LAN")
+	cmd.Flags().String("allow-host", "", "extra host names the browser may use to reach Rolo, comma-separated ($ROLO_ALLOW_HOST)")
+	cmd.Flags().String("tls-cert", "", "TLS certificate file ($ROLO_TLS_CERT)")
+	cmd.Flags().String("tls-key", "", "TLS key file ($ROLO_TLS_KEY)")
+	cmd.Flags().Bool("dev", false, "read templates and static files from ./embed on disk")
+	return cmd
+}
+
+type serveOptions struct {
+	DBPath, Addr, TLSCert, TLSKey string
+	AllowHosts                    []string
+	Dev                           bool
+}
+
+func serve(ctx context.Context, stdout io.Writer, opt serveOptions) error {
+	if (opt.TLSCert == "") != (opt.TLSKey == "") {
+		return errors.New("--tls-cert and --tls-key go together")
+	}
+	lock, err := store.LockForServe(opt.DBPath)
+	if err != nil {
+		return fmt.Errorf("%s: %w", opt.DBPath, err)
+	}
+	defer lock.Release()
+
+	// Listen first, so a busy port fails at once, before any migration.
+	ln, err := net.Listen("tcp", opt.Addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	addr := ln.Addr().(*net.TCPAddr)
+	scheme := "http"
+	if opt.TLSCert != "" {
+		scheme = "https"
+	}
+
+	lan := !addr.IP.IsLoopback()
+	hosts := append(append([]string{}, ui.LoopbackHosts...), opt.AllowHosts...)
+	if lan {
+		hosts = append(hosts, lanHosts(addr.IP)...)
+	}
+	a, err := app.Open(ctx, opt.DBPath, app.Config{})
+	if err != nil {
+		return err
+	}
+	setupCode := ""
+	if needs, err := a.NeedsSetup(ctx); err == nil && needs && lan {
+		setupCode = app.NewSetupCode()
+		a.RequireSetupCode(setupCode)
+	}
+	defer func() {
+		if err := a.Close(); err != nil {
+			slog.Error("close database", "err", err)
+		}
+	}()
+
+	handler, err := ui.NewServer(a, ui.Config{DBPath: opt.DBPath, Addr: addr.String(), AllowedHosts: hosts, Version: buildVersion(), Dev: opt.Dev})
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       5 * time.Minute, // imports upload large files
+		WriteTimeout:      5 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+	}
+	fmt.Fprintf(stdout, "Rolo is running at %s://%s\n", scheme, browsable(addr))
+	fmt.Fprintf(stdout, "Database: %s\n", opt.DBPath)
+	if lan {
+		slog.Warn("listening beyond this machine: other computers on the network can reach Rolo", "addr", addr.String(), "hosts", strings.Join(hosts, ","))
+		if scheme == "http" {
+			slog.Warn("without --tls-cert/--tls-key, passwords and cookies cross the network in clear")
+		}
+		if setupCode != "" {
+			fmt.Fprintf(stdout, "Setup code for the first administrator: %s\n", setupCode)
+		}
+	}
+
+	errc := make(chan error, 1)
+	go func() {
+		if opt.TLSCert != "" {
+			errc <- srv.ServeTLS(ln, opt.TLSCert, opt.TLSKey)
+		} else {
+			errc <- srv.Serve(ln)
+		}
+	}()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	slog.Info("shutting down: finishing requests in flight")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	slog.Info("stopped; the database file is complete on its own", "db", opt.DBPath)
+	return nil
+}
+
+// browsable turns a wildcard listen address into one a browser can open.
+func browsable(addr *net.TCPAddr) string {
+	if addr.IP.IsUnspecified() {
+		return net.JoinHostPort("127.0.0.1", fmt.Sprint(addr.Port))
+	}
+	return addr.String()
+}
+
+// lanHosts lists the names and addresses under which colleagues reach
+// this machine, for the Host header allow-list.
+func lanHosts(ip net.IP) []string {
+	var hosts []string
+	if name, err := os.Hostname(); err == nil {
+		hosts = append(hosts, name, name+".local")
+	}
+	if !ip.IsUnspecified() {
+		return append(hosts, ip.String())
+	}
+	addrs, _ := net.InterfaceAddrs()
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok {
+			hosts = append(hosts, n.IP.String())
+		}
+	}
+	return hosts
+}
+
+func backupCommand(getenv func(string) string, stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "backup FILE",
+		Short: "Write a consistent copy of the database to FILE, even while Rolo runs",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := dbPath(cmd, getenv)
+			if err != nil {
+				return err
+			}
+			db, err := store.Open(cmd.Context(), path, store.Options{MustExist: true})
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			size, err := app.Backup(cmd.Context(), db, args[0])
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(stdout, "Backed up %s to %s (%d bytes, integrity ok)\n", path, args[0], size)
+			return err
+		},
+	}
+}
+
+func restoreCommand(getenv func(string) string, stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "restore FILE",
+		Short: "Replace the database with a backup, keeping the replaced file aside",
+		Long:  "Checks FILE (integrity, that it is a Rolo database, that its schema is not newer than this binary),\nthen replaces the database with it. Refused while rolo serve uses the database.",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := dbPath(cmd, getenv)
+			if err != nil {
+				return err
+			}
+			replaced, err := app.Restore(cmd.Context(), path, args[0], time.Now())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "Restored %s from %s\n", path, args[0])
+			if replaced != "" {
+				fmt.Fprintf(stdout, "The replaced database was kept as %s\n", replaced)
+			}
+			return nil
+		},
+	}
+}
+
+func doctorCommand(getenv func(string) string, stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "doctor",
+		Short: "Check the database: integrity, foreign keys, schema version, sizes",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := dbPath(cmd, getenv)
+			if err != nil {
+				return err
+			}
+			r, err := app.Doctor(cmd.Context(), path)
+			if err != nil {
+				return err
+			}
+			w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintf(w, "file\t%s\n", r.Path)
+			fmt.Fprintf(w, "size\t%d bytes (write-ahead log %d bytes)\n", r.FileSize, r.WALSize)
+			fmt.Fprintf(w, "schema\tversion %d of %d known to this binary\n", r.SchemaVersion, r.LatestSchema)
+			fmt.Fprintf(w, "users\t%d\n", r.Users)
+			fmt.Fprintf(w, "integrity\t%s\n", verdict(r.Integrity))
+			fmt.Fprintf(w, "foreign keys\t%s\n", verdict(r.ForeignKeys))
+			if len(r.Pending) > 0 {
+				fmt.Fprintf(w, "pending\t%s (applied at the next rolo serve)\n", strings.Join(r.Pending, ", "))
+			}
+			if r.SchemaProblem != "" {
+				fmt.Fprintf(w, "schema problem\t%s\n", r.SchemaProblem)
+			}
+			w.Flush()
+			if !r.Healthy() {
+				fmt.Fprintln(stdout, "Verdict: PROBLEMS FOUND. Restore a backup with rolo restore, or keep a copy of the file and ask for help.")
+				return errors.New("the database has problems")
+			}
+			_, err = fmt.Fprintln(stdout, "Verdict: OK")
+			return err
+		},
+	}
+}
+
+func verdict(problems []string) string {
+	if len(problems) == 0 {
+		return "ok"
+	}
+	return fmt.Sprintf("%d problem(s): %s", len(problems), strings.Join(problems, "; "))
+}
+
+func userCommand(getenv func(string) string, stdin io.Reader, stdout io.Writer) *cobra.Command {
+	cmd := &cobra.Command{Use: "user", Short: "Add, list, disable users and set passwords (for scripts and lost passwords)"}
+	openApp := func(cmd *cobra.Command) (*app.App, error) {
+		path, err := dbPath(cmd, getenv)
+		if err != nil {
+			return nil, err
+		}
+		return app.Open(cmd.Context(), path, app.Config{})
+	}
+	lines := bufio.NewReader(stdin)
+
+	add := &cobra.Command{
+		Use:   "add --email E --name N --role R [--password P]",
+		Short: "Add a user; without --password it is read from a prompt or standard input",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			email, _ := cmd.Flags().GetString("email")
+			name, _ := cmd.Flags().GetString("name")
+			role, _ := cmd.Flags().GetString("role")
+			password, _ := cmd.Flags().GetString("password")
+			if !cmd.Flags().Changed("password") {
+				var err error
+				if password, err = readPassword(stdin, lines, stdout); err != nil {
+					return err
+				}
+			}
+			a, err := openApp(cmd)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			u, err := a.CreateUser(cmd.Context(), nil, app.NewUser{Name: name, Email: email, Role: app.Role(role), Password: password})
+			if err != nil {
+				return cliError(err)
+			}
+			_, err = fmt.Fprintf(stdout, "Added %s <%s> as %s\n", u.Name, u.Email, u.Role)
+			return err
+		},
+	}
+	add.Flags().String("email", "", "email address to log in with")
+	add.Flags().String("name", "", "full name")
+	add.Flags().String("role", "sales", "admin, manager, sales, marketing, support or viewer")
+	add.Flags().String("password", "", "password (avoid: it stays in your shell history)")
+
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List users",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := openApp(cmd)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			users, err := a.Users(cmd.Context(), nil)
+			if err != nil {
+				return err
+			}
+			w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(w, "EMAIL\tNAME\tROLE\tSTATUS\tLAST LOGIN")
+			for _, u := range users {
+				status, last := "active", "never"
+				if u.Disabled {
+					status = "disabled"
+				}
+				if !u.LastLoginAt.IsZero() {
+					last = u.LastLoginAt.Local().Format("2006-01-02 15:04")
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", u.Email, u.Name, u.Role, status, last)
+			}
+			return w.Flush()
+		},
+	}
+
+	passwd := &cobra.Command{
+		Use:   "passwd EMAIL",
+		Short: "Set a new password for a user (read from a prompt or standard input)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := openApp(cmd)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			u, err := a.UserByEmail(cmd.Context(), args[0])
+			if err != nil {
+				return cliError(err)
+			}
+			password, err := readPassword(stdin, lines, stdout)
+			if err != nil {
+				return err
+			}
+			if err := a.ResetPassword(cmd.Context(), nil, u.ID, password); err != nil {
+				return cliError(err)
+			}
+			_, err = fmt.Fprintf(stdout, "Password changed for %s; their sessions were ended\n", u.Email)
+			return err
+		},
+	}
+
+	disable := &cobra.Command{
+		Use:   "disable EMAIL",
+		Short: "Stop a user from logging in and end their sessions",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := openApp(cmd)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			u, err := a.UserByEmail(cmd.Context(), args[0])
+			if err != nil {
+				return cliError(err)
+			}
+			if _, err := a.SetDisabled(cmd.Context(), nil, u.ID, true); err != nil {
+				return cliError(err)
+			}
+			_, err = fmt.Fprintf(stdout, "Disabled %s\n", u.Email)
+			return err
+		},
+	}
+	cmd.AddCommand(add, list, passwd, disable)
+	return cmd
+}
+
+// readPassword prompts twice on a terminal, or reads one line when
+// standard input is a pipe (scripts).
+func readPassword(stdin io.Reader, lines *bufio.Reader, stdout io.Writer) (string, error) {
+	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprint(stdout, "Password: ")
+		first, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(stdout)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprint(stdout, "Repeat password: ")
+		second, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(stdout)
+		if err != nil {
+			return "", err
+		}
+		if string(first) != string(second) {
+			return "", errors.New("the passwords do not match")
+		}
+		return string(first), nil
+	}
+	line, err := lines.ReadString('\n')
+	if err != nil && !(errors.Is(err, io.EOF) && line != "") {
+		return "", errors.New("no password given: pass --password, type it at the prompt, or pipe it on standard input")
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}
+
+// cliError spells out an app error in English from the UI's catalog,
+// naming the flag behind each bad field.
+func cliError(err error) error {
+	e := app.AsError(err)
+	if e.Code == app.EInternal {
+		return err
+	}
+	catalog, cerr := ui.LoadCatalog(assets.I18n)
+	if cerr != nil {
+		return err
+	}
+	msg := catalog.T("en", e.Message)
+	for field, key := range e.Fields {
+		msg += fmt.Sprintf("\n  --%s: %s", field, catalog.T("en", key))
+	}
+	return errors.New(msg)
+}

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/matryer/is"
+)
+
+// syncBuffer is a bytes.Buffer safe to read while run writes to it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func env(vars map[string]string) func(string) string {
+	return func(k string) string { return vars[k] }
+}
+
+// rolo runs one command to completion and returns its output.
+func rolo(t *testing.T, getenv func(string) string, stdin string, args ...string) (string, error) {
+	t.Helper()
+	var out syncBuffer
+	err := run(t.Context(), args, getenv, strings.NewReader(stdin), &out, io.Discard)
+	return out.String(), err
+}
+
+// startServe runs `rolo serve` until the returned stop is called, and
+// returns the address it printed.
+func startServe(t *testing.T, getenv func(string) string, args ...string) (url string, stop func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), getenv, strings.NewReader(""), out, io.Discard)
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		sc := bufio.NewScanner(strings.NewReader(out.String()))
+		for sc.Scan() {
+			if rest, ok := strings.CutPrefix(sc.Text(), "Rolo is running at "); ok {
+				return rest, func() error { cancel(); return <-done }
+			}
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("serve stopped early: %v\n%s", err, out.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	cancel()
+	t.Fatalf("serve printed no address:\n%s", out.String())
+	return "", nil
+}
+
+func TestServeAndCommands(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	dir := t.TempDir()
+	getenv := env(map[string]string{"XDG_DATA_HOME": dir})
+	dbFile := filepath.Join(dir, "rolo", "rolo.db")
+
+	url, stop := startServe(t, getenv)
+	res, err := http.Get(url + "/setup")
+	is.NoErr(err)
+	res.Body.Close()
+	is.Equal(res.StatusCode, http.StatusOK) // the first page is setup
+	_, err = os.Stat(dbFile)
+	is.NoErr(err) // created in the XDG data directory
+
+	out, err := rolo(t, getenv, "", "restore", filepath.Join(dir, "whatever.db"))
+	is.True(err != nil && strings.Contains(err.Error(), "server")) // restore refuses while serving
+	_ = out
+
+	out, err = rolo(t, getenv, "s3cret-password\n", "user", "add", "--email", "Ada@Example.com", "--name", "Ada", "--role", "admin")
+	is.NoErr(err) // password read from standard input
+	is.True(strings.Contains(out, "ada@example.com"))
+
+	backup := filepath.Join(dir, "backup.db")
+	out, err = rolo(t, getenv, "", "backup", backup)
+	is.NoErr(err) // backup while serving
+	is.True(strings.Contains(out, "integrity ok"))
+
+	is.NoErr(stop()) // SIGINT-like stop returns cleanly
+	wal, err := os.Stat(dbFile + "-wal")
+	is.True(err != nil || wal.Size() == 0) // the WAL was folded into the file
+
+	out, err = rolo(t, getenv, "", "user", "list")
+	is.NoErr(err)
+	is.True(strings.Contains(out, "ada@example.com"))
+	is.True(strings.Contains(out, "admin"))
+
+	_, err = rolo(t, getenv, "short\n", "user", "passwd", "ada@example.com")
+	is.True(err != nil && strings.Contains(err.Error(), "8 characters")) // a clear message
+
+	_, err = rolo(t, getenv, "", "user", "disable", "ada@example.com")
+	is.True(err != nil && strings.Contains(err.Error(), "administrator")) // the last admin stays
+
+	out, err = rolo(t, getenv, "", "doctor")
+	is.NoErr(err)
+	is.True(strings.Contains(out, "Verdict: OK"))
+
+	out, err = rolo(t, getenv, "", "restore", backup)
+	is.NoErr(err)
+	is.True(strings.Contains(out, "kept as"))
+
+	out, err = rolo(t, getenv, "", "version")
+	is.NoErr(err)
+	is.True(strings.HasPrefix(out, "rolo "))
+}
+
+func TestDBPathResolution(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, tc := range map[string]struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		"--db wins":      {map[string]string{"ROLO_DB": "/x/env.db"}, []string{"--db", filepath.Join(dir, "flag.db")}, filepath.Join(dir, "flag.db")},
+		"ROLO_DB next":   {map[string]string{"ROLO_DB": filepath.Join(dir, "env.db"), "XDG_DATA_HOME": "/x"}, nil, filepath.Join(dir, "env.db")},
+		"XDG data home":  {map[string]string{"XDG_DATA_HOME": dir}, nil, filepath.Join(dir, "rolo", "rolo.db")},
+		"~/.local/share": {map[string]string{"HOME": dir}, nil, filepath.Join(dir, ".local", "share", "rolo", "rolo.db")},
+	} {
+		t.Run(name, func(t *testing.T) {
+			is := is.New(t)
+			_, err := rolo(t, env(tc.env), "", append([]string{"user", "list"}, tc.args...)...)
+			is.NoErr(err)
+			_, err = os.Stat(tc.want)
+			is.NoErr(err) // the database was created where expected
+		})
+	}
+}
+
+func TestDoctorFailsOnMissingFile(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	_, err := rolo(t, env(nil), "", "doctor", "--db", filepath.Join(t.TempDir(), "none.db"))
+	is.True(err != nil) // a non-zero exit
+}

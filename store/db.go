@@ -1,0 +1,170 @@
+// Package store is Rolo's SQLite layer: opening the file, migrations, and
+// the hand-written SQL for each table group. It knows nothing of HTTP or of
+// the CRM's rules.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// DB is one Rolo database file, reached through two pools: a single writer
+// connection, so writes queue on Go's side instead of failing with
+// "database is locked", and a pool of readers that WAL lets run alongside it.
+type DB struct {
+	Path  string
+	write *sql.DB
+	read  *sql.DB
+	now   func() time.Time
+	// readOnly databases skip the checkpoint on Close.
+	readOnly bool
+	// backupDSN opens a connection that may run VACUUM INTO, which the
+	// query_only readers refuse, without holding up the writer.
+	backupDSN string
+}
+
+// Options tune Open; the zero value is what serve uses.
+type Options struct {
+	// Migrations to apply; nil skips migrating (doctor, backup).
+	Migrations fs.FS
+	// Now is the clock stamped on every transaction; tests pin it.
+	Now func() time.Time
+	// MustExist refuses to create a missing file (doctor, backup, restore).
+	MustExist bool
+	// ReadOnly opens the file without writing to it at all, not even to
+	// switch it to WAL: for checking a file before restoring it.
+	ReadOnly bool
+}
+
+// Pragmas go in the DSN so that every pooled connection gets them;
+// busy_timeout comes first so the others wait for a lock instead of failing.
+const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)" +
+	"&_pragma=foreign_keys(ON)&_pragma=temp_store(MEMORY)&_pragma=journal_size_limit(67108864)"
+
+// Open opens (creating if allowed) the database at path and applies any
+// pending migrations.
+func Open(ctx context.Context, path string, opt Options) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("no database path given")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(abs); err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		if opt.MustExist {
+			return nil, fmt.Errorf("database %s does not exist", abs)
+		}
+		if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+			return nil, fmt.Errorf("create data directory: %w", err)
+		}
+	}
+	fileURL := "file:" + (&url.URL{Path: abs}).EscapedPath()
+	writeDSN, readDSN := fileURL+"?"+pragmas+"&_txlock=immediate", fileURL+"?"+pragmas+"&_pragma=query_only(1)"
+	if opt.ReadOnly {
+		if opt.Migrations != nil || !opt.MustExist {
+			return nil, errors.New("a read-only database cannot be created or migrated")
+		}
+		readDSN = fileURL + "?mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)"
+		writeDSN = readDSN
+	}
+	write, err := sql.Open("sqlite", writeDSN)
+	if err != nil {
+		return nil, err
+	}
+	write.SetMaxOpenConns(1)
+	write.SetConnMaxLifetime(0)
+	write.SetConnMaxIdleTime(0)
+	// query_only makes a stray write through the reader pool fail loudly
+	// instead of racing the writer.
+	read, err := sql.Open("sqlite", readDSN)
+	if err != nil {
+		write.Close()
+		return nil, err
+	}
+	readers := max(4, runtime.NumCPU()*2)
+	read.SetMaxOpenConns(readers)
+	read.SetMaxIdleConns(readers)
+
+	db := &DB{Path: abs, write: write, read: read, now: opt.Now, readOnly: opt.ReadOnly, backupDSN: fileURL + "?" + pragmas}
+	if db.now == nil {
+		db.now = time.Now
+	}
+	// The first connection creates the file and switches it to WAL.
+	if err := write.PingContext(ctx); err != nil {
+		db.closePools()
+		return nil, fmt.Errorf("open %s: %w", abs, err)
+	}
+	if opt.Migrations != nil {
+		if err := db.migrate(ctx, opt.Migrations); err != nil {
+			db.closePools()
+			return nil, err
+		}
+	}
+	return db, nil
+}
+
+// Close checkpoints the WAL into the main file and closes both pools, so
+// that after a clean stop the .db file alone holds everything.
+func (db *DB) Close() error {
+	if db.readOnly {
+		return db.closePools()
+	}
+	_, cerr := db.write.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	if err := db.closePools(); err != nil {
+		return err
+	}
+	return cerr
+}
+
+func (db *DB) closePools() error {
+	return errors.Join(db.read.Close(), db.write.Close())
+}
+
+// Now is the database's clock, in UTC.
+func (db *DB) Now() time.Time { return db.now().UTC() }
+
+// Tx is a write transaction with the moment it began, so every row it
+// touches carries the same timestamp.
+type Tx struct {
+	*sql.Tx
+	Now time.Time
+}
+
+// Write runs fn in an IMMEDIATE transaction on the writer connection and
+// commits when fn returns nil.
+func (db *DB) Write(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err)
+	}
+	tx := &Tx{Tx: sqlTx, Now: db.Now()}
+	if err := fn(tx); err != nil {
+		_ = sqlTx.Rollback()
+		return err
+	}
+	return translate(sqlTx.Commit())
+}
+
+// Querier is what the read helpers need: the reader pool or a transaction
+// (so that a write can read its own changes).
+type Querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Reader returns the pool for read-only queries.
+func (db *DB) Reader() Querier { return db.read }

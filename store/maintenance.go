@@ -1,0 +1,73 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+)
+
+// Backup writes a consistent, compacted copy of the database to dest while
+// other connections keep working (VACUUM INTO reads one snapshot).
+func (db *DB) Backup(ctx context.Context, dest string) error {
+	if _, err := os.Stat(dest); err == nil {
+		return fmt.Errorf("%s already exists; choose a new file name", dest)
+	}
+	conn, err := sql.Open("sqlite", db.backupDSN)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	_, err = conn.ExecContext(ctx, `VACUUM INTO ?`, dest)
+	return err
+}
+
+// IntegrityCheck runs PRAGMA integrity_check and returns its problems;
+// none means the file is sound.
+func (db *DB) IntegrityCheck(ctx context.Context) ([]string, error) {
+	return db.pragmaLines(ctx, "PRAGMA integrity_check", "ok")
+}
+
+// ForeignKeyCheck lists rows whose references point nowhere.
+func (db *DB) ForeignKeyCheck(ctx context.Context) ([]string, error) {
+	rows, err := db.read.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var table, parent string
+		var rowid, fkid any
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return nil, err
+		}
+		problems = append(problems, fmt.Sprintf("%s row %v points to a missing %s", table, rowid, parent))
+	}
+	return problems, rows.Err()
+}
+
+func (db *DB) pragmaLines(ctx context.Context, pragma, okLine string) ([]string, error) {
+	rows, err := db.read.QueryContext(ctx, pragma)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var lines []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return nil, err
+		}
+		if line != okLine {
+			lines = append(lines, line)
+		}
+	}
+	return lines, rows.Err()
+}
+
+// Checkpoint moves the WAL's content into the main file.
+func (db *DB) Checkpoint(ctx context.Context) error {
+	_, err := db.write.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	return err
+}

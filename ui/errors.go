@@ -1,0 +1,37 @@
+package ui
+
+import (
+	"net/http"
+
+	"rolo/app"
+)
+
+func writeNotFound(w http.ResponseWriter, r *http.Request, s *site) {
+	err := &app.Error{Code: app.ENotFound, Message: "error.page_not_found"}
+	if isAPI(r) {
+		writeProblem(w, r, err, s.catalog)
+		return
+	}
+	s.views.renderError(w, r, s.base(w, r, "error.title"), err)
+}
+
+// requireAdminPage refuses pages meant for admins to everyone else. The
+// app checks the role again on every action; this only gives a clear page.
+func requireAdminPage(s *site) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if !currentUser(r).IsAdmin() {
+				s.views.renderError(w, r, s.base(w, r, "error.title"), &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// handleHealth answers monitoring: 200 while the process serves.
+func handleHealth() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		encode(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+}

@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"rolo/app"
+)
+
+// Catalog holds every UI string in every language, loaded from one JSON
+// file per language (en.json, ko.json, ja.json, zh-Hans.json).
+type Catalog struct {
+	messages map[string]map[string]string
+	matcher  language.Matcher
+	tags     []string
+}
+
+// LoadCatalog reads the catalogs for app.Languages from fsys; English comes
+// first because it is the fallback.
+func LoadCatalog(fsys fs.FS) (*Catalog, error) {
+	c := &Catalog{messages: map[string]map[string]string{}}
+	var tags []language.Tag
+	for _, lang := range app.Languages {
+		body, err := fs.ReadFile(fsys, lang+".json")
+		if err != nil {
+			return nil, fmt.Errorf("catalog %s: %w", lang, err)
+		}
+		m := map[string]string{}
+		if err := json.Unmarshal(body, &m); err != nil {
+			return nil, fmt.Errorf("catalog %s: %w", lang, err)
+		}
+		c.messages[lang] = m
+		c.tags = append(c.tags, lang)
+		tags = append(tags, language.MustParse(lang))
+	}
+	c.matcher = language.NewMatcher(tags)
+	return c, nil
+}
+
+// Keys lists the keys of one language's catalog, for completeness tests.
+func (c *Catalog) Keys(lang string) map[string]string { return c.messages[lang] }
+
+// T translates key into lang, filling %s/%d verbs from args. A key missing
+// everywhere shows itself, so the gap is visible rather than blank.
+func (c *Catalog) T(lang, key string, args ...any) string {
+	msg, ok := c.messages[lang][key]
+	if !ok {
+		if msg, ok = c.messages["en"][key]; !ok {
+			msg = key
+		}
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(msg, args...)
+	}
+	return msg
+}
+
+// Language picks the UI language: the user's choice, else the browser's
+// Accept-Language, else English.
+func (c *Catalog) Language(r *http.Request, user *app.User) string {
+	if user != nil && user.Language != "" {
+		return user.Language
+	}
+	prefs, _, err := language.ParseAcceptLanguage(r.Header.Get("Accept-Language"))
+	if err != nil || len(prefs) == 0 {
+		return "en"
+	}
+	_, index, confidence := c.matcher.Match(prefs...)
+	if confidence == language.No {
+		return "en"
+	}
+	return c.tags[index]
+}
+
+// FormatTime renders t in the reader's language and the server's zone.
+func (c *Catalog) FormatTime(lang string, t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.Local().Format(c.T(lang, "format.datetime"))
+}
+
+// LanguageName is how a language names itself in menus.
+func LanguageName(lang string) string {
+	switch strings.ToLower(lang) {
+	case "en":
+		return "English"
+	case "ko":
+		return "한국어"
+	case "ja":
+		return "日本語"
+	case "zh-hans":
+		return "简体中文"
+	}
+	return lang
+}

@@ -1,0 +1,69 @@
+package ui
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+
+	"rolo/app"
+)
+
+// site is what the HTML handlers share: the app, the views and the
+// server's settings.
+type site struct {
+	app     *app.App
+	views   *views
+	catalog *Catalog
+	cfg     Config
+}
+
+// Base is the part of every page's data that the layout reads.
+type Base struct {
+	Lang    string
+	User    *app.User
+	Title   string // catalog key
+	Flash   string // catalog key
+	Path    string
+	Version string
+}
+
+// base gathers the layout's data for a page titled by the catalog key title,
+// consuming any flash message.
+func (s *site) base(w http.ResponseWriter, r *http.Request, title string) Base {
+	user := currentUser(r)
+	return Base{
+		Lang:    s.catalog.Language(r, user),
+		User:    user,
+		Title:   title,
+		Flash:   takeFlash(w, r, s.catalog),
+		Path:    r.URL.Path,
+		Version: s.cfg.Version,
+	}
+}
+
+func formatAny(c *Catalog, lang string, v any) string {
+	switch t := v.(type) {
+	case time.Time:
+		return c.FormatTime(lang, t)
+	case *time.Time:
+		if t == nil {
+			return c.FormatTime(lang, time.Time{})
+		}
+		return c.FormatTime(lang, *t)
+	}
+	return ""
+}
+
+// formatBytes shows a file size the way file managers do (1 KB = 1024 bytes).
+func formatBytes(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit; m /= unit {
+		div *= unit
+		exp++
+	}
+	return fmt.Sprintf("%.1f %cB", float64(n)/float64(div), "KMGTPE"[exp])
+}
