@@ -4,8 +4,18 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
 	"io"
+	"math/big"
+	"net"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -159,4 +169,84 @@ func TestDoctorFailsOnMissingFile(t *testing.T) {
 	is := is.New(t)
 	_, err := rolo(t, env(nil), "", "doctor", "--db", filepath.Join(t.TempDir(), "none.db"))
 	is.True(err != nil) // a non-zero exit
+}
+
+func TestServeOnLANAsksForSetupCode(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "0.0.0.0:0", "--db", filepath.Join(dir, "rolo.db")}, env(nil), strings.NewReader(""), out, io.Discard)
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(out.String(), "Setup code") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	cancel()
+	is.NoErr(<-done)
+	is.True(strings.Contains(out.String(), "Setup code for the first administrator: ")) // printed to the terminal
+}
+
+func TestServeOverTLS(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	dir := t.TempDir()
+	certFile, keyFile := writeSelfSignedCert(t, dir)
+	url, stop := startServe(t, env(nil), "--db", filepath.Join(dir, "rolo.db"), "--tls-cert", certFile, "--tls-key", keyFile)
+	defer stop()
+	is.True(strings.HasPrefix(url, "https://"))
+	client := &http.Client{
+		Transport:     &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}, // our own test certificate
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	res, err := client.PostForm(url+"/setup", neturl.Values{"name": {"Ada"}, "email": {"ada@example.com"}, "password": {"correct horse"}})
+	is.NoErr(err)
+	res.Body.Close()
+	is.Equal(res.StatusCode, http.StatusSeeOther)
+	var session *http.Cookie
+	for _, c := range res.Cookies() {
+		if c.Name == "rolo_session" {
+			session = c
+		}
+	}
+	is.True(session != nil)
+	is.True(session.Secure) // never sent over plain HTTP
+	is.True(strings.Contains(res.Header.Get("Strict-Transport-Security"), "max-age"))
+}
+
+// writeSelfSignedCert makes a certificate for 127.0.0.1 valid for an hour.
+func writeSelfSignedCert(t *testing.T, dir string) (certFile, keyFile string) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1),
+		Subject:      pkix.Name{CommonName: "rolo test"},
+		NotBefore:    time.Now().Add(-time.Minute),
+		NotAfter:     time.Now().Add(time.Hour),
+		IPAddresses:  []net.IP{net.ParseIP("127.0.0.1")},
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyDER, err := x509.MarshalECPrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	certFile, keyFile = filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
+	if err := os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return certFile, keyFile
 }

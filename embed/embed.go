@@ -18,7 +18,7 @@ var templates embed.FS
 //go:embed static
 var static embed.FS
 
-//go:embed i18n/*.json
+//go:embed i18n/*/*.json
 var i18n embed.FS
 
 // Migrations holds NNNN_name.sql files, applied in lexical order.
@@ -30,7 +30,8 @@ var Templates = sub(templates, "templates")
 // Static holds CSS, JavaScript and icons served under /static/.
 var Static = sub(static, "static")
 
-// I18n holds one JSON catalog per UI language.
+// I18n holds one folder per UI language, each with JSON catalogs split by
+// area (core.json, contacts.json, …) that are merged when loaded.
 var I18n = sub(i18n, "i18n")
 
 func sub(fsys embed.FS, dir string) fs.FS {

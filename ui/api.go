@@ -18,20 +18,15 @@ func encode[T any](w http.ResponseWriter, status int, v T) {
 	}
 }
 
-// problem is an RFC 9457 problem details body, with field problems under
-// "errors" as a list of {field, detail}.
+// problem is an RFC 9457 problem details body; for invalid input,
+// "errors" maps each field name to its message.
 type problem struct {
-	Type   string         `json:"type"`
-	Title  string         `json:"title"`
-	Status int            `json:"status"`
-	Detail string         `json:"detail,omitempty"`
-	Code   string         `json:"code"`
-	Errors []fieldProblem `json:"errors,omitempty"`
-}
-
-type fieldProblem struct {
-	Field  string `json:"field"`
-	Detail string `json:"detail"`
+	Type   string            `json:"type"`
+	Title  string            `json:"title"`
+	Status int               `json:"status"`
+	Detail string            `json:"detail,omitempty"`
+	Code   string            `json:"code"`
+	Errors map[string]string `json:"errors,omitempty"`
 }
 
 // writeProblem answers an API request with err as problem+json; messages
@@ -49,8 +44,11 @@ func writeProblem(w http.ResponseWriter, r *http.Request, err error, c *Catalog)
 		tr = func(key string) string { return c.T(lang, key) }
 	}
 	p := problem{Type: "about:blank", Title: http.StatusText(status), Status: status, Detail: tr(e.Message), Code: string(e.Code)}
-	for field, key := range e.Fields {
-		p.Errors = append(p.Errors, fieldProblem{Field: field, Detail: tr(key)})
+	if len(e.Fields) > 0 {
+		p.Errors = map[string]string{}
+		for field, key := range e.Fields {
+			p.Errors[field] = tr(key)
+		}
 	}
 	if e.RetryAfter > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int(e.RetryAfter.Seconds())+1))

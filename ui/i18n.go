@@ -13,8 +13,9 @@ import (
 	"rolo/app"
 )
 
-// Catalog holds every UI string in every language, loaded from one JSON
-// file per language (en.json, ko.json, ja.json, zh-Hans.json).
+// Catalog holds every UI string in every language, loaded from one folder
+// per language (en/, ko/, ja/, zh-Hans/) whose JSON files, one per area of
+// the product, are merged.
 type Catalog struct {
 	messages map[string]map[string]string
 	matcher  language.Matcher
@@ -27,13 +28,9 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 	c := &Catalog{messages: map[string]map[string]string{}}
 	var tags []language.Tag
 	for _, lang := range app.Languages {
-		body, err := fs.ReadFile(fsys, lang+".json")
+		m, err := loadLanguage(fsys, lang)
 		if err != nil {
-			return nil, fmt.Errorf("catalog %s: %w", lang, err)
-		}
-		m := map[string]string{}
-		if err := json.Unmarshal(body, &m); err != nil {
-			return nil, fmt.Errorf("catalog %s: %w", lang, err)
+			return nil, err
 		}
 		c.messages[lang] = m
 		c.tags = append(c.tags, lang)
@@ -41,6 +38,31 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 	}
 	c.matcher = language.NewMatcher(tags)
 	return c, nil
+}
+
+func loadLanguage(fsys fs.FS, lang string) (map[string]string, error) {
+	files, err := fs.Glob(fsys, lang+"/*.json")
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("catalog %s: no files (%v)", lang, err)
+	}
+	merged := map[string]string{}
+	for _, file := range files {
+		body, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			return nil, err
+		}
+		part := map[string]string{}
+		if err := json.Unmarshal(body, &part); err != nil {
+			return nil, fmt.Errorf("catalog %s: %w", file, err)
+		}
+		for k, v := range part {
+			if _, dup := merged[k]; dup {
+				return nil, fmt.Errorf("catalog %s: key %q is defined twice", file, k)
+			}
+			merged[k] = v
+		}
+	}
+	return merged, nil
 }
 
 // Keys lists the keys of one language's catalog, for completeness tests.

@@ -7,7 +7,8 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
-	"sync"
+	"path"
+	"strings"
 
 	"github.com/gorilla/mux"
 
@@ -22,12 +23,8 @@ type views struct {
 	router  *mux.Router
 	assets  *staticFiles
 
-	mu    sync.Mutex
-	pages map[string]*template.Template
+	pages map[string]*template.Template // one set per file in pages/, over the layout and partials
 }
-
-// pageNames lists every page; a page without its file fails the start.
-var pageNames = []string{"setup", "login", "home", "settings", "profile", "users", "error"}
 
 func newViews(fsys fs.FS, dev bool, catalog *Catalog, router *mux.Router, assets *staticFiles) (*views, error) {
 	v := &views{fsys: fsys, dev: dev, catalog: catalog, router: router, assets: assets}
@@ -40,8 +37,13 @@ func newViews(fsys fs.FS, dev bool, catalog *Catalog, router *mux.Router, assets
 }
 
 func (v *views) parse() (map[string]*template.Template, error) {
+	files, err := fs.Glob(v.fsys, "pages/*.html")
+	if err != nil {
+		return nil, err
+	}
 	pages := map[string]*template.Template{}
-	for _, name := range pageNames {
+	for _, file := range files {
+		name := strings.TrimSuffix(path.Base(file), ".html")
 		t := template.New(name).Funcs(v.funcs("en"))
 		t, err := t.ParseFS(v.fsys, "layout.html", "partials/*.html", "pages/"+name+".html")
 		if err != nil {
@@ -92,7 +94,7 @@ func (v *views) render(w http.ResponseWriter, r *http.Request, status int, page 
 	}
 	base, ok := pages[page]
 	if !ok {
-		panic("unknown page " + page)
+		panic("no template embed/templates/pages/" + page + ".html") // a programming mistake, caught by any test of the page
 	}
 	t, err := base.Clone()
 	if err == nil {
