@@ -1,0 +1,55 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+
+	"rolo/store"
+)
+
+// AuditEntry is one recorded change with its details decoded.
+type AuditEntry struct {
+	store.AuditRow
+	Name    string                       // the record's name when it was recorded
+	Changes map[string]map[string]string // field → {from, to}, for updates
+}
+
+func decodeAudit(rows []store.AuditRow) []AuditEntry {
+	out := make([]AuditEntry, len(rows))
+	for i, r := range rows {
+		var d struct {
+			Name    string                       `json:"name"`
+			Changes map[string]map[string]string `json:"changes"`
+		}
+		_ = json.Unmarshal([]byte(r.Details), &d) // written by audit(); an old shape just shows less
+		out[i] = AuditEntry{AuditRow: r, Name: d.Name, Changes: d.Changes}
+	}
+	return out
+}
+
+// AuditLog is one page of the global audit log (admins).
+type AuditLog struct {
+	Entries []AuditEntry
+	Next    string
+}
+
+// AuditLog pages through every recorded change, newest first.
+func (a *App) AuditLog(ctx context.Context, actor Actor, q store.AuditQuery) (AuditLog, error) {
+	if err := requireAdmin(actor); err != nil {
+		return AuditLog{}, err
+	}
+	page, err := store.ListAudit(ctx, a.db.Reader(), q)
+	if err != nil {
+		return AuditLog{}, err
+	}
+	return AuditLog{Entries: decodeAudit(page.Entries), Next: page.Next}, nil
+}
+
+// History is the audit trail of one record, newest first, for its page.
+func (a *App) History(ctx context.Context, actor Actor, entity, id string, limit int) ([]AuditEntry, error) {
+	page, err := store.ListAudit(ctx, a.db.Reader(), store.AuditQuery{Entity: entity, EntityID: id, Limit: limit})
+	if err != nil {
+		return nil, err
+	}
+	return decodeAudit(page.Entries), nil
+}

@@ -1,0 +1,256 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"rolo/store"
+)
+
+// Company is an organisation, as stored.
+type Company = store.Company
+
+// CompanySizes are the head-count bands offered in forms.
+var CompanySizes = []string{"1-10", "11-50", "51-200", "201-500", "501-1000", "1001-5000", "5000+"}
+
+// CompanyInput is everything a form or the API says about a company.
+type CompanyInput struct {
+	Name     string
+	Domain   string
+	Website  string
+	Industry string
+	Size     string
+	Phone    string
+	Address  store.Address
+	OwnerID  string
+	Notes    string
+	Tags     []string
+}
+
+// CompanyInputOf turns a stored company back into input for partial updates.
+func CompanyInputOf(c Company) CompanyInput {
+	in := CompanyInput{Name: c.Name, Domain: c.Domain, Website: c.Website, Industry: c.Industry, Size: c.Size,
+		Phone: c.Phone.Value, Address: c.Address, OwnerID: c.OwnerID, Notes: c.Notes}
+	for _, t := range c.Tags {
+		in.Tags = append(in.Tags, t.Name)
+	}
+	return in
+}
+
+func (a *App) validateCompany(ctx context.Context, q store.Querier, in CompanyInput) (Company, []string, error) {
+	p := map[string]string{}
+	text := func(field, s string, max int, multiline bool) string {
+		out, problem := cleanText(s, max, multiline)
+		if problem != "" {
+			p[field] = problem
+		}
+		return out
+	}
+	c := Company{
+		Name:     text("name", in.Name, 300, false),
+		Industry: text("industry", in.Industry, 200, false),
+		Notes:    text("notes", in.Notes, maxNotes, true),
+		Address: store.Address{
+			Street:     text("address.street", in.Address.Street, 500, true),
+			City:       text("address.city", in.Address.City, 200, false),
+			Region:     text("address.region", in.Address.Region, 200, false),
+			PostalCode: text("address.postal_code", in.Address.PostalCode, 40, false),
+			Country:    text("address.country", in.Address.Country, 100, false),
+		},
+	}
+	if c.Name == "" && p["name"] == "" {
+		p["name"] = "error.required"
+	}
+	var ok bool
+	if c.Website, ok = normalizeURL(in.Website); !ok {
+		p["website"] = "error.url_invalid"
+	}
+	c.Domain = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(in.Domain), "www."))
+	if c.Domain == "" && c.Website != "" {
+		c.Domain = domainOf(c.Website)
+	}
+	if c.Domain != "" {
+		if d, ok := normalizeURL(c.Domain); !ok || domainOf(d) != c.Domain {
+			p["domain"] = "error.domain_invalid"
+		}
+	}
+	c.Size = strings.TrimSpace(in.Size)
+	if c.Size != "" && !contains(CompanySizes, c.Size) {
+		p["size"] = "error.size_invalid"
+	}
+	if phone, problem := cleanText(in.Phone, 50, false); problem != "" {
+		p["phone"] = problem
+	} else if phone != "" {
+		c.Phone = store.Phone{Value: phone, E164: NormalizePhone(phone, a.PhoneRegion(ctx))}
+	}
+	c.SortName = foldKey(c.Name)
+	c.OwnerID = strings.TrimSpace(in.OwnerID)
+	if err := checkOwner(ctx, q, c.OwnerID, p); err != nil {
+		return c, nil, err
+	}
+	tags, problem := cleanTagNames(in.Tags)
+	if problem != "" {
+		p["tags"] = problem
+	}
+	if len(p) > 0 {
+		return c, nil, Invalid(p)
+	}
+	return c, tags, nil
+}
+
+// CreateCompany validates in and stores a new company.
+func (a *App) CreateCompany(ctx context.Context, actor Actor, in CompanyInput) (Company, error) {
+	if err := canWriteRecords(actor); err != nil {
+		return Company{}, err
+	}
+	var id string
+	err := a.db.Write(ctx, func(tx *store.Tx) error {
+		c, tagNames, err := a.validateCompany(ctx, tx, in)
+		if err != nil {
+			return err
+		}
+		c.ID, c.CreatedBy = a.cfg.NewID(), actorID(actor)
+		id = c.ID
+		if err := store.InsertCompany(ctx, tx, c); err != nil {
+			return err
+		}
+		tags, err := a.ensureTags(ctx, tx, actor, tagNames)
+		if err != nil {
+			return err
+		}
+		if err := store.SetTags(ctx, tx, "company", c.ID, tagIDs(tags)); err != nil {
+			return err
+		}
+		c.Tags = tags
+		return a.audit(ctx, tx, actorID(actor), "company.created", "company", c.ID, map[string]any{"name": c.Name, "fields": companyFields(c)})
+	})
+	if err != nil {
+		return Company{}, err
+	}
+	return a.Company(ctx, actor, id)
+}
+
+// Company loads one company, trashed or not.
+func (a *App) Company(ctx context.Context, actor Actor, id string) (Company, error) {
+	c, err := store.CompanyByID(ctx, a.db.Reader(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		return c, errorf(ENotFound, "error.company_not_found")
+	}
+	return c, err
+}
+
+// UpdateCompany replaces a company's fields, refusing a stale version.
+func (a *App) UpdateCompany(ctx context.Context, actor Actor, id string, version int, in CompanyInput) (Company, error) {
+	if err := canWriteRecords(actor); err != nil {
+		return Company{}, err
+	}
+	err := a.db.Write(ctx, func(tx *store.Tx) error {
+		old, err := store.CompanyByID(ctx, tx, id)
+		if errors.Is(err, store.ErrNotFound) || (err == nil && old.Trashed()) {
+			return errorf(ENotFound, "error.company_not_found")
+		}
+		if err != nil {
+			return err
+		}
+		if old.Version != version {
+			return errorf(EConflict, "error.stale")
+		}
+		c, tagNames, err := a.validateCompany(ctx, tx, in)
+		if err != nil {
+			return err
+		}
+		c.ID, c.Version, c.UpdatedBy = id, version, actorID(actor)
+		if err := store.UpdateCompany(ctx, tx, c); err != nil {
+			if errors.Is(err, store.ErrStale) {
+				return errorf(EConflict, "error.stale")
+			}
+			return err
+		}
+		tags, err := a.ensureTags(ctx, tx, actor, tagNames)
+		if err != nil {
+			return err
+		}
+		if err := store.SetTags(ctx, tx, "company", id, tagIDs(tags)); err != nil {
+			return err
+		}
+		c.Tags = tags
+		changes := diffFields(companyFields(old), companyFields(c))
+		if len(changes) == 0 {
+			return nil
+		}
+		return a.audit(ctx, tx, actorID(actor), "company.updated", "company", id, map[string]any{"name": c.Name, "changes": changes})
+	})
+	if err != nil {
+		return Company{}, err
+	}
+	return a.Company(ctx, actor, id)
+}
+
+func companyFields(c Company) map[string]string {
+	var tags []string
+	for _, t := range c.Tags {
+		tags = append(tags, t.Name)
+	}
+	return map[string]string{
+		"name": c.Name, "domain": c.Domain, "website": c.Website, "industry": c.Industry, "size": c.Size,
+		"phone": c.Phone.Value, "owner_id": c.OwnerID, "notes": c.Notes, "tags": strings.Join(tags, ", "),
+		"address": joinNonEmpty(", ", c.Address.Street, c.Address.City, c.Address.Region, c.Address.PostalCode, c.Address.Country),
+	}
+}
+
+// TrashCompany moves a company to the trash. Its contacts keep their link,
+// so restoring the company brings the whole picture back.
+func (a *App) TrashCompany(ctx context.Context, actor Actor, id string) error {
+	return a.setCompanyTrashed(ctx, actor, id, true)
+}
+
+// RestoreCompany takes a company out of the trash.
+func (a *App) RestoreCompany(ctx context.Context, actor Actor, id string) error {
+	return a.setCompanyTrashed(ctx, actor, id, false)
+}
+
+func (a *App) setCompanyTrashed(ctx context.Context, actor Actor, id string, trash bool) error {
+	if err := canWriteRecords(actor); err != nil {
+		return err
+	}
+	return a.db.Write(ctx, func(tx *store.Tx) error {
+		c, err := store.CompanyByID(ctx, tx, id)
+		if errors.Is(err, store.ErrNotFound) || (err == nil && c.Trashed() == trash) {
+			return errorf(ENotFound, "error.company_not_found")
+		}
+		if err != nil {
+			return err
+		}
+		if err := store.TrashCompany(ctx, tx, id, actorID(actor), trash); err != nil {
+			return err
+		}
+		action := "company.restored"
+		if trash {
+			action = "company.deleted"
+		}
+		return a.audit(ctx, tx, actorID(actor), action, "company", id, map[string]any{"name": c.Name})
+	})
+}
+
+// CompanyList is one page of companies with the total the filters match.
+type CompanyList struct {
+	store.CompanyPage
+	Total int
+}
+
+// ListCompanies pages through companies.
+func (a *App) ListCompanies(ctx context.Context, actor Actor, q store.ListQuery) (CompanyList, error) {
+	if err := a.checkListQuery(q, false); err != nil {
+		return CompanyList{}, err
+	}
+	page, err := store.ListCompanies(ctx, a.db.Reader(), q)
+	if errors.Is(err, store.ErrBadCursor) {
+		return CompanyList{}, Invalid(map[string]string{"cursor": "error.cursor_invalid"})
+	}
+	if err != nil {
+		return CompanyList{}, err
+	}
+	total, err := store.CountCompanies(ctx, a.db.Reader(), q)
+	return CompanyList{CompanyPage: page, Total: total}, err
+}

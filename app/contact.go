@@ -1,0 +1,443 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"rolo/store"
+)
+
+// Contact is a person, as stored.
+type Contact = store.Contact
+
+// LifecycleStatuses is the journey of a contact, in order.
+var LifecycleStatuses = []string{"subscriber", "lead", "qualified", "opportunity", "customer", "evangelist", "churned", "other"}
+
+// ContactInput is everything a form, the API or an import says about a
+// contact. Field problems are reported under the JSON/form names.
+type ContactInput struct {
+	FirstName       string
+	LastName        string
+	DisplayName     string
+	Title           string
+	CompanyID       string
+	Address         store.Address
+	Birthday        string
+	Website         string
+	Social          []store.Labeled
+	LeadSource      string
+	LifecycleStatus string
+	OwnerID         string
+	Notes           string
+	Emails          []store.Labeled
+	Phones          []store.Labeled
+	Tags            []string
+}
+
+// InputOf turns a stored contact back into input, so that a partial update
+// (API PATCH, bulk edit) changes only what it names.
+func InputOf(c Contact) ContactInput {
+	in := ContactInput{
+		FirstName: c.FirstName, LastName: c.LastName, DisplayName: c.DisplayName, Title: c.Title, CompanyID: c.CompanyID,
+		Address: c.Address, Birthday: c.Birthday, Website: c.Website, Social: c.Social, LeadSource: c.LeadSource,
+		LifecycleStatus: c.LifecycleStatus, OwnerID: c.OwnerID, Notes: c.Notes, Emails: c.Emails,
+	}
+	if composeDisplayName(c.FirstName, c.LastName) == c.DisplayName {
+		in.DisplayName = "" // computed, so it follows later name changes
+	}
+	for _, p := range c.Phones {
+		in.Phones = append(in.Phones, store.Labeled{Label: p.Label, Value: p.Value})
+	}
+	for _, t := range c.Tags {
+		in.Tags = append(in.Tags, t.Name)
+	}
+	return in
+}
+
+const (
+	maxShortText = 300
+	maxNotes     = 100_000
+	maxChannels  = 20
+	maxTags      = 50
+)
+
+// validate checks and normalises in against the database (company, owner)
+// and returns the contact to store, or the field problems.
+func (a *App) validateContact(ctx context.Context, q store.Querier, in ContactInput) (Contact, []string, error) {
+	p := map[string]string{}
+	text := func(field, s string, max int, multiline bool) string {
+		out, problem := cleanText(s, max, multiline)
+		if problem != "" {
+			p[field] = problem
+		}
+		return out
+	}
+	c := Contact{
+		FirstName:   text("first_name", in.FirstName, 200, false),
+		LastName:    text("last_name", in.LastName, 200, false),
+		DisplayName: text("display_name", in.DisplayName, 300, false),
+		Title:       text("title", in.Title, maxShortText, false),
+		LeadSource:  text("lead_source", in.LeadSource, 200, false),
+		Notes:       text("notes", in.Notes, maxNotes, true),
+		Address: store.Address{
+			Street:     text("address.street", in.Address.Street, 500, true),
+			City:       text("address.city", in.Address.City, 200, false),
+			Region:     text("address.region", in.Address.Region, 200, false),
+			PostalCode: text("address.postal_code", in.Address.PostalCode, 40, false),
+			Country:    text("address.country", in.Address.Country, 100, false),
+		},
+	}
+	var ok bool
+	if c.Birthday, ok = normalizeBirthday(in.Birthday); !ok {
+		p["birthday"] = "error.birthday_invalid"
+	}
+	if c.Website, ok = normalizeURL(in.Website); !ok {
+		p["website"] = "error.url_invalid"
+	}
+	c.LifecycleStatus = strings.ToLower(strings.TrimSpace(in.LifecycleStatus))
+	if c.LifecycleStatus == "" {
+		c.LifecycleStatus = "lead"
+	} else if !contains(LifecycleStatuses, c.LifecycleStatus) {
+		p["lifecycle_status"] = "error.status_invalid"
+	}
+
+	emails, seen := 0, map[string]bool{}
+	for i, e := range in.Emails {
+		value := strings.TrimSpace(e.Value)
+		if value == "" {
+			continue
+		}
+		norm := NormalizeEmail(value)
+		field := fmt.Sprintf("emails.%d", i)
+		switch {
+		case norm == "":
+			p[field] = "error.email_invalid"
+		case seen[norm]:
+			continue // the same address twice is kept once
+		default:
+			seen[norm] = true
+			c.Emails = append(c.Emails, store.Labeled{Label: channelLabel(e.Label), Value: norm})
+		}
+		emails++
+	}
+	region := a.PhoneRegion(ctx)
+	for i, ph := range in.Phones {
+		value, problem := cleanText(ph.Value, 50, false)
+		if value == "" {
+			continue
+		}
+		field := fmt.Sprintf("phones.%d", i)
+		e164 := NormalizePhone(value, region)
+		switch {
+		case problem != "":
+			p[field] = problem
+		case e164 == "" && strings.IndexFunc(value, func(r rune) bool { return r >= '0' && r <= '9' }) < 0:
+			p[field] = "error.phone_invalid"
+		default:
+			// An unparseable but plausible number (an extension, a short code)
+			// is kept as typed; it just cannot be matched.
+			c.Phones = append(c.Phones, store.Phone{Label: channelLabel(ph.Label), Value: value, E164: e164})
+		}
+	}
+	if len(c.Emails) > maxChannels {
+		p["emails"] = "error.too_many"
+	}
+	if len(c.Phones) > maxChannels {
+		p["phones"] = "error.too_many"
+	}
+	for i, s := range in.Social {
+		label, _ := cleanText(s.Label, 50, false)
+		value := text(fmt.Sprintf("social.%d", i), s.Value, 300, false)
+		if value != "" {
+			c.Social = append(c.Social, store.Labeled{Label: strings.ToLower(label), Value: value})
+		}
+	}
+
+	if c.FirstName == "" && c.LastName == "" && c.DisplayName == "" {
+		if len(c.Emails) == 0 {
+			p["first_name"] = "error.contact_name_required"
+		}
+	}
+	if c.DisplayName == "" {
+		c.DisplayName = composeDisplayName(c.FirstName, c.LastName)
+	}
+	if c.DisplayName == "" && len(c.Emails) > 0 {
+		c.DisplayName = c.Emails[0].Value
+	}
+	c.SortName = foldKey(c.DisplayName)
+
+	c.CompanyID = strings.TrimSpace(in.CompanyID)
+	if c.CompanyID != "" {
+		co, err := store.CompanyByID(ctx, q, c.CompanyID)
+		if errors.Is(err, store.ErrNotFound) || (err == nil && co.Trashed()) {
+			p["company_id"] = "error.company_unknown"
+		} else if err != nil {
+			return c, nil, err
+		}
+	}
+	c.OwnerID = strings.TrimSpace(in.OwnerID)
+	if err := checkOwner(ctx, q, c.OwnerID, p); err != nil {
+		return c, nil, err
+	}
+	tags, problem := cleanTagNames(in.Tags)
+	if problem != "" {
+		p["tags"] = problem
+	}
+	if len(p) > 0 {
+		return c, nil, Invalid(p)
+	}
+	return c, tags, nil
+}
+
+func checkOwner(ctx context.Context, q store.Querier, ownerID string, p map[string]string) error {
+	if ownerID == "" {
+		return nil
+	}
+	u, err := store.UserByID(ctx, q, ownerID)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && u.Disabled()) {
+		p["owner_id"] = "error.owner_unknown"
+		return nil
+	}
+	return err
+}
+
+// channelLabel keeps labels short and lower-case: work, home, mobile…
+func channelLabel(label string) string {
+	label, _ = cleanText(label, 40, false)
+	return strings.ToLower(label)
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// CreateContact validates in and stores a new contact with its tags.
+func (a *App) CreateContact(ctx context.Context, actor Actor, in ContactInput) (Contact, error) {
+	if err := canWriteRecords(actor); err != nil {
+		return Contact{}, err
+	}
+	var id string
+	err := a.db.Write(ctx, func(tx *store.Tx) error {
+		c, tagNames, err := a.validateContact(ctx, tx, in)
+		if err != nil {
+			return err
+		}
+		c.ID, c.CreatedBy = a.cfg.NewID(), actorID(actor)
+		id = c.ID
+		if err := store.InsertContact(ctx, tx, c); err != nil {
+			return err
+		}
+		tags, err := a.ensureTags(ctx, tx, actor, tagNames)
+		if err != nil {
+			return err
+		}
+		if err := store.SetTags(ctx, tx, "contact", c.ID, tagIDs(tags)); err != nil {
+			return err
+		}
+		c.Tags = tags
+		return a.audit(ctx, tx, actorID(actor), "contact.created", "contact", c.ID, map[string]any{"name": c.DisplayName, "fields": contactFields(c)})
+	})
+	if err != nil {
+		return Contact{}, err
+	}
+	return a.Contact(ctx, actor, id)
+}
+
+// Contact loads one contact; trashed ones too, so their page can offer a
+// restore.
+func (a *App) Contact(ctx context.Context, actor Actor, id string) (Contact, error) {
+	c, err := store.ContactByID(ctx, a.db.Reader(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		return c, errorf(ENotFound, "error.contact_not_found")
+	}
+	return c, err
+}
+
+// UpdateContact replaces a contact's fields with in, provided nobody saved
+// it since the caller read version; otherwise it returns EConflict.
+func (a *App) UpdateContact(ctx context.Context, actor Actor, id string, version int, in ContactInput) (Contact, error) {
+	if err := canWriteRecords(actor); err != nil {
+		return Contact{}, err
+	}
+	err := a.db.Write(ctx, func(tx *store.Tx) error {
+		return a.updateContact(ctx, tx, actor, id, version, in)
+	})
+	if err != nil {
+		return Contact{}, err
+	}
+	return a.Contact(ctx, actor, id)
+}
+
+func (a *App) updateContact(ctx context.Context, tx *store.Tx, actor Actor, id string, version int, in ContactInput) error {
+	old, err := store.ContactByID(ctx, tx, id)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && old.Trashed()) {
+		return errorf(ENotFound, "error.contact_not_found")
+	}
+	if err != nil {
+		return err
+	}
+	if old.Version != version {
+		return errorf(EConflict, "error.stale")
+	}
+	c, tagNames, err := a.validateContact(ctx, tx, in)
+	if err != nil {
+		return err
+	}
+	c.ID, c.Version, c.UpdatedBy = id, version, actorID(actor)
+	if err := store.UpdateContact(ctx, tx, c); err != nil {
+		if errors.Is(err, store.ErrStale) {
+			return errorf(EConflict, "error.stale")
+		}
+		return err
+	}
+	tags, err := a.ensureTags(ctx, tx, actor, tagNames)
+	if err != nil {
+		return err
+	}
+	if err := store.SetTags(ctx, tx, "contact", id, tagIDs(tags)); err != nil {
+		return err
+	}
+	c.Tags = tags
+	changes := diffFields(contactFields(old), contactFields(c))
+	if len(changes) == 0 {
+		return nil
+	}
+	return a.audit(ctx, tx, actorID(actor), "contact.updated", "contact", id, map[string]any{"name": c.DisplayName, "changes": changes})
+}
+
+// contactFields flattens a contact for the audit log, with JSON names.
+func contactFields(c Contact) map[string]string {
+	f := map[string]string{
+		"first_name": c.FirstName, "last_name": c.LastName, "display_name": c.DisplayName, "title": c.Title,
+		"company_id": c.CompanyID, "birthday": c.Birthday, "website": c.Website, "lead_source": c.LeadSource,
+		"lifecycle_status": c.LifecycleStatus, "owner_id": c.OwnerID, "notes": c.Notes,
+		"address": joinNonEmpty(", ", c.Address.Street, c.Address.City, c.Address.Region, c.Address.PostalCode, c.Address.Country),
+	}
+	var emails, phones, social, tags []string
+	for _, e := range c.Emails {
+		emails = append(emails, labeled(e.Label, e.Value))
+	}
+	for _, p := range c.Phones {
+		phones = append(phones, labeled(p.Label, p.Value))
+	}
+	for _, s := range c.Social {
+		social = append(social, labeled(s.Label, s.Value))
+	}
+	for _, t := range c.Tags {
+		tags = append(tags, t.Name)
+	}
+	f["emails"], f["phones"], f["social"], f["tags"] = strings.Join(emails, "; "), strings.Join(phones, "; "), strings.Join(social, "; "), strings.Join(tags, ", ")
+	return f
+}
+
+func labeled(label, value string) string {
+	if label == "" {
+		return value
+	}
+	return label + ": " + value
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// diffFields returns {field: {from, to}} for every field that changed.
+func diffFields(before, after map[string]string) map[string]map[string]string {
+	changes := map[string]map[string]string{}
+	for k, v := range after {
+		if before[k] != v {
+			changes[k] = map[string]string{"from": before[k], "to": v}
+		}
+	}
+	return changes
+}
+
+// TrashContact moves a contact to the trash; RestoreContact brings it back
+// with its emails, phones, tags and company link, which were never removed.
+func (a *App) TrashContact(ctx context.Context, actor Actor, id string) error {
+	return a.setContactTrashed(ctx, actor, id, true)
+}
+
+// RestoreContact takes a contact out of the trash.
+func (a *App) RestoreContact(ctx context.Context, actor Actor, id string) error {
+	return a.setContactTrashed(ctx, actor, id, false)
+}
+
+func (a *App) setContactTrashed(ctx context.Context, actor Actor, id string, trash bool) error {
+	if err := canWriteRecords(actor); err != nil {
+		return err
+	}
+	return a.db.Write(ctx, func(tx *store.Tx) error {
+		return a.trashContact(ctx, tx, actor, id, trash)
+	})
+}
+
+func (a *App) trashContact(ctx context.Context, tx *store.Tx, actor Actor, id string, trash bool) error {
+	c, err := store.ContactByID(ctx, tx, id)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && c.Trashed() == trash) {
+		return errorf(ENotFound, "error.contact_not_found")
+	}
+	if err != nil {
+		return err
+	}
+	if err := store.TrashContact(ctx, tx, id, actorID(actor), trash); err != nil {
+		return err
+	}
+	action := "contact.restored"
+	if trash {
+		action = "contact.deleted"
+	}
+	return a.audit(ctx, tx, actorID(actor), action, "contact", id, map[string]any{"name": c.DisplayName})
+}
+
+// ContactList is one page of contacts with the total the filters match.
+type ContactList struct {
+	store.ContactPage
+	Total int
+}
+
+// ListContacts pages through contacts.
+func (a *App) ListContacts(ctx context.Context, actor Actor, q store.ListQuery) (ContactList, error) {
+	if err := a.checkListQuery(q, true); err != nil {
+		return ContactList{}, err
+	}
+	page, err := store.ListContacts(ctx, a.db.Reader(), q)
+	if errors.Is(err, store.ErrBadCursor) {
+		return ContactList{}, Invalid(map[string]string{"cursor": "error.cursor_invalid"})
+	}
+	if err != nil {
+		return ContactList{}, err
+	}
+	total, err := store.CountContacts(ctx, a.db.Reader(), q)
+	return ContactList{ContactPage: page, Total: total}, err
+}
+
+func (a *App) checkListQuery(q store.ListQuery, contacts bool) error {
+	p := map[string]string{}
+	if q.Sort != "" && !contains(store.Sorts, q.Sort) {
+		p["sort"] = "error.sort_invalid"
+	}
+	if contacts && q.Status != "" && !contains(LifecycleStatuses, q.Status) {
+		p["status"] = "error.status_invalid"
+	}
+	if q.Limit < 0 || q.Limit > 500 {
+		p["limit"] = "error.limit_invalid"
+	}
+	if len(p) > 0 {
+		return Invalid(p)
+	}
+	return nil
+}

@@ -1,0 +1,124 @@
+package app
+
+import (
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/nyaruka/phonenumbers"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// foldKey is the case- and width-insensitive form of a name, used for tag
+// uniqueness and for sorting: "Zoë", "ZOË" and "zoë" share one key, and
+// full-width "ＡＢＣ" folds to "abc".
+func foldKey(s string) string {
+	return cases.Fold().String(norm.NFKC.String(strings.TrimSpace(s)))
+}
+
+// NormalizePhone returns the E.164 form of a number as typed ("010-1234-5678"
+// with region KR gives "+821012345678"), or "" when it cannot be read as a
+// possible number.
+func NormalizePhone(raw, region string) string {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return ""
+	}
+	n, err := phonenumbers.Parse(raw, strings.ToUpper(region))
+	if err != nil || !phonenumbers.IsPossibleNumber(n) {
+		return ""
+	}
+	return phonenumbers.Format(n, phonenumbers.E164)
+}
+
+// ValidRegion tells whether region is a two-letter region the phone
+// library knows (KR, JP, CN, US, DE…).
+func ValidRegion(region string) bool {
+	return phonenumbers.GetCountryCodeForRegion(strings.ToUpper(region)) != 0
+}
+
+// isCJK tells whether s is written in Hangul, kana or Han characters, whose
+// names go family name first with no space: 김 + 민수 = 김민수.
+func isCJK(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Hangul, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			return true
+		}
+	}
+	return false
+}
+
+// composeDisplayName writes a person's name the way their script does.
+func composeDisplayName(first, last string) string {
+	switch {
+	case first == "":
+		return last
+	case last == "":
+		return first
+	case isCJK(first + last):
+		return last + first
+	}
+	return first + " " + last
+}
+
+// normalizeBirthday accepts YYYY-MM-DD, or MM-DD / --MM-DD for a birthday
+// without a year, and returns YYYY-MM-DD or --MM-DD; ok is false for
+// anything else or an impossible date.
+func normalizeBirthday(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", true
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t.Format("2006-01-02"), t.Year() >= 1850
+	}
+	md := strings.TrimPrefix(s, "--")
+	if t, err := time.Parse("2006-01-02", "2000-"+md); err == nil { // 2000 is a leap year: 02-29 is a valid birthday
+		return "--" + t.Format("01-02"), true
+	}
+	return "", false
+}
+
+// normalizeURL adds https:// when the scheme is missing and checks that
+// what remains is a web address.
+func normalizeURL(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", true
+	}
+	if !strings.Contains(s, "://") {
+		s = "https://" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.Contains(u.Host, ".") || strings.ContainsAny(u.Host, " <>\"") {
+		return "", false
+	}
+	return u.String(), true
+}
+
+// domainOf is the bare host of a web address, without www.
+func domainOf(website string) string {
+	u, err := url.Parse(website)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// cleanText trims s and reports a problem key when it is longer than max
+// characters or holds control characters other than newlines and tabs.
+func cleanText(s string, max int, multiline bool) (string, string) {
+	s = strings.TrimSpace(norm.NFC.String(s))
+	if utf8.RuneCountInString(s) > max {
+		return s, "error.too_long"
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\r' || r == '\t')) {
+			return s, "error.control_chars"
+		}
+	}
+	return s, ""
+}

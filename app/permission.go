@@ -1,0 +1,13 @@
+package app
+
+// The full permission matrix arrives with the roles issue; until then
+// viewers read, every other role writes, and only admins purge or manage
+// instance settings. Every app method that writes calls these, so the
+// matrix will have one place to plug in.
+
+func canWriteRecords(a Actor) error {
+	if a != nil && a.Role == RoleViewer {
+		return errorf(EForbidden, "error.forbidden")
+	}
+	return nil
+}

@@ -1,0 +1,40 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"rolo/store"
+)
+
+// DefaultPhoneRegion reads numbers typed without a country code until an
+// admin chooses the business's own region.
+const DefaultPhoneRegion = "US"
+
+// PhoneRegion is the region assumed for phone numbers typed without a
+// country code.
+func (a *App) PhoneRegion(ctx context.Context) string {
+	region, err := store.Setting(ctx, a.db.Reader(), "phone_region", DefaultPhoneRegion)
+	if err != nil || !ValidRegion(region) {
+		return DefaultPhoneRegion
+	}
+	return region
+}
+
+// SetPhoneRegion changes the default phone region (admins). Numbers stored
+// earlier keep the E.164 form they were given.
+func (a *App) SetPhoneRegion(ctx context.Context, actor Actor, region string) error {
+	if err := requireAdmin(actor); err != nil {
+		return err
+	}
+	region = strings.ToUpper(strings.TrimSpace(region))
+	if !ValidRegion(region) {
+		return Invalid(map[string]string{"phone_region": "error.region_invalid"})
+	}
+	return a.db.Write(ctx, func(tx *store.Tx) error {
+		if err := store.PutSetting(ctx, tx, "phone_region", region); err != nil {
+			return err
+		}
+		return a.audit(ctx, tx, actorID(actor), "settings.updated", "settings", "phone_region", map[string]any{"phone_region": region})
+	})
+}

@@ -1,0 +1,39 @@
+package app
+
+import (
+	"context"
+
+	"rolo/store"
+)
+
+// EmptyTrash deletes every trashed contact and company for good (admins).
+// Each deletion is recorded in the audit log, which keeps the record's name.
+func (a *App) EmptyTrash(ctx context.Context, actor Actor) (int, error) {
+	if err := requireAdmin(actor); err != nil {
+		return 0, err
+	}
+	var n int
+	err := a.db.Write(ctx, func(tx *store.Tx) error {
+		contacts, err := store.PurgeTrashedContacts(ctx, tx)
+		if err != nil {
+			return err
+		}
+		companies, err := store.PurgeTrashedCompanies(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for _, id := range contacts {
+			if err := a.audit(ctx, tx, actorID(actor), "contact.purged", "contact", id, nil); err != nil {
+				return err
+			}
+		}
+		for _, id := range companies {
+			if err := a.audit(ctx, tx, actorID(actor), "company.purged", "company", id, nil); err != nil {
+				return err
+			}
+		}
+		n = len(contacts) + len(companies)
+		return nil
+	})
+	return n, err
+}

@@ -1,0 +1,218 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// Company is an organisation the business works with.
+type Company struct {
+	ID       string
+	Name     string
+	SortName string
+	Domain   string
+	Website  string
+	Industry string
+	Size     string
+	Phone    Phone
+	Address  Address
+	OwnerID  string
+	Notes    string
+	Tags     []Tag
+	Stamp
+}
+
+const companyColumns = `id, name, sort_name, domain, website, industry, size, phone, phone_e164,
+	address_street, address_city, address_region, address_postal_code, address_country, owner_id, notes,
+	version, created_at, created_by, updated_at, updated_by, deleted_at, deleted_by`
+
+// InsertCompany adds c (tags are set apart).
+func InsertCompany(ctx context.Context, tx *Tx, c Company) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO companies (`+companyColumns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, NULL, NULL)`,
+		c.ID, c.Name, c.SortName, c.Domain, c.Website, c.Industry, c.Size, c.Phone.Value, c.Phone.E164,
+		c.Address.Street, c.Address.City, c.Address.Region, c.Address.PostalCode, c.Address.Country,
+		nullString(c.OwnerID), c.Notes, FormatTime(tx.Now), nullString(c.CreatedBy), FormatTime(tx.Now), nullString(c.CreatedBy))
+	return translate(err)
+}
+
+// UpdateCompany saves c if its stored version is still c.Version.
+func UpdateCompany(ctx context.Context, tx *Tx, c Company) error {
+	res, err := tx.ExecContext(ctx, `UPDATE companies SET name = ?, sort_name = ?, domain = ?, website = ?, industry = ?,
+		size = ?, phone = ?, phone_e164 = ?, address_street = ?, address_city = ?, address_region = ?,
+		address_postal_code = ?, address_country = ?, owner_id = ?, notes = ?, version = version + 1,
+		updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
+		c.Name, c.SortName, c.Domain, c.Website, c.Industry, c.Size, c.Phone.Value, c.Phone.E164,
+		c.Address.Street, c.Address.City, c.Address.Region, c.Address.PostalCode, c.Address.Country,
+		nullString(c.OwnerID), c.Notes, FormatTime(tx.Now), nullString(c.UpdatedBy), c.ID, c.Version)
+	if err != nil {
+		return translate(err)
+	}
+	return staleOrMissing(ctx, tx, res, "companies", c.ID)
+}
+
+// CompanyByID loads one company, trashed or not, with its tags.
+func CompanyByID(ctx context.Context, q Querier, id string) (Company, error) {
+	var c Company
+	var s stampScan
+	err := q.QueryRowContext(ctx, `SELECT `+companyColumns+` FROM companies WHERE id = ?`, id).Scan(
+		&c.ID, &c.Name, &c.SortName, &c.Domain, &c.Website, &c.Industry, &c.Size, &c.Phone.Value, &c.Phone.E164,
+		&c.Address.Street, &c.Address.City, &c.Address.Region, &c.Address.PostalCode, &c.Address.Country,
+		&s.ownerID, &c.Notes, &c.Version, &s.created, &s.createdBy, &s.updated, &s.updatedBy, &s.deletedAt, &s.deletedBy)
+	if err != nil {
+		return Company{}, translate(err)
+	}
+	c.Stamp = s.stamp(c.Version)
+	c.OwnerID = s.ownerID.String
+	tags, err := TagsOf(ctx, q, "company", []string{id})
+	c.Tags = tags[id]
+	return c, err
+}
+
+// TrashCompany moves a company to the trash (trash=true) or back.
+func TrashCompany(ctx context.Context, tx *Tx, id, by string, trash bool) error {
+	return setTrashed(ctx, tx, "companies", id, by, trash)
+}
+
+// PurgeTrashedCompanies deletes trashed companies for good; their contacts
+// stay, without a company.
+func PurgeTrashedCompanies(ctx context.Context, tx *Tx) ([]string, error) {
+	return purgeTrashed(ctx, tx, "companies")
+}
+
+// CompanyRow is a company as lists show it.
+type CompanyRow struct {
+	ID        string
+	Name      string
+	Domain    string
+	Industry  string
+	OwnerID   string
+	OwnerName string
+	Contacts  int
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	DeletedAt time.Time
+	Tags      []Tag
+}
+
+// CompanyPage is one page of a company list.
+type CompanyPage struct {
+	Rows       []CompanyRow
+	NextCursor string
+}
+
+func companyWhere(q ListQuery) where {
+	var w where
+	if q.Trashed {
+		w.add("co.deleted_at IS NOT NULL")
+	} else {
+		w.add("co.deleted_at IS NULL")
+	}
+	w.refFilter("co.owner_id", q.Owner)
+	if q.TagID != "" {
+		w.add("co.id IN (SELECT company_id FROM company_tags WHERE tag_id = ?)", q.TagID)
+	}
+	return w
+}
+
+// CompanyListSQL builds the page query for q.
+func CompanyListSQL(q ListQuery) (string, []any, error) {
+	w := companyWhere(q)
+	spec := sortSpec{keys: []string{"co.deleted_at", "co.id"}, desc: true}
+	if !q.Trashed {
+		var err error
+		if spec, err = sortFor("co", q.Sort); err != nil {
+			return "", nil, err
+		}
+	}
+	if q.Cursor != "" {
+		cond, args, err := spec.after(q.Cursor)
+		if err != nil {
+			return "", nil, err
+		}
+		w.add(cond, args...)
+	}
+	query := `SELECT co.id, co.name, co.domain, co.industry, coalesce(co.owner_id, ''), coalesce(u.name, ''),
+		co.sort_name, co.created_at, co.updated_at, co.deleted_at,
+		(SELECT count(*) FROM contacts c WHERE coalesce(c.company_id, '') = co.id AND c.deleted_at IS NULL)
+		FROM companies co LEFT JOIN users u ON u.id = co.owner_id` + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`
+	return query, append(w.args, clampLimit(q.Limit)+1), nil
+}
+
+// ListCompanies returns one page of companies.
+func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, error) {
+	query, args, err := CompanyListSQL(q)
+	if err != nil {
+		return CompanyPage{}, err
+	}
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return CompanyPage{}, err
+	}
+	defer rows.Close()
+	var page CompanyPage
+	var last []string
+	limit := clampLimit(q.Limit)
+	for rows.Next() {
+		var r CompanyRow
+		var sortName, created, updated string
+		var deleted sql.NullString
+		if err := rows.Scan(&r.ID, &r.Name, &r.Domain, &r.Industry, &r.OwnerID, &r.OwnerName,
+			&sortName, &created, &updated, &deleted, &r.Contacts); err != nil {
+			return CompanyPage{}, err
+		}
+		if len(page.Rows) == limit {
+			page.NextCursor = encodeCursor(last)
+			break
+		}
+		r.CreatedAt, r.UpdatedAt, r.DeletedAt = ParseTime(created), ParseTime(updated), parseNullTime(deleted)
+		page.Rows = append(page.Rows, r)
+		if q.Trashed {
+			last = []string{deleted.String, r.ID}
+		} else {
+			last = sortValues(q.Sort, sortName, created, updated, r.OwnerID, r.ID)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return CompanyPage{}, err
+	}
+	ids := make([]string, len(page.Rows))
+	for i, r := range page.Rows {
+		ids[i] = r.ID
+	}
+	tags, err := TagsOf(ctx, db, "company", ids)
+	for i := range page.Rows {
+		page.Rows[i].Tags = tags[page.Rows[i].ID]
+	}
+	return page, err
+}
+
+// CountCompanies counts the companies q matches, ignoring its cursor.
+func CountCompanies(ctx context.Context, db Querier, q ListQuery) (int, error) {
+	w := companyWhere(q)
+	var n int
+	err := db.QueryRowContext(ctx, `SELECT count(*) FROM companies co`+w.sql(), w.args...).Scan(&n)
+	return n, err
+}
+
+// CompanyNames returns the names of the companies ids, for showing links.
+func CompanyNames(ctx context.Context, q Querier, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id, name FROM companies WHERE id IN (`+placeholders(len(ids))+`)`, anySlice(ids)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		out[id] = name
+	}
+	return out, rows.Err()
+}

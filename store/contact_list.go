@@ -1,0 +1,133 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// ContactRow is a contact as lists show it.
+type ContactRow struct {
+	ID              string
+	DisplayName     string
+	Title           string
+	LifecycleStatus string
+	CompanyID       string
+	CompanyName     string
+	OwnerID         string
+	OwnerName       string
+	Email           string // the primary one
+	Phone           string
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+	DeletedAt       time.Time
+	Tags            []Tag
+}
+
+// ContactPage is one page of a contact list.
+type ContactPage struct {
+	Rows       []ContactRow
+	NextCursor string // "" on the last page
+}
+
+func contactWhere(q ListQuery) where {
+	var w where
+	if q.Trashed {
+		w.add("c.deleted_at IS NOT NULL")
+	} else {
+		w.add("c.deleted_at IS NULL")
+	}
+	if q.Status != "" {
+		w.add("c.lifecycle_status = ?", q.Status)
+	}
+	w.refFilter("c.owner_id", q.Owner)
+	w.refFilter("c.company_id", q.Company)
+	if q.TagID != "" {
+		w.add("c.id IN (SELECT contact_id FROM contact_tags WHERE tag_id = ?)", q.TagID)
+	}
+	return w
+}
+
+// ContactListSQL builds the page query for q, for ListContacts and for
+// tests that check its plan.
+func ContactListSQL(q ListQuery) (string, []any, error) {
+	w := contactWhere(q)
+	spec := sortSpec{keys: []string{"c.deleted_at", "c.id"}, desc: true}
+	if !q.Trashed {
+		var err error
+		if spec, err = sortFor("c", q.Sort); err != nil {
+			return "", nil, err
+		}
+	}
+	if q.Cursor != "" {
+		cond, args, err := spec.after(q.Cursor)
+		if err != nil {
+			return "", nil, err
+		}
+		w.add(cond, args...)
+	}
+	query := `SELECT c.id, c.display_name, c.title, c.lifecycle_status, coalesce(c.company_id, ''), coalesce(co.name, ''),
+		coalesce(c.owner_id, ''), coalesce(u.name, ''), c.sort_name, c.created_at, c.updated_at, c.deleted_at,
+		coalesce((SELECT value FROM contact_emails WHERE contact_id = c.id AND position = 0), ''),
+		coalesce((SELECT value FROM contact_phones WHERE contact_id = c.id AND position = 0), '')
+		FROM contacts c
+		LEFT JOIN companies co ON co.id = c.company_id
+		LEFT JOIN users u ON u.id = c.owner_id` + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`
+	return query, append(w.args, clampLimit(q.Limit)+1), nil
+}
+
+// ListContacts returns one page of contacts.
+func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, error) {
+	query, args, err := ContactListSQL(q)
+	if err != nil {
+		return ContactPage{}, err
+	}
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return ContactPage{}, err
+	}
+	defer rows.Close()
+	var page ContactPage
+	var last []string
+	limit := clampLimit(q.Limit)
+	for rows.Next() {
+		var r ContactRow
+		var sortName, created, updated string
+		var deleted sql.NullString
+		if err := rows.Scan(&r.ID, &r.DisplayName, &r.Title, &r.LifecycleStatus, &r.CompanyID, &r.CompanyName,
+			&r.OwnerID, &r.OwnerName, &sortName, &created, &updated, &deleted, &r.Email, &r.Phone); err != nil {
+			return ContactPage{}, err
+		}
+		if len(page.Rows) == limit {
+			page.NextCursor = encodeCursor(last)
+			break
+		}
+		r.CreatedAt, r.UpdatedAt, r.DeletedAt = ParseTime(created), ParseTime(updated), parseNullTime(deleted)
+		page.Rows = append(page.Rows, r)
+		if q.Trashed {
+			last = []string{deleted.String, r.ID}
+		} else {
+			last = sortValues(q.Sort, sortName, created, updated, r.OwnerID, r.ID)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return ContactPage{}, err
+	}
+	ids := make([]string, len(page.Rows))
+	for i, r := range page.Rows {
+		ids[i] = r.ID
+	}
+	tags, err := TagsOf(ctx, db, "contact", ids)
+	for i := range page.Rows {
+		page.Rows[i].Tags = tags[page.Rows[i].ID]
+	}
+	return page, err
+}
+
+// CountContacts counts the contacts q matches, ignoring its cursor.
+func CountContacts(ctx context.Context, db Querier, q ListQuery) (int, error) {
+	w := contactWhere(q)
+	var n int
+	err := db.QueryRowContext(ctx, `SELECT count(*) FROM contacts c`+w.sql(), w.args...).Scan(&n)
+	return n, err
+}

@@ -1,0 +1,157 @@
+package store
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ListQuery is one page request of a record list: filters, a sort and the
+// keyset cursor of the previous page's last row.
+type ListQuery struct {
+	Sort    string // name, -name, created, -created, updated, -updated, owner
+	Cursor  string // from the previous page; "" for the first
+	Limit   int
+	TagID   string
+	Status  string // lifecycle status (contacts)
+	Owner   string // a user id, or NoneValue for records without one
+	Company string // a company id, or NoneValue (contacts)
+	Trashed bool   // list the trash instead of live records
+}
+
+// NoneValue filters for records where the reference is empty.
+const NoneValue = "none"
+
+// Sorts lists the sort orders every record list offers.
+var Sorts = []string{"name", "-name", "created", "-created", "updated", "-updated", "owner"}
+
+// ErrBadCursor means a cursor was not made by this sort.
+var ErrBadCursor = errors.New("invalid cursor")
+
+// sortSpec is the ORDER BY of a sort: its key expressions (matching an
+// index), and whether it runs backwards.
+type sortSpec struct {
+	keys []string
+	desc bool
+}
+
+func sortFor(alias, sort string) (sortSpec, error) {
+	desc := strings.HasPrefix(sort, "-")
+	var keys []string
+	switch strings.TrimPrefix(sort, "-") {
+	case "", "name":
+		keys = []string{alias + ".sort_name", alias + ".id"}
+	case "created":
+		keys = []string{alias + ".created_at", alias + ".id"}
+	case "updated":
+		keys = []string{alias + ".updated_at", alias + ".id"}
+	case "owner":
+		if desc {
+			return sortSpec{}, fmt.Errorf("unknown sort %q", sort)
+		}
+		keys = []string{"coalesce(" + alias + ".owner_id, '')", alias + ".sort_name", alias + ".id"}
+	default:
+		return sortSpec{}, fmt.Errorf("unknown sort %q", sort)
+	}
+	return sortSpec{keys: keys, desc: desc}, nil
+}
+
+func (s sortSpec) orderBy() string {
+	dir := " ASC"
+	if s.desc {
+		dir = " DESC"
+	}
+	parts := make([]string, len(s.keys))
+	for i, k := range s.keys {
+		parts[i] = k + dir
+	}
+	return strings.Join(parts, ", ")
+}
+
+// after is the keyset condition "comes after the cursor row".
+func (s sortSpec) after(cursor string) (string, []any, error) {
+	values, err := decodeCursor(cursor, len(s.keys))
+	if err != nil {
+		return "", nil, err
+	}
+	op := ">"
+	if s.desc {
+		op = "<"
+	}
+	args := make([]any, len(values))
+	for i, v := range values {
+		args[i] = v
+	}
+	return "(" + strings.Join(s.keys, ", ") + ") " + op + " (" + placeholders(len(values)) + ")", args, nil
+}
+
+// sortValues picks the cursor values of a row for this sort.
+func sortValues(sort string, sortName, created, updated, owner, id string) []string {
+	switch strings.TrimPrefix(sort, "-") {
+	case "created":
+		return []string{created, id}
+	case "updated":
+		return []string{updated, id}
+	case "owner":
+		return []string{owner, sortName, id}
+	}
+	return []string{sortName, id}
+}
+
+func encodeCursor(values []string) string {
+	b, _ := json.Marshal(values)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeCursor(cursor string, n int) ([]string, error) {
+	b, err := base64.RawURLEncoding.DecodeString(cursor)
+	if err != nil {
+		return nil, ErrBadCursor
+	}
+	var values []string
+	if err := json.Unmarshal(b, &values); err != nil || len(values) != n {
+		return nil, ErrBadCursor
+	}
+	return values, nil
+}
+
+// where collects the conditions and arguments of a list query.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) sql() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// refFilter filters a nullable reference column by id or by "none".
+func (w *where) refFilter(expr, value string) {
+	switch value {
+	case "":
+	case NoneValue:
+		w.add("coalesce(" + expr + ", '') = ''")
+	default:
+		w.add("coalesce("+expr+", '') = ?", value)
+	}
+}
+
+func clampLimit(n int) int {
+	switch {
+	case n <= 0:
+		return 50
+	case n > 500:
+		return 500
+	}
+	return n
+}
