@@ -11,3 +11,7 @@ func canWriteRecords(a Actor) error {
 	}
 	return nil
 }
+
+// CanWriteRecords tells pages whether to offer create, edit and delete
+// buttons; the write methods check again.
+func CanWriteRecords(a Actor) bool { return canWriteRecords(a) == nil }

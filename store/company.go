@@ -83,17 +83,19 @@ func PurgeTrashedCompanies(ctx context.Context, tx *Tx) ([]string, error) {
 
 // CompanyRow is a company as lists show it.
 type CompanyRow struct {
-	ID        string
-	Name      string
-	Domain    string
-	Industry  string
-	OwnerID   string
-	OwnerName string
-	Contacts  int
-	CreatedAt time.Time
-	UpdatedAt time.Time
-	DeletedAt time.Time
-	Tags      []Tag
+	ID            string
+	Name          string
+	Domain        string
+	Industry      string
+	OwnerID       string
+	OwnerName     string
+	Contacts      int
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+	DeletedAt     time.Time
+	DeletedBy     string // who trashed it, for the trash page
+	DeletedByName string
+	Tags          []Tag
 }
 
 // CompanyPage is one page of a company list.
@@ -109,8 +111,11 @@ func companyWhere(q ListQuery) where {
 	} else {
 		w.add("co.deleted_at IS NULL")
 	}
-	w.refFilter("co.owner_id", q.Owner)
-	if q.TagID != "" {
+	w.refFilter("co.owner_key", q.Owner)
+	switch {
+	case q.TagID != "" && q.TagLarge:
+		w.add("EXISTS (SELECT 1 FROM company_tags WHERE tag_id = ? AND company_id = co.id)", q.TagID)
+	case q.TagID != "":
 		w.add("co.id IN (SELECT company_id FROM company_tags WHERE tag_id = ?)", q.TagID)
 	}
 	return w
@@ -133,15 +138,23 @@ func CompanyListSQL(q ListQuery) (string, []any, error) {
 		}
 		w.add(cond, args...)
 	}
-	query := `SELECT co.id, co.name, co.domain, co.industry, coalesce(co.owner_id, ''), coalesce(u.name, ''),
+	query := `SELECT co.id, co.name, co.domain, co.industry, co.owner_key, coalesce(u.name, ''),
 		co.sort_name, co.created_at, co.updated_at, co.deleted_at,
-		(SELECT count(*) FROM contacts c WHERE coalesce(c.company_id, '') = co.id AND c.deleted_at IS NULL)
+		(SELECT count(*) FROM contacts c WHERE c.company_key = co.id AND c.deleted_at IS NULL),
+		coalesce(co.deleted_by, ''), coalesce((SELECT name FROM users WHERE id = co.deleted_by), '')
 		FROM companies co LEFT JOIN users u ON u.id = co.owner_id` + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`
 	return query, append(w.args, clampLimit(q.Limit)+1), nil
 }
 
 // ListCompanies returns one page of companies.
 func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, error) {
+	if q.TagID != "" {
+		n, err := countTagged(ctx, db, "company", q.TagID)
+		if err != nil {
+			return CompanyPage{}, err
+		}
+		q.TagLarge = n > largeTag
+	}
 	query, args, err := CompanyListSQL(q)
 	if err != nil {
 		return CompanyPage{}, err
@@ -159,7 +172,7 @@ func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, e
 		var sortName, created, updated string
 		var deleted sql.NullString
 		if err := rows.Scan(&r.ID, &r.Name, &r.Domain, &r.Industry, &r.OwnerID, &r.OwnerName,
-			&sortName, &created, &updated, &deleted, &r.Contacts); err != nil {
+			&sortName, &created, &updated, &deleted, &r.Contacts, &r.DeletedBy, &r.DeletedByName); err != nil {
 			return CompanyPage{}, err
 		}
 		if len(page.Rows) == limit {

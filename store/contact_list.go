@@ -21,6 +21,8 @@ type ContactRow struct {
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
 	DeletedAt       time.Time
+	DeletedBy       string // who trashed it, for the trash page
+	DeletedByName   string
 	Tags            []Tag
 }
 
@@ -40,9 +42,12 @@ func contactWhere(q ListQuery) where {
 	if q.Status != "" {
 		w.add("c.lifecycle_status = ?", q.Status)
 	}
-	w.refFilter("c.owner_id", q.Owner)
-	w.refFilter("c.company_id", q.Company)
-	if q.TagID != "" {
+	w.refFilter("c.owner_key", q.Owner)
+	w.refFilter("c.company_key", q.Company)
+	switch {
+	case q.TagID != "" && q.TagLarge:
+		w.add("EXISTS (SELECT 1 FROM contact_tags WHERE tag_id = ? AND contact_id = c.id)", q.TagID)
+	case q.TagID != "":
 		w.add("c.id IN (SELECT contact_id FROM contact_tags WHERE tag_id = ?)", q.TagID)
 	}
 	return w
@@ -67,9 +72,10 @@ func ContactListSQL(q ListQuery) (string, []any, error) {
 		w.add(cond, args...)
 	}
 	query := `SELECT c.id, c.display_name, c.title, c.lifecycle_status, coalesce(c.company_id, ''), coalesce(co.name, ''),
-		coalesce(c.owner_id, ''), coalesce(u.name, ''), c.sort_name, c.created_at, c.updated_at, c.deleted_at,
+		c.owner_key, coalesce(u.name, ''), c.sort_name, c.created_at, c.updated_at, c.deleted_at,
 		coalesce((SELECT value FROM contact_emails WHERE contact_id = c.id AND position = 0), ''),
-		coalesce((SELECT value FROM contact_phones WHERE contact_id = c.id AND position = 0), '')
+		coalesce((SELECT value FROM contact_phones WHERE contact_id = c.id AND position = 0), ''),
+		coalesce(c.deleted_by, ''), coalesce((SELECT name FROM users WHERE id = c.deleted_by), '')
 		FROM contacts c
 		LEFT JOIN companies co ON co.id = c.company_id
 		LEFT JOIN users u ON u.id = c.owner_id` + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`
@@ -78,6 +84,13 @@ func ContactListSQL(q ListQuery) (string, []any, error) {
 
 // ListContacts returns one page of contacts.
 func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, error) {
+	if q.TagID != "" {
+		n, err := countTagged(ctx, db, "contact", q.TagID)
+		if err != nil {
+			return ContactPage{}, err
+		}
+		q.TagLarge = n > largeTag
+	}
 	query, args, err := ContactListSQL(q)
 	if err != nil {
 		return ContactPage{}, err
@@ -95,7 +108,7 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 		var sortName, created, updated string
 		var deleted sql.NullString
 		if err := rows.Scan(&r.ID, &r.DisplayName, &r.Title, &r.LifecycleStatus, &r.CompanyID, &r.CompanyName,
-			&r.OwnerID, &r.OwnerName, &sortName, &created, &updated, &deleted, &r.Email, &r.Phone); err != nil {
+			&r.OwnerID, &r.OwnerName, &sortName, &created, &updated, &deleted, &r.Email, &r.Phone, &r.DeletedBy, &r.DeletedByName); err != nil {
 			return ContactPage{}, err
 		}
 		if len(page.Rows) == limit {

@@ -19,7 +19,14 @@ type ListQuery struct {
 	Owner   string // a user id, or NoneValue for records without one
 	Company string // a company id, or NoneValue (contacts)
 	Trashed bool   // list the trash instead of live records
+	// TagLarge says the tag filter matches many records: the list then walks
+	// the sort index and probes each row's tags, instead of collecting the
+	// tag's records and sorting them. ListContacts sets it by counting.
+	TagLarge bool
 }
+
+// largeTag is where probing the sort index beats sorting the tag's records.
+const largeTag = 2000
 
 // NoneValue filters for records where the reference is empty.
 const NoneValue = "none"
@@ -51,7 +58,7 @@ func sortFor(alias, sort string) (sortSpec, error) {
 		if desc {
 			return sortSpec{}, fmt.Errorf("unknown sort %q", sort)
 		}
-		keys = []string{"coalesce(" + alias + ".owner_id, '')", alias + ".sort_name", alias + ".id"}
+		keys = []string{alias + ".owner_key", alias + ".sort_name", alias + ".id"}
 	default:
 		return sortSpec{}, fmt.Errorf("unknown sort %q", sort)
 	}
@@ -135,14 +142,15 @@ func (w *where) sql() string {
 	return " WHERE " + strings.Join(w.conds, " AND ")
 }
 
-// refFilter filters a nullable reference column by id or by "none".
-func (w *where) refFilter(expr, value string) {
+// refFilter filters a reference by id or by "none", on its *_key column
+// (the reference with NULL as ”).
+func (w *where) refFilter(keyColumn, value string) {
 	switch value {
 	case "":
 	case NoneValue:
-		w.add("coalesce(" + expr + ", '') = ''")
+		w.add(keyColumn + " = ''")
 	default:
-		w.add("coalesce("+expr+", '') = ?", value)
+		w.add(keyColumn+" = ?", value)
 	}
 }
 

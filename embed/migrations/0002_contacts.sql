@@ -25,12 +25,16 @@ CREATE TABLE companies (
     updated_at          TEXT NOT NULL,
     updated_by          TEXT REFERENCES users(id) ON DELETE SET NULL,
     deleted_at          TEXT,
-    deleted_by          TEXT REFERENCES users(id) ON DELETE SET NULL
+    deleted_by          TEXT REFERENCES users(id) ON DELETE SET NULL,
+    -- owner_id without NULLs: "no owner" becomes a filterable value, and
+    -- keyset row-value comparisons seek on the index (an expression would
+    -- make SQLite scan it instead).
+    owner_key           TEXT GENERATED ALWAYS AS (coalesce(owner_id, '')) VIRTUAL
 );
 CREATE INDEX companies_name    ON companies(sort_name, id)  WHERE deleted_at IS NULL;
 CREATE INDEX companies_created ON companies(created_at, id) WHERE deleted_at IS NULL;
 CREATE INDEX companies_updated ON companies(updated_at, id) WHERE deleted_at IS NULL;
-CREATE INDEX companies_owner   ON companies(coalesce(owner_id, ''), sort_name, id) WHERE deleted_at IS NULL;
+CREATE INDEX companies_owner   ON companies(owner_key, sort_name, id) WHERE deleted_at IS NULL;
 CREATE INDEX companies_trash   ON companies(deleted_at, id) WHERE deleted_at IS NOT NULL;
 CREATE INDEX companies_domain  ON companies(domain) WHERE domain <> '';
 
@@ -61,18 +65,18 @@ CREATE TABLE contacts (
     updated_at          TEXT NOT NULL,
     updated_by          TEXT REFERENCES users(id) ON DELETE SET NULL,
     deleted_at          TEXT,
-    deleted_by          TEXT REFERENCES users(id) ON DELETE SET NULL
+    deleted_by          TEXT REFERENCES users(id) ON DELETE SET NULL,
+    owner_key           TEXT GENERATED ALWAYS AS (coalesce(owner_id, '')) VIRTUAL,
+    company_key         TEXT GENERATED ALWAYS AS (coalesce(company_id, '')) VIRTUAL
 );
 -- One index per sort, and per filter with the name sort; filters with
 -- other sorts read the filter's index and sort that subset.
 CREATE INDEX contacts_name    ON contacts(sort_name, id)  WHERE deleted_at IS NULL;
 CREATE INDEX contacts_created ON contacts(created_at, id) WHERE deleted_at IS NULL;
 CREATE INDEX contacts_updated ON contacts(updated_at, id) WHERE deleted_at IS NULL;
--- coalesce() so that "no owner" and "no company" are filterable values and
--- keyset comparisons never meet a NULL.
-CREATE INDEX contacts_owner   ON contacts(coalesce(owner_id, ''), sort_name, id) WHERE deleted_at IS NULL;
+CREATE INDEX contacts_owner   ON contacts(owner_key, sort_name, id) WHERE deleted_at IS NULL;
 CREATE INDEX contacts_status  ON contacts(lifecycle_status, sort_name, id) WHERE deleted_at IS NULL;
-CREATE INDEX contacts_company ON contacts(coalesce(company_id, ''), sort_name, id) WHERE deleted_at IS NULL;
+CREATE INDEX contacts_company ON contacts(company_key, sort_name, id) WHERE deleted_at IS NULL;
 CREATE INDEX contacts_trash   ON contacts(deleted_at, id) WHERE deleted_at IS NOT NULL;
 
 CREATE TABLE contact_emails (

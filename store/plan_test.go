@@ -1,0 +1,98 @@
+package store_test
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+
+	"rolo/store"
+)
+
+// fullScan matches a query-plan line that reads a whole table without an
+// index ("SCAN c" rather than "SCAN c USING INDEX …").
+var fullScan = regexp.MustCompile(`^SCAN \w+$`)
+
+func queryPlan(t *testing.T, db *store.DB, query string, args []any) []string {
+	t.Helper()
+	rows, err := db.Reader().QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+query, args...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, query)
+	}
+	defer rows.Close()
+	var lines []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, detail)
+	}
+	return lines
+}
+
+// assertIndexed fails when the plan reads a whole table, or when a later
+// page scans its sort index from the start instead of seeking to the
+// cursor (which would make deep pages slower than the first).
+func assertIndexed(t *testing.T, db *store.DB, name, query string, args []any, laterPage bool) {
+	t.Helper()
+	plan := queryPlan(t, db, query, args)
+	for _, line := range plan {
+		if fullScan.MatchString(line) {
+			t.Errorf("%s reads a whole table:\n  %s\nquery: %s", name, strings.Join(plan, "\n  "), query)
+			return
+		}
+	}
+	if laterPage && strings.HasPrefix(plan[0], "SCAN ") {
+		t.Errorf("%s does not seek to its cursor:\n  %s", name, strings.Join(plan, "\n  "))
+	}
+}
+
+// TestEveryListUsesAnIndex checks the plan of every sort and filter the
+// contact and company lists offer, first page and later pages.
+func TestEveryListUsesAnIndex(t *testing.T) {
+	t.Parallel()
+	db := MustOpenDB(t)
+	filters := map[string]store.ListQuery{
+		"no filter":  {},
+		"status":     {Status: "lead"},
+		"owner":      {Owner: "u1"},
+		"no owner":   {Owner: store.NoneValue},
+		"company":    {Company: "c1"},
+		"no company": {Company: store.NoneValue},
+		"small tag":  {TagID: "t1"},
+		"large tag":  {TagID: "t1", TagLarge: true},
+		"status+tag": {Status: "customer", TagID: "t1"},
+	}
+	cursors := map[string][]string{"name": {"n", "id"}, "created": {"2026", "id"}, "updated": {"2026", "id"}, "owner": {"u", "n", "id"}}
+	for fname, f := range filters {
+		for _, sort := range store.Sorts {
+			for _, page := range []string{"first", "later"} {
+				q := f
+				q.Sort = sort
+				if page == "later" {
+					q.Cursor = store.CursorFor(cursors[strings.TrimPrefix(sort, "-")])
+				}
+				query, args, err := store.ContactListSQL(q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				assertIndexed(t, db, "contacts "+fname+" sorted by "+sort+" ("+page+" page)", query, args, page == "later")
+				if !strings.Contains(fname, "status") && !strings.Contains(fname, "company") {
+					query, args, err = store.CompanyListSQL(q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					assertIndexed(t, db, "companies "+fname+" sorted by "+sort+" ("+page+" page)", query, args, page == "later")
+				}
+			}
+		}
+	}
+	for _, trashCursor := range []string{"", store.CursorFor([]string{"2026", "id"})} {
+		query, args, _ := store.ContactListSQL(store.ListQuery{Trashed: true, Cursor: trashCursor})
+		assertIndexed(t, db, "contact trash", query, args, trashCursor != "")
+		query, args, _ = store.CompanyListSQL(store.ListQuery{Trashed: true, Cursor: trashCursor})
+		assertIndexed(t, db, "company trash", query, args, trashCursor != "")
+	}
+}
