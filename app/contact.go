@@ -63,9 +63,11 @@ const (
 	maxTags      = 50
 )
 
-// validate checks and normalises in against the database (company, owner)
-// and returns the contact to store, or the field problems.
-func (a *App) validateContact(ctx context.Context, q store.Querier, in ContactInput) (Contact, []string, error) {
+// validateContact checks and normalises in against the database (company,
+// owner) and returns the contact to store, or the field problems. linked
+// is the company the contact already has: keeping a link to a company
+// that has since been trashed is allowed, making a new one is not.
+func (a *App) validateContact(ctx context.Context, q store.Querier, in ContactInput, linked string) (Contact, []string, error) {
 	p := map[string]string{}
 	text := func(field, s string, max int, multiline bool) string {
 		out, problem := cleanText(s, max, multiline)
@@ -169,7 +171,7 @@ func (a *App) validateContact(ctx context.Context, q store.Querier, in ContactIn
 	c.SortName = foldKey(c.DisplayName)
 
 	c.CompanyID = strings.TrimSpace(in.CompanyID)
-	if c.CompanyID != "" {
+	if c.CompanyID != "" && c.CompanyID != linked {
 		co, err := store.CompanyByID(ctx, q, c.CompanyID)
 		if errors.Is(err, store.ErrNotFound) || (err == nil && co.Trashed()) {
 			p["company_id"] = "error.company_unknown"
@@ -225,7 +227,7 @@ func (a *App) CreateContact(ctx context.Context, actor Actor, in ContactInput) (
 	}
 	var id string
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
-		c, tagNames, err := a.validateContact(ctx, tx, in)
+		c, tagNames, err := a.validateContact(ctx, tx, in, "")
 		if err != nil {
 			return err
 		}
@@ -286,7 +288,7 @@ func (a *App) updateContact(ctx context.Context, tx *store.Tx, actor Actor, id s
 	if old.Version != version {
 		return errorf(EConflict, "error.stale")
 	}
-	c, tagNames, err := a.validateContact(ctx, tx, in)
+	c, tagNames, err := a.validateContact(ctx, tx, in, old.CompanyID)
 	if err != nil {
 		return err
 	}

@@ -29,11 +29,12 @@ const companyColumns = `id, name, sort_name, domain, website, industry, size, ph
 
 // InsertCompany adds c (tags are set apart).
 func InsertCompany(ctx context.Context, tx *Tx, c Company) error {
+	created, updated := orNow(c.CreatedAt, tx), orNow(c.UpdatedAt, tx)
 	_, err := tx.ExecContext(ctx, `INSERT INTO companies (`+companyColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, NULL, NULL)`,
 		c.ID, c.Name, c.SortName, c.Domain, c.Website, c.Industry, c.Size, c.Phone.Value, c.Phone.E164,
 		c.Address.Street, c.Address.City, c.Address.Region, c.Address.PostalCode, c.Address.Country,
-		nullString(c.OwnerID), c.Notes, FormatTime(tx.Now), nullString(c.CreatedBy), FormatTime(tx.Now), nullString(c.CreatedBy))
+		nullString(c.OwnerID), c.Notes, created, nullString(c.CreatedBy), updated, nullString(c.CreatedBy))
 	return translate(err)
 }
 
@@ -54,17 +55,10 @@ func UpdateCompany(ctx context.Context, tx *Tx, c Company) error {
 
 // CompanyByID loads one company, trashed or not, with its tags.
 func CompanyByID(ctx context.Context, q Querier, id string) (Company, error) {
-	var c Company
-	var s stampScan
-	err := q.QueryRowContext(ctx, `SELECT `+companyColumns+` FROM companies WHERE id = ?`, id).Scan(
-		&c.ID, &c.Name, &c.SortName, &c.Domain, &c.Website, &c.Industry, &c.Size, &c.Phone.Value, &c.Phone.E164,
-		&c.Address.Street, &c.Address.City, &c.Address.Region, &c.Address.PostalCode, &c.Address.Country,
-		&s.ownerID, &c.Notes, &c.Version, &s.created, &s.createdBy, &s.updated, &s.updatedBy, &s.deletedAt, &s.deletedBy)
+	c, err := scanCompany(q.QueryRowContext(ctx, `SELECT `+companyColumns+` FROM companies WHERE id = ?`, id))
 	if err != nil {
-		return Company{}, translate(err)
+		return Company{}, err
 	}
-	c.Stamp = s.stamp(c.Version)
-	c.OwnerID = s.ownerID.String
 	tags, err := TagsOf(ctx, q, "company", []string{id})
 	c.Tags = tags[id]
 	return c, err
@@ -203,10 +197,22 @@ func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, e
 
 // CountCompanies counts the companies q matches, ignoring its cursor.
 func CountCompanies(ctx context.Context, db Querier, q ListQuery) (int, error) {
-	w := companyWhere(q)
+	if !q.Trashed {
+		kind, key, ok := keptCountKey("companies", byRef("companies.owner", q.Owner), byValue("companies.tag", q.TagID))
+		if ok {
+			return keptCount(ctx, db, kind, key)
+		}
+	}
+	query, args := CompanyCountSQL(q)
 	var n int
-	err := db.QueryRowContext(ctx, `SELECT count(*) FROM companies co`+w.sql(), w.args...).Scan(&n)
+	err := db.QueryRowContext(ctx, query, args...).Scan(&n)
 	return n, err
+}
+
+// CompanyCountSQL is the counting query for combined filters.
+func CompanyCountSQL(q ListQuery) (string, []any) {
+	w := companyWhere(q)
+	return `SELECT count(*) FROM companies co` + w.sql(), w.args
 }
 
 // CompanyNames returns the names of the companies ids, for showing links.

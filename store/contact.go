@@ -39,13 +39,16 @@ const contactColumns = `id, first_name, last_name, display_name, sort_name, titl
 	version, created_at, created_by, updated_at, updated_by, deleted_at, deleted_by`
 
 // InsertContact adds c with its emails and phones (tags are set apart).
+// Its times are the transaction's unless c carries its own (demo data,
+// imports that keep the original dates).
 func InsertContact(ctx context.Context, tx *Tx, c Contact) error {
+	created, updated := orNow(c.CreatedAt, tx), orNow(c.UpdatedAt, tx)
 	_, err := tx.ExecContext(ctx, `INSERT INTO contacts (`+contactColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, NULL, NULL)`,
 		c.ID, c.FirstName, c.LastName, c.DisplayName, c.SortName, c.Title, nullString(c.CompanyID),
 		c.Address.Street, c.Address.City, c.Address.Region, c.Address.PostalCode, c.Address.Country,
 		c.Birthday, c.Website, encodeLabeled(c.Social), c.LeadSource, c.LifecycleStatus, nullString(c.OwnerID), c.Notes,
-		FormatTime(tx.Now), nullString(c.CreatedBy), FormatTime(tx.Now), nullString(c.CreatedBy))
+		created, nullString(c.CreatedBy), updated, nullString(c.CreatedBy))
 	if err != nil {
 		return translate(err)
 	}
@@ -114,20 +117,10 @@ func replaceContactChannels(ctx context.Context, tx *Tx, c Contact) error {
 
 // ContactByID loads one contact, trashed or not, with emails, phones and tags.
 func ContactByID(ctx context.Context, q Querier, id string) (Contact, error) {
-	var c Contact
-	var s stampScan
-	var social string
-	var companyID sql.NullString
-	err := q.QueryRowContext(ctx, `SELECT `+contactColumns+` FROM contacts WHERE id = ?`, id).Scan(
-		&c.ID, &c.FirstName, &c.LastName, &c.DisplayName, &c.SortName, &c.Title, &companyID,
-		&c.Address.Street, &c.Address.City, &c.Address.Region, &c.Address.PostalCode, &c.Address.Country,
-		&c.Birthday, &c.Website, &social, &c.LeadSource, &c.LifecycleStatus, &s.ownerID, &c.Notes,
-		&c.Version, &s.created, &s.createdBy, &s.updated, &s.updatedBy, &s.deletedAt, &s.deletedBy)
+	c, err := scanContact(q.QueryRowContext(ctx, `SELECT `+contactColumns+` FROM contacts WHERE id = ?`, id))
 	if err != nil {
-		return Contact{}, translate(err)
+		return Contact{}, err
 	}
-	c.Stamp = s.stamp(c.Version)
-	c.CompanyID, c.OwnerID, c.Social = companyID.String, s.ownerID.String, decodeLabeled(social)
 	if c.Emails, err = contactEmails(ctx, q, id); err != nil {
 		return Contact{}, err
 	}

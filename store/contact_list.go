@@ -137,10 +137,25 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 	return page, err
 }
 
-// CountContacts counts the contacts q matches, ignoring its cursor.
+// CountContacts counts the contacts q matches, ignoring its cursor. With
+// at most one filter the answer is kept in list_counts; combined filters
+// count through the list's own index.
 func CountContacts(ctx context.Context, db Querier, q ListQuery) (int, error) {
-	w := contactWhere(q)
+	if !q.Trashed {
+		kind, key, ok := keptCountKey("contacts", byValue("contacts.status", q.Status), byRef("contacts.owner", q.Owner),
+			byRef("contacts.company", q.Company), byValue("contacts.tag", q.TagID))
+		if ok {
+			return keptCount(ctx, db, kind, key)
+		}
+	}
+	query, args := ContactCountSQL(q)
 	var n int
-	err := db.QueryRowContext(ctx, `SELECT count(*) FROM contacts c`+w.sql(), w.args...).Scan(&n)
+	err := db.QueryRowContext(ctx, query, args...).Scan(&n)
 	return n, err
+}
+
+// ContactCountSQL is the counting query for combined filters.
+func ContactCountSQL(q ListQuery) (string, []any) {
+	w := contactWhere(q)
+	return `SELECT count(*) FROM contacts c` + w.sql(), w.args
 }

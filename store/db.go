@@ -123,6 +123,9 @@ func (db *DB) Close() error {
 	if db.readOnly {
 		return db.closePools()
 	}
+	// optimize refreshes the planner's statistics where they have drifted,
+	// as SQLite recommends before closing a long-lived connection.
+	_, _ = db.write.Exec("PRAGMA optimize")
 	_, cerr := db.write.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	if err := db.closePools(); err != nil {
 		return err

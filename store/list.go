@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+	"database/sql"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -162,4 +164,47 @@ func clampLimit(n int) int {
 		return 500
 	}
 	return n
+}
+
+// countFilter is one list filter as list_counts keys it.
+type countFilter struct {
+	kind, key string
+	set       bool
+}
+
+// byValue is a filter on a plain value; "" means unfiltered.
+func byValue(kind, value string) countFilter { return countFilter{kind, value, value != ""} }
+
+// byRef is a filter on a reference; "none" is the empty reference.
+func byRef(kind, value string) countFilter {
+	switch value {
+	case "":
+		return countFilter{}
+	case NoneValue:
+		return countFilter{kind, "", true}
+	}
+	return countFilter{kind, value, true}
+}
+
+// keptCountKey picks the list_counts entry for the list when at most one
+// filter is set.
+func keptCountKey(list string, filters ...countFilter) (kind, key string, ok bool) {
+	kind, set := list, 0
+	for _, f := range filters {
+		if f.set {
+			set++
+			kind, key = f.kind, f.key
+		}
+	}
+	return kind, key, set <= 1
+}
+
+// keptCount reads a count the triggers of migration 0003 maintain.
+func keptCount(ctx context.Context, q Querier, kind, key string) (int, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT n FROM list_counts WHERE kind = ? AND key = ?`, kind, key).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return n, err
 }

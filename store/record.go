@@ -77,3 +77,11 @@ func decodeLabeled(s string) []Labeled {
 	_ = json.Unmarshal([]byte(s), &l) // only this package writes the column
 	return l
 }
+
+// orNow formats t, or the transaction's time when t is zero.
+func orNow(t time.Time, tx *Tx) string {
+	if t.IsZero() {
+		return FormatTime(tx.Now)
+	}
+	return FormatTime(t)
+}

@@ -65,13 +65,17 @@ func UpdateTag(ctx context.Context, tx *Tx, t Tag) error {
 	return mustAffect(res)
 }
 
-// DeleteTag removes a tag and its links.
+// DeleteTag removes a tag, its links and its kept counts.
 func DeleteTag(ctx context.Context, tx *Tx, id string) error {
 	res, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id = ?`, id)
 	if err != nil {
 		return translate(err)
 	}
-	return mustAffect(res)
+	if err := mustAffect(res); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM list_counts WHERE kind IN ('contacts.tag', 'companies.tag') AND key = ?`, id)
+	return translate(err)
 }
 
 // MergeTag moves every link of tag from onto tag into, then deletes from.
@@ -141,8 +145,8 @@ func TagsOf(ctx context.Context, q Querier, kind string, ids []string) (map[stri
 // carry it, by name.
 func ListTags(ctx context.Context, q Querier) ([]TagCount, error) {
 	rows, err := q.QueryContext(ctx, `SELECT t.id, t.name, t.name_key, t.color,
-		(SELECT count(*) FROM contact_tags l JOIN contacts c ON c.id = l.contact_id WHERE l.tag_id = t.id AND c.deleted_at IS NULL),
-		(SELECT count(*) FROM company_tags l JOIN companies c ON c.id = l.company_id WHERE l.tag_id = t.id AND c.deleted_at IS NULL)
+		coalesce((SELECT n FROM list_counts WHERE kind = 'contacts.tag' AND key = t.id), 0),
+		coalesce((SELECT n FROM list_counts WHERE kind = 'companies.tag' AND key = t.id), 0)
 		FROM tags t ORDER BY t.name_key`)
 	if err != nil {
 		return nil, err

@@ -1,0 +1,146 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"rolo/store"
+)
+
+// DemoOptions size a generated demo database.
+type DemoOptions struct {
+	Contacts  int
+	Companies int
+	Seed      uint64
+	// Progress, when set, is called now and then with how many contacts exist.
+	Progress func(done int)
+}
+
+// Names in the scripts Rolo's users write them in; family name first for
+// Korean, Japanese and Chinese, as composeDisplayName expects.
+var demoNames = []struct {
+	first, last []string
+	domain      string
+	region      string
+}{
+	{[]string{"James", "Mary", "Olivia", "Liam", "Emma", "Noah", "Ava", "Ethan", "Sophia", "Lucas"}, []string{"Smith", "Johnson", "Brown", "Taylor", "Miller", "Wilson", "Moore", "Clark", "Lewis", "Walker"}, "example.com", "US"},
+	{[]string{"민수", "서연", "지훈", "하은", "도윤", "지우", "예준", "수아", "시우", "지민"}, []string{"김", "이", "박", "최", "정", "강", "조", "윤", "장", "임"}, "example.kr", "KR"},
+	{[]string{"太郎", "花子", "翔太", "陽菜", "蓮", "結衣", "大翔", "さくら", "悠真", "美咲"}, []string{"山田", "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "中村", "小林", "加藤"}, "example.jp", "JP"},
+	{[]string{"伟", "芳", "娜", "敏", "静", "磊", "洋", "艳", "勇", "杰"}, []string{"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"}, "example.cn", "CN"},
+	{[]string{"Zoë", "Jürgen", "François", "Inès", "Søren", "Łukasz", "José", "Björn", "Chloé", "Matteo"}, []string{"Müller", "Dubois", "García", "Rossi", "Nielsen", "Nowak", "Fernández", "Lindqvist", "Martin", "Bianchi"}, "example.eu", "DE"},
+}
+
+var (
+	demoCompanyWords = []string{"Acme", "Blue", "River", "Summit", "Nova", "Pine", "Harbor", "Orbit", "Maple", "Atlas", "Cedar", "Vertex", "한빛", "미래", "さくら", "富士", "长城", "华星"}
+	demoCompanyKinds = []string{"Labs", "Trading", "Foods", "Logistics", "Studio", "Systems", "Partners", "Health", "상사", "テック", "科技"}
+	demoIndustries   = []string{"Software", "Retail", "Manufacturing", "Healthcare", "Education", "Hospitality", "Finance", "Logistics"}
+	demoTitles       = []string{"CEO", "Founder", "Head of Sales", "Marketing Manager", "Office Manager", "CTO", "Buyer", "Consultant", "대표", "部長", "经理"}
+	demoSources      = []string{"Website", "Referral", "Webinar", "Trade show", "Cold call", "LinkedIn", "Newsletter"}
+	demoTags         = []string{"vip", "newsletter", "webinar-2026", "partner", "renewal-due", "trade-show", "lead-magnet", "key-account"}
+)
+
+// GenerateDemo fills the database with realistic, deterministic data for
+// trying Rolo and for benchmarks: users, companies, contacts with emails,
+// phones and tags, spread over two years. It writes in large transactions
+// straight through store, because it is a bulk load, and records one
+// audit entry for the whole run.
+func (a *App) GenerateDemo(ctx context.Context, opt DemoOptions) error {
+	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
+	start := a.now().Add(-2 * 365 * 24 * time.Hour)
+	pick := func(list []string) string { return list[rng.IntN(len(list))] }
+
+	var owners []string
+	var tags []Tag
+	var companies []string
+	err := a.db.Write(ctx, func(tx *store.Tx) error {
+		for i, role := range []Role{RoleSales, RoleSales, RoleManager, RoleMarketing, RoleSupport} {
+			u := store.User{ID: a.cfg.NewID(), Email: fmt.Sprintf("demo%d-%d@rolo.example", i+1, opt.Seed), Name: fmt.Sprintf("Demo %s %d", role, i+1),
+				Role: string(role), PasswordHash: "!"} // "!" matches no password: an admin resets it to use the account
+			if err := store.InsertUser(ctx, tx, u); err != nil {
+				return err
+			}
+			owners = append(owners, u.ID)
+		}
+		var err error
+		if tags, err = a.ensureTags(ctx, tx, nil, demoTags); err != nil {
+			return err
+		}
+		for i := range opt.Companies {
+			name := fmt.Sprintf("%s %s %d", pick(demoCompanyWords), pick(demoCompanyKinds), i+1)
+			c := store.Company{ID: a.cfg.NewID(), Name: name, SortName: foldKey(name), Industry: pick(demoIndustries),
+				Size: pick(CompanySizes), OwnerID: owners[rng.IntN(len(owners))],
+				Domain: fmt.Sprintf("company%d.example", i+1), Website: fmt.Sprintf("https://company%d.example", i+1)}
+			c.CreatedAt = start.Add(time.Duration(rng.Int64N(int64(2 * 365 * 24 * time.Hour))))
+			c.UpdatedAt = c.CreatedAt
+			if err := store.InsertCompany(ctx, tx, c); err != nil {
+				return err
+			}
+			companies = append(companies, c.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+
+	const batch = 5000
+	for done := 0; done < opt.Contacts; done += batch {
+		n := min(batch, opt.Contacts-done)
+		err := a.db.Write(ctx, func(tx *store.Tx) error {
+			for i := done; i < done+n; i++ {
+				c := a.demoContact(rng, i, start, owners, companies, pick)
+				if err := store.InsertContact(ctx, tx, c); err != nil {
+					return err
+				}
+				for _, t := range rng.Perm(len(tags))[:rng.IntN(3)] {
+					if err := store.AddTag(ctx, tx, "contact", c.ID, tags[t].ID); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if opt.Progress != nil {
+			opt.Progress(done + n)
+		}
+	}
+	return a.db.Write(ctx, func(tx *store.Tx) error {
+		return a.audit(ctx, tx, "", "demo.generated", "settings", "demo", map[string]any{"contacts": opt.Contacts, "companies": opt.Companies, "seed": opt.Seed})
+	})
+}
+
+func (a *App) demoContact(rng *rand.Rand, i int, start time.Time, owners, companies []string, pick func([]string) string) store.Contact {
+	names := demoNames[rng.IntN(len(demoNames))]
+	first, last := pick(names.first), pick(names.last)
+	display := composeDisplayName(first, last)
+	c := store.Contact{
+		ID: a.cfg.NewID(), FirstName: first, LastName: last, DisplayName: display, SortName: foldKey(display),
+		Title: pick(demoTitles), LeadSource: pick(demoSources), LifecycleStatus: LifecycleStatuses[rng.IntN(len(LifecycleStatuses))],
+		Emails: []store.Labeled{{Label: "work", Value: fmt.Sprintf("person%d@%s", i+1, names.domain)}},
+	}
+	if rng.IntN(10) > 0 {
+		c.OwnerID = owners[rng.IntN(len(owners))]
+	}
+	if len(companies) > 0 && rng.IntN(4) > 0 {
+		c.CompanyID = companies[rng.IntN(len(companies))]
+	}
+	if rng.IntN(3) > 0 {
+		national := fmt.Sprintf("%03d%04d%04d", 10+rng.IntN(90), rng.IntN(10000), rng.IntN(10000))
+		c.Phones = []store.Phone{{Label: "mobile", Value: national, E164: NormalizePhone(national, names.region)}}
+	}
+	if rng.IntN(5) == 0 {
+		c.Birthday = fmt.Sprintf("--%02d-%02d", 1+rng.IntN(12), 1+rng.IntN(28))
+	}
+	// Spread over two years, edited some time after creation.
+	c.CreatedAt = start.Add(time.Duration(rng.Int64N(int64(2 * 365 * 24 * time.Hour))))
+	c.UpdatedAt = c.CreatedAt.Add(time.Duration(rng.Int64N(int64(90 * 24 * time.Hour))))
+	if now := a.now(); c.UpdatedAt.After(now) {
+		c.UpdatedAt = now
+	}
+	return c
+}
