@@ -5,16 +5,21 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -68,6 +73,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		restoreCommand(getenv, stdout),
 		doctorCommand(getenv, stdout),
 		userCommand(getenv, stdin, stdout),
+		contactsCommand(getenv, stdout),
 	)
 	return root.ExecuteContext(ctx)
 }
@@ -372,15 +378,18 @@ func verdict(problems []string) string {
 	return fmt.Sprintf("%d problem(s): %s", len(problems), strings.Join(problems, "; "))
 }
 
+// openApp opens the database named by --db or the environment, migrating
+// it, for commands that work on records.
+func openApp(cmd *cobra.Command, getenv func(string) string) (*app.App, error) {
+	path, err := dbPath(cmd, getenv)
+	if err != nil {
+		return nil, err
+	}
+	return app.Open(cmd.Context(), path, app.Config{})
+}
+
 func userCommand(getenv func(string) string, stdin io.Reader, stdout io.Writer) *cobra.Command {
 	cmd := &cobra.Command{Use: "user", Short: "Add, list, disable users and set passwords (for scripts and lost passwords)"}
-	openApp := func(cmd *cobra.Command) (*app.App, error) {
-		path, err := dbPath(cmd, getenv)
-		if err != nil {
-			return nil, err
-		}
-		return app.Open(cmd.Context(), path, app.Config{})
-	}
 	lines := bufio.NewReader(stdin)
 
 	add := &cobra.Command{
@@ -398,7 +407,7 @@ func userCommand(getenv func(string) string, stdin io.Reader, stdout io.Writer) 
 					return err
 				}
 			}
-			a, err := openApp(cmd)
+			a, err := openApp(cmd, getenv)
 			if err != nil {
 				return err
 			}
@@ -421,7 +430,7 @@ func userCommand(getenv func(string) string, stdin io.Reader, stdout io.Writer) 
 		Short: "List users",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := openApp(cmd)
+			a, err := openApp(cmd, getenv)
 			if err != nil {
 				return err
 			}
@@ -451,7 +460,7 @@ func userCommand(getenv func(string) string, stdin io.Reader, stdout io.Writer) 
 		Short: "Set a new password for a user (read from a prompt or standard input)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := openApp(cmd)
+			a, err := openApp(cmd, getenv)
 			if err != nil {
 				return err
 			}
@@ -477,7 +486,7 @@ func userCommand(getenv func(string) string, stdin io.Reader, stdout io.Writer) 
 		Short: "Stop a user from logging in and end their sessions",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := openApp(cmd)
+			a, err := openApp(cmd, getenv)
 			if err != nil {
 				return err
 			}
@@ -526,7 +535,7 @@ func readPassword(stdin io.Reader, lines *bufio.Reader, stdout io.Writer) (strin
 }
 
 // cliError spells out an app error in English from the UI's catalog,
-// naming the flag behind each bad field.
+// naming the flag behind each bad field, in a stable order.
 func cliError(err error) error {
 	e := app.AsError(err)
 	if e.Code == app.EInternal {
@@ -537,8 +546,185 @@ func cliError(err error) error {
 		return err
 	}
 	msg := catalog.T("en", e.Message)
-	for field, key := range e.Fields {
-		msg += fmt.Sprintf("\n  --%s: %s", field, catalog.T("en", key))
+	for _, field := range slices.Sorted(maps.Keys(e.Fields)) {
+		msg += fmt.Sprintf("\n  --%s: %s", flagOf(field), catalog.T("en", e.Fields[field]))
 	}
 	return errors.New(msg)
+}
+
+// flagOf names the flag behind an app field: first_name is --first-name,
+// lifecycle_status --status, and emails.1 the second --email given.
+func flagOf(field string) string {
+	name, index, _ := strings.Cut(field, ".")
+	switch name {
+	case "lifecycle_status":
+		name = "status"
+	case "emails", "phones", "tags":
+		name = strings.TrimSuffix(name, "s")
+	}
+	name = strings.ReplaceAll(name, "_", "-")
+	if n, err := strconv.Atoi(index); err == nil {
+		return fmt.Sprintf("%s #%d", name, n+1)
+	}
+	return name
+}
+
+func contactsCommand(getenv func(string) string, stdout io.Writer) *cobra.Command {
+	cmd := &cobra.Command{Use: "contacts", Short: "List, add and show contacts, as the operator (for scripts)"}
+	cmd.PersistentFlags().Bool("json", false, "print JSON in the API's shapes")
+	asJSON := func(cmd *cobra.Command) bool { v, _ := cmd.Flags().GetBool("json"); return v }
+	str := func(cmd *cobra.Command, name string) string { v, _ := cmd.Flags().GetString(name); return v }
+	strs := func(cmd *cobra.Command, name string) []string { v, _ := cmd.Flags().GetStringArray(name); return v }
+
+	list := &cobra.Command{
+		Use:   "list [--limit N] [--sort S] [--tag T] [--status S] [--cursor C]",
+		Short: "List one page of contacts; the last line tells how to get the next",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := openApp(cmd, getenv)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			limit, _ := cmd.Flags().GetInt("limit")
+			q := url.Values{"limit": {strconv.Itoa(limit)}}
+			for _, name := range []string{"sort", "tag", "status", "cursor"} {
+				q.Set(name, str(cmd, name))
+			}
+			list, page, err := ui.ListContacts(cmd.Context(), a, nil, q)
+			if err != nil {
+				return cliError(err)
+			}
+			if asJSON(cmd) {
+				return printJSON(stdout, page)
+			}
+			w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(w, "NAME\tEMAIL\tPHONE\tCOMPANY\tSTATUS\tTAGS")
+			for _, r := range list.Rows {
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", r.DisplayName, r.Email, r.Phone, r.CompanyName, r.LifecycleStatus, joinTags(r.Tags))
+			}
+			w.Flush()
+			fmt.Fprintf(stdout, "%d of %d contacts", len(list.Rows), list.Total)
+			if list.NextCursor != "" {
+				fmt.Fprintf(stdout, "; next page: --cursor %s", list.NextCursor)
+			}
+			_, err = fmt.Fprintln(stdout)
+			return err
+		},
+	}
+	list.Flags().Int("limit", 50, "contacts per page, 1 to 500")
+	list.Flags().String("sort", "name", "name, -name, created, -created, updated, -updated or owner")
+	list.Flags().String("tag", "", "only contacts with this tag")
+	list.Flags().String("status", "", "only contacts with this lifecycle status")
+	list.Flags().String("cursor", "", "the next page, as printed by the previous one")
+
+	add := &cobra.Command{
+		Use:   "add --first-name F --last-name L [--email E]... [--phone P]... [--tag T]...",
+		Short: "Add a contact",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			in := app.ContactInput{
+				FirstName: str(cmd, "first-name"), LastName: str(cmd, "last-name"), CompanyID: str(cmd, "company-id"),
+				Title: str(cmd, "title"), LifecycleStatus: str(cmd, "status"), Notes: str(cmd, "notes"), Tags: strs(cmd, "tag"),
+			}
+			for _, e := range strs(cmd, "email") {
+				in.Emails = append(in.Emails, store.Labeled{Value: e})
+			}
+			for _, p := range strs(cmd, "phone") {
+				in.Phones = append(in.Phones, store.Labeled{Value: p})
+			}
+			a, err := openApp(cmd, getenv)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			c, err := a.CreateContact(cmd.Context(), nil, in)
+			if err != nil {
+				return cliError(err)
+			}
+			if asJSON(cmd) {
+				return printJSON(stdout, ui.NewContactJSON(c))
+			}
+			_, err = fmt.Fprintf(stdout, "Added %s (%s)\n", c.DisplayName, c.ID)
+			return err
+		},
+	}
+	for _, f := range []struct{ name, usage string }{{"first-name", "first name"}, {"last-name", "last name"},
+		{"company-id", "id of the contact's company"}, {"title", "job title"}, {"status", "lifecycle status (default lead)"}, {"notes", "notes"}} {
+		add.Flags().String(f.name, "", f.usage)
+	}
+	add.Flags().StringArray("email", nil, "email address (repeat for more; the first is the primary)")
+	add.Flags().StringArray("phone", nil, "phone number (repeat for more)")
+	add.Flags().StringArray("tag", nil, "tag (repeat for more)")
+
+	show := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one contact",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := openApp(cmd, getenv)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			c, err := a.Contact(cmd.Context(), nil, args[0])
+			if err != nil {
+				return cliError(err)
+			}
+			if asJSON(cmd) {
+				return printJSON(stdout, ui.NewContactJSON(c))
+			}
+			return printContact(stdout, c)
+		},
+	}
+	cmd.AddCommand(list, add, show)
+	return cmd
+}
+
+func printContact(stdout io.Writer, c app.Contact) error {
+	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fact := func(label, value string) {
+		if value != "" {
+			fmt.Fprintf(w, "%s\t%s\n", label, value)
+		}
+	}
+	fact("name", c.DisplayName)
+	fact("id", c.ID)
+	for _, e := range c.Emails {
+		fact("email", strings.TrimSpace(e.Value+" "+e.Label))
+	}
+	for _, p := range c.Phones {
+		fact("phone", strings.TrimSpace(p.Value+" "+p.Label))
+	}
+	fact("title", c.Title)
+	fact("company id", c.CompanyID)
+	fact("status", c.LifecycleStatus)
+	fact("owner id", c.OwnerID)
+	fact("tags", joinTags(c.Tags))
+	fact("birthday", c.Birthday)
+	fact("website", c.Website)
+	fact("lead source", c.LeadSource)
+	fact("updated", c.UpdatedAt.Local().Format("2006-01-02 15:04")+fmt.Sprintf(" (version %d)", c.Version))
+	if c.Trashed() {
+		fact("trashed", c.DeletedAt.Local().Format("2006-01-02 15:04"))
+	}
+	w.Flush()
+	if c.Notes != "" {
+		fmt.Fprintf(stdout, "\n%s\n", c.Notes)
+	}
+	return nil
+}
+
+func joinTags(tags []store.Tag) string {
+	names := make([]string, len(tags))
+	for i, t := range tags {
+		names[i] = t.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+func printJSON(stdout io.Writer, v any) error {
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }

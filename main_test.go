@@ -10,6 +10,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/json"
 	"encoding/pem"
 	"io"
 	"math/big"
@@ -24,6 +25,8 @@ import (
 	"time"
 
 	"github.com/matryer/is"
+
+	"rolo/ui"
 )
 
 // syncBuffer is a bytes.Buffer safe to read while run writes to it.
@@ -249,4 +252,63 @@ func writeSelfSignedCert(t *testing.T, dir string) (certFile, keyFile string) {
 		t.Fatal(err)
 	}
 	return certFile, keyFile
+}
+
+func TestContactsCommands(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	getenv := env(map[string]string{"ROLO_DB": filepath.Join(t.TempDir(), "rolo.db")})
+
+	out, err := rolo(t, getenv, "", "contacts", "add", "--first-name", "Grace", "--last-name", "Hopper", "--email", "Grace@Navy.MIL",
+		"--email", "grace@example.com", "--phone", "+1 202 555 0143", "--tag", "vip", "--tag", "navy", "--status", "customer", "--json")
+	is.NoErr(err)
+	var grace ui.ContactJSON
+	is.NoErr(json.Unmarshal([]byte(out), &grace)) // the API's shape
+	is.Equal(grace.DisplayName, "Grace Hopper")
+	is.Equal(len(grace.Emails), 2)
+	is.Equal(grace.Emails[0].Value, "grace@navy.mil")
+	is.Equal(grace.Tags, []string{"navy", "vip"})
+	is.Equal(grace.OwnerID, nil) // the operator is nobody's owner
+	out, err = rolo(t, getenv, "", "contacts", "add", "--first-name", "Ada")
+	is.NoErr(err)
+	is.True(strings.HasPrefix(out, "Added Ada ("))
+
+	var page ui.PageJSON[ui.ContactJSON]
+	out, err = rolo(t, getenv, "", "contacts", "list", "--limit", "1", "--json")
+	is.NoErr(err)
+	is.NoErr(json.Unmarshal([]byte(out), &page))
+	is.Equal(page.Total, 2)
+	is.Equal(page.Data[0].FirstName, "Ada") // by name
+	is.True(page.NextCursor != nil)
+	out, err = rolo(t, getenv, "", "contacts", "list", "--limit", "1", "--cursor", *page.NextCursor, "--json")
+	is.NoErr(err)
+	page = ui.PageJSON[ui.ContactJSON]{}
+	is.NoErr(json.Unmarshal([]byte(out), &page))
+	is.Equal(page.Data, []ui.ContactJSON{grace}) // list items are whole contacts
+	is.Equal(page.NextCursor, nil)
+
+	out, err = rolo(t, getenv, "", "contacts", "list", "--tag", "VIP")
+	is.NoErr(err)
+	is.True(strings.Contains(out, "grace@navy.mil"))  // a table
+	is.True(strings.Contains(out, "navy, vip"))       // with tags
+	is.True(!strings.Contains(out, "Ada"))            // filtered
+	is.True(strings.Contains(out, "1 of 1 contacts")) // and a count
+
+	out, err = rolo(t, getenv, "", "contacts", "show", grace.ID, "--json")
+	is.NoErr(err)
+	var shown ui.ContactJSON
+	is.NoErr(json.Unmarshal([]byte(out), &shown))
+	is.Equal(shown, grace)
+	out, err = rolo(t, getenv, "", "contacts", "show", grace.ID)
+	is.NoErr(err)
+	is.True(strings.Contains(out, "+1 202 555 0143"))
+
+	_, err = rolo(t, getenv, "", "contacts", "add", "--email", "ok@example.com", "--email", "not-an-address", "--status", "royalty")
+	is.True(err != nil)
+	is.True(strings.Contains(err.Error(), "--email #2: Not a valid email address.")) // the flag and the English message
+	is.True(strings.Contains(err.Error(), "--status: Choose one of the lifecycle statuses."))
+	_, err = rolo(t, getenv, "", "contacts", "list", "--sort", "shoe-size")
+	is.True(err != nil && strings.Contains(err.Error(), "--sort:"))
+	_, err = rolo(t, getenv, "", "contacts", "show", "no-such-id")
+	is.True(err != nil && strings.Contains(err.Error(), "does not exist"))
 }

@@ -13,24 +13,14 @@ import (
 	"rolo/store"
 )
 
-// benchDB returns a database with n generated contacts and n/10 companies,
-// built once and cached in the temp dir (keyed by the schema, so a new
-// migration builds a new one).
+// benchDB returns a database with n generated contacts and n/10
+// companies, built once and cached in the temp dir.
 func benchDB(b *testing.B, contacts int) string {
 	b.Helper()
-	known, err := store.LoadMigrations(assetsMigrations())
+	path, err := app.CachedDemoFile(context.Background(), os.TempDir(), app.DemoOptions{Contacts: contacts, Companies: contacts / 10, Seed: 1})
 	if err != nil {
 		b.Fatal(err)
 	}
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("rolo-bench-%d-%s.db", contacts, known[len(known)-1].Checksum[:12]))
-	if _, err := os.Stat(path); err == nil {
-		return path
-	}
-	start := time.Now()
-	if err := app.BuildDemoFile(context.Background(), path, app.DemoOptions{Contacts: contacts, Companies: contacts / 10, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("built %s in %v", path, time.Since(start))
 	return path
 }
 

@@ -4,6 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
+
+	assets "rolo/embed"
+	"rolo/store"
 )
 
 // BuildDemoFile writes a new database at path filled by GenerateDemo. It
@@ -26,4 +30,19 @@ func BuildDemoFile(ctx context.Context, path string, opt DemoOptions) error {
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+// CachedDemoFile returns the path of a demo database for opt in dir,
+// building it on first use. The name carries the schema's checksum, so a
+// new migration builds a fresh one. Benchmarks share it across runs.
+func CachedDemoFile(ctx context.Context, dir string, opt DemoOptions) (string, error) {
+	known, err := store.LoadMigrations(assets.Migrations)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, fmt.Sprintf("rolo-demo-%d-%d-%d-%s.db", opt.Contacts, opt.Companies, opt.Seed, known[len(known)-1].Checksum[:12]))
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	return path, BuildDemoFile(ctx, path, opt)
 }

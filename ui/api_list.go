@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+
+	"rolo/app"
+	"rolo/store"
+)
+
+// PageJSON is one page of a list: the records, the cursor that asks for
+// the next page (null on the last) and how many records the filters match.
+type PageJSON[T any] struct {
+	Data       []T     `json:"data"`
+	NextCursor *string `json:"next_cursor"`
+	Total      int     `json:"total"`
+}
+
+// noTag is an id no tag has: filtering by an unknown tag name matches
+// nothing, yet the other parameters are still checked.
+const noTag = "-"
+
+// listQuery reads limit, cursor, sort and the filters tag (a name),
+// status, owner and company (an id or "none"). The app checks them and
+// names every bad one at once.
+func listQuery(ctx context.Context, a *app.App, v url.Values) (store.ListQuery, error) {
+	q := store.ListQuery{Sort: v.Get("sort"), Cursor: v.Get("cursor"), Status: v.Get("status"), Owner: v.Get("owner"), Company: v.Get("company")}
+	if s := v.Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			n = -1 // out of range, so the app reports it
+		}
+		q.Limit = n
+	}
+	if name := v.Get("tag"); name != "" {
+		t, err := a.TagByName(ctx, name)
+		switch {
+		case app.ErrorCode(err) == app.ENotFound:
+			q.TagID = noTag
+		case err != nil:
+			return q, err
+		default:
+			q.TagID = t.ID
+		}
+	}
+	return q, nil
+}
+
+// ListContacts answers a contact list request given as query parameters,
+// for the API and `rolo contacts list`: the app's page (rows for tables)
+// and the same page as whole contacts.
+func ListContacts(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (app.ContactList, PageJSON[ContactJSON], error) {
+	q, err := listQuery(ctx, a, v)
+	if err != nil {
+		return app.ContactList{}, PageJSON[ContactJSON]{}, err
+	}
+	list, err := a.ListContacts(ctx, actor, q)
+	if err != nil {
+		return list, PageJSON[ContactJSON]{}, err
+	}
+	ids := make([]string, len(list.Rows))
+	for i, row := range list.Rows {
+		ids[i] = row.ID
+	}
+	contacts, err := a.ContactsByID(ctx, actor, ids)
+	page := PageJSON[ContactJSON]{Data: make([]ContactJSON, 0, len(contacts)), NextCursor: nullable(list.NextCursor), Total: list.Total}
+	for _, c := range contacts {
+		page.Data = append(page.Data, NewContactJSON(c))
+	}
+	return list, page, err
+}
+
+// ListCompanies is ListContacts for companies (filters tag and owner).
+func ListCompanies(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (app.CompanyList, PageJSON[CompanyJSON], error) {
+	q, err := listQuery(ctx, a, v)
+	if err != nil {
+		return app.CompanyList{}, PageJSON[CompanyJSON]{}, err
+	}
+	list, err := a.ListCompanies(ctx, actor, q)
+	if err != nil {
+		return list, PageJSON[CompanyJSON]{}, err
+	}
+	ids := make([]string, len(list.Rows))
+	for i, row := range list.Rows {
+		ids[i] = row.ID
+	}
+	companies, err := a.CompaniesByID(ctx, actor, ids)
+	page := PageJSON[CompanyJSON]{Data: make([]CompanyJSON, 0, len(companies)), NextCursor: nullable(list.NextCursor), Total: list.Total}
+	for _, c := range companies {
+		page.Data = append(page.Data, NewCompanyJSON(c))
+	}
+	return list, page, err
+}

@@ -1,0 +1,173 @@
+package ui_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"rolo/app"
+	"rolo/ui"
+)
+
+// benchServer serves a copy of the cached 100,000-contact demo database
+// and returns the handler with a logged-in admin's session cookie.
+func benchServer(b *testing.B) (http.Handler, *http.Cookie, *app.App) {
+	b.Helper()
+	ctx := context.Background()
+	cached, err := app.CachedDemoFile(ctx, os.TempDir(), app.DemoOptions{Contacts: 100_000, Companies: 10_000, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(cached)
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "rolo.db")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	a, err := app.Open(ctx, path, app.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { a.Close() })
+	if _, err := a.CreateUser(ctx, nil, app.NewUser{Name: "Bench", Email: "bench@example.com", Role: app.RoleAdmin, Password: "bench password"}); err != nil {
+		b.Fatal(err)
+	}
+	s, err := a.Login(ctx, "bench@example.com", "bench password", app.Client{Addr: "127.0.0.1"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	h, err := ui.NewServer(a, ui.Config{DBPath: path})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return h, &http.Cookie{Name: "rolo_session", Value: s.Token}, a
+}
+
+// serve runs one request through the whole handler chain.
+func serve(b *testing.B, h http.Handler, cookie *http.Cookie, method, target string, body string) *httptest.ResponseRecorder {
+	var req *http.Request
+	if body != "" {
+		req = httptest.NewRequest(method, "http://127.0.0.1"+target, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	} else {
+		req = httptest.NewRequest(method, "http://127.0.0.1"+target, nil)
+	}
+	req.AddCookie(cookie)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+type latencies []time.Duration
+
+func (l *latencies) time(fn func()) {
+	start := time.Now()
+	fn()
+	*l = append(*l, time.Since(start))
+}
+
+// report sets the p50 and p95 in milliseconds, the figures DESIGN.md's
+// budgets speak of.
+func (l latencies) report(b *testing.B) {
+	if len(l) == 0 {
+		return
+	}
+	slices.Sort(l)
+	at := func(p float64) float64 { return float64(l[int(p*float64(len(l)-1))].Microseconds()) / 1000 }
+	b.ReportMetric(at(0.50), "p50-ms")
+	b.ReportMetric(at(0.95), "p95-ms")
+}
+
+// nextLink finds the list page's next-page link.
+func nextCursor(body string) string {
+	i := strings.Index(body, "cursor=")
+	if i < 0 {
+		return ""
+	}
+	rest := body[i+len("cursor="):]
+	end := strings.IndexAny(rest, "&\"")
+	c, _ := url.QueryUnescape(strings.ReplaceAll(rest[:end], "&amp;", "&"))
+	return c
+}
+
+// BenchmarkContactListPage is DESIGN.md's "contact list page (HTML),
+// sorted and filtered, any page: p50 ≤ 5 ms" on 100,000 contacts.
+func BenchmarkContactListPage(b *testing.B) {
+	h, cookie, _ := benchServer(b)
+	deep := func(query string) string {
+		for range 20 {
+			rec := serve(b, h, cookie, "GET", "/contacts?"+query, "")
+			if rec.Code != http.StatusOK {
+				b.Fatalf("%s: %d", query, rec.Code)
+			}
+			c := nextCursor(rec.Body.String())
+			if c == "" {
+				b.Fatal("no next page for " + query)
+			}
+			q, _ := url.ParseQuery(query)
+			q.Set("cursor", c)
+			query = q.Encode()
+		}
+		return query
+	}
+	for name, query := range map[string]string{
+		"first page":                             "sort=name",
+		"deep page, status filter, sort by name": deep("status=customer&sort=name"),
+		"deep page, sort by owner":               deep("sort=owner"),
+		"deep page, tag filter, newest updated":  deep("tag=vip&sort=-updated"),
+	} {
+		b.Run(name, func(b *testing.B) {
+			var l latencies
+			for b.Loop() {
+				l.time(func() {
+					if rec := serve(b, h, cookie, "GET", "/contacts?"+query, ""); rec.Code != http.StatusOK {
+						b.Fatal(rec.Code)
+					}
+				})
+			}
+			l.report(b)
+		})
+	}
+}
+
+// BenchmarkContactListAPI measures GET /api/v1/contacts pages of 50.
+func BenchmarkContactListAPI(b *testing.B) {
+	h, cookie, _ := benchServer(b)
+	var l latencies
+	for b.Loop() {
+		l.time(func() {
+			if rec := serve(b, h, cookie, "GET", "/api/v1/contacts?limit=50&sort=-updated&status=lead", ""); rec.Code != http.StatusOK {
+				b.Fatal(rec.Code, rec.Body.String())
+			}
+		})
+	}
+	l.report(b)
+}
+
+// BenchmarkContactCreatePage measures posting the new-contact form.
+func BenchmarkContactCreatePage(b *testing.B) {
+	h, cookie, _ := benchServer(b)
+	var l latencies
+	i := 0
+	for b.Loop() {
+		i++
+		form := url.Values{"first_name": {"Bench"}, "last_name": {fmt.Sprint(i)}, "emails.0.value": {fmt.Sprintf("b%d@example.com", i)},
+			"phones.0.value": {"+1 415 555 0100"}, "tags": {"vip, bench"}, "lifecycle_status": {"lead"}}
+		l.time(func() {
+			if rec := serve(b, h, cookie, "POST", "/contacts", form.Encode()); rec.Code != http.StatusSeeOther {
+				b.Fatal(rec.Code, rec.Body.String())
+			}
+		})
+	}
+	l.report(b)
+}

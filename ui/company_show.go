@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"net/http"
+
+	"github.com/gorilla/mux"
+
+	"rolo/app"
+	"rolo/store"
+)
+
+// companyContactsShown is how many of a company's contacts its page lists;
+// the rest are a link away, on the filtered contact list.
+const companyContactsShown = 50
+
+// companyPage is one company: details, its people and its history.
+type companyPage struct {
+	Base
+	Company     app.Company
+	Contacts    app.ContactList
+	ContactsURL string      // the contact list filtered to this company
+	Stamp       store.Stamp // who created and changed it, for the stamps line
+	Team        recordTeam
+	History     []historyItem
+	CanWrite    bool
+}
+
+// handleCompanyShow shows a company's page, trashed or not.
+func handleCompanyShow(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b := s.base(w, r, "companies.title")
+		c, err := s.app.Company(r.Context(), b.User, mux.Vars(r)["id"])
+		if err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		team, err := s.recordTeam(r)
+		if err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		contacts, err := s.app.ListContacts(r.Context(), b.User, store.ListQuery{Company: c.ID, Limit: companyContactsShown})
+		if err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		history, err := s.recordHistory(r, b.Lang, team, "company", c.ID)
+		if err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		s.views.render(w, r, http.StatusOK, "company", b.Lang, companyPage{
+			Base: b, Company: c, Contacts: contacts, Stamp: c.Stamp, Team: team, History: history, CanWrite: app.CanWriteRecords(b.User),
+			ContactsURL: recordListURL(s.recordPath("contacts"), recordFilter{Company: c.ID}, ""),
+		})
+	})
+}

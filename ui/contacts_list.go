@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"net/http"
+
+	"rolo/app"
+	"rolo/store"
+)
+
+// contactsPage is one page of the contact list with its filters.
+type contactsPage struct {
+	Base
+	List        app.ContactList
+	Filter      recordFilter
+	Problem     string // catalog key: why the list is empty or was refused
+	CompanyName string // the company filtered by, when it is an id
+	Team        recordTeam
+	Statuses    []string
+	Sorts       []string
+	NextURL     string
+	FirstURL    string      // set when this is not the first page
+	Back        []backField // this page's query, so the bulk form returns here
+	CanWrite    bool
+}
+
+// handleContactsList shows the contact list: filters and sort from the
+// query string, keyset paging by cursor.
+func handleContactsList(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b := s.base(w, r, "contacts.title")
+		f := readRecordFilter(r.URL.Query())
+		page := contactsPage{Base: b, Filter: f, Statuses: app.LifecycleStatuses, Sorts: recordSorts,
+			Back: backFields(f), CanWrite: app.CanWriteRecords(b.User)}
+		var err error
+		if page.Team, err = s.recordTeam(r); err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		if f.Company != "" && f.Company != store.NoneValue {
+			if c, err := s.app.Company(r.Context(), b.User, f.Company); err == nil {
+				page.CompanyName = c.Name
+			}
+		}
+		path := s.recordPath("contacts")
+		if f.Cursor != "" {
+			page.FirstURL = recordListURL(path, f, "")
+		}
+		q := f.query()
+		known, err := s.resolveTag(r, f.Tag, &q)
+		if err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		if !known {
+			page.Problem = "contacts.tag_unknown"
+			s.views.render(w, r, http.StatusOK, "contacts", b.Lang, page)
+			return
+		}
+		page.List, err = s.app.ListContacts(r.Context(), b.User, q)
+		if problem := listProblem(err); problem != "" {
+			page.Problem = problem
+			page.FirstURL = recordListURL(path, recordFilter{}, "")
+			s.views.render(w, r, http.StatusUnprocessableEntity, "contacts", b.Lang, page)
+			return
+		}
+		if err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		if page.List.NextCursor != "" {
+			page.NextURL = recordListURL(path, f, page.List.NextCursor)
+		}
+		s.views.render(w, r, http.StatusOK, "contacts", b.Lang, page)
+	})
+}
