@@ -146,45 +146,49 @@ func (a *App) UpdateCompany(ctx context.Context, actor Actor, id string, version
 		return Company{}, err
 	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
-		old, err := store.CompanyByID(ctx, tx, id)
-		if errors.Is(err, store.ErrNotFound) || (err == nil && old.Trashed()) {
-			return errorf(ENotFound, "error.company_not_found")
-		}
-		if err != nil {
-			return err
-		}
-		if old.Version != version {
-			return errorf(EConflict, "error.stale")
-		}
-		c, tagNames, err := a.validateCompany(ctx, tx, in)
-		if err != nil {
-			return err
-		}
-		c.ID, c.Version, c.UpdatedBy = id, version, actorID(actor)
-		if err := store.UpdateCompany(ctx, tx, c); err != nil {
-			if errors.Is(err, store.ErrStale) {
-				return errorf(EConflict, "error.stale")
-			}
-			return err
-		}
-		tags, err := a.ensureTags(ctx, tx, actor, tagNames)
-		if err != nil {
-			return err
-		}
-		if err := store.SetTags(ctx, tx, "company", id, tagIDs(tags)); err != nil {
-			return err
-		}
-		c.Tags = tags
-		changes := diffFields(companyFields(old), companyFields(c))
-		if len(changes) == 0 {
-			return nil
-		}
-		return a.audit(ctx, tx, actorID(actor), "company.updated", "company", id, map[string]any{"name": c.Name, "changes": changes})
+		return a.updateCompany(ctx, tx, actor, id, version, in)
 	})
 	if err != nil {
 		return Company{}, err
 	}
 	return a.Company(ctx, actor, id)
+}
+
+func (a *App) updateCompany(ctx context.Context, tx *store.Tx, actor Actor, id string, version int, in CompanyInput) error {
+	old, err := store.CompanyByID(ctx, tx, id)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && old.Trashed()) {
+		return errorf(ENotFound, "error.company_not_found")
+	}
+	if err != nil {
+		return err
+	}
+	if old.Version != version {
+		return errorf(EConflict, "error.stale")
+	}
+	c, tagNames, err := a.validateCompany(ctx, tx, in)
+	if err != nil {
+		return err
+	}
+	c.ID, c.Version, c.UpdatedBy = id, version, actorID(actor)
+	if err := store.UpdateCompany(ctx, tx, c); err != nil {
+		if errors.Is(err, store.ErrStale) {
+			return errorf(EConflict, "error.stale")
+		}
+		return err
+	}
+	tags, err := a.ensureTags(ctx, tx, actor, tagNames)
+	if err != nil {
+		return err
+	}
+	if err := store.SetTags(ctx, tx, "company", id, tagIDs(tags)); err != nil {
+		return err
+	}
+	c.Tags = tags
+	changes := diffFields(companyFields(old), companyFields(c))
+	if len(changes) == 0 {
+		return nil
+	}
+	return a.audit(ctx, tx, actorID(actor), "company.updated", "company", id, map[string]any{"name": c.Name, "changes": changes})
 }
 
 func companyFields(c Company) map[string]string {

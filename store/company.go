@@ -105,9 +105,9 @@ func companyWhere(q ListQuery) where {
 	} else {
 		w.add("co.deleted_at IS NULL")
 	}
-	w.refFilter("co.owner_key", q.Owner)
+	w.refFilter(filterColumn(q, "co.owner_key"), q.Owner)
 	switch {
-	case q.TagID != "" && q.TagLarge:
+	case q.TagID != "" && q.Broad:
 		w.add("EXISTS (SELECT 1 FROM company_tags WHERE tag_id = ? AND company_id = co.id)", q.TagID)
 	case q.TagID != "":
 		w.add("co.id IN (SELECT company_id FROM company_tags WHERE tag_id = ?)", q.TagID)
@@ -142,12 +142,12 @@ func CompanyListSQL(q ListQuery) (string, []any, error) {
 
 // ListCompanies returns one page of companies.
 func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, error) {
-	if q.TagID != "" {
-		n, err := countTagged(ctx, db, "company", q.TagID)
+	if !q.Trashed {
+		var err error
+		q.Broad, err = isBroad(ctx, db, companyCountFilters(q)...)
 		if err != nil {
 			return CompanyPage{}, err
 		}
-		q.TagLarge = n > largeTag
 	}
 	query, args, err := CompanyListSQL(q)
 	if err != nil {
@@ -198,8 +198,7 @@ func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, e
 // CountCompanies counts the companies q matches, ignoring its cursor.
 func CountCompanies(ctx context.Context, db Querier, q ListQuery) (int, error) {
 	if !q.Trashed {
-		kind, key, ok := keptCountKey("companies", byRef("companies.owner", q.Owner), byValue("companies.tag", q.TagID))
-		if ok {
+		if kind, key, ok := keptCountKey("companies", companyCountFilters(q)...); ok {
 			return keptCount(ctx, db, kind, key)
 		}
 	}
@@ -207,6 +206,10 @@ func CountCompanies(ctx context.Context, db Querier, q ListQuery) (int, error) {
 	var n int
 	err := db.QueryRowContext(ctx, query, args...).Scan(&n)
 	return n, err
+}
+
+func companyCountFilters(q ListQuery) []countFilter {
+	return []countFilter{byRef("companies.owner", q.Owner), byValue("companies.tag", q.TagID)}
 }
 
 // CompanyCountSQL is the counting query for combined filters.

@@ -40,12 +40,12 @@ func contactWhere(q ListQuery) where {
 		w.add("c.deleted_at IS NULL")
 	}
 	if q.Status != "" {
-		w.add("c.lifecycle_status = ?", q.Status)
+		w.add(filterColumn(q, "c.lifecycle_status")+" = ?", q.Status)
 	}
-	w.refFilter("c.owner_key", q.Owner)
-	w.refFilter("c.company_key", q.Company)
+	w.refFilter(filterColumn(q, "c.owner_key"), q.Owner)
+	w.refFilter(filterColumn(q, "c.company_key"), q.Company)
 	switch {
-	case q.TagID != "" && q.TagLarge:
+	case q.TagID != "" && q.Broad:
 		w.add("EXISTS (SELECT 1 FROM contact_tags WHERE tag_id = ? AND contact_id = c.id)", q.TagID)
 	case q.TagID != "":
 		w.add("c.id IN (SELECT contact_id FROM contact_tags WHERE tag_id = ?)", q.TagID)
@@ -84,12 +84,12 @@ func ContactListSQL(q ListQuery) (string, []any, error) {
 
 // ListContacts returns one page of contacts.
 func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, error) {
-	if q.TagID != "" {
-		n, err := countTagged(ctx, db, "contact", q.TagID)
+	if !q.Trashed {
+		var err error
+		q.Broad, err = isBroad(ctx, db, contactCountFilters(q)...)
 		if err != nil {
 			return ContactPage{}, err
 		}
-		q.TagLarge = n > largeTag
 	}
 	query, args, err := ContactListSQL(q)
 	if err != nil {
@@ -142,9 +142,7 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 // count through the list's own index.
 func CountContacts(ctx context.Context, db Querier, q ListQuery) (int, error) {
 	if !q.Trashed {
-		kind, key, ok := keptCountKey("contacts", byValue("contacts.status", q.Status), byRef("contacts.owner", q.Owner),
-			byRef("contacts.company", q.Company), byValue("contacts.tag", q.TagID))
-		if ok {
+		if kind, key, ok := keptCountKey("contacts", contactCountFilters(q)...); ok {
 			return keptCount(ctx, db, kind, key)
 		}
 	}
@@ -152,6 +150,11 @@ func CountContacts(ctx context.Context, db Querier, q ListQuery) (int, error) {
 	var n int
 	err := db.QueryRowContext(ctx, query, args...).Scan(&n)
 	return n, err
+}
+
+func contactCountFilters(q ListQuery) []countFilter {
+	return []countFilter{byValue("contacts.status", q.Status), byRef("contacts.owner", q.Owner),
+		byRef("contacts.company", q.Company), byValue("contacts.tag", q.TagID)}
 }
 
 // ContactCountSQL is the counting query for combined filters.

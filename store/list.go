@@ -21,14 +21,47 @@ type ListQuery struct {
 	Owner   string // a user id, or NoneValue for records without one
 	Company string // a company id, or NoneValue (contacts)
 	Trashed bool   // list the trash instead of live records
-	// TagLarge says the tag filter matches many records: the list then walks
-	// the sort index and probes each row's tags, instead of collecting the
-	// tag's records and sorting them. ListContacts sets it by counting.
-	TagLarge bool
+	// Broad says every filter matches many records. The page then walks the
+	// sort order's index and tests each row, which finds 50 matches after a
+	// few hundred rows, instead of collecting all matches to sort them.
+	// Narrow filters do the opposite. The list functions set it from the
+	// kept counts; tests set it to check both plans.
+	Broad bool
 }
 
-// largeTag is where probing the sort index beats sorting the tag's records.
-const largeTag = 2000
+// broadFilter is the size above which walking the sort index beats
+// sorting a filter's matches (measured on the 100k benchmark).
+const broadFilter = 1000
+
+// filterColumn writes a filter's column so that SQLite may use its index,
+// or, for a broad filter under a sort that its index does not end in,
+// with a unary + that keeps SQLite from choosing that index over the sort's.
+func filterColumn(q ListQuery, column string) string {
+	if q.Broad && !sortsByName(q.Sort) {
+		return "+" + column
+	}
+	return column
+}
+
+// sortsByName tells whether the sort is the one every filter index ends in.
+func sortsByName(sort string) bool { return sort == "" || sort == "name" || sort == "-name" }
+
+// isBroad tells whether every set filter keeps more than broadFilter
+// records, from the counts the triggers keep.
+func isBroad(ctx context.Context, q Querier, filters ...countFilter) (bool, error) {
+	set := false
+	for _, f := range filters {
+		if !f.set {
+			continue
+		}
+		set = true
+		n, err := keptCount(ctx, q, f.kind, f.key)
+		if err != nil || n <= broadFilter {
+			return false, err
+		}
+	}
+	return set, nil
+}
 
 // NoneValue filters for records where the reference is empty.
 const NoneValue = "none"

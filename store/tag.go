@@ -162,12 +162,3 @@ func ListTags(ctx context.Context, q Querier) ([]TagCount, error) {
 	}
 	return out, rows.Err()
 }
-
-// countTagged counts the links of one tag, trashed records included: a
-// cheap size estimate that picks the list's query plan.
-func countTagged(ctx context.Context, q Querier, kind, tagID string) (int, error) {
-	table, _, _ := tagLink(kind)
-	var n int
-	err := q.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE tag_id = ?`, tagID).Scan(&n)
-	return n, err
-}

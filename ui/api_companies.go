@@ -70,17 +70,13 @@ func handleAPICompanyUpdate(s *site) http.Handler {
 			writeAPIError(w, r, s, err)
 			return
 		}
-		c, err := liveCompany(r, s)
-		if err == nil && body.Version == nil {
-			err = app.Invalid(map[string]string{"version": "error.version_required"})
-		}
-		if err != nil {
-			writeAPIError(w, r, s, err)
+		if body.Version == nil {
+			writeAPIError(w, r, s, app.Invalid(map[string]string{"version": "error.version_required"}))
 			return
 		}
-		in := app.CompanyInputOf(c)
-		body.apply(&in, m)
-		c, err = s.app.UpdateCompany(r.Context(), currentUser(r), c.ID, *body.Version, in)
+		c, err := s.app.PatchCompany(r.Context(), currentUser(r), mux.Vars(r)["id"], *body.Version, func(in *app.CompanyInput) {
+			body.apply(in, m)
+		})
 		if err != nil {
 			writeAPIError(w, r, s, err)
 			return

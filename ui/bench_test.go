@@ -123,6 +123,8 @@ func BenchmarkContactListPage(b *testing.B) {
 	for name, query := range map[string]string{
 		"first page":                             "sort=name",
 		"deep page, status filter, sort by name": deep("status=customer&sort=name"),
+		"deep page, status filter, newest first": deep("status=lead&sort=-created"),
+		"deep page, no company, last updated":    deep("company=none&sort=updated"),
 		"deep page, sort by owner":               deep("sort=owner"),
 		"deep page, tag filter, newest updated":  deep("tag=vip&sort=-updated"),
 	} {

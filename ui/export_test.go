@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"github.com/gorilla/mux"
+
+	"rolo/app"
+	assets "rolo/embed"
+)
+
+// RouteList returns "METHOD /path/template" for every route addRoutes
+// registers, so a test can insist that each one has a role check.
+func RouteList(a *app.App) ([]string, error) {
+	catalog, err := LoadCatalog(assets.I18n)
+	if err != nil {
+		return nil, err
+	}
+	files, err := loadAssets(assets.Static, false)
+	if err != nil {
+		return nil, err
+	}
+	router := mux.NewRouter()
+	v, err := newViews(assets.Templates, false, catalog, router, files)
+	if err != nil {
+		return nil, err
+	}
+	addRoutes(router, &site{app: a, views: v, catalog: catalog}, files)
+	var out []string
+	err = router.Walk(func(route *mux.Route, _ *mux.Router, _ []*mux.Route) error {
+		tpl, err := route.GetPathTemplate()
+		if err != nil {
+			return err
+		}
+		methods, err := route.GetMethods()
+		if err != nil {
+			return nil // a prefix route (the API subrouter) has no methods
+		}
+		for _, m := range methods {
+			out = append(out, m+" "+tpl)
+		}
+		return nil
+	})
+	return out, err
+}
