@@ -82,7 +82,7 @@ func (a *App) validateCompany(ctx context.Context, q store.Querier, in CompanyIn
 	if phone, problem := cleanText(in.Phone, 50, false); problem != "" {
 		p["phone"] = problem
 	} else if phone != "" {
-		c.Phone = store.Phone{Value: phone, E164: NormalizePhone(phone, a.PhoneRegion(ctx))}
+		c.Phone = store.Phone{Value: phone, E164: NormalizePhone(phone, a.phoneRegion(ctx, q))}
 	}
 	c.SortName = foldKey(c.Name)
 	c.OwnerID = strings.TrimSpace(in.OwnerID)

@@ -124,7 +124,7 @@ func (a *App) validateContact(ctx context.Context, q store.Querier, in ContactIn
 		}
 		emails++
 	}
-	region := a.PhoneRegion(ctx)
+	region := a.phoneRegion(ctx, q)
 	for i, ph := range in.Phones {
 		value, problem := cleanText(ph.Value, 50, false)
 		if value == "" {

@@ -14,7 +14,13 @@ const DefaultPhoneRegion = "US"
 // PhoneRegion is the region assumed for phone numbers typed without a
 // country code.
 func (a *App) PhoneRegion(ctx context.Context) string {
-	region, err := store.Setting(ctx, a.db.Reader(), "phone_region", DefaultPhoneRegion)
+	return a.phoneRegion(ctx, a.db.Reader())
+}
+
+// phoneRegion reads the setting through q, so that a write transaction
+// reads it on its own connection rather than taking a second one.
+func (a *App) phoneRegion(ctx context.Context, q store.Querier) string {
+	region, err := store.Setting(ctx, q, "phone_region", DefaultPhoneRegion)
 	if err != nil || !ValidRegion(region) {
 		return DefaultPhoneRegion
 	}

@@ -184,6 +184,9 @@ func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, e
 	if err := rows.Err(); err != nil {
 		return CompanyPage{}, err
 	}
+	// Free this reader before asking for another: a request that holds one
+	// connection while waiting for a second can starve the pool under load.
+	rows.Close()
 	ids := make([]string, len(page.Rows))
 	for i, r := range page.Rows {
 		ids[i] = r.ID

@@ -126,6 +126,9 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 	if err := rows.Err(); err != nil {
 		return ContactPage{}, err
 	}
+	// Free this reader before asking for another: a request that holds one
+	// connection while waiting for a second can starve the pool under load.
+	rows.Close()
 	ids := make([]string, len(page.Rows))
 	for i, r := range page.Rows {
 		ids[i] = r.ID

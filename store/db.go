@@ -95,7 +95,9 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		write.Close()
 		return nil, err
 	}
-	readers := max(4, runtime.NumCPU()*2)
+	// Readers mostly wait on the disk cache, not the CPU, so allow more
+	// than the cores; no code path holds one reader while taking another.
+	readers := max(8, runtime.NumCPU()*4)
 	read.SetMaxOpenConns(readers)
 	read.SetMaxIdleConns(readers)
 
