@@ -334,14 +334,20 @@ func restoreCommand(getenv func(string) string, stdout io.Writer) *cobra.Command
 }
 
 func doctorCommand(getenv func(string) string, stdout io.Writer) *cobra.Command {
-	return &cobra.Command{
-		Use:   "doctor",
-		Short: "Check the database: integrity, foreign keys, schema version, sizes",
+	cmd := &cobra.Command{
+		Use:   "doctor [--fix]",
+		Short: "Check the database: integrity, foreign keys, schema version, search index, sizes",
+		Long:  "Checks the database and gives a verdict. --fix rebuilds the search index when it differs from the records.",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := dbPath(cmd, getenv)
 			if err != nil {
 				return err
+			}
+			if fix, _ := cmd.Flags().GetBool("fix"); fix {
+				if err := rebuildSearch(cmd.Context(), path, stdout); err != nil {
+					return err
+				}
 			}
 			r, err := app.Doctor(cmd.Context(), path)
 			if err != nil {
@@ -354,6 +360,7 @@ func doctorCommand(getenv func(string) string, stdout io.Writer) *cobra.Command 
 			fmt.Fprintf(w, "users\t%d\n", r.Users)
 			fmt.Fprintf(w, "integrity\t%s\n", verdict(r.Integrity))
 			fmt.Fprintf(w, "foreign keys\t%s\n", verdict(r.ForeignKeys))
+			fmt.Fprintf(w, "search index\t%s\n", verdict(r.Search))
 			if len(r.Pending) > 0 {
 				fmt.Fprintf(w, "pending\t%s (applied at the next rolo serve)\n", strings.Join(r.Pending, ", "))
 			}
@@ -362,6 +369,9 @@ func doctorCommand(getenv func(string) string, stdout io.Writer) *cobra.Command 
 			}
 			w.Flush()
 			if !r.Healthy() {
+				if len(r.Search) > 0 {
+					fmt.Fprintln(stdout, "The search index can be rebuilt with: rolo doctor --fix")
+				}
 				fmt.Fprintln(stdout, "Verdict: PROBLEMS FOUND. Restore a backup with rolo restore, or keep a copy of the file and ask for help.")
 				return errors.New("the database has problems")
 			}
@@ -369,6 +379,29 @@ func doctorCommand(getenv func(string) string, stdout io.Writer) *cobra.Command 
 			return err
 		},
 	}
+	cmd.Flags().Bool("fix", false, "rebuild the search index (safe while Rolo runs)")
+	return cmd
+}
+
+// rebuildSearch indexes every record afresh, printing progress.
+func rebuildSearch(ctx context.Context, path string, stdout io.Writer) error {
+	a, err := app.Open(ctx, path, app.Config{})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	fmt.Fprint(stdout, "Rebuilding the search index…")
+	total := 0
+	err = a.RebuildSearchIndex(ctx, func(done int) {
+		total = done
+		fmt.Fprintf(stdout, "\rRebuilding the search index… %d records", done)
+	})
+	if err != nil {
+		fmt.Fprintln(stdout)
+		return err
+	}
+	_, err = fmt.Fprintf(stdout, "\rRebuilt the search index: %d records\n", total)
+	return err
 }
 
 func verdict(problems []string) string {

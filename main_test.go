@@ -152,6 +152,10 @@ func TestServeAndCommands(t *testing.T) {
 	out, err = rolo(t, getenv, "", "doctor")
 	is.NoErr(err)
 	is.True(strings.Contains(out, "Verdict: OK"))
+	is.True(strings.Contains(out, "search index  ok"))
+	out, err = rolo(t, getenv, "", "doctor", "--fix")
+	is.NoErr(err)
+	is.True(strings.Contains(out, "Rebuilt the search index"))
 
 	out, err = rolo(t, getenv, "", "restore", backup)
 	is.NoErr(err)

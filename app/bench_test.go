@@ -127,3 +127,29 @@ func BenchmarkContactCreate(b *testing.B) {
 	}
 	l.report(b)
 }
+
+// BenchmarkSearch measures full-text search on generated contacts: Latin
+// prefixes, CJK names of one to three characters, phone numbers.
+func BenchmarkSearch(b *testing.B) {
+	for _, n := range []int{100_000} {
+		ctx := context.Background()
+		a, err := app.Open(ctx, benchDB(b, n), app.Config{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer a.Close()
+		for _, q := range []string{"zoë", "müller", "jo", "olivia smith", "민수", "김", "山田太郎", "王", "person123", "010", "example.jp"} {
+			b.Run(fmt.Sprintf("%d/%s", n, q), func(b *testing.B) {
+				var l latencies
+				for b.Loop() {
+					l.time(func() {
+						if _, err := a.Search(ctx, nil, q, 20); err != nil {
+							b.Fatal(err)
+						}
+					})
+				}
+				l.report(b)
+			})
+		}
+	}
+}

@@ -123,6 +123,9 @@ func (a *App) CreateCompany(ctx context.Context, actor Actor, in CompanyInput) (
 			return err
 		}
 		c.Tags = tags
+		if err := a.indexCompany(ctx, tx, c.ID); err != nil {
+			return err
+		}
 		return a.audit(ctx, tx, actorID(actor), "company.created", "company", c.ID, map[string]any{"name": c.Name, "fields": companyFields(c)})
 	})
 	if err != nil {
@@ -184,6 +187,14 @@ func (a *App) updateCompany(ctx context.Context, tx *store.Tx, actor Actor, id s
 		return err
 	}
 	c.Tags = tags
+	if err := a.indexCompany(ctx, tx, id); err != nil {
+		return err
+	}
+	if c.Name != old.Name { // its people are found by its name
+		if err := a.reindexCompanyContacts(ctx, tx, id); err != nil {
+			return err
+		}
+	}
 	changes := diffFields(companyFields(old), companyFields(c))
 	if len(changes) == 0 {
 		return nil
@@ -227,6 +238,9 @@ func (a *App) setCompanyTrashed(ctx context.Context, actor Actor, id string, tra
 			return err
 		}
 		if err := store.TrashCompany(ctx, tx, id, actorID(actor), trash); err != nil {
+			return err
+		}
+		if err := a.indexCompany(ctx, tx, id); err != nil {
 			return err
 		}
 		action := "company.restored"

@@ -244,6 +244,9 @@ func (a *App) CreateContact(ctx context.Context, actor Actor, in ContactInput) (
 			return err
 		}
 		c.Tags = tags
+		if err := a.indexContact(ctx, tx, c.ID); err != nil {
+			return err
+		}
 		return a.audit(ctx, tx, actorID(actor), "contact.created", "contact", c.ID, map[string]any{"name": c.DisplayName, "fields": contactFields(c)})
 	})
 	if err != nil {
@@ -307,6 +310,9 @@ func (a *App) updateContact(ctx context.Context, tx *store.Tx, actor Actor, id s
 		return err
 	}
 	c.Tags = tags
+	if err := a.indexContact(ctx, tx, id); err != nil {
+		return err
+	}
 	changes := diffFields(contactFields(old), contactFields(c))
 	if len(changes) == 0 {
 		return nil
@@ -396,6 +402,9 @@ func (a *App) trashContact(ctx context.Context, tx *store.Tx, actor Actor, id st
 		return err
 	}
 	if err := store.TrashContact(ctx, tx, id, actorID(actor), trash); err != nil {
+		return err
+	}
+	if err := a.indexContact(ctx, tx, id); err != nil {
 		return err
 	}
 	action := "contact.restored"

@@ -109,6 +109,9 @@ func (a *App) GenerateDemo(ctx context.Context, opt DemoOptions) error {
 			opt.Progress(done + n)
 		}
 	}
+	if err := a.RebuildSearchIndex(ctx, nil); err != nil {
+		return err
+	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
 		return a.audit(ctx, tx, "", "demo.generated", "settings", "demo", map[string]any{"contacts": opt.Contacts, "companies": opt.Companies, "seed": opt.Seed})
 	})

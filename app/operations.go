@@ -50,12 +50,13 @@ type DoctorReport struct {
 	SchemaProblem string   // newer or changed schema
 	Integrity     []string // integrity_check problems
 	ForeignKeys   []string // foreign_key_check problems
+	Search        []string // search index entries that differ from the records
 	Users         int
 }
 
 // Healthy is the verdict: the file is sound and this binary can use it.
 func (r DoctorReport) Healthy() bool {
-	return r.SchemaProblem == "" && len(r.Integrity) == 0 && len(r.ForeignKeys) == 0
+	return r.SchemaProblem == "" && len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && len(r.Search) == 0
 }
 
 // Doctor inspects the database at path without changing it.
@@ -101,6 +102,11 @@ func Doctor(ctx context.Context, path string) (DoctorReport, error) {
 		r.Pending = append(r.Pending, m.Name)
 	}
 	r.Users, _ = store.CountUsers(ctx, db.Reader())
+	if len(r.Pending) == 0 && r.SchemaProblem == "" {
+		if r.Search, err = store.SearchIndexMismatches(ctx, db.Reader()); err != nil {
+			r.Search = append(r.Search, err.Error())
+		}
+	}
 	return r, nil
 }
 

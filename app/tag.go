@@ -126,6 +126,9 @@ func (a *App) UpdateTag(ctx context.Context, actor Actor, id, name, color string
 			return err
 		}
 		saved = t
+		if err := a.reindexTagged(ctx, tx, id); err != nil {
+			return err
+		}
 		changes := diffFields(map[string]string{"name": before.Name, "color": before.Color}, map[string]string{"name": t.Name, "color": t.Color})
 		return a.audit(ctx, tx, actorID(actor), "tag.updated", "tag", id, map[string]any{"name": t.Name, "changes": changes})
 	})
@@ -152,6 +155,9 @@ func (a *App) MergeTags(ctx context.Context, actor Actor, from, into string) err
 		if err := store.MergeTag(ctx, tx, from, into); err != nil {
 			return err
 		}
+		if err := a.reindexTagged(ctx, tx, into); err != nil {
+			return err
+		}
 		return a.audit(ctx, tx, actorID(actor), "tag.merged", "tag", into, map[string]any{"name": dst.Name, "merged": src.Name})
 	})
 }
@@ -166,7 +172,14 @@ func (a *App) DeleteTag(ctx context.Context, actor Actor, id string) error {
 		if err != nil {
 			return tagNotFound(err)
 		}
+		tagged, err := store.TaggedIDs(ctx, tx, id)
+		if err != nil {
+			return err
+		}
 		if err := store.DeleteTag(ctx, tx, id); err != nil {
+			return err
+		}
+		if err := a.reindex(ctx, tx, tagged); err != nil {
 			return err
 		}
 		return a.audit(ctx, tx, actorID(actor), "tag.deleted", "tag", id, map[string]any{"name": t.Name})

@@ -173,3 +173,23 @@ func BenchmarkContactCreatePage(b *testing.B) {
 	}
 	l.report(b)
 }
+
+// BenchmarkSearchAPI is DESIGN.md's "full-text search through the HTTP
+// API: p95 ≤ 20 ms", for Latin and CJK queries, on the demo database.
+func BenchmarkSearchAPI(b *testing.B) {
+	h, cookie, _ := benchServer(b)
+	for _, q := range []string{"zoe", "smith", "olivia sm", "민수", "김", "山田", "王", "010", "person4242"} {
+		b.Run(q, func(b *testing.B) {
+			var l latencies
+			target := "/api/v1/search?q=" + url.QueryEscape(q)
+			for b.Loop() {
+				l.time(func() {
+					if rec := serve(b, h, cookie, "GET", target, ""); rec.Code != http.StatusOK {
+						b.Fatal(rec.Code, rec.Body.String())
+					}
+				})
+			}
+			l.report(b)
+		})
+	}
+}

@@ -66,6 +66,9 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	r.Handle("/settings/audit", admin(handleAuditLog(s))).Methods(http.MethodGet).Name("audit")
 	r.Handle("/settings/phone-region", admin(handlePhoneRegion(s))).Methods(http.MethodPost).Name("settings.phone_region")
 
+	// Search
+	r.Handle("/search", private(handleSearch(s))).Methods(http.MethodGet).Name("search")
+
 	api := r.PathPrefix("/api/v1").Subrouter()
 	api.Handle("/me", requireUser(handleAPIMe())).Methods(http.MethodGet).Name("api.me")
 	// JSON API: contacts, companies, tags
@@ -80,6 +83,7 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	api.Handle("/companies/{id}", requireUser(handleAPICompanyUpdate(s))).Methods(http.MethodPatch).Name("api.company.update")
 	api.Handle("/companies/{id}", requireUser(handleAPICompanyDelete(s))).Methods(http.MethodDelete).Name("api.company.delete")
 	api.Handle("/tags", requireUser(handleAPITagList(s))).Methods(http.MethodGet).Name("api.tags")
+	api.Handle("/search", requireUser(handleAPISearch(s))).Methods(http.MethodGet).Name("api.search")
 	api.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writeNotFound(w, r, s) })
 
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writeNotFound(w, r, s) })

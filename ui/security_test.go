@@ -128,6 +128,7 @@ var routeAccess = map[string]access{
 	"GET /api/v1/contacts/{id}": user, "PATCH /api/v1/contacts/{id}": writer, "DELETE /api/v1/contacts/{id}": writer,
 	"GET /api/v1/companies": user, "POST /api/v1/companies": writer, "GET /api/v1/companies/{id}": user,
 	"PATCH /api/v1/companies/{id}": writer, "DELETE /api/v1/companies/{id}": writer, "GET /api/v1/tags": user,
+	"GET /search": user, "GET /api/v1/search": user,
 }
 
 // minimumRole is the lowest role an access level admits.

@@ -1,0 +1,147 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"github.com/nyaruka/phonenumbers"
+
+	"rolo/store"
+)
+
+// SearchResult is one record found by a search.
+type SearchResult = store.SearchHit
+
+// searchLimit bounds the results of one search: a person reads the first
+// screenful, and ranking more costs time on a million records.
+const searchLimit = 50
+
+// Search finds records by any word of their names, emails, phones,
+// company, tags, title and notes, best first. Queries are built from the
+// words typed, never passed to FTS5 as they are, so no input can fail.
+// limit is 1–50; 0 means 20.
+func (a *App) Search(ctx context.Context, actor Actor, q string, limit int) ([]SearchResult, error) {
+	switch {
+	case limit == 0:
+		limit = 20
+	case limit < 0 || limit > searchLimit:
+		return nil, Invalid(map[string]string{"limit": "error.search_limit_invalid"})
+	}
+	match := searchTerms(q)
+	if match == "" {
+		return nil, nil
+	}
+	return store.Search(ctx, a.db.Reader(), match, limit)
+}
+
+// indexContact puts a live contact into the search index, or takes a
+// trashed or purged one out, inside the transaction that changed it.
+func (a *App) indexContact(ctx context.Context, tx *store.Tx, id string) error {
+	c, err := store.ContactByID(ctx, tx, id)
+	if err == store.ErrNotFound || (err == nil && c.Trashed()) {
+		return store.DeleteSearchDoc(ctx, tx, "contact", id)
+	}
+	if err != nil {
+		return err
+	}
+	company := ""
+	if c.CompanyID != "" {
+		if co, err := store.CompanyByID(ctx, tx, c.CompanyID); err == nil {
+			company = co.Name
+		}
+	}
+	return store.PutSearchDoc(ctx, tx, contactDoc(c, company))
+}
+
+func contactDoc(c Contact, company string) store.SearchDoc {
+	var words, digits []string
+	for _, e := range c.Emails {
+		words = append(words, e.Value)
+	}
+	for _, p := range c.Phones {
+		digits = append(digits, phoneDigits(p)...)
+	}
+	for _, t := range c.Tags {
+		words = append(words, t.Name)
+	}
+	words = append(words, company, c.Title, c.LeadSource, c.Notes)
+	name := strings.Join([]string{c.DisplayName, c.FirstName, c.LastName}, " ")
+	uni, bi := cjkGrams(append([]string{c.DisplayName}, words...)...)
+	subtitle := joinNonEmpty(" · ", c.Title, company)
+	if len(c.Emails) > 0 {
+		subtitle = joinNonEmpty(" · ", subtitle, c.Emails[0].Value)
+	}
+	return store.SearchDoc{Kind: "contact", Ref: c.ID, Title: c.DisplayName, Subtitle: subtitle,
+		Name: name, Words: strings.Join(words, " "), CJK1: uni, CJK2: bi, Digits: strings.Join(digits, " ")}
+}
+
+// phoneDigits gives the forms a person may type a number in: as stored,
+// international without the plus, and national ("010…" in Korea).
+func phoneDigits(p store.Phone) []string {
+	out := []string{digitsOf(p.Value)}
+	if p.E164 != "" {
+		out = append(out, digitsOf(p.E164))
+		if n, err := phonenumbers.Parse(p.E164, ""); err == nil {
+			out = append(out, digitsOf(phonenumbers.Format(n, phonenumbers.NATIONAL)))
+		}
+	}
+	return out
+}
+
+// indexCompany puts a live company into the index, or takes it out.
+func (a *App) indexCompany(ctx context.Context, tx *store.Tx, id string) error {
+	c, err := store.CompanyByID(ctx, tx, id)
+	if err == store.ErrNotFound || (err == nil && c.Trashed()) {
+		return store.DeleteSearchDoc(ctx, tx, "company", id)
+	}
+	if err != nil {
+		return err
+	}
+	var words []string
+	for _, t := range c.Tags {
+		words = append(words, t.Name)
+	}
+	words = append(words, c.Domain, c.Website, c.Industry, c.Notes, c.Address.City)
+	uni, bi := cjkGrams(append([]string{c.Name}, words...)...)
+	return store.PutSearchDoc(ctx, tx, store.SearchDoc{Kind: "company", Ref: c.ID, Title: c.Name,
+		Subtitle: joinNonEmpty(" · ", c.Industry, c.Domain), Name: c.Name, Words: strings.Join(words, " "),
+		CJK1: uni, CJK2: bi, Digits: strings.Join(phoneDigits(c.Phone), " ")})
+}
+
+// reindexCompanyContacts refreshes the people of a renamed company.
+func (a *App) reindexCompanyContacts(ctx context.Context, tx *store.Tx, companyID string) error {
+	ids, err := store.LiveContactIDsOfCompany(ctx, tx, companyID)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := a.indexContact(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reindexTagged refreshes every record carrying a renamed or merged tag.
+func (a *App) reindexTagged(ctx context.Context, tx *store.Tx, tagID string) error {
+	tagged, err := store.TaggedIDs(ctx, tx, tagID)
+	if err != nil {
+		return err
+	}
+	return a.reindex(ctx, tx, tagged)
+}
+
+// reindex refreshes the records listed by kind.
+func (a *App) reindex(ctx context.Context, tx *store.Tx, ids map[string][]string) error {
+	for _, id := range ids["contact"] {
+		if err := a.indexContact(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	for _, id := range ids["company"] {
+		if err := a.indexCompany(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,166 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// SearchDoc is one record's entry in the search index.
+type SearchDoc struct {
+	Kind, Ref       string
+	Title, Subtitle string
+	Name, Words     string
+	CJK1, CJK2      string
+	Digits          string
+}
+
+// PutSearchDoc adds or replaces the index entry of one record.
+func PutSearchDoc(ctx context.Context, tx *Tx, d SearchDoc) error {
+	if err := DeleteSearchDoc(ctx, tx, d.Kind, d.Ref); err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO search_docs (kind, ref, title, subtitle) VALUES (?, ?, ?, ?)`,
+		d.Kind, d.Ref, d.Title, d.Subtitle)
+	if err != nil {
+		return translate(err)
+	}
+	rowid, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO search_index (rowid, name, words, cjk1, cjk2, digits) VALUES (?, ?, ?, ?, ?, ?)`,
+		rowid, d.Name, d.Words, d.CJK1, d.CJK2, d.Digits)
+	return translate(err)
+}
+
+// DeleteSearchDoc removes a record from the index, if it is there.
+func DeleteSearchDoc(ctx context.Context, tx *Tx, kind, ref string) error {
+	var rowid int64
+	err := tx.QueryRowContext(ctx, `SELECT rowid FROM search_docs WHERE kind = ? AND ref = ?`, kind, ref).Scan(&rowid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search_index WHERE rowid = ?`, rowid); err != nil {
+		return translate(err)
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM search_docs WHERE rowid = ?`, rowid)
+	return translate(err)
+}
+
+// SearchHit is one result, best first.
+type SearchHit struct {
+	Kind, Ref       string
+	Title, Subtitle string
+}
+
+// searchCandidates caps how many matches are ranked. bm25 costs a few
+// microseconds per match, and a word like "jo" matches a tenth of a
+// million contacts; FTS5 hands matches over newest first without scoring,
+// so the newest candidates are ranked and the best of them returned. A
+// query matching fewer records than this is ranked in full. (Measured on
+// 100k contacts: 200 candidates rank in 0.4 ms, 1,500 in 4 ms.)
+const searchCandidates = 200
+
+// Search runs an FTS5 query (built by app, never raw user text) and
+// returns the best limit hits, best first. bm25 weighs a match in the
+// name ten times one in the other text.
+func Search(ctx context.Context, q Querier, match string, limit int) ([]SearchHit, error) {
+	rows, err := q.QueryContext(ctx, `SELECT d.kind, d.ref, d.title, d.subtitle
+		FROM (SELECT rowid, bm25(search_index, 10.0, 1.0, 4.0, 6.0, 4.0) AS score FROM search_index
+		      WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?) m
+		JOIN search_docs d ON d.rowid = m.rowid
+		ORDER BY m.score LIMIT ?`, match, searchCandidates, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hits []SearchHit
+	for rows.Next() {
+		var h SearchHit
+		if err := rows.Scan(&h.Kind, &h.Ref, &h.Title, &h.Subtitle); err != nil {
+			return nil, err
+		}
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// SearchDocCount counts the index entries of one kind, for doctor.
+func SearchDocCount(ctx context.Context, q Querier, kind string) (int, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM search_docs WHERE kind = ?`, kind).Scan(&n)
+	return n, err
+}
+
+// ClearSearchIndex empties the index before a rebuild.
+func ClearSearchIndex(ctx context.Context, tx *Tx) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search_index`); err != nil {
+		return translate(err)
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM search_docs`)
+	return translate(err)
+}
+
+// TaggedIDs lists the records carrying a tag, by kind.
+func TaggedIDs(ctx context.Context, q Querier, tagID string) (map[string][]string, error) {
+	out := map[string][]string{}
+	for kind, l := range tagLinks {
+		rows, err := q.QueryContext(ctx, `SELECT `+l.column+` FROM `+l.table+` WHERE tag_id = ?`, tagID)
+		if err != nil {
+			return nil, err
+		}
+		if out[kind], err = scanIDs(rows); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// LiveContactIDsOfCompany lists the live contacts of a company.
+func LiveContactIDsOfCompany(ctx context.Context, q Querier, companyID string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id FROM contacts WHERE company_key = ? AND deleted_at IS NULL`, companyID)
+	if err != nil {
+		return nil, err
+	}
+	return scanIDs(rows)
+}
+
+// LiveIDsAfter pages through the ids of live records of a kind.
+func LiveIDsAfter(ctx context.Context, q Querier, kind, after string, limit int) ([]string, error) {
+	_, _, table := tagLink(kind)
+	rows, err := q.QueryContext(ctx, `SELECT id FROM `+table+` WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, err
+	}
+	return scanIDs(rows)
+}
+
+// SearchIndexMismatches lists live records missing from the index and
+// index entries whose record is gone or trashed.
+func SearchIndexMismatches(ctx context.Context, q Querier) ([]string, error) {
+	var problems []string
+	for kind := range tagLinks {
+		_, _, table := tagLink(kind)
+		var missing, stale int
+		err := q.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM `+table+` r WHERE r.deleted_at IS NULL
+				AND NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.kind = ? AND d.ref = r.id)),
+			(SELECT count(*) FROM search_docs d WHERE d.kind = ?
+				AND NOT EXISTS (SELECT 1 FROM `+table+` r WHERE r.id = d.ref AND r.deleted_at IS NULL))`, kind, kind).Scan(&missing, &stale)
+		if err != nil {
+			return nil, err
+		}
+		if missing > 0 {
+			problems = append(problems, fmt.Sprintf("%d %s records are missing from the search index", missing, kind))
+		}
+		if stale > 0 {
+			problems = append(problems, fmt.Sprintf("%d search entries point to %s records that are gone or trashed", stale, kind))
+		}
+	}
+	return problems, nil
+}
