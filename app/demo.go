@@ -14,6 +14,13 @@ type DemoOptions struct {
 	Contacts  int
 	Companies int
 	Seed      uint64
+	// Deals is how many open deals the sales pipeline gets (plus half as
+	// many won or lost), with stage histories over two years.
+	Deals int
+	// Activities and Tasks are how many activities (linked to contacts and
+	// their companies) and tasks (a fifth of them open) to generate.
+	Activities int
+	Tasks      int
 	// Progress, when set, is called now and then with how many contacts exist.
 	Progress func(done int)
 }
@@ -109,11 +116,21 @@ func (a *App) GenerateDemo(ctx context.Context, opt DemoOptions) error {
 			opt.Progress(done + n)
 		}
 	}
+	if opt.Deals > 0 {
+		if err := a.generateDemoDeals(ctx, rng, opt, owners, companies, start); err != nil {
+			return err
+		}
+	}
+	if opt.Activities > 0 || opt.Tasks > 0 {
+		if err := a.generateDemoActivities(ctx, rng, opt, owners, start); err != nil {
+			return err
+		}
+	}
 	if err := a.RebuildSearchIndex(ctx, nil); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
-		return a.audit(ctx, tx, "", "demo.generated", "settings", "demo", map[string]any{"contacts": opt.Contacts, "companies": opt.Companies, "seed": opt.Seed})
+		return a.audit(ctx, tx, "", "demo.generated", "settings", "demo", map[string]any{"contacts": opt.Contacts, "companies": opt.Companies, "deals": opt.Deals, "seed": opt.Seed})
 	})
 }
 

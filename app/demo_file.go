@@ -2,9 +2,12 @@ package app
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	assets "rolo/embed"
 	"rolo/store"
@@ -40,7 +43,21 @@ func CachedDemoFile(ctx context.Context, dir string, opt DemoOptions) (string, e
 	if err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, fmt.Sprintf("rolo-demo-%d-%d-%d-%s.db", opt.Contacts, opt.Companies, opt.Seed, known[len(known)-1].Checksum[:12]))
+	// Every migration's checksum, so an edit to any of them (not only the
+	// newest) builds a fresh file.
+	schema := sha256.New()
+	for _, m := range known {
+		schema.Write([]byte(m.Checksum))
+	}
+	sum := hex.EncodeToString(schema.Sum(nil))[:12]
+	name := fmt.Sprintf("rolo-demo-%d-%d-%d-%s.db", opt.Contacts, opt.Companies, opt.Seed, sum)
+	if opt.Deals > 0 {
+		name = fmt.Sprintf("rolo-demo-%d-%d-%d-deals%d-%s.db", opt.Contacts, opt.Companies, opt.Seed, opt.Deals, sum)
+	}
+	if opt.Activities > 0 || opt.Tasks > 0 {
+		name = strings.TrimSuffix(name, "-"+sum+".db") + fmt.Sprintf("-act%d-tasks%d-%s.db", opt.Activities, opt.Tasks, sum)
+	}
+	path := filepath.Join(dir, name)
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}

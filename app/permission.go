@@ -15,3 +15,15 @@ func canWriteRecords(a Actor) error {
 // CanWriteRecords tells pages whether to offer create, edit and delete
 // buttons; the write methods check again.
 func CanWriteRecords(a Actor) bool { return canWriteRecords(a) == nil }
+
+// canManagePipelines lets admins and managers shape the sales process:
+// pipelines, stages, lost reasons and the default currency.
+func canManagePipelines(a Actor) error {
+	if a != nil && a.Role != RoleAdmin && a.Role != RoleManager {
+		return errorf(EForbidden, "error.forbidden")
+	}
+	return nil
+}
+
+// CanManagePipelines tells pages whether to offer pipeline settings.
+func CanManagePipelines(a Actor) bool { return canManagePipelines(a) == nil }

@@ -10,6 +10,7 @@ import (
 type Profile struct {
 	Name     string
 	Language string
+	TimeZone string // IANA name; "" follows the server
 }
 
 // UpdateProfile saves the actor's own name and language.
@@ -19,11 +20,14 @@ func (a *App) UpdateProfile(ctx context.Context, actor Actor, p Profile) (*User,
 	if !validLanguage(p.Language) {
 		problems["language"] = "error.language_invalid"
 	}
+	if !validZone(p.TimeZone) {
+		problems["time_zone"] = "error.time_zone_invalid"
+	}
 	if len(problems) > 0 {
 		return nil, Invalid(problems)
 	}
-	return a.changeUser(ctx, actor, actor.ID, "user.profile_updated", map[string]any{"language": p.Language}, func(u *store.User) error {
-		u.Name, u.Language = p.Name, p.Language
+	return a.changeUser(ctx, actor, actor.ID, "user.profile_updated", map[string]any{"language": p.Language, "time_zone": p.TimeZone}, func(u *store.User) error {
+		u.Name, u.Language, u.TimeZone = p.Name, p.Language, p.TimeZone
 		return nil
 	})
 }

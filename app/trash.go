@@ -6,7 +6,8 @@ import (
 	"rolo/store"
 )
 
-// EmptyTrash deletes every trashed contact and company for good (admins).
+// EmptyTrash deletes every trashed contact, company, deal, stage and
+// pipeline for good (admins).
 // Each deletion is recorded in the audit log, which keeps the record's name.
 func (a *App) EmptyTrash(ctx context.Context, actor Actor) (int, error) {
 	if err := requireAdmin(actor); err != nil {
@@ -33,7 +34,9 @@ func (a *App) EmptyTrash(ctx context.Context, actor Actor) (int, error) {
 			}
 		}
 		n = len(contacts) + len(companies)
-		return nil
+		deals, err := a.purgeDeals(ctx, tx, actor)
+		n += deals
+		return err
 	})
 	return n, err
 }

@@ -5,7 +5,7 @@ import (
 	"fmt"
 )
 
-// Tag labels contacts and companies; names are unique regardless of case.
+// Tag labels contacts, companies and deals; names are unique regardless of case.
 type Tag struct {
 	ID    string
 	Name  string
@@ -24,6 +24,7 @@ type TagCount struct {
 var tagLinks = map[string]struct{ table, column, records string }{
 	"contact": {"contact_tags", "contact_id", "contacts"},
 	"company": {"company_tags", "company_id", "companies"},
+	"deal":    {"deal_tags", "deal_id", "deals"},
 }
 
 func tagLink(kind string) (table, column, records string) {

@@ -14,6 +14,7 @@ type User struct {
 	Role         string
 	PasswordHash string
 	Language     string
+	TimeZone     string // IANA name; "" follows the server's zone
 	DisabledAt   time.Time
 	LastLoginAt  time.Time
 	CreatedAt    time.Time
@@ -23,13 +24,13 @@ type User struct {
 // Disabled tells whether the account may no longer log in.
 func (u User) Disabled() bool { return !u.DisabledAt.IsZero() }
 
-const userColumns = `id, email, name, role, password_hash, language, disabled_at, last_login_at, created_at, updated_at`
+const userColumns = `id, email, name, role, password_hash, language, time_zone, disabled_at, last_login_at, created_at, updated_at`
 
 func scanUser(row interface{ Scan(...any) error }) (User, error) {
 	var u User
 	var disabled, lastLogin sql.NullString
 	var created, updated string
-	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.PasswordHash, &u.Language, &disabled, &lastLogin, &created, &updated)
+	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.PasswordHash, &u.Language, &u.TimeZone, &disabled, &lastLogin, &created, &updated)
 	if err != nil {
 		return User{}, translate(err)
 	}
@@ -42,16 +43,16 @@ func scanUser(row interface{ Scan(...any) error }) (User, error) {
 
 // InsertUser adds u, stamping its times with the transaction's clock.
 func InsertUser(ctx context.Context, tx *Tx, u User) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO users (`+userColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
-		u.ID, u.Email, u.Name, u.Role, u.PasswordHash, u.Language, nullTime(u.DisabledAt), FormatTime(tx.Now), FormatTime(tx.Now))
+	_, err := tx.ExecContext(ctx, `INSERT INTO users (`+userColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+		u.ID, u.Email, u.Name, u.Role, u.PasswordHash, u.Language, u.TimeZone, nullTime(u.DisabledAt), FormatTime(tx.Now), FormatTime(tx.Now))
 	return translate(err)
 }
 
 // UpdateUser writes every editable column of u.
 func UpdateUser(ctx context.Context, tx *Tx, u User) error {
 	res, err := tx.ExecContext(ctx, `UPDATE users SET email = ?, name = ?, role = ?, password_hash = ?, language = ?,
-		disabled_at = ?, updated_at = ? WHERE id = ?`,
-		u.Email, u.Name, u.Role, u.PasswordHash, u.Language, nullTime(u.DisabledAt), FormatTime(tx.Now), u.ID)
+		time_zone = ?, disabled_at = ?, updated_at = ? WHERE id = ?`,
+		u.Email, u.Name, u.Role, u.PasswordHash, u.Language, u.TimeZone, nullTime(u.DisabledAt), FormatTime(tx.Now), u.ID)
 	if err != nil {
 		return translate(err)
 	}

@@ -3,6 +3,8 @@ package ui
 import (
 	"net/http"
 	"time"
+
+	"rolo/app"
 )
 
 // meResponse is the logged-in user as the API shows it.
@@ -13,12 +15,22 @@ type meResponse struct {
 	Role      string    `json:"role"`
 	Language  string    `json:"language"`
 	CreatedAt time.Time `json:"created_at"`
+	// TimeZone is the zone times are entered and shown in (IANA name).
+	TimeZone string `json:"time_zone"`
+	// CalendarFeedURL is the private iCalendar address of the user's tasks.
+	CalendarFeedURL string `json:"calendar_feed_url"`
 }
 
 // handleAPIMe answers GET /api/v1/me: who the caller is logged in as.
-func handleAPIMe() http.Handler {
+func handleAPIMe(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		u := currentUser(r)
-		encode(w, http.StatusOK, meResponse{ID: u.ID, Email: u.Email, Name: u.Name, Role: string(u.Role), Language: u.Language, CreatedAt: u.CreatedAt})
+		feed, err := s.calendarFeedURL(r, u)
+		if err != nil {
+			writeAPIError(w, r, s, err)
+			return
+		}
+		encode(w, http.StatusOK, meResponse{ID: u.ID, Email: u.Email, Name: u.Name, Role: string(u.Role), Language: u.Language, CreatedAt: u.CreatedAt,
+			TimeZone: app.ZoneName(u), CalendarFeedURL: feed})
 	})
 }

@@ -49,12 +49,16 @@ type auditChange struct{ Field, From, To string }
 type auditDetail struct{ Label, Value string }
 
 // auditEntities are the kinds of record the log can be filtered by.
-var auditEntities = []string{"contact", "company", "tag", "user", "settings"}
+var auditEntities = []string{"contact", "company", "deal", "pipeline", "stage", "tag", "user", "settings"}
 
 // auditActions are the actions the app records, offered as suggestions.
 var auditActions = []string{
 	"contact.created", "contact.updated", "contact.deleted", "contact.restored", "contact.purged",
 	"company.created", "company.updated", "company.deleted", "company.restored", "company.purged",
+	"deal.created", "deal.updated", "deal.moved", "deal.won", "deal.lost", "deal.reopened", "deal.deleted", "deal.restored", "deal.purged",
+	"pipeline.created", "pipeline.updated", "pipeline.reordered", "pipeline.archived", "pipeline.unarchived", "pipeline.deleted",
+	"pipeline.restored", "pipeline.purged", "stage.created", "stage.updated", "stage.reordered", "stage.archived", "stage.unarchived",
+	"stage.deleted", "stage.restored", "stage.purged",
 	"tag.created", "tag.updated", "tag.merged", "tag.deleted",
 	"user.created", "user.role_changed", "user.disabled", "user.enabled", "user.password_reset",
 	"user.profile_updated", "user.password_changed", "user.login", "user.logout",
@@ -135,12 +139,16 @@ func (a *auditReader) rows(entries []app.AuditEntry) []auditRow {
 		if e.ActorID != "" && row.Who == "" {
 			row.Who = e.ActorID
 		}
-		if (e.Entity == "contact" || e.Entity == "company") && !strings.HasSuffix(e.Action, ".purged") {
+		if (e.Entity == "contact" || e.Entity == "company" || e.Entity == "deal") && !strings.HasSuffix(e.Action, ".purged") {
 			row.Link, _ = a.s.views.url(e.Entity+".show", "id", e.EntityID)
 		}
 		for _, field := range sortedHistoryFields(e.Changes) {
 			c := e.Changes[field]
-			row.Changes = append(row.Changes, auditChange{Field: a.fieldLabel(field), From: a.value(field, c["from"]), To: a.value(field, c["to"])})
+			label := a.fieldLabel(field)
+			if key := dealFieldKey(e.Entity, field); key != "" {
+				label = a.label(key, field) // a deal's title is not a job title
+			}
+			row.Changes = append(row.Changes, auditChange{Field: label, From: a.value(field, c["from"]), To: a.value(field, c["to"])})
 		}
 		row.Details = a.details(e)
 		out[i] = row
@@ -172,10 +180,12 @@ func (a *auditReader) recordName(e app.AuditEntry) string {
 		return a.users[e.EntityID]
 	case "settings":
 		return a.label("audit.setting."+e.EntityID, e.EntityID)
-	case "contact", "company":
+	case "contact", "company", "deal":
 		if e.Name == "" {
 			return a.purgedName(e.Entity, e.EntityID)
 		}
+	case "pipeline", "stage":
+		return a.label(e.Name, e.Name) // a built-in one is named by its catalog key
 	}
 	return e.Name
 }
@@ -220,6 +230,8 @@ func (a *auditReader) value(field, v string) string {
 		return name
 	case field == "lifecycle_status":
 		return a.label("lifecycle."+v, v)
+	case field == "stage_id" || field == "pipeline_id":
+		return a.s.pipelineOrStageName(a.r, a.lang, v)
 	}
 	return clipValue(v, 120)
 }

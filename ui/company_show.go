@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/gorilla/mux"
 
@@ -23,6 +24,10 @@ type companyPage struct {
 	Team        recordTeam
 	History     []historyItem
 	CanWrite    bool
+	Timeline    recordTimeline // activities and changes, newest first
+	Tasks       []taskRow      // open tasks linked to the company
+	Deals       []recordDealView
+	NewDealURL  string
 }
 
 // handleCompanyShow shows a company's page, trashed or not.
@@ -44,13 +49,25 @@ func handleCompanyShow(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		history, err := s.recordHistory(r, b.Lang, team, "company", c.ID)
+		ref, path := app.RecordRef{Entity: "company", ID: c.ID}, s.recordPath("company.show", "id", c.ID)
+		timeline, err := s.recordTimeline(r, b.Lang, team, ref, path)
+		if err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		tasks, err := s.recordTasks(r, b.Lang, team, ref, path)
+		if err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		deals, err := s.recordDeals(r, b.Lang, "company", c.ID)
 		if err != nil {
 			s.views.renderError(w, r, b, err)
 			return
 		}
 		s.views.render(w, r, http.StatusOK, "company", b.Lang, companyPage{
-			Base: b, Company: c, Contacts: contacts, Stamp: c.Stamp, Team: team, History: history, CanWrite: app.CanWriteRecords(b.User),
+			Base: b, Company: c, Contacts: contacts, Stamp: c.Stamp, Team: team, Timeline: timeline, Tasks: tasks, CanWrite: app.CanWriteRecords(b.User),
+			Deals: deals, NewDealURL: s.recordPath("deal.new") + "?company=" + url.QueryEscape(c.ID),
 			ContactsURL: recordListURL(s.recordPath("contacts"), recordFilter{Company: c.ID}, ""),
 		})
 	})

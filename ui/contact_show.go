@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/gorilla/mux"
@@ -21,6 +22,12 @@ type contactPage struct {
 	Team     recordTeam
 	History  []historyItem
 	CanWrite bool
+	// Activities and tasks: the timeline, open tasks, keep in touch.
+	Timeline    recordTimeline
+	Tasks       []taskRow
+	KeepInTouch *keepInTouchView
+	Deals       []recordDealView // open deals first, as primary or further contact
+	NewDealURL  string
 }
 
 // socialLink is a social profile; URL is set when the value is a web
@@ -45,16 +52,23 @@ func handleContactShow(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		history, err := s.recordHistory(r, b.Lang, team, "contact", c.ID)
-		if err != nil {
+		page := contactPage{Base: b, Contact: c, Birthday: strings.TrimPrefix(c.Birthday, "--"), Stamp: c.Stamp, Team: team,
+			CanWrite: app.CanWriteRecords(b.User)}
+		if err := s.contactActivities(r, &page); err != nil {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		page := contactPage{Base: b, Contact: c, Birthday: strings.TrimPrefix(c.Birthday, "--"), Stamp: c.Stamp, Team: team,
-			History: history, CanWrite: app.CanWriteRecords(b.User)}
+		if page.Deals, err = s.recordDeals(r, b.Lang, "contact", c.ID); err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		page.NewDealURL = s.recordPath("deal.new") + "?contact=" + url.QueryEscape(c.ID)
 		if c.CompanyID != "" {
 			if co, err := s.app.Company(r.Context(), b.User, c.CompanyID); err == nil {
 				page.Company = &co
+				if !co.Trashed() {
+					page.Timeline.Also = &linkView{Entity: "company", ID: co.ID, Name: co.Name}
+				}
 			}
 		}
 		for _, l := range c.Social {
@@ -66,4 +80,19 @@ func handleContactShow(s *site) http.Handler {
 		}
 		s.views.render(w, r, http.StatusOK, "contact", b.Lang, page)
 	})
+}
+
+// contactActivities fills the page's timeline, tasks and keep-in-touch.
+func (s *site) contactActivities(r *http.Request, page *contactPage) error {
+	ref := app.RecordRef{Entity: "contact", ID: page.Contact.ID}
+	path := s.recordPath("contact.show", "id", page.Contact.ID)
+	var err error
+	if page.Timeline, err = s.recordTimeline(r, page.Lang, page.Team, ref, path); err != nil {
+		return err
+	}
+	if page.Tasks, err = s.recordTasks(r, page.Lang, page.Team, ref, path); err != nil {
+		return err
+	}
+	page.KeepInTouch, err = s.keepInTouchView(r, page.Lang, page.Team, page.Contact.ID)
+	return err
 }

@@ -102,10 +102,15 @@ func (c *Catalog) Language(r *http.Request, user *app.User) string {
 
 // FormatTime renders t in the reader's language and the server's zone.
 func (c *Catalog) FormatTime(lang string, t time.Time) string {
+	return c.FormatTimeIn(lang, t, time.Local)
+}
+
+// FormatTimeIn renders t in the reader's language and zone.
+func (c *Catalog) FormatTimeIn(lang string, t time.Time, loc *time.Location) string {
 	if t.IsZero() {
 		return "—"
 	}
-	return t.Local().Format(c.T(lang, "format.datetime"))
+	return t.In(loc).Format(c.T(lang, "format.datetime"))
 }
 
 // LanguageName is how a language names itself in menus.

@@ -31,6 +31,8 @@ func handleLoginSubmit(s *site) http.Handler {
 			s.views.render(w, r, statusOf(e.Code), "login", b.Lang, page)
 			return
 		}
+		// The browser's zone (filled in by zone.js) is the user's until they choose one.
+		_ = s.app.AdoptBrowserZone(r.Context(), session.User, r.PostForm.Get("time_zone"))
 		setSessionCookie(w, r, session)
 		redirect(w, r, next)
 	})

@@ -15,7 +15,7 @@ func handlePasswordChange(s *site) http.Handler {
 		if fields := fieldErrors(err); fields != nil {
 			page := newProfilePage(b)
 			page.PasswordErrors = fields
-			s.views.render(w, r, http.StatusUnprocessableEntity, "profile", b.Lang, page)
+			s.renderProfile(w, r, http.StatusUnprocessableEntity, page)
 			return
 		}
 		if err != nil {

@@ -14,12 +14,12 @@ func handleProfileUpdate(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		p := app.Profile{Name: r.PostForm.Get("name"), Language: r.PostForm.Get("language")}
+		p := app.Profile{Name: r.PostForm.Get("name"), Language: r.PostForm.Get("language"), TimeZone: r.PostForm.Get("time_zone")}
 		_, err := s.app.UpdateProfile(r.Context(), b.User, p)
 		if fields := fieldErrors(err); fields != nil {
 			page := newProfilePage(b)
-			page.Name, page.Language, page.Errors = p.Name, p.Language, fields
-			s.views.render(w, r, http.StatusUnprocessableEntity, "profile", b.Lang, page)
+			page.Name, page.Language, page.TimeZone, page.Errors = p.Name, p.Language, p.TimeZone, fields
+			s.renderProfile(w, r, http.StatusUnprocessableEntity, page)
 			return
 		}
 		if err != nil {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"rolo/app"
 )
 
 // historyItem is one audit entry as a record's timeline shows it.
@@ -48,6 +50,12 @@ func (s *site) recordHistory(r *http.Request, lang string, team recordTeam, enti
 	if err != nil {
 		return nil, err
 	}
+	return s.historyItems(r, lang, team, entries), nil
+}
+
+// historyItems turns audit entries into timeline items in the reader's
+// language: ids become names, codes become words.
+func (s *site) historyItems(r *http.Request, lang string, team recordTeam, entries []app.AuditEntry) []historyItem {
 	companies := map[string]string{}
 	companyName := func(id string) string {
 		if id == "" {
@@ -90,7 +98,7 @@ func (s *site) recordHistory(r *http.Request, lang string, team recordTeam, enti
 		}
 		out[i] = item
 	}
-	return out, nil
+	return out
 }
 
 func sortedHistoryFields(changes map[string]map[string]string) []string {

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/gorilla/mux"
 
@@ -44,7 +45,7 @@ func (v *views) parse() (map[string]*template.Template, error) {
 	pages := map[string]*template.Template{}
 	for _, file := range files {
 		name := strings.TrimSuffix(path.Base(file), ".html")
-		t := template.New(name).Funcs(v.funcs("en"))
+		t := template.New(name).Funcs(v.funcs("en", time.UTC))
 		t, err := t.ParseFS(v.fsys, "layout.html", "partials/*.html", "pages/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
@@ -54,17 +55,21 @@ func (v *views) parse() (map[string]*template.Template, error) {
 	return pages, nil
 }
 
-// funcs are the template functions; t and date are bound to lang.
-func (v *views) funcs(lang string) template.FuncMap {
+// funcs are the template functions; t and date are bound to lang, and
+// date shows times in the reader's zone.
+func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 	return template.FuncMap{
 		"t":    func(key string, args ...any) string { return v.catalog.T(lang, key, args...) },
-		"date": func(t any) string { return formatAny(v.catalog, lang, t) },
+		"date": func(t any) string { return formatAny(v.catalog, lang, loc, t) },
 		"url":  v.url,
 		"asset": func(name string) string {
 			return v.assets.URL(name)
 		},
 		"languageName": LanguageName,
 		"bytes":        formatBytes,
+		// canWrite hides create and edit links from roles that only read;
+		// the app refuses their writes anyway.
+		"canWrite": app.CanWriteRecords,
 	}
 }
 
@@ -99,7 +104,7 @@ func (v *views) render(w http.ResponseWriter, r *http.Request, status int, page 
 	t, err := base.Clone()
 	if err == nil {
 		var buf bytes.Buffer
-		if err = t.Funcs(v.funcs(lang)).ExecuteTemplate(&buf, "layout", data); err == nil {
+		if err = t.Funcs(v.funcs(lang, app.Location(currentUser(r)))).ExecuteTemplate(&buf, "layout", data); err == nil {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.WriteHeader(status)
 			_, _ = buf.WriteTo(w)

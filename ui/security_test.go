@@ -103,6 +103,7 @@ const (
 	anyone  access = iota // no login needed
 	user                  // any logged-in user
 	writer                // any role but viewer
+	manager               // admins and managers
 	admin                 // admins only
 	special               // tested by its own test (logout ends the session)
 )
@@ -129,6 +130,33 @@ var routeAccess = map[string]access{
 	"GET /api/v1/companies": user, "POST /api/v1/companies": writer, "GET /api/v1/companies/{id}": user,
 	"PATCH /api/v1/companies/{id}": writer, "DELETE /api/v1/companies/{id}": writer, "GET /api/v1/tags": user,
 	"GET /search": user, "GET /api/v1/search": user,
+	// Activities, tasks, reminders, calendar feed
+	"GET /tasks": user, "POST /tasks": writer, "GET /tasks/new": writer, "GET /tasks/{id}": user, "POST /tasks/{id}": writer,
+	"POST /tasks/{id}/complete": writer, "POST /tasks/{id}/reopen": writer, "POST /tasks/{id}/snooze": writer,
+	"POST /tasks/{id}/delete": writer, "POST /activities": writer, "GET /activities/new": writer, "POST /activities/{id}": writer,
+	"GET /activities/{id}/edit": writer, "POST /activities/{id}/delete": writer, "POST /contacts/{id}/keep-in-touch": writer,
+	"GET /settings/activities": admin, "POST /settings/activity-types": admin, "POST /settings/activity-types/{id}": admin,
+	"POST /settings/date-reminders/{id}": admin, "GET /profile/calendar.ics": user, "POST /profile/calendar": user,
+	"GET /calendar/{token:[A-Za-z0-9_-]+}.ics": anyone, "HEAD /calendar/{token:[A-Za-z0-9_-]+}.ics": anyone,
+	"GET /api/v1/activities": user, "POST /api/v1/activities": writer, "GET /api/v1/activities/{id}": user,
+	"PATCH /api/v1/activities/{id}": writer, "DELETE /api/v1/activities/{id}": writer, "GET /api/v1/activity-types": user,
+	"GET /api/v1/tasks": user, "POST /api/v1/tasks": writer, "GET /api/v1/tasks/{id}": user, "PATCH /api/v1/tasks/{id}": writer,
+	"DELETE /api/v1/tasks/{id}": writer, "POST /api/v1/tasks/{id}/complete": writer, "POST /api/v1/tasks/{id}/snooze": writer,
+	"GET /api/v1/reminders/due": user,
+	// Pipelines and deals
+	"GET /deals": user, "POST /deals": writer, "GET /deals/new": writer, "GET /deals/{id}": user, "POST /deals/{id}": writer,
+	"GET /deals/{id}/edit": writer, "POST /deals/{id}/move": writer, "POST /deals/{id}/won": writer, "POST /deals/{id}/lost": writer,
+	"POST /deals/{id}/reopen": writer, "POST /deals/{id}/delete": writer, "POST /deals/{id}/restore": writer,
+	"GET /pipelines/{id}/board": user, "GET /pipelines/{id}/list": user,
+	"GET /settings/pipelines": manager, "POST /settings/pipelines": manager, "GET /settings/pipelines/{id}": manager,
+	"POST /settings/pipelines/{id}": manager, "POST /settings/pipelines/{id}/move": manager, "POST /settings/pipelines/{id}/archive": manager,
+	"POST /settings/pipelines/{id}/unarchive": manager, "POST /settings/pipelines/{id}/delete": manager,
+	"POST /settings/pipelines/{id}/restore": manager, "POST /settings/pipelines/{id}/stages": manager, "POST /settings/stages/{id}": manager,
+	"POST /settings/stages/{id}/move": manager, "POST /settings/stages/{id}/archive": manager, "POST /settings/stages/{id}/unarchive": manager,
+	"POST /settings/stages/{id}/delete": manager, "POST /settings/stages/{id}/restore": manager, "POST /settings/deals": manager,
+	"GET /api/v1/pipelines": user, "GET /api/v1/deals": user, "POST /api/v1/deals": writer, "GET /api/v1/deals/{id}": user,
+	"PATCH /api/v1/deals/{id}": writer, "DELETE /api/v1/deals/{id}": writer, "POST /api/v1/deals/{id}/move": writer,
+	"GET /api/v1/deals/{id}/history": user,
 }
 
 // minimumRole is the lowest role an access level admits.
@@ -138,6 +166,8 @@ func (a access) admits(role app.Role) bool {
 		return true
 	case writer:
 		return role != app.RoleViewer
+	case manager:
+		return role == app.RoleAdmin || role == app.RoleManager
 	}
 	return role == app.RoleAdmin
 }
@@ -177,8 +207,28 @@ func TestEveryRouteAsEveryRole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	task, err := ts.app.CreateTask(ctx, nil, app.TaskInput{Title: "Walk task", DueDate: "2026-12-01", Links: []app.RecordRef{{Entity: "contact", ID: contact.ID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	activity, err := ts.app.LogActivity(ctx, nil, app.ActivityInput{TypeID: "call", Links: []app.RecordRef{{Entity: "contact", ID: contact.ID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	walkPipeline, err := ts.app.CreatePipeline(ctx, nil, "Walk", []string{"Held", "Empty"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	deal, err := ts.app.CreateDeal(ctx, nil, app.DealInput{Title: "Walk deal", StageID: walkPipeline.Stages[0].ID, ContactIDs: []string{contact.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	ids := map[string]string{"/settings/users/": target.ID, "/contacts/": contact.ID, "/api/v1/contacts/": contact.ID,
-		"/companies/": company.ID, "/api/v1/companies/": company.ID, "/settings/tags/": tag.ID}
+		"/companies/": company.ID, "/api/v1/companies/": company.ID, "/settings/tags/": tag.ID,
+		"/tasks/": task.ID, "/api/v1/tasks/": task.ID, "/activities/": activity.ID, "/api/v1/activities/": activity.ID,
+		"/settings/activity-types/": "call", "/settings/date-reminders/": "birthday",
+		"/deals/": deal.ID, "/api/v1/deals/": deal.ID, "/pipelines/": walkPipeline.ID, "/settings/pipelines/": walkPipeline.ID,
+		"/settings/stages/": walkPipeline.Stages[1].ID}
 	path := func(tpl string) string {
 		for prefix, id := range ids {
 			if strings.HasPrefix(tpl, prefix+"{id}") {

@@ -34,6 +34,7 @@ func handleSetupSubmit(s *site) http.Handler {
 			redirect(w, r, "/login")
 			return
 		}
+		_ = s.app.AdoptBrowserZone(r.Context(), session.User, r.PostForm.Get("time_zone")) // filled in by zone.js
 		setSessionCookie(w, r, session)
 		setFlash(w, "setup.done")
 		redirect(w, r, "/")

@@ -25,13 +25,16 @@ type Base struct {
 	Flash   string // catalog key
 	Path    string
 	Version string
+	// TodayCount is the user's overdue and due-today tasks, shown beside
+	// "Today" in the navigation.
+	TodayCount int
 }
 
 // base gathers the layout's data for a page titled by the catalog key title,
 // consuming any flash message.
 func (s *site) base(w http.ResponseWriter, r *http.Request, title string) Base {
 	user := currentUser(r)
-	return Base{
+	b := Base{
 		Lang:    s.catalog.Language(r, user),
 		User:    user,
 		Title:   title,
@@ -39,17 +42,21 @@ func (s *site) base(w http.ResponseWriter, r *http.Request, title string) Base {
 		Path:    r.URL.Path,
 		Version: s.cfg.Version,
 	}
+	if user != nil {
+		b.TodayCount, _ = s.app.TodayCount(r.Context(), user) // a missing badge is no reason to fail the page
+	}
+	return b
 }
 
-func formatAny(c *Catalog, lang string, v any) string {
+func formatAny(c *Catalog, lang string, loc *time.Location, v any) string {
 	switch t := v.(type) {
 	case time.Time:
-		return c.FormatTime(lang, t)
+		return c.FormatTimeIn(lang, t, loc)
 	case *time.Time:
 		if t == nil {
-			return c.FormatTime(lang, time.Time{})
+			return c.FormatTimeIn(lang, time.Time{}, loc)
 		}
-		return c.FormatTime(lang, *t)
+		return c.FormatTimeIn(lang, *t, loc)
 	}
 	return ""
 }

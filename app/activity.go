@@ -1,0 +1,256 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"rolo/store"
+)
+
+// Activity is a logged call, note, email, meeting or custom activity.
+type Activity = store.Activity
+
+// RecordRef names a linked contact, company or deal.
+type RecordRef = store.RecordRef
+
+// LinkEntities are the kinds of record activities and tasks link to.
+var LinkEntities = []string{"contact", "company", "deal"}
+
+// ActivityInput is what a form or the API says about an activity.
+type ActivityInput struct {
+	TypeID          string
+	OccurredAt      time.Time // zero means now
+	DurationMinutes int
+	Outcome         string
+	Body            string
+	UserID          string // who did it; "" means the actor
+	Links           []RecordRef
+}
+
+const (
+	maxLinks       = 50
+	maxDurationMin = 7 * 24 * 60
+)
+
+// validateActivity checks in and returns the activity to store. keepType
+// is the type an existing activity has: it may stay even if archived.
+func (a *App) validateActivity(ctx context.Context, q store.Querier, actor Actor, in ActivityInput, keepType string) (Activity, error) {
+	p := map[string]string{}
+	act := Activity{TypeID: strings.TrimSpace(in.TypeID), OccurredAt: in.OccurredAt.UTC(), DurationMinutes: in.DurationMinutes}
+	if act.OccurredAt.IsZero() {
+		act.OccurredAt = a.now()
+	}
+	if y := act.OccurredAt.Year(); y < 1900 || y > 2200 {
+		p["occurred_at"] = "error.date_invalid"
+	}
+	types, err := store.ActivityTypes(ctx, q)
+	if err != nil {
+		return act, err
+	}
+	typeOK := false
+	for _, t := range types {
+		if t.ID == act.TypeID && (!t.Archived() || t.ID == keepType) {
+			typeOK = true
+		}
+	}
+	if !typeOK {
+		p["type"] = "error.activity_type_unknown"
+	}
+	if act.DurationMinutes < 0 || act.DurationMinutes > maxDurationMin {
+		p["duration_minutes"] = "error.duration_invalid"
+	}
+	var problem string
+	if act.Outcome, problem = cleanText(in.Outcome, maxShortText, false); problem != "" {
+		p["outcome"] = problem
+	}
+	if act.Body, problem = cleanText(in.Body, maxNotes, true); problem != "" {
+		p["notes"] = problem
+	}
+	act.UserID = strings.TrimSpace(in.UserID)
+	if act.UserID == "" {
+		act.UserID = actorID(actor)
+	} else if err := checkOwner(ctx, q, act.UserID, p); err != nil {
+		return act, err
+	} else if p["owner_id"] != "" {
+		delete(p, "owner_id")
+		p["user_id"] = "error.user_unknown"
+	}
+	if act.Links, err = checkLinks(ctx, q, in.Links, p); err != nil {
+		return act, err
+	}
+	if len(act.Links) == 0 && p["links"] == "" {
+		p["links"] = "error.link_required"
+	}
+	if len(p) > 0 {
+		return act, Invalid(p)
+	}
+	return act, nil
+}
+
+// checkLinks drops repeats and reports links to records that do not
+// exist or are in the trash, under links.N.
+func checkLinks(ctx context.Context, q store.Querier, links []RecordRef, p map[string]string) ([]RecordRef, error) {
+	if len(links) > maxLinks {
+		p["links"] = "error.too_many"
+		return nil, nil
+	}
+	var out []RecordRef
+	seen := map[RecordRef]bool{}
+	for i, l := range links {
+		l.Entity, l.ID = strings.TrimSpace(l.Entity), strings.TrimSpace(l.ID)
+		if l.ID == "" || seen[l] {
+			continue
+		}
+		seen[l] = true
+		if !contains(LinkEntities, l.Entity) {
+			p[fmt.Sprintf("links.%d", i)] = "error.link_unknown"
+			continue
+		}
+		live, err := store.LiveRecord(ctx, q, l)
+		if err != nil {
+			return nil, err
+		}
+		if !live {
+			p[fmt.Sprintf("links.%d", i)] = "error.link_unknown"
+			continue
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+// LogActivity records an activity on its linked records; a contact's
+// keep-in-touch reminder moves on from it.
+func (a *App) LogActivity(ctx context.Context, actor Actor, in ActivityInput) (Activity, error) {
+	if err := canWriteRecords(actor); err != nil {
+		return Activity{}, err
+	}
+	var id string
+	err := a.db.Write(ctx, func(tx *store.Tx) error {
+		act, err := a.validateActivity(ctx, tx, actor, in, "")
+		if err != nil {
+			return err
+		}
+		act.ID, act.CreatedBy = a.cfg.NewID(), actorID(actor)
+		id = act.ID
+		if err := store.InsertActivity(ctx, tx, act); err != nil {
+			return err
+		}
+		if err := a.refreshKeepInTouch(ctx, tx, act.Links); err != nil {
+			return err
+		}
+		return a.audit(ctx, tx, actorID(actor), "activity.created", "activity", act.ID, activityAudit(act))
+	})
+	if err != nil {
+		return Activity{}, err
+	}
+	return a.Activity(ctx, actor, id)
+}
+
+func activityAudit(act Activity) map[string]any {
+	return map[string]any{"name": act.Outcome, "type": act.TypeID, "occurred_at": store.FormatTime(act.OccurredAt), "links": act.Links}
+}
+
+// Activity loads one activity; trashed ones are not found.
+func (a *App) Activity(ctx context.Context, actor Actor, id string) (Activity, error) {
+	act, err := store.ActivityByID(ctx, a.db.Reader(), id)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && act.Trashed()) {
+		return act, errorf(ENotFound, "error.activity_not_found")
+	}
+	return act, err
+}
+
+// UpdateActivity replaces an activity's fields and links, provided nobody
+// saved it since the caller read version.
+func (a *App) UpdateActivity(ctx context.Context, actor Actor, id string, version int, in ActivityInput) (Activity, error) {
+	if err := canWriteRecords(actor); err != nil {
+		return Activity{}, err
+	}
+	err := a.db.Write(ctx, func(tx *store.Tx) error {
+		old, err := store.ActivityByID(ctx, tx, id)
+		if errors.Is(err, store.ErrNotFound) || (err == nil && old.Trashed()) {
+			return errorf(ENotFound, "error.activity_not_found")
+		}
+		if err != nil {
+			return err
+		}
+		if old.Version != version {
+			return errorf(EConflict, "error.stale")
+		}
+		if in.UserID == "" {
+			in.UserID = old.UserID // who did it stays unless the input says otherwise
+		}
+		act, err := a.validateActivity(ctx, tx, actor, in, old.TypeID)
+		if err != nil {
+			return err
+		}
+		act.ID, act.Version, act.UpdatedBy = id, version, actorID(actor)
+		if err := store.UpdateActivity(ctx, tx, act); err != nil {
+			if errors.Is(err, store.ErrStale) {
+				return errorf(EConflict, "error.stale")
+			}
+			return err
+		}
+		if err := a.refreshKeepInTouch(ctx, tx, append(old.Links, act.Links...)); err != nil {
+			return err
+		}
+		return a.audit(ctx, tx, actorID(actor), "activity.updated", "activity", id, activityAudit(act))
+	})
+	if err != nil {
+		return Activity{}, err
+	}
+	return a.Activity(ctx, actor, id)
+}
+
+// TrashActivity deletes an activity from its timelines.
+func (a *App) TrashActivity(ctx context.Context, actor Actor, id string) error {
+	if err := canWriteRecords(actor); err != nil {
+		return err
+	}
+	return a.db.Write(ctx, func(tx *store.Tx) error {
+		old, err := store.ActivityByID(ctx, tx, id)
+		if errors.Is(err, store.ErrNotFound) || (err == nil && old.Trashed()) {
+			return errorf(ENotFound, "error.activity_not_found")
+		}
+		if err != nil {
+			return err
+		}
+		if err := store.TrashActivity(ctx, tx, id, actorID(actor)); err != nil {
+			return err
+		}
+		if err := a.refreshKeepInTouch(ctx, tx, old.Links); err != nil {
+			return err
+		}
+		return a.audit(ctx, tx, actorID(actor), "activity.deleted", "activity", id, activityAudit(old))
+	})
+}
+
+// ActivityList is one page of activities and how many match.
+type ActivityList struct {
+	store.ActivityPage
+	Total int
+}
+
+// ListActivities pages through activities, newest first.
+func (a *App) ListActivities(ctx context.Context, actor Actor, q store.ActivityQuery) (ActivityList, error) {
+	if q.Limit < 0 || q.Limit > 500 {
+		return ActivityList{}, Invalid(map[string]string{"limit": "error.limit_invalid"})
+	}
+	page, err := store.ListActivities(ctx, a.db.Reader(), q)
+	if errors.Is(err, store.ErrBadCursor) {
+		return ActivityList{}, Invalid(map[string]string{"cursor": "error.cursor_invalid"})
+	}
+	if err != nil {
+		return ActivityList{}, err
+	}
+	total, err := store.CountActivities(ctx, a.db.Reader(), q)
+	return ActivityList{ActivityPage: page, Total: total}, err
+}
+
+// RecordNames names linked records for display (trashed ones too).
+func (a *App) RecordNames(ctx context.Context, actor Actor, refs []RecordRef) (map[RecordRef]string, error) {
+	return store.RecordNames(ctx, a.db.Reader(), refs)
+}

@@ -1,0 +1,281 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DealQuery filters deals for the board, the list view and the API.
+type DealQuery struct {
+	Pipeline  string
+	Stage     string
+	Status    string // open, won, lost; "" for all
+	Owner     string // a user id, or NoneValue
+	Company   string // a company id, or NoneValue
+	TagID     string
+	CloseFrom string // expected close on or after, YYYY-MM-DD
+	CloseTo   string // expected close on or before
+	Sort      string // DealSorts
+	Cursor    string
+	Limit     int
+	Trashed   bool
+}
+
+// DealSorts are the orders the deal list offers.
+var DealSorts = []string{"-updated", "updated", "-created", "created", "title", "-title", "-value", "value", "close", "-close"}
+
+// DealRow is a deal as the board, lists and record pages show it.
+type DealRow struct {
+	ID                string
+	Title             string
+	Value             int64
+	Currency          string
+	PipelineID        string
+	StageID           string
+	Position          string
+	CompanyID         string
+	CompanyName       string
+	ContactID         string
+	ContactName       string
+	OwnerID           string
+	OwnerName         string
+	ExpectedCloseDate string
+	Status            string
+	LostReason        string
+	StageEnteredAt    time.Time
+	ClosedAt          time.Time
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+	DeletedAt         time.Time
+	DeletedByName     string
+	Tags              []Tag
+	sortTitle         string // the title's sort key, for cursors
+}
+
+// DealPage is one page of a deal list.
+type DealPage struct {
+	Rows       []DealRow
+	NextCursor string
+}
+
+const dealRowColumns = `d.id, d.title, d.value, d.currency, d.pipeline_id, d.stage_id, d.position,
+	d.company_key, coalesce(co.name, ''), d.contact_key, coalesce(c.display_name, ''), d.owner_key, coalesce(u.name, ''),
+	d.expected_close_date, d.status, d.lost_reason, d.stage_entered_at, d.closed_at, d.created_at, d.updated_at, d.deleted_at,
+	coalesce((SELECT name FROM users WHERE id = d.deleted_by), ''), d.sort_title`
+
+const dealRowJoins = ` FROM deals d
+	LEFT JOIN companies co ON co.id = d.company_id
+	LEFT JOIN contacts c ON c.id = d.contact_id
+	LEFT JOIN users u ON u.id = d.owner_id`
+
+func scanDealRow(rows *sql.Rows) (DealRow, error) {
+	var r DealRow
+	var entered, created, updated string
+	var closed, deleted sql.NullString
+	err := rows.Scan(&r.ID, &r.Title, &r.Value, &r.Currency, &r.PipelineID, &r.StageID, &r.Position,
+		&r.CompanyID, &r.CompanyName, &r.ContactID, &r.ContactName, &r.OwnerID, &r.OwnerName,
+		&r.ExpectedCloseDate, &r.Status, &r.LostReason, &entered, &closed, &created, &updated, &deleted, &r.DeletedByName, &r.sortTitle)
+	r.StageEnteredAt, r.ClosedAt = ParseTime(entered), parseNullTime(closed)
+	r.CreatedAt, r.UpdatedAt, r.DeletedAt = ParseTime(created), ParseTime(updated), parseNullTime(deleted)
+	return r, err
+}
+
+func queryDealRows(ctx context.Context, q Querier, query string, args ...any) ([]DealRow, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []DealRow
+	for rows.Next() {
+		r, err := scanDealRow(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+const (
+	tagExists = "EXISTS (SELECT 1 FROM deal_tags WHERE tag_id = ? AND deal_id = d.id)"
+	tagIn     = "d.id IN (SELECT deal_id FROM deal_tags WHERE tag_id = ?)"
+)
+
+// dealWhere writes the filters of q. The list walks its sort's index, so
+// filter columns other than the pipeline carry a unary + that keeps SQLite
+// from picking a filter's index and sorting every match instead; the one
+// exception is an owner or company filter across all pipelines sorted by
+// last change, which its own index answers in order.
+func dealWhere(q DealQuery) where {
+	var w where
+	if q.Trashed {
+		w.add("d.deleted_at IS NOT NULL")
+		return w
+	}
+	w.add("d.deleted_at IS NULL")
+	if q.Pipeline != "" {
+		w.add("d.pipeline_id = ?", q.Pipeline)
+	}
+	if q.Stage != "" {
+		w.add("+d.stage_id = ?", q.Stage)
+	}
+	if q.Status != "" {
+		w.add("+d.status = ?", q.Status)
+	}
+	ownIndex := q.Pipeline == "" && strings.TrimPrefix(q.Sort, "-") == "updated"
+	owner, company := "+d.owner_id", "+d.company_key"
+	switch {
+	case ownIndex && q.Owner != "":
+		owner = "d.owner_id"
+	case ownIndex && q.Company != "":
+		company = "d.company_key"
+	}
+	switch q.Owner {
+	case "":
+	case NoneValue:
+		w.add(owner + " IS NULL")
+	default:
+		w.add(owner+" = ?", q.Owner)
+	}
+	w.refFilter(company, q.Company)
+	if q.TagID != "" {
+		w.add(tagExists, q.TagID)
+	}
+	// Undated deals have the close key 9999-12-31, after any real range.
+	switch {
+	case q.CloseFrom != "" && q.CloseTo != "":
+		w.add("d.close_key BETWEEN ? AND ?", q.CloseFrom, q.CloseTo)
+	case q.CloseFrom != "":
+		w.add("d.close_key BETWEEN ? AND '9999-12-30'", q.CloseFrom)
+	case q.CloseTo != "":
+		w.add("d.close_key <= ?", q.CloseTo)
+	}
+	return w
+}
+
+func dealSort(sort string) (sortSpec, error) {
+	desc := strings.HasPrefix(sort, "-")
+	var key string
+	switch strings.TrimPrefix(sort, "-") {
+	case "", "updated":
+		key, desc = "d.updated_at", desc || sort == ""
+	case "created":
+		key = "d.created_at"
+	case "title":
+		key = "d.sort_title"
+	case "value":
+		key = "d.value"
+	case "close":
+		key = "d.close_key"
+	default:
+		return sortSpec{}, ErrBadSort
+	}
+	return sortSpec{keys: []string{key, "d.id"}, desc: desc}, nil
+}
+
+// ErrBadSort means a sort the list does not offer.
+var ErrBadSort = errors.New("unknown sort")
+
+// DealListSQL builds the page query for q, for ListDeals and plan tests.
+func DealListSQL(q DealQuery) (string, []any, error) {
+	w := dealWhere(q)
+	spec := sortSpec{keys: []string{"d.deleted_at", "d.id"}, desc: true}
+	if !q.Trashed {
+		var err error
+		if spec, err = dealSort(q.Sort); err != nil {
+			return "", nil, err
+		}
+	}
+	if q.Cursor != "" {
+		cond, args, err := spec.after(q.Cursor)
+		if err != nil {
+			return "", nil, err
+		}
+		if spec.keys[0] == "d.value" {
+			n, err := strconv.ParseInt(args[0].(string), 10, 64)
+			if err != nil {
+				return "", nil, ErrBadCursor
+			}
+			args[0] = n // compared as a number, not as text
+		}
+		w.add(cond, args...)
+	}
+	return `SELECT ` + dealRowColumns + dealRowJoins + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`,
+		append(w.args, clampLimit(q.Limit)+1), nil
+}
+
+// ListDeals returns one page of deals, with their tags.
+func ListDeals(ctx context.Context, db Querier, q DealQuery) (DealPage, error) {
+	query, args, err := DealListSQL(q)
+	if err != nil {
+		return DealPage{}, err
+	}
+	rows, err := queryDealRows(ctx, db, query, args...)
+	if err != nil {
+		return DealPage{}, err
+	}
+	var page DealPage
+	if limit := clampLimit(q.Limit); len(rows) > limit {
+		rows = rows[:limit]
+		page.NextCursor = encodeCursor(dealCursor(q, rows[limit-1]))
+	}
+	page.Rows = rows
+	return page, tagDealRows(ctx, db, page.Rows)
+}
+
+func dealCursor(q DealQuery, r DealRow) []string {
+	if q.Trashed {
+		return []string{FormatTime(r.DeletedAt), r.ID}
+	}
+	switch strings.TrimPrefix(q.Sort, "-") {
+	case "created":
+		return []string{FormatTime(r.CreatedAt), r.ID}
+	case "title":
+		return []string{r.sortTitle, r.ID}
+	case "value":
+		return []string{strconv.FormatInt(r.Value, 10), r.ID}
+	case "close":
+		key := r.ExpectedCloseDate
+		if key == "" {
+			key = "9999-12-31"
+		}
+		return []string{key, r.ID}
+	}
+	return []string{FormatTime(r.UpdatedAt), r.ID}
+}
+
+func tagDealRows(ctx context.Context, q Querier, rows []DealRow) error {
+	ids := make([]string, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	tags, err := TagsOf(ctx, q, "deal", ids)
+	for i := range rows {
+		rows[i].Tags = tags[rows[i].ID]
+	}
+	return err
+}
+
+// CountDeals counts the deals q matches, ignoring its cursor.
+func CountDeals(ctx context.Context, db Querier, q DealQuery) (int, error) {
+	query, args := DealCountSQL(q)
+	var n int
+	err := db.QueryRowContext(ctx, query, args...).Scan(&n)
+	return n, err
+}
+
+// DealCountSQL is the counting query of q. Counting reads whatever index
+// suits the filters best, so they go without the + of the page query.
+func DealCountSQL(q DealQuery) (string, []any) {
+	w := dealWhere(q)
+	for i, c := range w.conds {
+		// Counting starts from the tag's links rather than testing each deal.
+		w.conds[i] = strings.Replace(strings.TrimPrefix(c, "+"), tagExists, tagIn, 1)
+	}
+	return `SELECT count(*) FROM deals d` + w.sql(), w.args
+}

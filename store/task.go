@@ -1,0 +1,248 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// Task is a reminder to do something, by a moment (DueAt) or on a day
+// (DueDate), for an assignee, perhaps linked to records and repeating.
+type Task struct {
+	ID           string
+	Title        string
+	Notes        string
+	DueAt        time.Time // a timed task's moment
+	DueDate      string    // an all-day task's day, YYYY-MM-DD
+	TimeZone     string    // IANA zone the due time and the recurrence are in
+	AssigneeID   string
+	Priority     string // low, normal, high
+	DoneAt       time.Time
+	DoneBy       string
+	Recurrence   string // RRULE without DTSTART; "" for a one-off
+	SeriesID     string
+	SeriesStart  string // the series' first due, local wall time
+	Occurrence   string // this occurrence's due, local wall time
+	SnoozedUntil time.Time
+	DueKey       string // when it next asks for attention (UTC text), or NoDueKey
+	Links        []RecordRef
+	Stamp
+}
+
+// NoDueKey is the due key of an undated task; it sorts after every time.
+const NoDueKey = "~"
+
+// Done tells whether the task is completed.
+func (t Task) Done() bool { return !t.DoneAt.IsZero() }
+
+const taskColumns = `t.id, t.title, t.notes, t.due_at, t.due_date, t.time_zone, t.assignee_id, t.priority, t.done_at, t.done_by,
+	t.recurrence, t.series_id, t.series_start, t.occurrence, t.snoozed_until, t.due_key,
+	t.version, t.created_at, t.created_by, t.updated_at, t.updated_by, t.deleted_at, t.deleted_by`
+
+func scanTask(sc rowScanner) (Task, error) {
+	var t Task
+	var s stampScan
+	var dueAt, dueDate, assignee, doneAt, doneBy, series, seriesStart, occurrence, snoozed sql.NullString
+	err := sc.Scan(&t.ID, &t.Title, &t.Notes, &dueAt, &dueDate, &t.TimeZone, &assignee, &t.Priority, &doneAt, &doneBy,
+		&t.Recurrence, &series, &seriesStart, &occurrence, &snoozed, &t.DueKey,
+		&t.Version, &s.created, &s.createdBy, &s.updated, &s.updatedBy, &s.deletedAt, &s.deletedBy)
+	if err != nil {
+		return Task{}, translate(err)
+	}
+	t.DueAt, t.DueDate, t.AssigneeID = parseNullTime(dueAt), dueDate.String, assignee.String
+	t.DoneAt, t.DoneBy = parseNullTime(doneAt), doneBy.String
+	t.SeriesID, t.SeriesStart, t.Occurrence = series.String, seriesStart.String, occurrence.String
+	t.SnoozedUntil, t.Stamp = parseNullTime(snoozed), s.stamp(t.Version)
+	return t, nil
+}
+
+// InsertTask adds t with its links. A recurring occurrence that its series
+// already has is not added again: inserted is then false.
+func InsertTask(ctx context.Context, tx *Tx, t Task) (inserted bool, err error) {
+	created := orNow(t.CreatedAt, tx)
+	res, err := tx.ExecContext(ctx, `INSERT INTO tasks (id, title, notes, due_at, due_date, time_zone, assignee_id, priority,
+		done_at, done_by, recurrence, series_id, series_start, occurrence, snoozed_until, due_key,
+		version, created_at, created_by, updated_at, updated_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
+		ON CONFLICT (series_id, occurrence) WHERE series_id IS NOT NULL DO NOTHING`,
+		t.ID, t.Title, t.Notes, nullTime(t.DueAt), nullString(t.DueDate), t.TimeZone, nullString(t.AssigneeID), t.Priority,
+		nullTime(t.DoneAt), nullString(t.DoneBy), t.Recurrence, nullString(t.SeriesID), nullString(t.SeriesStart),
+		nullString(t.Occurrence), nullTime(t.SnoozedUntil), t.DueKey, created, nullString(t.CreatedBy), created, nullString(t.CreatedBy))
+	if err != nil {
+		return false, translate(err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err
+	}
+	return true, insertTaskLinks(ctx, tx, t)
+}
+
+func insertTaskLinks(ctx context.Context, tx *Tx, t Task) error {
+	for _, l := range t.Links {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO task_links (entity, entity_id, task_id) VALUES (?, ?, ?)`,
+			l.Entity, l.ID, t.ID); err != nil {
+			return translate(err)
+		}
+	}
+	return nil
+}
+
+// UpdateTask saves every field of t if its stored version is still
+// t.Version, and replaces its links.
+func UpdateTask(ctx context.Context, tx *Tx, t Task) error {
+	res, err := tx.ExecContext(ctx, `UPDATE tasks SET title = ?, notes = ?, due_at = ?, due_date = ?, time_zone = ?, assignee_id = ?,
+		priority = ?, done_at = ?, done_by = ?, recurrence = ?, series_id = ?, series_start = ?, occurrence = ?, snoozed_until = ?,
+		due_key = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
+		t.Title, t.Notes, nullTime(t.DueAt), nullString(t.DueDate), t.TimeZone, nullString(t.AssigneeID), t.Priority,
+		nullTime(t.DoneAt), nullString(t.DoneBy), t.Recurrence, nullString(t.SeriesID), nullString(t.SeriesStart),
+		nullString(t.Occurrence), nullTime(t.SnoozedUntil), t.DueKey, FormatTime(tx.Now), nullString(t.UpdatedBy), t.ID, t.Version)
+	if err != nil {
+		return translate(err)
+	}
+	if err := staleOrMissing(ctx, tx, res, "tasks", t.ID); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM task_links WHERE task_id = ?`, t.ID); err != nil {
+		return err
+	}
+	return insertTaskLinks(ctx, tx, t)
+}
+
+// TrashTask marks a task deleted.
+func TrashTask(ctx context.Context, tx *Tx, id, by string) error {
+	res, err := tx.ExecContext(ctx, `UPDATE tasks SET deleted_at = ?, deleted_by = ?, version = version + 1
+		WHERE id = ? AND deleted_at IS NULL`, FormatTime(tx.Now), nullString(by), id)
+	if err != nil {
+		return translate(err)
+	}
+	return mustAffect(res)
+}
+
+// TaskByID loads one task, trashed or not, with its links.
+func TaskByID(ctx context.Context, q Querier, id string) (Task, error) {
+	t, err := scanTask(q.QueryRowContext(ctx, `SELECT `+taskColumns+` FROM tasks t WHERE t.id = ?`, id))
+	if err != nil {
+		return t, err
+	}
+	list := []Task{t}
+	err = attachTaskLinks(ctx, q, list)
+	return list[0], err
+}
+
+func attachTaskLinks(ctx context.Context, q Querier, list []Task) error {
+	if len(list) == 0 {
+		return nil
+	}
+	ids := make([]string, len(list))
+	at := map[string]int{}
+	for i, t := range list {
+		ids[i], at[t.ID] = t.ID, i
+	}
+	rows, err := q.QueryContext(ctx, `SELECT task_id, entity, entity_id FROM task_links
+		WHERE task_id IN (`+placeholders(len(ids))+`) ORDER BY task_id, entity, entity_id`, anySlice(ids)...)
+	if err != nil {
+		return err
+	}
+	return eachRow(rows, func() error {
+		var id string
+		var l RecordRef
+		err := rows.Scan(&id, &l.Entity, &l.ID)
+		list[at[id]].Links = append(list[at[id]].Links, l)
+		return err
+	})
+}
+
+// TaskQuery filters the task list, soonest due first.
+type TaskQuery struct {
+	AssigneeID string // a user id, or NoneValue for unassigned tasks
+	Done       *bool
+	DueFrom    time.Time // due (snooze included) at or after
+	DueTo      time.Time // due before
+	Record     RecordRef
+	Cursor     string
+	Limit      int
+}
+
+// TaskPage is one page of tasks with their links.
+type TaskPage struct {
+	Tasks      []Task
+	NextCursor string
+}
+
+func taskFilter(tq TaskQuery) (string, where) {
+	var w where
+	from := ` FROM tasks t`
+	if tq.Record.ID != "" {
+		from = ` FROM task_links l JOIN tasks t ON t.id = l.task_id`
+		w.add("l.entity = ? AND l.entity_id = ?", tq.Record.Entity, tq.Record.ID)
+	}
+	w.add("t.deleted_at IS NULL")
+	w.refFilter("t.assignee_key", tq.AssigneeID)
+	if tq.Done != nil {
+		done := 0
+		if *tq.Done {
+			done = 1
+		}
+		w.add("t.done = ?", done)
+	}
+	if !tq.DueFrom.IsZero() {
+		w.add("t.due_key >= ?", FormatTime(tq.DueFrom))
+	}
+	if !tq.DueTo.IsZero() {
+		w.add("t.due_key < ?", FormatTime(tq.DueTo))
+	}
+	return from, w
+}
+
+func taskListSQL(tq TaskQuery) (string, []any, error) {
+	from, w := taskFilter(tq)
+	if tq.Cursor != "" {
+		v, err := decodeCursor(tq.Cursor, 2)
+		if err != nil {
+			return "", nil, err
+		}
+		w.add("(t.due_key, t.id) > (?, ?)", v[0], v[1])
+	}
+	return `SELECT ` + taskColumns + from + w.sql() + ` ORDER BY t.due_key, t.id LIMIT ?`, append(w.args, clampLimit(tq.Limit)+1), nil
+}
+
+// ListTasks returns one page of tasks, soonest due first, undated last.
+func ListTasks(ctx context.Context, q Querier, tq TaskQuery) (TaskPage, error) {
+	query, args, err := taskListSQL(tq)
+	if err != nil {
+		return TaskPage{}, err
+	}
+	limit := clampLimit(tq.Limit)
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return TaskPage{}, err
+	}
+	var page TaskPage
+	err = eachRow(rows, func() error {
+		t, err := scanTask(rows)
+		page.Tasks = append(page.Tasks, t)
+		return err
+	})
+	if err != nil {
+		return TaskPage{}, err
+	}
+	if len(page.Tasks) > limit {
+		page.Tasks = page.Tasks[:limit]
+		last := page.Tasks[limit-1]
+		page.NextCursor = encodeCursor([]string{last.DueKey, last.ID})
+	}
+	return page, attachTaskLinks(ctx, q, page.Tasks)
+}
+
+// CountTasks counts what tq's filters match.
+func CountTasks(ctx context.Context, q Querier, tq TaskQuery) (int, error) {
+	query, args := taskCountSQL(tq)
+	var n int
+	err := q.QueryRowContext(ctx, query, args...).Scan(&n)
+	return n, err
+}
+
+func taskCountSQL(tq TaskQuery) (string, []any) {
+	from, w := taskFilter(tq)
+	return `SELECT count(*)` + from + w.sql(), w.args
+}

@@ -1,0 +1,203 @@
+package ui
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/gorilla/mux"
+
+	"rolo/app"
+	"rolo/store"
+)
+
+// The deals API: list, create, show, merge-patch, trash, move and stage
+// history. The app checks roles and rules; these translate.
+
+// ListDeals answers a deal list request given as query parameters: limit,
+// cursor, sort, and the filters pipeline_id, stage_id, status, owner,
+// company (an id or "none"), tag (a name), close_from and close_to.
+func ListDeals(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (PageJSON[DealJSON], error) {
+	q := store.DealQuery{Pipeline: v.Get("pipeline_id"), Stage: v.Get("stage_id"), Status: v.Get("status"), Owner: v.Get("owner"),
+		Company: v.Get("company"), CloseFrom: v.Get("close_from"), CloseTo: v.Get("close_to"), Sort: v.Get("sort"), Cursor: v.Get("cursor")}
+	if s := v.Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			n = -1 // out of range, so the app reports it
+		}
+		q.Limit = n
+	}
+	if name := v.Get("tag"); name != "" {
+		t, err := a.TagByName(ctx, name)
+		switch {
+		case app.ErrorCode(err) == app.ENotFound:
+			q.TagID = noTag
+		case err != nil:
+			return PageJSON[DealJSON]{}, err
+		default:
+			q.TagID = t.ID
+		}
+	}
+	list, err := a.ListDeals(ctx, actor, q)
+	if err != nil {
+		return PageJSON[DealJSON]{}, err
+	}
+	ids := make([]string, len(list.Rows))
+	for i, row := range list.Rows {
+		ids[i] = row.ID
+	}
+	deals, err := a.DealsByID(ctx, actor, ids)
+	page := PageJSON[DealJSON]{Data: make([]DealJSON, 0, len(deals)), NextCursor: nullable(list.NextCursor), Total: list.Total}
+	for _, d := range deals {
+		page.Data = append(page.Data, NewDealJSON(d))
+	}
+	return page, err
+}
+
+func handleAPIDealList(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		page, err := ListDeals(r.Context(), s.app, currentUser(r), r.URL.Query())
+		if err != nil {
+			writeAPIError(w, r, s, err)
+			return
+		}
+		encode(w, http.StatusOK, page)
+	})
+}
+
+func handleAPIDealCreate(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var body dealBody
+		m, err := decodeBody(w, r, &body)
+		if err != nil {
+			writeAPIError(w, r, s, err)
+			return
+		}
+		user := currentUser(r)
+		var in app.DealInput
+		if !m.has("owner_id") {
+			in.OwnerID = user.ID // who adds a deal owns it, unless they say otherwise
+		}
+		body.apply(&in, m)
+		d, err := s.app.CreateDeal(r.Context(), user, in)
+		if err != nil {
+			writeAPIError(w, r, s, err)
+			return
+		}
+		if u, err := s.views.router.Get("api.deal").URL("id", d.ID); err == nil {
+			w.Header().Set("Location", u.String())
+		}
+		encode(w, http.StatusCreated, NewDealJSON(d))
+	})
+}
+
+func handleAPIDealShow(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		d, err := liveDeal(r, s)
+		if err != nil {
+			writeAPIError(w, r, s, err)
+			return
+		}
+		encode(w, http.StatusOK, NewDealJSON(d))
+	})
+}
+
+// handleAPIDealUpdate applies a JSON merge patch; the body's version must
+// be the one last read (a move counts as a change).
+func handleAPIDealUpdate(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var body dealBody
+		m, err := decodeBody(w, r, &body)
+		if err != nil {
+			writeAPIError(w, r, s, err)
+			return
+		}
+		if body.Version == nil {
+			writeAPIError(w, r, s, app.Invalid(map[string]string{"version": "error.version_required"}))
+			return
+		}
+		d, err := s.app.PatchDeal(r.Context(), currentUser(r), mux.Vars(r)["id"], *body.Version, func(in *app.DealInput) {
+			body.apply(in, m)
+		})
+		if err != nil {
+			writeAPIError(w, r, s, err)
+			return
+		}
+		encode(w, http.StatusOK, NewDealJSON(d))
+	})
+}
+
+func handleAPIDealDelete(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := s.app.TrashDeal(r.Context(), currentUser(r), mux.Vars(r)["id"]); err != nil {
+			writeAPIError(w, r, s, err)
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
+	})
+}
+
+// moveBody is POST /api/v1/deals/{id}/move: the stage, and optionally the
+// card it goes right after or right before, and a lost reason.
+type moveBody struct {
+	StageID    string `json:"stage_id"`
+	AfterID    string `json:"after_id"`
+	BeforeID   string `json:"before_id"`
+	LostReason string `json:"lost_reason"`
+}
+
+// handleAPIDealMove moves a deal within its pipeline; the board's drag and
+// drop posts here. A stage of another pipeline is refused (422).
+func handleAPIDealMove(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !app.CanWriteRecords(currentUser(r)) { // before reading the body, so a viewer hears "forbidden", not "bad request"
+			writeAPIError(w, r, s, &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
+			return
+		}
+		var body moveBody
+		if _, err := decodeBody(w, r, &body); err != nil {
+			writeAPIError(w, r, s, err)
+			return
+		}
+		d, err := s.app.MoveDeal(r.Context(), currentUser(r), mux.Vars(r)["id"], body.StageID,
+			store.Place{After: body.AfterID, Before: body.BeforeID}, body.LostReason)
+		if err != nil {
+			writeAPIError(w, r, s, err)
+			return
+		}
+		encode(w, http.StatusOK, NewDealJSON(d))
+	})
+}
+
+// handleAPIDealHistory lists a deal's stage changes, oldest first.
+func handleAPIDealHistory(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := liveDeal(r, s); err != nil {
+			writeAPIError(w, r, s, err)
+			return
+		}
+		changes, err := s.app.StageChanges(r.Context(), currentUser(r), mux.Vars(r)["id"])
+		if err != nil {
+			writeAPIError(w, r, s, err)
+			return
+		}
+		data := make([]StageChangeJSON, 0, len(changes))
+		for _, c := range changes {
+			data = append(data, StageChangeJSON{FromStageID: nullable(c.FromStageID), ToStageID: nullable(c.ToStageID), At: c.At.UTC(), MovedBy: nullable(c.By)})
+		}
+		encode(w, http.StatusOK, struct {
+			Data []StageChangeJSON `json:"data"`
+		}{data})
+	})
+}
+
+// liveDeal loads the deal the path names; the API does not show trashed
+// records.
+func liveDeal(r *http.Request, s *site) (app.Deal, error) {
+	d, err := s.app.Deal(r.Context(), currentUser(r), mux.Vars(r)["id"])
+	if err == nil && d.Trashed() {
+		err = &app.Error{Code: app.ENotFound, Message: "error.deal_not_found"}
+	}
+	return d, err
+}

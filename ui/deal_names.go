@@ -1,0 +1,55 @@
+package ui
+
+import "rolo/app"
+
+// pipelineName is a pipeline's name in the reader's language: as typed,
+// or the translation of a built-in one that nobody renamed.
+func (s *site) pipelineName(lang string, p app.Pipeline) string {
+	if p.Name != "" || p.NameKey == "" {
+		return p.Name
+	}
+	return s.catalog.T(lang, p.NameKey)
+}
+
+// stageName is pipelineName for stages.
+func (s *site) stageName(lang string, st app.Stage) string {
+	if st.Name != "" || st.NameKey == "" {
+		return st.Name
+	}
+	return s.catalog.T(lang, st.NameKey)
+}
+
+// stageChoice is one stage in a select, grouped by pipeline.
+type stageChoice struct {
+	ID   string
+	Name string
+	Kind string
+}
+
+// pipelineChoice is a pipeline with the stages a deal may enter.
+type pipelineChoice struct {
+	ID       string
+	Name     string
+	Archived bool
+	Stages   []stageChoice
+}
+
+// pipelineChoices lists the pipelines and stages a deal can be put in:
+// neither archived, except current (the deal's own stage), so a form
+// shows what is stored.
+func (s *site) pipelineChoices(lang string, pipelines []app.Pipeline, current string) []pipelineChoice {
+	var out []pipelineChoice
+	for _, p := range pipelines {
+		c := pipelineChoice{ID: p.ID, Name: s.pipelineName(lang, p), Archived: p.Archived()}
+		for _, st := range p.Stages {
+			if (st.Archived() || p.Archived()) && st.ID != current {
+				continue
+			}
+			c.Stages = append(c.Stages, stageChoice{ID: st.ID, Name: s.stageName(lang, st), Kind: st.Kind})
+		}
+		if len(c.Stages) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
