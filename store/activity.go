@@ -50,7 +50,7 @@ func nullInt(n int) sql.NullInt64 { return sql.NullInt64{Int64: int64(n), Valid:
 // InsertActivity adds a with its links.
 func InsertActivity(ctx context.Context, tx *Tx, a Activity) error {
 	created := orNow(a.CreatedAt, tx)
-	_, err := tx.ExecContext(ctx, `INSERT INTO activities (id, type_id, occurred_at, duration_minutes, outcome, body, user_id,
+	_, err := tx.exec(ctx, `INSERT INTO activities (id, type_id, occurred_at, duration_minutes, outcome, body, user_id,
 		version, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
 		a.ID, a.TypeID, FormatTime(a.OccurredAt), nullInt(a.DurationMinutes), a.Outcome, a.Body, nullString(a.UserID),
 		created, nullString(a.CreatedBy), created, nullString(a.CreatedBy))
@@ -62,7 +62,7 @@ func InsertActivity(ctx context.Context, tx *Tx, a Activity) error {
 
 func insertActivityLinks(ctx context.Context, tx *Tx, a Activity) error {
 	for _, l := range a.Links {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO activity_links (entity, entity_id, activity_id, occurred_at) VALUES (?, ?, ?, ?)`,
+		if _, err := tx.exec(ctx, `INSERT OR IGNORE INTO activity_links (entity, entity_id, activity_id, occurred_at) VALUES (?, ?, ?, ?)`,
 			l.Entity, l.ID, a.ID, FormatTime(a.OccurredAt)); err != nil {
 			return translate(err)
 		}
@@ -73,7 +73,7 @@ func insertActivityLinks(ctx context.Context, tx *Tx, a Activity) error {
 // UpdateActivity saves a if its stored version is still a.Version, and
 // replaces its links.
 func UpdateActivity(ctx context.Context, tx *Tx, a Activity) error {
-	res, err := tx.ExecContext(ctx, `UPDATE activities SET type_id = ?, occurred_at = ?, duration_minutes = ?, outcome = ?, body = ?,
+	res, err := tx.exec(ctx, `UPDATE activities SET type_id = ?, occurred_at = ?, duration_minutes = ?, outcome = ?, body = ?,
 		user_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
 		a.TypeID, FormatTime(a.OccurredAt), nullInt(a.DurationMinutes), a.Outcome, a.Body, nullString(a.UserID),
 		FormatTime(tx.Now), nullString(a.UpdatedBy), a.ID, a.Version)
@@ -83,7 +83,7 @@ func UpdateActivity(ctx context.Context, tx *Tx, a Activity) error {
 	if err := staleOrMissing(ctx, tx, res, "activities", a.ID); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM activity_links WHERE activity_id = ?`, a.ID); err != nil {
+	if _, err := tx.exec(ctx, `DELETE FROM activity_links WHERE activity_id = ?`, a.ID); err != nil {
 		return err
 	}
 	return insertActivityLinks(ctx, tx, a)
@@ -92,7 +92,7 @@ func UpdateActivity(ctx context.Context, tx *Tx, a Activity) error {
 // TrashActivity marks an activity deleted; its links stay, so a restore
 // would bring it back where it was.
 func TrashActivity(ctx context.Context, tx *Tx, id, by string) error {
-	res, err := tx.ExecContext(ctx, `UPDATE activities SET deleted_at = ?, deleted_by = ?, version = version + 1
+	res, err := tx.exec(ctx, `UPDATE activities SET deleted_at = ?, deleted_by = ?, version = version + 1
 		WHERE id = ? AND deleted_at IS NULL`, FormatTime(tx.Now), nullString(by), id)
 	if err != nil {
 		return translate(err)
@@ -304,7 +304,7 @@ func ActivityTypes(ctx context.Context, q Querier) ([]ActivityType, error) {
 // PutActivityType inserts or updates t.
 func PutActivityType(ctx context.Context, tx *Tx, t ActivityType) error {
 	now := FormatTime(tx.Now)
-	_, err := tx.ExecContext(ctx, `INSERT INTO activity_types (id, name, icon, color, has_duration, builtin, position, archived_at, created_at, updated_at)
+	_, err := tx.exec(ctx, `INSERT INTO activity_types (id, name, icon, color, has_duration, builtin, position, archived_at, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, icon = excluded.icon, color = excluded.color,
 			has_duration = excluded.has_duration, position = excluded.position, archived_at = excluded.archived_at,

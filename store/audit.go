@@ -25,7 +25,7 @@ func InsertAudit(ctx context.Context, tx *Tx, e AuditEntry) error {
 	if e.Details == "" {
 		e.Details = "{}"
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	_, err := tx.exec(ctx, `INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		e.ID, FormatTime(tx.Now), actor, e.Action, e.Entity, e.EntityID, e.Details)
 	return translate(err)
 }

@@ -30,7 +30,7 @@ const companyColumns = `id, name, sort_name, domain, website, industry, size, ph
 // InsertCompany adds c (tags are set apart).
 func InsertCompany(ctx context.Context, tx *Tx, c Company) error {
 	created, updated := orNow(c.CreatedAt, tx), orNow(c.UpdatedAt, tx)
-	_, err := tx.ExecContext(ctx, `INSERT INTO companies (`+companyColumns+`)
+	_, err := tx.exec(ctx, `INSERT INTO companies (`+companyColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, NULL, NULL)`,
 		c.ID, c.Name, c.SortName, c.Domain, c.Website, c.Industry, c.Size, c.Phone.Value, c.Phone.E164,
 		c.Address.Street, c.Address.City, c.Address.Region, c.Address.PostalCode, c.Address.Country,
@@ -40,7 +40,7 @@ func InsertCompany(ctx context.Context, tx *Tx, c Company) error {
 
 // UpdateCompany saves c if its stored version is still c.Version.
 func UpdateCompany(ctx context.Context, tx *Tx, c Company) error {
-	res, err := tx.ExecContext(ctx, `UPDATE companies SET name = ?, sort_name = ?, domain = ?, website = ?, industry = ?,
+	res, err := tx.exec(ctx, `UPDATE companies SET name = ?, sort_name = ?, domain = ?, website = ?, industry = ?,
 		size = ?, phone = ?, phone_e164 = ?, address_street = ?, address_city = ?, address_region = ?,
 		address_postal_code = ?, address_country = ?, owner_id = ?, notes = ?, version = version + 1,
 		updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,

@@ -43,7 +43,7 @@ const contactColumns = `id, first_name, last_name, display_name, sort_name, titl
 // imports that keep the original dates).
 func InsertContact(ctx context.Context, tx *Tx, c Contact) error {
 	created, updated := orNow(c.CreatedAt, tx), orNow(c.UpdatedAt, tx)
-	_, err := tx.ExecContext(ctx, `INSERT INTO contacts (`+contactColumns+`)
+	_, err := tx.exec(ctx, `INSERT INTO contacts (`+contactColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, NULL, NULL)`,
 		c.ID, c.FirstName, c.LastName, c.DisplayName, c.SortName, c.Title, nullString(c.CompanyID),
 		c.Address.Street, c.Address.City, c.Address.Region, c.Address.PostalCode, c.Address.Country,
@@ -58,7 +58,7 @@ func InsertContact(ctx context.Context, tx *Tx, c Contact) error {
 // UpdateContact saves c if its stored version is still c.Version, and
 // bumps the version; otherwise it returns ErrStale.
 func UpdateContact(ctx context.Context, tx *Tx, c Contact) error {
-	res, err := tx.ExecContext(ctx, `UPDATE contacts SET first_name = ?, last_name = ?, display_name = ?, sort_name = ?,
+	res, err := tx.exec(ctx, `UPDATE contacts SET first_name = ?, last_name = ?, display_name = ?, sort_name = ?,
 		title = ?, company_id = ?, address_street = ?, address_city = ?, address_region = ?, address_postal_code = ?,
 		address_country = ?, birthday = ?, website = ?, social = ?, lead_source = ?, lifecycle_status = ?, owner_id = ?,
 		notes = ?, version = version + 1, updated_at = ?, updated_by = ?
@@ -94,20 +94,20 @@ func staleOrMissing(ctx context.Context, tx *Tx, res sql.Result, table, id strin
 }
 
 func replaceContactChannels(ctx context.Context, tx *Tx, c Contact) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM contact_emails WHERE contact_id = ?`, c.ID); err != nil {
+	if _, err := tx.exec(ctx, `DELETE FROM contact_emails WHERE contact_id = ?`, c.ID); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM contact_phones WHERE contact_id = ?`, c.ID); err != nil {
+	if _, err := tx.exec(ctx, `DELETE FROM contact_phones WHERE contact_id = ?`, c.ID); err != nil {
 		return err
 	}
 	for i, e := range c.Emails {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO contact_emails (contact_id, position, label, value) VALUES (?, ?, ?, ?)`,
+		if _, err := tx.exec(ctx, `INSERT INTO contact_emails (contact_id, position, label, value) VALUES (?, ?, ?, ?)`,
 			c.ID, i, e.Label, e.Value); err != nil {
 			return translate(err)
 		}
 	}
 	for i, p := range c.Phones {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO contact_phones (contact_id, position, label, value, e164) VALUES (?, ?, ?, ?, ?)`,
+		if _, err := tx.exec(ctx, `INSERT INTO contact_phones (contact_id, position, label, value, e164) VALUES (?, ?, ?, ?, ?)`,
 			c.ID, i, p.Label, p.Value, p.E164); err != nil {
 			return translate(err)
 		}
@@ -175,10 +175,10 @@ func setTrashed(ctx context.Context, tx *Tx, table, id, by string, trash bool) e
 	var res sql.Result
 	var err error
 	if trash {
-		res, err = tx.ExecContext(ctx, `UPDATE `+table+` SET deleted_at = ?, deleted_by = ?, version = version + 1
+		res, err = tx.exec(ctx, `UPDATE `+table+` SET deleted_at = ?, deleted_by = ?, version = version + 1
 			WHERE id = ? AND deleted_at IS NULL`, FormatTime(tx.Now), nullString(by), id)
 	} else {
-		res, err = tx.ExecContext(ctx, `UPDATE `+table+` SET deleted_at = NULL, deleted_by = NULL, version = version + 1,
+		res, err = tx.exec(ctx, `UPDATE `+table+` SET deleted_at = NULL, deleted_by = NULL, version = version + 1,
 			updated_at = ?, updated_by = ? WHERE id = ? AND deleted_at IS NOT NULL`, FormatTime(tx.Now), nullString(by), id)
 	}
 	if err != nil {

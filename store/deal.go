@@ -46,7 +46,7 @@ const dealColumns = `id, title, sort_title, value, currency, pipeline_id, stage_
 // times are the transaction's unless d carries its own (demo data).
 func InsertDeal(ctx context.Context, tx *Tx, d Deal) error {
 	created, updated := orNow(d.CreatedAt, tx), orNow(d.UpdatedAt, tx)
-	_, err := tx.ExecContext(ctx, `INSERT INTO deals (`+dealColumns+`)
+	_, err := tx.exec(ctx, `INSERT INTO deals (`+dealColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, NULL, NULL)`,
 		d.ID, d.Title, d.SortTitle, d.Value, d.Currency, d.PipelineID, d.StageID, d.Position,
 		nullString(d.CompanyID), nullString(d.ContactID), nullString(d.OwnerID), d.ExpectedCloseDate, d.Source, d.Notes,
@@ -61,7 +61,7 @@ func InsertDeal(ctx context.Context, tx *Tx, d Deal) error {
 // UpdateDeal saves every field of d, its place included, if its stored
 // version is still d.Version; otherwise it returns ErrStale.
 func UpdateDeal(ctx context.Context, tx *Tx, d Deal) error {
-	res, err := tx.ExecContext(ctx, `UPDATE deals SET title = ?, sort_title = ?, value = ?, currency = ?, pipeline_id = ?,
+	res, err := tx.exec(ctx, `UPDATE deals SET title = ?, sort_title = ?, value = ?, currency = ?, pipeline_id = ?,
 		stage_id = ?, position = ?, company_id = ?, contact_id = ?, owner_id = ?, expected_close_date = ?, source = ?,
 		notes = ?, status = ?, lost_reason = ?, closed_at = ?, stage_entered_at = ?, version = version + 1,
 		updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
@@ -81,7 +81,7 @@ func UpdateDeal(ctx context.Context, tx *Tx, d Deal) error {
 // SetDealPosition moves a deal within its column without counting as an
 // edit: the order of cards is the board's, not the deal's.
 func SetDealPosition(ctx context.Context, tx *Tx, id, position string) error {
-	res, err := tx.ExecContext(ctx, `UPDATE deals SET position = ? WHERE id = ?`, position, id)
+	res, err := tx.exec(ctx, `UPDATE deals SET position = ? WHERE id = ?`, position, id)
 	if err != nil {
 		return translate(err)
 	}
@@ -89,11 +89,11 @@ func SetDealPosition(ctx context.Context, tx *Tx, id, position string) error {
 }
 
 func replaceDealContacts(ctx context.Context, tx *Tx, d Deal) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM deal_contacts WHERE deal_id = ?`, d.ID); err != nil {
+	if _, err := tx.exec(ctx, `DELETE FROM deal_contacts WHERE deal_id = ?`, d.ID); err != nil {
 		return translate(err)
 	}
 	for i, id := range d.ContactIDs {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO deal_contacts (deal_id, contact_id, position) VALUES (?, ?, ?)`, d.ID, id, i); err != nil {
+		if _, err := tx.exec(ctx, `INSERT INTO deal_contacts (deal_id, contact_id, position) VALUES (?, ?, ?)`, d.ID, id, i); err != nil {
 			return translate(err)
 		}
 	}

@@ -21,7 +21,7 @@ type StageChange struct {
 // InsertStageChange records that a deal entered a stage, at the
 // transaction's time unless c.At is set (demo data).
 func InsertStageChange(ctx context.Context, tx *Tx, c StageChange) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO deal_stage_history (id, deal_id, from_stage_id, to_stage_id, at, moved_by)
+	_, err := tx.exec(ctx, `INSERT INTO deal_stage_history (id, deal_id, from_stage_id, to_stage_id, at, moved_by)
 		VALUES (?, ?, ?, ?, ?, ?)`, c.ID, c.DealID, nullString(c.FromStageID), nullString(c.ToStageID), orNow(c.At, tx), nullString(c.By))
 	return translate(err)
 }

@@ -107,7 +107,7 @@ func renumberColumn(ctx context.Context, tx *Tx, stageID string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE deals SET position = '~' || id WHERE stage_id = ? AND deleted_at IS NULL`, stageID); err != nil {
+	if _, err := tx.exec(ctx, `UPDATE deals SET position = '~' || id WHERE stage_id = ? AND deleted_at IS NULL`, stageID); err != nil {
 		return translate(err)
 	}
 	for i, rank := range spreadRanks(len(ids)) {

@@ -52,7 +52,7 @@ const stageColumns = `id, pipeline_id, name, name_key, position, probability, co
 
 // InsertPipeline adds p without stages.
 func InsertPipeline(ctx context.Context, tx *Tx, p Pipeline) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO pipelines (id, name, name_key, position, created_at, created_by, updated_at, updated_by)
+	_, err := tx.exec(ctx, `INSERT INTO pipelines (id, name, name_key, position, created_at, created_by, updated_at, updated_by)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, p.ID, p.Name, p.NameKey, p.Position,
 		orNow(p.CreatedAt, tx), nullString(p.CreatedBy), orNow(p.CreatedAt, tx), nullString(p.CreatedBy))
 	return translate(err)
@@ -60,7 +60,7 @@ func InsertPipeline(ctx context.Context, tx *Tx, p Pipeline) error {
 
 // UpdatePipeline saves p's name and archive state and bumps its version.
 func UpdatePipeline(ctx context.Context, tx *Tx, p Pipeline) error {
-	res, err := tx.ExecContext(ctx, `UPDATE pipelines SET name = ?, name_key = ?, archived_at = ?, version = version + 1,
+	res, err := tx.exec(ctx, `UPDATE pipelines SET name = ?, name_key = ?, archived_at = ?, version = version + 1,
 		updated_at = ?, updated_by = ? WHERE id = ?`,
 		p.Name, p.NameKey, nullTime(p.ArchivedAt), FormatTime(tx.Now), nullString(p.UpdatedBy), p.ID)
 	if err != nil {
@@ -81,7 +81,7 @@ func SetStageOrder(ctx context.Context, tx *Tx, ids []string) error {
 
 func setOrder(ctx context.Context, tx *Tx, table string, ids []string) error {
 	for i, id := range ids {
-		if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET position = ? WHERE id = ?`, i, id); err != nil {
+		if _, err := tx.exec(ctx, `UPDATE `+table+` SET position = ? WHERE id = ?`, i, id); err != nil {
 			return translate(err)
 		}
 	}
@@ -203,7 +203,7 @@ func StagesByID(ctx context.Context, q Querier, ids []string) (map[string]Stage,
 
 // InsertStage adds s to its pipeline.
 func InsertStage(ctx context.Context, tx *Tx, s Stage) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO stages (id, pipeline_id, name, name_key, position, probability, rot_days, kind,
+	_, err := tx.exec(ctx, `INSERT INTO stages (id, pipeline_id, name, name_key, position, probability, rot_days, kind,
 		created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		s.ID, s.PipelineID, s.Name, s.NameKey, s.Position, s.Probability, optionalInt(s.RotDays), s.Kind,
 		orNow(s.CreatedAt, tx), nullString(s.CreatedBy), orNow(s.CreatedAt, tx), nullString(s.CreatedBy))
@@ -212,7 +212,7 @@ func InsertStage(ctx context.Context, tx *Tx, s Stage) error {
 
 // UpdateStage saves s's name, probability, rot days, kind and archive state.
 func UpdateStage(ctx context.Context, tx *Tx, s Stage) error {
-	res, err := tx.ExecContext(ctx, `UPDATE stages SET name = ?, name_key = ?, probability = ?, rot_days = ?, kind = ?,
+	res, err := tx.exec(ctx, `UPDATE stages SET name = ?, name_key = ?, probability = ?, rot_days = ?, kind = ?,
 		archived_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
 		s.Name, s.NameKey, s.Probability, optionalInt(s.RotDays), s.Kind, nullTime(s.ArchivedAt),
 		FormatTime(tx.Now), nullString(s.UpdatedBy), s.ID)

@@ -18,7 +18,7 @@ type KeepInTouch struct {
 
 // PutKeepInTouch sets a contact's cadence.
 func PutKeepInTouch(ctx context.Context, tx *Tx, k KeepInTouch) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO keep_in_touch (contact_id, every_days, user_id, last_touch_at, due_at, updated_at)
+	_, err := tx.exec(ctx, `INSERT INTO keep_in_touch (contact_id, every_days, user_id, last_touch_at, due_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (contact_id) DO UPDATE SET every_days = excluded.every_days,
 		user_id = excluded.user_id, last_touch_at = excluded.last_touch_at, due_at = excluded.due_at, updated_at = excluded.updated_at`,
 		k.ContactID, k.EveryDays, k.UserID, FormatTime(k.LastTouchAt), FormatTime(k.DueAt), FormatTime(tx.Now))
@@ -27,7 +27,7 @@ func PutKeepInTouch(ctx context.Context, tx *Tx, k KeepInTouch) error {
 
 // DeleteKeepInTouch removes a contact's cadence.
 func DeleteKeepInTouch(ctx context.Context, tx *Tx, contactID string) error {
-	_, err := tx.ExecContext(ctx, `DELETE FROM keep_in_touch WHERE contact_id = ?`, contactID)
+	_, err := tx.exec(ctx, `DELETE FROM keep_in_touch WHERE contact_id = ?`, contactID)
 	return err
 }
 
@@ -103,7 +103,7 @@ func DateReminders(ctx context.Context, q Querier) ([]DateReminder, error) {
 
 // UpdateDateReminder saves a rule's lead time and whether it is on.
 func UpdateDateReminder(ctx context.Context, tx *Tx, d DateReminder) error {
-	res, err := tx.ExecContext(ctx, `UPDATE date_reminders SET days_before = ?, enabled = ?, updated_at = ? WHERE id = ?`,
+	res, err := tx.exec(ctx, `UPDATE date_reminders SET days_before = ?, enabled = ?, updated_at = ? WHERE id = ?`,
 		d.DaysBefore, d.Enabled, FormatTime(tx.Now), d.ID)
 	if err != nil {
 		return translate(err)
@@ -159,7 +159,7 @@ type CalendarFeed struct {
 
 // PutCalendarFeed creates or replaces a user's feed.
 func PutCalendarFeed(ctx context.Context, tx *Tx, f CalendarFeed) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO calendar_feeds (user_id, token_hash, nonce, created_at) VALUES (?, ?, ?, ?)
+	_, err := tx.exec(ctx, `INSERT INTO calendar_feeds (user_id, token_hash, nonce, created_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, nonce = excluded.nonce, created_at = excluded.created_at`,
 		f.UserID, f.TokenHash, f.Nonce, FormatTime(tx.Now))
 	return translate(err)

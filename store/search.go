@@ -21,7 +21,7 @@ func PutSearchDoc(ctx context.Context, tx *Tx, d SearchDoc) error {
 	if err := DeleteSearchDoc(ctx, tx, d.Kind, d.Ref); err != nil {
 		return err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO search_docs (kind, ref, title, subtitle) VALUES (?, ?, ?, ?)`,
+	res, err := tx.exec(ctx, `INSERT INTO search_docs (kind, ref, title, subtitle) VALUES (?, ?, ?, ?)`,
 		d.Kind, d.Ref, d.Title, d.Subtitle)
 	if err != nil {
 		return translate(err)
@@ -30,7 +30,7 @@ func PutSearchDoc(ctx context.Context, tx *Tx, d SearchDoc) error {
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO search_index (rowid, name, words, cjk1, cjk2, digits) VALUES (?, ?, ?, ?, ?, ?)`,
+	_, err = tx.exec(ctx, `INSERT INTO search_index (rowid, name, words, cjk1, cjk2, digits) VALUES (?, ?, ?, ?, ?, ?)`,
 		rowid, d.Name, d.Words, d.CJK1, d.CJK2, d.Digits)
 	return translate(err)
 }
@@ -38,17 +38,17 @@ func PutSearchDoc(ctx context.Context, tx *Tx, d SearchDoc) error {
 // DeleteSearchDoc removes a record from the index, if it is there.
 func DeleteSearchDoc(ctx context.Context, tx *Tx, kind, ref string) error {
 	var rowid int64
-	err := tx.QueryRowContext(ctx, `SELECT rowid FROM search_docs WHERE kind = ? AND ref = ?`, kind, ref).Scan(&rowid)
+	err := tx.queryRow(ctx, `SELECT rowid FROM search_docs WHERE kind = ? AND ref = ?`, kind, ref).Scan(&rowid)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search_index WHERE rowid = ?`, rowid); err != nil {
+	if _, err := tx.exec(ctx, `DELETE FROM search_index WHERE rowid = ?`, rowid); err != nil {
 		return translate(err)
 	}
-	_, err = tx.ExecContext(ctx, `DELETE FROM search_docs WHERE rowid = ?`, rowid)
+	_, err = tx.exec(ctx, `DELETE FROM search_docs WHERE rowid = ?`, rowid)
 	return translate(err)
 }
 
@@ -99,10 +99,10 @@ func SearchDocCount(ctx context.Context, q Querier, kind string) (int, error) {
 
 // ClearSearchIndex empties the index before a rebuild.
 func ClearSearchIndex(ctx context.Context, tx *Tx) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search_index`); err != nil {
+	if _, err := tx.exec(ctx, `DELETE FROM search_index`); err != nil {
 		return translate(err)
 	}
-	_, err := tx.ExecContext(ctx, `DELETE FROM search_docs`)
+	_, err := tx.exec(ctx, `DELETE FROM search_docs`)
 	return translate(err)
 }
 

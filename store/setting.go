@@ -14,7 +14,7 @@ func Setting(ctx context.Context, r Querier, key, def string) (string, error) {
 
 // PutSetting stores one instance-wide setting.
 func PutSetting(ctx context.Context, tx *Tx, key, value string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+	_, err := tx.exec(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 	return translate(err)
 }

@@ -51,14 +51,14 @@ func TagByID(ctx context.Context, q Querier, id string) (Tag, error) {
 
 // InsertTag adds a tag.
 func InsertTag(ctx context.Context, tx *Tx, t Tag) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO tags (id, name, name_key, color, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+	_, err := tx.exec(ctx, `INSERT INTO tags (id, name, name_key, color, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		t.ID, t.Name, t.Key, t.Color, FormatTime(tx.Now), FormatTime(tx.Now))
 	return translate(err)
 }
 
 // UpdateTag renames or recolours a tag.
 func UpdateTag(ctx context.Context, tx *Tx, t Tag) error {
-	res, err := tx.ExecContext(ctx, `UPDATE tags SET name = ?, name_key = ?, color = ?, updated_at = ? WHERE id = ?`,
+	res, err := tx.exec(ctx, `UPDATE tags SET name = ?, name_key = ?, color = ?, updated_at = ? WHERE id = ?`,
 		t.Name, t.Key, t.Color, FormatTime(tx.Now), t.ID)
 	if err != nil {
 		return translate(err)
@@ -68,21 +68,21 @@ func UpdateTag(ctx context.Context, tx *Tx, t Tag) error {
 
 // DeleteTag removes a tag, its links and its kept counts.
 func DeleteTag(ctx context.Context, tx *Tx, id string) error {
-	res, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id = ?`, id)
+	res, err := tx.exec(ctx, `DELETE FROM tags WHERE id = ?`, id)
 	if err != nil {
 		return translate(err)
 	}
 	if err := mustAffect(res); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `DELETE FROM list_counts WHERE kind IN ('contacts.tag', 'companies.tag') AND key = ?`, id)
+	_, err = tx.exec(ctx, `DELETE FROM list_counts WHERE kind IN ('contacts.tag', 'companies.tag') AND key = ?`, id)
 	return translate(err)
 }
 
 // MergeTag moves every link of tag from onto tag into, then deletes from.
 func MergeTag(ctx context.Context, tx *Tx, from, into string) error {
 	for _, l := range tagLinks {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO `+l.table+` (tag_id, `+l.column+`)
+		if _, err := tx.exec(ctx, `INSERT OR IGNORE INTO `+l.table+` (tag_id, `+l.column+`)
 			SELECT ?, `+l.column+` FROM `+l.table+` WHERE tag_id = ?`, into, from); err != nil {
 			return translate(err)
 		}
@@ -93,7 +93,7 @@ func MergeTag(ctx context.Context, tx *Tx, from, into string) error {
 // SetTags replaces the tags of one record.
 func SetTags(ctx context.Context, tx *Tx, kind, id string, tagIDs []string) error {
 	table, column, _ := tagLink(kind)
-	if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE `+column+` = ?`, id); err != nil {
+	if _, err := tx.exec(ctx, `DELETE FROM `+table+` WHERE `+column+` = ?`, id); err != nil {
 		return translate(err)
 	}
 	for _, tagID := range tagIDs {
@@ -107,14 +107,14 @@ func SetTags(ctx context.Context, tx *Tx, kind, id string, tagIDs []string) erro
 // AddTag links one tag to one record; linking twice is harmless.
 func AddTag(ctx context.Context, tx *Tx, kind, id, tagID string) error {
 	table, column, _ := tagLink(kind)
-	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO `+table+` (tag_id, `+column+`) VALUES (?, ?)`, tagID, id)
+	_, err := tx.exec(ctx, `INSERT OR IGNORE INTO `+table+` (tag_id, `+column+`) VALUES (?, ?)`, tagID, id)
 	return translate(err)
 }
 
 // RemoveTag unlinks one tag from one record.
 func RemoveTag(ctx context.Context, tx *Tx, kind, id, tagID string) error {
 	table, column, _ := tagLink(kind)
-	_, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE tag_id = ? AND `+column+` = ?`, tagID, id)
+	_, err := tx.exec(ctx, `DELETE FROM `+table+` WHERE tag_id = ? AND `+column+` = ?`, tagID, id)
 	return translate(err)
 }
 

@@ -60,7 +60,7 @@ func scanTask(sc rowScanner) (Task, error) {
 // already has is not added again: inserted is then false.
 func InsertTask(ctx context.Context, tx *Tx, t Task) (inserted bool, err error) {
 	created := orNow(t.CreatedAt, tx)
-	res, err := tx.ExecContext(ctx, `INSERT INTO tasks (id, title, notes, due_at, due_date, time_zone, assignee_id, priority,
+	res, err := tx.exec(ctx, `INSERT INTO tasks (id, title, notes, due_at, due_date, time_zone, assignee_id, priority,
 		done_at, done_by, recurrence, series_id, series_start, occurrence, snoozed_until, due_key,
 		version, created_at, created_by, updated_at, updated_by)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
@@ -79,7 +79,7 @@ func InsertTask(ctx context.Context, tx *Tx, t Task) (inserted bool, err error) 
 
 func insertTaskLinks(ctx context.Context, tx *Tx, t Task) error {
 	for _, l := range t.Links {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO task_links (entity, entity_id, task_id) VALUES (?, ?, ?)`,
+		if _, err := tx.exec(ctx, `INSERT OR IGNORE INTO task_links (entity, entity_id, task_id) VALUES (?, ?, ?)`,
 			l.Entity, l.ID, t.ID); err != nil {
 			return translate(err)
 		}
@@ -90,7 +90,7 @@ func insertTaskLinks(ctx context.Context, tx *Tx, t Task) error {
 // UpdateTask saves every field of t if its stored version is still
 // t.Version, and replaces its links.
 func UpdateTask(ctx context.Context, tx *Tx, t Task) error {
-	res, err := tx.ExecContext(ctx, `UPDATE tasks SET title = ?, notes = ?, due_at = ?, due_date = ?, time_zone = ?, assignee_id = ?,
+	res, err := tx.exec(ctx, `UPDATE tasks SET title = ?, notes = ?, due_at = ?, due_date = ?, time_zone = ?, assignee_id = ?,
 		priority = ?, done_at = ?, done_by = ?, recurrence = ?, series_id = ?, series_start = ?, occurrence = ?, snoozed_until = ?,
 		due_key = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
 		t.Title, t.Notes, nullTime(t.DueAt), nullString(t.DueDate), t.TimeZone, nullString(t.AssigneeID), t.Priority,
@@ -102,7 +102,7 @@ func UpdateTask(ctx context.Context, tx *Tx, t Task) error {
 	if err := staleOrMissing(ctx, tx, res, "tasks", t.ID); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM task_links WHERE task_id = ?`, t.ID); err != nil {
+	if _, err := tx.exec(ctx, `DELETE FROM task_links WHERE task_id = ?`, t.ID); err != nil {
 		return err
 	}
 	return insertTaskLinks(ctx, tx, t)
@@ -110,7 +110,7 @@ func UpdateTask(ctx context.Context, tx *Tx, t Task) error {
 
 // TrashTask marks a task deleted.
 func TrashTask(ctx context.Context, tx *Tx, id, by string) error {
-	res, err := tx.ExecContext(ctx, `UPDATE tasks SET deleted_at = ?, deleted_by = ?, version = version + 1
+	res, err := tx.exec(ctx, `UPDATE tasks SET deleted_at = ?, deleted_by = ?, version = version + 1
 		WHERE id = ? AND deleted_at IS NULL`, FormatTime(tx.Now), nullString(by), id)
 	if err != nil {
 		return translate(err)

@@ -43,14 +43,14 @@ func scanUser(row interface{ Scan(...any) error }) (User, error) {
 
 // InsertUser adds u, stamping its times with the transaction's clock.
 func InsertUser(ctx context.Context, tx *Tx, u User) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO users (`+userColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+	_, err := tx.exec(ctx, `INSERT INTO users (`+userColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
 		u.ID, u.Email, u.Name, u.Role, u.PasswordHash, u.Language, u.TimeZone, nullTime(u.DisabledAt), FormatTime(tx.Now), FormatTime(tx.Now))
 	return translate(err)
 }
 
 // UpdateUser writes every editable column of u.
 func UpdateUser(ctx context.Context, tx *Tx, u User) error {
-	res, err := tx.ExecContext(ctx, `UPDATE users SET email = ?, name = ?, role = ?, password_hash = ?, language = ?,
+	res, err := tx.exec(ctx, `UPDATE users SET email = ?, name = ?, role = ?, password_hash = ?, language = ?,
 		time_zone = ?, disabled_at = ?, updated_at = ? WHERE id = ?`,
 		u.Email, u.Name, u.Role, u.PasswordHash, u.Language, u.TimeZone, nullTime(u.DisabledAt), FormatTime(tx.Now), u.ID)
 	if err != nil {
@@ -61,7 +61,7 @@ func UpdateUser(ctx context.Context, tx *Tx, u User) error {
 
 // TouchUserLogin records a successful login.
 func TouchUserLogin(ctx context.Context, tx *Tx, id string) error {
-	_, err := tx.ExecContext(ctx, `UPDATE users SET last_login_at = ? WHERE id = ?`, FormatTime(tx.Now), id)
+	_, err := tx.exec(ctx, `UPDATE users SET last_login_at = ? WHERE id = ?`, FormatTime(tx.Now), id)
 	return translate(err)
 }
 
