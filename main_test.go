@@ -604,3 +604,31 @@ func (l *loadUser) step(u, i int) (string, int, string) {
 		return "edit contact", status, body
 	}
 }
+
+func TestDemoCommand(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	path := filepath.Join(t.TempDir(), "demo.db")
+	out, err := rolo(t, env(nil), "", "demo", "--db", path, "--contacts", "600", "--seed", "7", "--no-serve")
+	is.NoErr(err)
+	is.True(strings.Contains(out, "Generated 600 contacts"))
+	i := strings.Index(out, "with the password ")
+	is.True(i > 0) // a way in is printed
+	password := strings.TrimSpace(out[i+len("with the password "):])
+
+	ctx := context.Background()
+	a, err := app.Open(ctx, path, app.Config{})
+	is.NoErr(err)
+	defer a.Close()
+	_, err = a.Login(ctx, "demo@rolo.example", password, app.Client{Addr: "127.0.0.1"})
+	is.NoErr(err) // the demo admin logs in
+	list, err := a.ListContacts(ctx, nil, store.ListQuery{})
+	is.NoErr(err)
+	is.Equal(list.Total, 600)
+	hits, err := a.Search(ctx, nil, "김", 5)
+	is.NoErr(err)
+	is.True(len(hits) > 0) // generated names are searchable, CJK included
+
+	_, err = rolo(t, env(nil), "", "demo", "--db", path, "--no-serve")
+	is.True(err != nil && strings.Contains(err.Error(), "already holds")) // never mixes into data
+}

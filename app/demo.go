@@ -23,6 +23,15 @@ type DemoOptions struct {
 	Tasks      int
 	// Progress, when set, is called now and then with how many contacts exist.
 	Progress func(done int)
+	// Step, when set, hears each later stage start: "deals", "activities",
+	// "search".
+	Step func(stage string)
+}
+
+func (opt DemoOptions) step(stage string) {
+	if opt.Step != nil {
+		opt.Step(stage)
+	}
 }
 
 // Names in the scripts Rolo's users write them in; family name first for
@@ -117,15 +126,18 @@ func (a *App) GenerateDemo(ctx context.Context, opt DemoOptions) error {
 		}
 	}
 	if opt.Deals > 0 {
+		opt.step("deals")
 		if err := a.generateDemoDeals(ctx, rng, opt, owners, companies, start); err != nil {
 			return err
 		}
 	}
 	if opt.Activities > 0 || opt.Tasks > 0 {
+		opt.step("activities")
 		if err := a.generateDemoActivities(ctx, rng, opt, owners, start); err != nil {
 			return err
 		}
 	}
+	opt.step("search")
 	if err := a.RebuildSearchIndex(ctx, nil); err != nil {
 		return err
 	}
