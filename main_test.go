@@ -632,3 +632,76 @@ func TestDemoCommand(t *testing.T) {
 	_, err = rolo(t, env(nil), "", "demo", "--db", path, "--no-serve")
 	is.True(err != nil && strings.Contains(err.Error(), "already holds")) // never mixes into data
 }
+
+// BenchmarkStartup is DESIGN.md's "start-up to first served request
+// ≤ 200 ms": `rolo serve` as a child process on a 100,000-contact
+// database, timed until /healthz answers. It also reports the resident
+// memory of the idle server after a few pages ("≤ 40 MB resident idle").
+func BenchmarkStartup(b *testing.B) {
+	ctx := context.Background()
+	cached, err := app.CachedDemoFile(ctx, os.TempDir(), app.DemoOptions{Contacts: 100_000, Companies: 10_000, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "rolo.db")
+	data, err := os.ReadFile(cached)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	var startups []time.Duration
+	var rss []float64
+	for b.Loop() {
+		start := time.Now()
+		cmd := exec.Command(os.Args[0], "serve", "--db", path, "--addr", "127.0.0.1:0")
+		cmd.Env = append(os.Environ(), "ROLO_TEST_RUN_MAIN=1")
+		out, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			b.Fatal(err)
+		}
+		url := ""
+		sc := bufio.NewScanner(out)
+		for url == "" && sc.Scan() {
+			url, _ = strings.CutPrefix(sc.Text(), "Rolo is running at ")
+		}
+		go func() { _, _ = io.Copy(io.Discard, out) }()
+		for {
+			res, err := http.Get(url + "/healthz")
+			if err == nil {
+				res.Body.Close()
+				break
+			}
+		}
+		startups = append(startups, time.Since(start))
+		for _, page := range []string{"/login", "/api/v1/search?q=kim", "/healthz"} {
+			if res, err := http.Get(url + page); err == nil {
+				res.Body.Close()
+			}
+		}
+		time.Sleep(200 * time.Millisecond) // idle
+		rss = append(rss, residentMB(cmd.Process.Pid))
+		_ = cmd.Process.Signal(os.Interrupt)
+		_ = cmd.Wait()
+	}
+	slices.Sort(startups)
+	b.ReportMetric(float64(startups[len(startups)/2].Microseconds())/1000, "startup-p50-ms")
+	b.ReportMetric(slices.Max(rss), "rss-idle-MB")
+}
+
+// residentMB reads a process's resident set size (VmRSS) from /proc (Linux).
+func residentMB(pid int) float64 {
+	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			var kb float64
+			fmt.Sscanf(strings.TrimSpace(rest), "%f", &kb)
+			return kb / 1024
+		}
+	}
+	return 0
+}

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"strings"
+	"sync"
 	"time"
 
 	"rolo/store"
@@ -59,7 +60,7 @@ func (a *App) Login(ctx context.Context, email, password string, client Client) 
 		}
 	} else {
 		// Hash anyway so that the time taken does not tell whether the account exists.
-		_, _ = CheckPassword(dummyHash, password)
+		_, _ = CheckPassword(dummyHash(), password)
 	}
 	if !ok || u.Disabled() {
 		a.throttle.fail(email, client.Addr, now)
@@ -90,8 +91,13 @@ func (a *App) Login(ctx context.Context, email, password string, client Client) 
 	return &Session{ID: s.ID, Token: token, User: toUser(u), ExpiresAt: s.ExpiresAt}, nil
 }
 
-// dummyHash is checked against when the email is unknown.
-var dummyHash, _ = HashPassword("rolo-timing-equaliser")
+// dummyHash is checked against when the email is unknown. It is made on
+// first use, not at start-up: hashing costs memory and time that a server
+// that nobody logs in to should not spend.
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := HashPassword("rolo-timing-equaliser")
+	return h
+})
 
 // Authenticate returns the session a cookie token belongs to, or an
 // EUnauthorized error when it is unknown, expired, idle too long or its
