@@ -705,3 +705,50 @@ func residentMB(pid int) float64 {
 	}
 	return 0
 }
+
+func TestImportExportCommands(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	dir := t.TempDir()
+	getenv := env(map[string]string{"ROLO_DB": filepath.Join(dir, "rolo.db")})
+	sample := func(name string) string { return filepath.Join("testdata", "import", name) }
+
+	var stderr syncBuffer
+	var out syncBuffer
+	err := run(t.Context(), []string{"import", "contacts", sample("broken.csv"), "--dry-run"}, getenv, strings.NewReader(""), &out, &stderr)
+	is.True(err != nil)                                                // failed rows make a non-zero exit
+	is.True(strings.Contains(stderr.String(), "line 3: emails.0:"))    // each problem by its line
+	is.True(strings.Contains(stderr.String(), "line 6: "))             // the malformed row too
+	is.True(strings.Contains(out.String(), "Would import: 2 created")) // the report on standard output
+
+	got, err := rolo(t, getenv, "", "import", "contacts", sample("korean-euckr.csv"), "--tag", "import-2026-11-webinar", "--map", "메모=")
+	is.NoErr(err)
+	is.True(strings.Contains(got, "Imported: 3 created"))
+	is.True(strings.Contains(got, "euc-kr"))
+	is.True(strings.Contains(got, "(ignored)")) // --map with no field ignores the column
+	got, err = rolo(t, getenv, "", "export", "contacts", "--format", "csv")
+	is.NoErr(err)
+	is.True(strings.Contains(got, "김민수"))
+	is.True(strings.Contains(got, "import-2026-11-webinar"))
+	got, err = rolo(t, getenv, "", "export", "--json")
+	is.NoErr(err)
+	var all map[string][]map[string]string
+	is.NoErr(json.Unmarshal([]byte(got), &all))
+	is.Equal(len(all["contacts"]), 3)
+
+	got, err = rolo(t, getenv, "", "quality")
+	is.NoErr(err)
+	is.True(strings.Contains(got, "no_phone\t1")) // 박지훈 has no phone
+	got, err = rolo(t, getenv, "", "duplicates")
+	is.NoErr(err)
+	is.True(strings.Contains(got, "0 groups"))
+
+	got, err = rolo(t, getenv, "", "import", "list")
+	is.NoErr(err)
+	id := strings.Fields(strings.Split(got, "\n")[1])[0]
+	_, err = rolo(t, getenv, "", "import", "undo", id)
+	is.NoErr(err)
+	got, err = rolo(t, getenv, "", "contacts", "list")
+	is.NoErr(err)
+	is.True(strings.Contains(got, "0 of 0 contacts"))
+}

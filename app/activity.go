@@ -125,7 +125,7 @@ func checkLinks(ctx context.Context, q store.Querier, links []RecordRef, p map[s
 // LogActivity records an activity on its linked records; a contact's
 // keep-in-touch reminder moves on from it.
 func (a *App) LogActivity(ctx context.Context, actor Actor, in ActivityInput) (Activity, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaActivities, LevelCreate); err != nil {
 		return Activity{}, err
 	}
 	var id string
@@ -156,6 +156,12 @@ func activityAudit(act Activity) map[string]any {
 
 // Activity loads one activity; trashed ones are not found.
 func (a *App) Activity(ctx context.Context, actor Actor, id string) (Activity, error) {
+	if err := a.can(actor, AreaActivities, LevelView); err != nil {
+		return Activity{}, err
+	}
+	if err := a.checkActivityVisible(ctx, actor, id); err != nil {
+		return Activity{}, err
+	}
 	act, err := store.ActivityByID(ctx, a.db.Reader(), id)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && act.Trashed()) {
 		return act, errorf(ENotFound, "error.activity_not_found")
@@ -166,7 +172,10 @@ func (a *App) Activity(ctx context.Context, actor Actor, id string) (Activity, e
 // UpdateActivity replaces an activity's fields and links, provided nobody
 // saved it since the caller read version.
 func (a *App) UpdateActivity(ctx context.Context, actor Actor, id string, version int, in ActivityInput) (Activity, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaActivities, LevelEdit); err != nil {
+		return Activity{}, err
+	}
+	if err := a.checkActivityVisible(ctx, actor, id); err != nil {
 		return Activity{}, err
 	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
@@ -207,7 +216,10 @@ func (a *App) UpdateActivity(ctx context.Context, actor Actor, id string, versio
 
 // TrashActivity deletes an activity from its timelines.
 func (a *App) TrashActivity(ctx context.Context, actor Actor, id string) error {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaActivities, LevelDelete); err != nil {
+		return err
+	}
+	if err := a.checkActivityVisible(ctx, actor, id); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
@@ -238,6 +250,12 @@ type ActivityList struct {
 func (a *App) ListActivities(ctx context.Context, actor Actor, q store.ActivityQuery) (ActivityList, error) {
 	if q.Limit < 0 || q.Limit > 500 {
 		return ActivityList{}, Invalid(map[string]string{"limit": "error.limit_invalid"})
+	}
+	if err := a.can(actor, AreaActivities, LevelView); err != nil {
+		return ActivityList{}, err
+	}
+	if !a.scopeActivities(ctx, actor, &q) {
+		return ActivityList{}, nil
 	}
 	page, err := store.ListActivities(ctx, a.db.Reader(), q)
 	if errors.Is(err, store.ErrBadCursor) {

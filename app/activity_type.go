@@ -72,7 +72,7 @@ func normalizeColor(s string) (string, bool) {
 
 // CreateActivityType adds a type at the end of the menu (admins).
 func (a *App) CreateActivityType(ctx context.Context, actor Actor, in ActivityTypeInput) (ActivityType, error) {
-	if err := requireAdmin(actor); err != nil {
+	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
 		return ActivityType{}, err
 	}
 	t, err := validateActivityType(in, false)
@@ -103,7 +103,7 @@ func (a *App) CreateActivityType(ctx context.Context, actor Actor, in ActivityTy
 // offering it while past activities keep it (admins). Built-ins keep their
 // translated names unless given one.
 func (a *App) UpdateActivityType(ctx context.Context, actor Actor, id string, in ActivityTypeInput) error {
-	if err := requireAdmin(actor); err != nil {
+	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {

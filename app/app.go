@@ -38,7 +38,9 @@ type App struct {
 	db       *store.DB
 	cfg      Config
 	throttle *loginThrottle
-	hasUsers atomic.Bool // once true it stays true; saves a query per request
+	hasUsers atomic.Bool                 // once true it stays true; saves a query per request
+	hooks    hooks                       // automation rules and webhook endpoints, cached; see automation_hook.go
+	perms    atomic.Pointer[Permissions] // the permission matrix, cached; see permission.go
 }
 
 // New wraps an open database.
@@ -87,9 +89,14 @@ func (a *App) audit(ctx context.Context, tx *store.Tx, actorID, action, entity, 
 			return err
 		}
 	}
-	return store.InsertAudit(ctx, tx, store.AuditEntry{
+	if err := store.InsertAudit(ctx, tx, store.AuditEntry{
 		ID: a.cfg.NewID(), ActorID: actorID, Action: action, Entity: entity, EntityID: entityID, Details: string(body),
-	})
+	}); err != nil {
+		return err
+	}
+	// Every write passes here, so this is where automation, webhooks and
+	// notifications hear of it, in the same transaction.
+	return a.react(ctx, tx, actorID, action, entity, entityID, details)
 }
 
 func sleepContext(ctx context.Context, d time.Duration) {

@@ -35,7 +35,7 @@ type AuditLog struct {
 
 // AuditLog pages through every recorded change, newest first.
 func (a *App) AuditLog(ctx context.Context, actor Actor, q store.AuditQuery) (AuditLog, error) {
-	if err := requireAdmin(actor); err != nil {
+	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
 		return AuditLog{}, err
 	}
 	page, err := store.ListAudit(ctx, a.db.Reader(), q)

@@ -23,7 +23,7 @@ const maxBulk = 1000
 // transaction: all of them change, or none. Each is audited as if edited
 // by hand.
 func (a *App) BulkUpdateContacts(ctx context.Context, actor Actor, ids []string, change BulkChange) (int, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaContacts, LevelEdit); err != nil {
 		return 0, err
 	}
 	if len(ids) == 0 {
@@ -32,8 +32,16 @@ func (a *App) BulkUpdateContacts(ctx context.Context, actor Actor, ids []string,
 	if len(ids) > maxBulk {
 		return 0, Invalid(map[string]string{"ids": "error.too_many"})
 	}
+	if change.Trash {
+		if err := a.can(actor, AreaContacts, LevelDelete); err != nil {
+			return 0, err
+		}
+	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		for _, id := range ids {
+			if err := a.checkRecordVisible(ctx, tx, actor, "contact", id); err != nil {
+				return err
+			}
 			if change.Trash {
 				if err := a.trashContact(ctx, tx, actor, id, true); err != nil {
 					return err

@@ -114,7 +114,7 @@ func (a *App) CalendarFeedUser(ctx context.Context, token string) (*User, error)
 	if err != nil || u.Disabled() {
 		return nil, notFound
 	}
-	return toUser(u), nil
+	return a.withPermissions(toUser(u)), nil
 }
 
 // feedTaskLimit bounds a feed: calendar apps fetch it every few hours.

@@ -26,12 +26,14 @@ type CompanyInput struct {
 	OwnerID  string
 	Notes    string
 	Tags     []string
+	// CustomFields: see ContactInput.
+	CustomFields CustomValues
 }
 
 // CompanyInputOf turns a stored company back into input for partial updates.
 func CompanyInputOf(c Company) CompanyInput {
 	in := CompanyInput{Name: c.Name, Domain: c.Domain, Website: c.Website, Industry: c.Industry, Size: c.Size,
-		Phone: c.Phone.Value, Address: c.Address, OwnerID: c.OwnerID, Notes: c.Notes}
+		Phone: c.Phone.Value, Address: c.Address, OwnerID: c.OwnerID, Notes: c.Notes, CustomFields: c.CustomFields}
 	for _, t := range c.Tags {
 		in.Tags = append(in.Tags, t.Name)
 	}
@@ -101,7 +103,7 @@ func (a *App) validateCompany(ctx context.Context, q store.Querier, in CompanyIn
 
 // CreateCompany validates in and stores a new company.
 func (a *App) CreateCompany(ctx context.Context, actor Actor, in CompanyInput) (Company, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaContacts, LevelCreate); err != nil {
 		return Company{}, err
 	}
 	var id string
@@ -123,10 +125,17 @@ func (a *App) CreateCompany(ctx context.Context, actor Actor, in CompanyInput) (
 			return err
 		}
 		c.Tags = tags
+		custom, err := a.applyCustomValues(ctx, tx, "company", c.ID, in.CustomFields, true)
+		if err != nil {
+			return err
+		}
+		if err := a.checkFieldWrites(ctx, tx, actor, "company", custom); err != nil {
+			return err
+		}
 		if err := a.indexCompany(ctx, tx, c.ID); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "company.created", "company", c.ID, map[string]any{"name": c.Name, "fields": companyFields(c)})
+		return a.audit(ctx, tx, actorID(actor), "company.created", "company", c.ID, map[string]any{"name": c.Name, "fields": withCustom(companyFields(c), custom)})
 	})
 	if err != nil {
 		return Company{}, err
@@ -136,16 +145,32 @@ func (a *App) CreateCompany(ctx context.Context, actor Actor, in CompanyInput) (
 
 // Company loads one company, trashed or not.
 func (a *App) Company(ctx context.Context, actor Actor, id string) (Company, error) {
+	if err := a.can(actor, AreaContacts, LevelView); err != nil {
+		return Company{}, err
+	}
+	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "company", id); err != nil {
+		return Company{}, err
+	}
 	c, err := store.CompanyByID(ctx, a.db.Reader(), id)
 	if errors.Is(err, store.ErrNotFound) {
 		return c, errorf(ENotFound, "error.company_not_found")
 	}
-	return c, err
+	if err != nil {
+		return c, err
+	}
+	one := []Company{c}
+	if err = a.fillCompanies(ctx, one); err != nil {
+		return one[0], err
+	}
+	return one[0], a.hideFields(ctx, actor, "company", one[0].CustomFields)
 }
 
 // UpdateCompany replaces a company's fields, refusing a stale version.
 func (a *App) UpdateCompany(ctx context.Context, actor Actor, id string, version int, in CompanyInput) (Company, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaContacts, LevelEdit); err != nil {
+		return Company{}, err
+	}
+	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "company", id); err != nil {
 		return Company{}, err
 	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
@@ -187,6 +212,13 @@ func (a *App) updateCompany(ctx context.Context, tx *store.Tx, actor Actor, id s
 		return err
 	}
 	c.Tags = tags
+	custom, err := a.applyCustomValues(ctx, tx, "company", id, in.CustomFields, false)
+	if err != nil {
+		return err
+	}
+	if err := a.checkFieldWrites(ctx, tx, actor, "company", custom); err != nil {
+		return err
+	}
 	if err := a.indexCompany(ctx, tx, id); err != nil {
 		return err
 	}
@@ -196,6 +228,9 @@ func (a *App) updateCompany(ctx context.Context, tx *store.Tx, actor Actor, id s
 		}
 	}
 	changes := diffFields(companyFields(old), companyFields(c))
+	for k, v := range custom {
+		changes[k] = v
+	}
 	if len(changes) == 0 {
 		return nil
 	}
@@ -226,7 +261,10 @@ func (a *App) RestoreCompany(ctx context.Context, actor Actor, id string) error 
 }
 
 func (a *App) setCompanyTrashed(ctx context.Context, actor Actor, id string, trash bool) error {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaContacts, LevelDelete); err != nil {
+		return err
+	}
+	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "company", id); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
@@ -261,6 +299,12 @@ type CompanyList struct {
 func (a *App) ListCompanies(ctx context.Context, actor Actor, q store.ListQuery) (CompanyList, error) {
 	if err := a.checkListQuery(q, false); err != nil {
 		return CompanyList{}, err
+	}
+	if err := a.can(actor, AreaContacts, LevelView); err != nil {
+		return CompanyList{}, err
+	}
+	if !a.scopeList(actor, &q) {
+		return CompanyList{}, nil
 	}
 	page, err := store.ListCompanies(ctx, a.db.Reader(), q)
 	if errors.Is(err, store.ErrBadCursor) {

@@ -34,6 +34,9 @@ type ContactInput struct {
 	Emails          []store.Labeled
 	Phones          []store.Labeled
 	Tags            []string
+	// CustomFields sets custom values by field key; a key left out keeps
+	// its value, and nil or "" clears it.
+	CustomFields CustomValues
 }
 
 // InputOf turns a stored contact back into input, so that a partial update
@@ -43,6 +46,7 @@ func InputOf(c Contact) ContactInput {
 		FirstName: c.FirstName, LastName: c.LastName, DisplayName: c.DisplayName, Title: c.Title, CompanyID: c.CompanyID,
 		Address: c.Address, Birthday: c.Birthday, Website: c.Website, Social: c.Social, LeadSource: c.LeadSource,
 		LifecycleStatus: c.LifecycleStatus, OwnerID: c.OwnerID, Notes: c.Notes, Emails: c.Emails,
+		CustomFields: c.CustomFields,
 	}
 	if composeDisplayName(c.FirstName, c.LastName) == c.DisplayName {
 		in.DisplayName = "" // computed, so it follows later name changes
@@ -222,7 +226,7 @@ func contains(list []string, s string) bool {
 
 // CreateContact validates in and stores a new contact with its tags.
 func (a *App) CreateContact(ctx context.Context, actor Actor, in ContactInput) (Contact, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaContacts, LevelCreate); err != nil {
 		return Contact{}, err
 	}
 	var id string
@@ -244,10 +248,17 @@ func (a *App) CreateContact(ctx context.Context, actor Actor, in ContactInput) (
 			return err
 		}
 		c.Tags = tags
+		custom, err := a.applyCustomValues(ctx, tx, "contact", c.ID, in.CustomFields, true)
+		if err != nil {
+			return err
+		}
+		if err := a.checkFieldWrites(ctx, tx, actor, "contact", custom); err != nil {
+			return err
+		}
 		if err := a.indexContact(ctx, tx, c.ID); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "contact.created", "contact", c.ID, map[string]any{"name": c.DisplayName, "fields": contactFields(c)})
+		return a.audit(ctx, tx, actorID(actor), "contact.created", "contact", c.ID, map[string]any{"name": c.DisplayName, "fields": withCustom(contactFields(c), custom)})
 	})
 	if err != nil {
 		return Contact{}, err
@@ -258,17 +269,33 @@ func (a *App) CreateContact(ctx context.Context, actor Actor, in ContactInput) (
 // Contact loads one contact; trashed ones too, so their page can offer a
 // restore.
 func (a *App) Contact(ctx context.Context, actor Actor, id string) (Contact, error) {
+	if err := a.can(actor, AreaContacts, LevelView); err != nil {
+		return Contact{}, err
+	}
+	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "contact", id); err != nil {
+		return Contact{}, err
+	}
 	c, err := store.ContactByID(ctx, a.db.Reader(), id)
 	if errors.Is(err, store.ErrNotFound) {
 		return c, errorf(ENotFound, "error.contact_not_found")
 	}
-	return c, err
+	if err != nil {
+		return c, err
+	}
+	one := []Contact{c}
+	if err = a.fillContacts(ctx, one); err != nil {
+		return one[0], err
+	}
+	return one[0], a.hideFields(ctx, actor, "contact", one[0].CustomFields)
 }
 
 // UpdateContact replaces a contact's fields with in, provided nobody saved
 // it since the caller read version; otherwise it returns EConflict.
 func (a *App) UpdateContact(ctx context.Context, actor Actor, id string, version int, in ContactInput) (Contact, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaContacts, LevelEdit); err != nil {
+		return Contact{}, err
+	}
+	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "contact", id); err != nil {
 		return Contact{}, err
 	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
@@ -310,10 +337,20 @@ func (a *App) updateContact(ctx context.Context, tx *store.Tx, actor Actor, id s
 		return err
 	}
 	c.Tags = tags
+	custom, err := a.applyCustomValues(ctx, tx, "contact", id, in.CustomFields, false)
+	if err != nil {
+		return err
+	}
+	if err := a.checkFieldWrites(ctx, tx, actor, "contact", custom); err != nil {
+		return err
+	}
 	if err := a.indexContact(ctx, tx, id); err != nil {
 		return err
 	}
 	changes := diffFields(contactFields(old), contactFields(c))
+	for k, v := range custom {
+		changes[k] = v
+	}
 	if len(changes) == 0 {
 		return nil
 	}
@@ -385,7 +422,10 @@ func (a *App) RestoreContact(ctx context.Context, actor Actor, id string) error 
 }
 
 func (a *App) setContactTrashed(ctx context.Context, actor Actor, id string, trash bool) error {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaContacts, LevelDelete); err != nil {
+		return err
+	}
+	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "contact", id); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
@@ -425,6 +465,12 @@ func (a *App) ListContacts(ctx context.Context, actor Actor, q store.ListQuery) 
 	if err := a.checkListQuery(q, true); err != nil {
 		return ContactList{}, err
 	}
+	if err := a.can(actor, AreaContacts, LevelView); err != nil {
+		return ContactList{}, err
+	}
+	if !a.scopeList(actor, &q) {
+		return ContactList{}, nil
+	}
 	page, err := store.ListContacts(ctx, a.db.Reader(), q)
 	if errors.Is(err, store.ErrBadCursor) {
 		return ContactList{}, Invalid(map[string]string{"cursor": "error.cursor_invalid"})
@@ -438,7 +484,7 @@ func (a *App) ListContacts(ctx context.Context, actor Actor, q store.ListQuery) 
 
 func (a *App) checkListQuery(q store.ListQuery, contacts bool) error {
 	p := map[string]string{}
-	if q.Sort != "" && !contains(store.Sorts, q.Sort) {
+	if q.Sort != "" && !contains(store.Sorts, q.Sort) && (q.SortField == "" || q.Sort != "-") {
 		p["sort"] = "error.sort_invalid"
 	}
 	if contacts && q.Status != "" && !contains(LifecycleStatuses, q.Status) {

@@ -30,7 +30,7 @@ func (a *App) DateReminders(ctx context.Context, actor Actor) ([]DateReminder, e
 // UpdateDateReminder changes how many days ahead a rule reminds, or turns
 // it off (admins).
 func (a *App) UpdateDateReminder(ctx context.Context, actor Actor, id string, daysBefore int, enabled bool) error {
-	if err := requireAdmin(actor); err != nil {
+	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
 		return err
 	}
 	if daysBefore < 0 || daysBefore > 60 {

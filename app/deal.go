@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -37,6 +38,8 @@ type DealInput struct {
 	Source            string
 	Notes             string
 	Tags              []string
+	// CustomFields: see ContactInput.
+	CustomFields CustomValues
 	// Place is where the card goes in its column when the deal enters a
 	// stage; the top by default.
 	Place store.Place
@@ -48,7 +51,7 @@ type DealInput struct {
 func DealInputOf(d Deal) DealInput {
 	in := DealInput{Title: d.Title, Value: d.Value, Currency: d.Currency, PipelineID: d.PipelineID, StageID: d.StageID,
 		LostReason: d.LostReason, CompanyID: d.CompanyID, OwnerID: d.OwnerID,
-		ExpectedCloseDate: d.ExpectedCloseDate, Source: d.Source, Notes: d.Notes}
+		ExpectedCloseDate: d.ExpectedCloseDate, Source: d.Source, Notes: d.Notes, CustomFields: d.CustomFields}
 	if d.ContactID != "" {
 		in.ContactIDs = append(in.ContactIDs, d.ContactID)
 	}
@@ -157,7 +160,7 @@ func (a *App) validateDeal(ctx context.Context, q store.Querier, in DealInput, o
 // open stage of the default pipeline when none is named), with a stage
 // history row and an audit entry.
 func (a *App) CreateDeal(ctx context.Context, actor Actor, in DealInput) (Deal, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelCreate); err != nil {
 		return Deal{}, err
 	}
 	id := a.cfg.NewID()
@@ -172,16 +175,43 @@ func (a *App) CreateDeal(ctx context.Context, actor Actor, in DealInput) (Deal, 
 
 // Deal loads one deal, trashed or not.
 func (a *App) Deal(ctx context.Context, actor Actor, id string) (Deal, error) {
+	if err := a.can(actor, AreaDeals, LevelView); err != nil {
+		return Deal{}, err
+	}
+	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "deal", id); err != nil {
+		return Deal{}, err
+	}
 	d, err := store.DealByID(ctx, a.db.Reader(), id)
 	if errors.Is(err, store.ErrNotFound) {
 		return d, errorf(ENotFound, "error.deal_not_found")
 	}
-	return d, err
+	if err != nil {
+		return d, err
+	}
+	one := []Deal{d}
+	if err = a.fillDeals(ctx, one); err != nil {
+		return one[0], err
+	}
+	return one[0], a.hideFields(ctx, actor, "deal", one[0].CustomFields)
 }
 
 // DealsByID loads whole deals in the order of ids (for the API's lists).
 func (a *App) DealsByID(ctx context.Context, actor Actor, ids []string) ([]Deal, error) {
-	return store.DealsByIDs(ctx, a.db.Reader(), ids)
+	ds, err := store.DealsByIDs(ctx, a.db.Reader(), ids)
+	if err != nil {
+		return nil, err
+	}
+	if scope := a.ownerScope(actor); scope != "" {
+		ds = slices.DeleteFunc(ds, func(d Deal) bool { return d.OwnerID != scope })
+	}
+	if err := a.fillDeals(ctx, ds); err != nil {
+		return nil, err
+	}
+	values := make([]CustomValues, len(ds))
+	for i, d := range ds {
+		values[i] = d.CustomFields
+	}
+	return ds, a.hideFields(ctx, actor, "deal", values...)
 }
 
 // UpdateDeal replaces a deal's fields with in, provided nobody saved it
@@ -194,7 +224,10 @@ func (a *App) UpdateDeal(ctx context.Context, actor Actor, id string, version in
 // from the stored deal, and the result is saved if the deal is still at
 // version. Read and write share one transaction (see PatchContact).
 func (a *App) PatchDeal(ctx context.Context, actor Actor, id string, version int, patch func(*DealInput)) (Deal, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelEdit); err != nil {
+		return Deal{}, err
+	}
+	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "deal", id); err != nil {
 		return Deal{}, err
 	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
@@ -261,6 +294,13 @@ func (a *App) saveDeal(ctx context.Context, tx *store.Tx, actor Actor, old Deal,
 	if err := store.SetTags(ctx, tx, "deal", d.ID, tagIDs(tags)); err != nil {
 		return err
 	}
+	custom, err := a.applyCustomValues(ctx, tx, "deal", d.ID, in.CustomFields, created)
+	if err != nil {
+		return err
+	}
+	if err := a.checkFieldWrites(ctx, tx, actor, "deal", custom); err != nil {
+		return err
+	}
 	if moved {
 		if err := store.InsertStageChange(ctx, tx, store.StageChange{ID: a.cfg.NewID(), DealID: d.ID,
 			FromStageID: old.StageID, ToStageID: d.StageID, By: actorID(actor)}); err != nil {
@@ -268,9 +308,12 @@ func (a *App) saveDeal(ctx context.Context, tx *store.Tx, actor Actor, old Deal,
 		}
 	}
 	if created {
-		return a.audit(ctx, tx, actorID(actor), "deal.created", "deal", d.ID, map[string]any{"name": d.Title, "fields": dealFields(d)})
+		return a.audit(ctx, tx, actorID(actor), "deal.created", "deal", d.ID, map[string]any{"name": d.Title, "fields": withCustom(dealFields(d), custom)})
 	}
 	changes := diffFields(dealFields(old), dealFields(d))
+	for k, v := range custom {
+		changes[k] = v
+	}
 	if len(changes) == 0 {
 		return nil
 	}

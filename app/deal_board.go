@@ -53,6 +53,12 @@ func (a *App) Board(ctx context.Context, actor Actor, pipelineID string, q store
 	if err := checkDealQuery(q); err != nil {
 		return Board{}, err
 	}
+	if err := a.can(actor, AreaDeals, LevelView); err != nil {
+		return Board{}, err
+	}
+	if !a.scopeDeals(actor, &q) {
+		q.Owner = "\x00" // another owner's deals: a filter nothing matches
+	}
 	p, err := a.Pipeline(ctx, actor, pipelineID)
 	if err != nil {
 		return Board{}, err
@@ -197,6 +203,12 @@ func (a *App) ListDeals(ctx context.Context, actor Actor, q store.DealQuery) (De
 	if q.Sort != "" && !contains(store.DealSorts, q.Sort) {
 		return DealList{}, Invalid(map[string]string{"sort": "error.sort_invalid"})
 	}
+	if err := a.can(actor, AreaDeals, LevelView); err != nil {
+		return DealList{}, err
+	}
+	if !a.scopeDeals(actor, &q) {
+		return DealList{}, nil
+	}
 	page, err := store.ListDeals(ctx, a.db.Reader(), q)
 	if errors.Is(err, store.ErrBadCursor) {
 		return DealList{}, Invalid(map[string]string{"cursor": "error.cursor_invalid"})
@@ -231,7 +243,11 @@ func checkDealQuery(q store.DealQuery) error {
 // ("contact", as primary or further contact), open ones first, for their
 // pages.
 func (a *App) DealsOf(ctx context.Context, actor Actor, kind, id string, limit int) ([]store.DealRow, error) {
-	return store.DealsOf(ctx, a.db.Reader(), kind, id, limit)
+	rows, err := store.DealsOf(ctx, a.db.Reader(), kind, id, limit)
+	if scope := a.ownerScope(actor); scope != "" {
+		rows = slices.DeleteFunc(rows, func(d store.DealRow) bool { return d.OwnerID != scope }) // a contact's deals may be others'
+	}
+	return rows, err
 }
 
 // RottingDeal is an open deal that has waited in its stage longer than the

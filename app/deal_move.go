@@ -159,7 +159,10 @@ func firstStage(p Pipeline, kind string) Stage {
 // Moves need no version: the last one wins, and each is kept in the
 // stage history.
 func (a *App) MoveDeal(ctx context.Context, actor Actor, id, stageID string, place store.Place, lostReason string) (Deal, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelEdit); err != nil {
+		return Deal{}, err
+	}
+	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "deal", id); err != nil {
 		return Deal{}, err
 	}
 	if stageID == "" {
@@ -194,7 +197,10 @@ func (a *App) MoveDeal(ctx context.Context, actor Actor, id, stageID string, pla
 // to its pipeline's won or lost stage; open reopens it in the open stage it
 // came from.
 func (a *App) CloseDeal(ctx context.Context, actor Actor, id, status, lostReason string) (Deal, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelEdit); err != nil {
+		return Deal{}, err
+	}
+	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "deal", id); err != nil {
 		return Deal{}, err
 	}
 	if !contains(DealStatuses, status) {

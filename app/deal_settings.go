@@ -48,7 +48,7 @@ const (
 // (admins and managers). An empty reasons list brings the built-in ones
 // back.
 func (a *App) SetDealSettings(ctx context.Context, actor Actor, currencyCode string, reasons []string) error {
-	if err := canManagePipelines(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelManage); err != nil {
 		return err
 	}
 	p := map[string]string{}

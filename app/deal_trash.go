@@ -10,7 +10,10 @@ import (
 // TrashDeal moves a deal to the trash; its contacts, tags and stage
 // history stay with it for a restore.
 func (a *App) TrashDeal(ctx context.Context, actor Actor, id string) error {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelDelete); err != nil {
+		return err
+	}
+	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "deal", id); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
@@ -29,7 +32,10 @@ func (a *App) TrashDeal(ctx context.Context, actor Actor, id string) error {
 // top of the column. A deal whose pipeline is in the trash waits for the
 // pipeline to be restored first.
 func (a *App) RestoreDeal(ctx context.Context, actor Actor, id string) error {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelDelete); err != nil {
+		return err
+	}
+	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "deal", id); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {

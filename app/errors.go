@@ -32,6 +32,11 @@ type Error struct {
 	Fields map[string]string
 	// RetryAfter is set for ETooMany.
 	RetryAfter time.Duration
+	// Count is how many records stand in the way (a refused field type
+	// change); Detail is untranslated specifics, such as the part of a
+	// filter query that was not understood.
+	Count  int
+	Detail string
 }
 
 func (e *Error) Error() string {

@@ -18,7 +18,10 @@ const day = 24 * time.Hour
 // contact; days 0 removes the cadence. The clock starts at the contact's
 // last activity, or now when there is none.
 func (a *App) SetKeepInTouch(ctx context.Context, actor Actor, contactID string, days int) error {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaContacts, LevelEdit); err != nil {
+		return err
+	}
+	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "contact", contactID); err != nil {
 		return err
 	}
 	if days < 0 || days > 3650 {

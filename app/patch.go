@@ -13,7 +13,10 @@ import (
 // read and write share one transaction, so a partial update (API PATCH)
 // never overwrites a change it did not see.
 func (a *App) PatchContact(ctx context.Context, actor Actor, id string, version int, patch func(*ContactInput)) (Contact, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaContacts, LevelEdit); err != nil {
+		return Contact{}, err
+	}
+	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "contact", id); err != nil {
 		return Contact{}, err
 	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
@@ -36,7 +39,10 @@ func (a *App) PatchContact(ctx context.Context, actor Actor, id string, version 
 
 // PatchCompany is PatchContact for companies.
 func (a *App) PatchCompany(ctx context.Context, actor Actor, id string, version int, patch func(*CompanyInput)) (Company, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaContacts, LevelEdit); err != nil {
+		return Company{}, err
+	}
+	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "company", id); err != nil {
 		return Company{}, err
 	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {

@@ -84,7 +84,7 @@ func pipelineName(name, key string) string {
 // named stageNames, then a Won and a Lost stage (admins and managers).
 // Open stages get probabilities rising evenly towards 100 %.
 func (a *App) CreatePipeline(ctx context.Context, actor Actor, name string, stageNames []string) (Pipeline, error) {
-	if err := canManagePipelines(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelManage); err != nil {
 		return Pipeline{}, err
 	}
 	p := map[string]string{}
@@ -144,7 +144,7 @@ func (a *App) CreatePipeline(ctx context.Context, actor Actor, name string, stag
 
 // RenamePipeline gives a pipeline a new name (admins and managers).
 func (a *App) RenamePipeline(ctx context.Context, actor Actor, id, name string) error {
-	if err := canManagePipelines(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelManage); err != nil {
 		return err
 	}
 	name, problem := cleanText(name, maxPipelineName, false)
@@ -174,7 +174,7 @@ func (a *App) RenamePipeline(ctx context.Context, actor Actor, id, name string) 
 
 // MovePipeline moves a pipeline up (delta −1) or down (+1) the list.
 func (a *App) MovePipeline(ctx context.Context, actor Actor, id string, delta int) error {
-	if err := canManagePipelines(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelManage); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
@@ -214,7 +214,7 @@ func moveInList(ids []string, id string, delta int) ([]string, bool) {
 // ArchivePipeline hides a pipeline from the board and from new deals, or
 // brings it back (archive=false). Its deals stay where they are.
 func (a *App) ArchivePipeline(ctx context.Context, actor Actor, id string, archive bool) error {
-	if err := canManagePipelines(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelManage); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
@@ -266,7 +266,7 @@ func (a *App) keepOnePipeline(ctx context.Context, tx *store.Tx, id string) erro
 // target, a pipeline that holds deals is refused with a field problem,
 // so the form can ask where they go.
 func (a *App) DeletePipeline(ctx context.Context, actor Actor, id string, targets map[string]string) error {
-	if err := canManagePipelines(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelManage); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
@@ -298,7 +298,7 @@ func (a *App) DeletePipeline(ctx context.Context, actor Actor, id string, target
 
 // RestorePipeline takes a pipeline out of the trash, at the end of the list.
 func (a *App) RestorePipeline(ctx context.Context, actor Actor, id string) error {
-	if err := canManagePipelines(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelManage); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {

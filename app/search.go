@@ -31,7 +31,10 @@ func (a *App) Search(ctx context.Context, actor Actor, q string, limit int) ([]S
 	if match == "" {
 		return nil, nil
 	}
-	return store.Search(ctx, a.db.Reader(), match, limit)
+	if err := a.can(actor, AreaContacts, LevelView); err != nil {
+		return nil, err
+	}
+	return store.Search(ctx, a.db.Reader(), match, a.ownerScope(actor), limit)
 }
 
 // indexContact puts a live contact into the search index, or takes a
@@ -50,7 +53,11 @@ func (a *App) indexContact(ctx context.Context, tx *store.Tx, id string) error {
 			company = co.Name
 		}
 	}
-	return store.PutSearchDoc(ctx, tx, contactDoc(c, company))
+	doc := contactDoc(c, company)
+	if err := addCustomText(ctx, tx, "contact", id, &doc); err != nil {
+		return err
+	}
+	return store.PutSearchDoc(ctx, tx, doc)
 }
 
 func contactDoc(c Contact, company string) store.SearchDoc {
@@ -72,7 +79,7 @@ func contactDoc(c Contact, company string) store.SearchDoc {
 		subtitle = joinNonEmpty(" · ", subtitle, c.Emails[0].Value)
 	}
 	return store.SearchDoc{Kind: "contact", Ref: c.ID, Title: c.DisplayName, Subtitle: subtitle,
-		Name: name, Words: strings.Join(words, " "), CJK1: uni, CJK2: bi, Digits: strings.Join(digits, " ")}
+		Name: name, Words: strings.Join(words, " "), CJK1: uni, CJK2: bi, Digits: strings.Join(digits, " "), OwnerID: c.OwnerID}
 }
 
 // phoneDigits gives the forms a person may type a number in: as stored,
@@ -102,10 +109,15 @@ func (a *App) indexCompany(ctx context.Context, tx *store.Tx, id string) error {
 		words = append(words, t.Name)
 	}
 	words = append(words, c.Domain, c.Website, c.Industry, c.Notes, c.Address.City)
+	custom, err := customText(ctx, tx, "company", id)
+	if err != nil {
+		return err
+	}
+	words = append(words, custom)
 	uni, bi := cjkGrams(append([]string{c.Name}, words...)...)
 	return store.PutSearchDoc(ctx, tx, store.SearchDoc{Kind: "company", Ref: c.ID, Title: c.Name,
 		Subtitle: joinNonEmpty(" · ", c.Industry, c.Domain), Name: c.Name, Words: strings.Join(words, " "),
-		CJK1: uni, CJK2: bi, Digits: strings.Join(phoneDigits(c.Phone), " ")})
+		CJK1: uni, CJK2: bi, Digits: strings.Join(phoneDigits(c.Phone), " "), OwnerID: c.OwnerID})
 }
 
 // reindexCompanyContacts refreshes the people of a renamed company.

@@ -88,7 +88,7 @@ func (a *App) Login(ctx context.Context, email, password string, client Client) 
 	if err != nil {
 		return nil, err
 	}
-	return &Session{ID: s.ID, Token: token, User: toUser(u), ExpiresAt: s.ExpiresAt}, nil
+	return &Session{ID: s.ID, Token: token, User: a.withPermissions(toUser(u)), ExpiresAt: s.ExpiresAt}, nil
 }
 
 // dummyHash is checked against when the email is unknown. It is made on
@@ -131,7 +131,7 @@ func (a *App) Authenticate(ctx context.Context, token string) (*Session, error) 
 			return nil, err
 		}
 	}
-	return &Session{ID: s.ID, User: toUser(u), ExpiresAt: s.ExpiresAt}, nil
+	return &Session{ID: s.ID, User: a.withPermissions(toUser(u)), ExpiresAt: s.ExpiresAt}, nil
 }
 
 // Logout ends one session.

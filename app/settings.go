@@ -20,6 +20,9 @@ func (a *App) PhoneRegion(ctx context.Context) string {
 // phoneRegion reads the setting through q, so that a write transaction
 // reads it on its own connection rather than taking a second one.
 func (a *App) phoneRegion(ctx context.Context, q store.Querier) string {
+	if region, ok := ctx.Value(phoneRegionKey{}).(string); ok {
+		return region // an import reads the setting once for all its rows
+	}
 	region, err := store.Setting(ctx, q, "phone_region", DefaultPhoneRegion)
 	if err != nil || !ValidRegion(region) {
 		return DefaultPhoneRegion
@@ -30,7 +33,7 @@ func (a *App) phoneRegion(ctx context.Context, q store.Querier) string {
 // SetPhoneRegion changes the default phone region (admins). Numbers stored
 // earlier keep the E.164 form they were given.
 func (a *App) SetPhoneRegion(ctx context.Context, actor Actor, region string) error {
-	if err := requireAdmin(actor); err != nil {
+	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
 		return err
 	}
 	region = strings.ToUpper(strings.TrimSpace(region))

@@ -74,7 +74,7 @@ func stageIDs(stages []Stage) []string {
 // CreateStage adds a stage to a pipeline (admins and managers): an open
 // stage goes before the won and lost stages, a closing one at the end.
 func (a *App) CreateStage(ctx context.Context, actor Actor, pipelineID string, in StageInput) (Stage, error) {
-	if err := canManagePipelines(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelManage); err != nil {
 		return Stage{}, err
 	}
 	s, err := validateStage(in)
@@ -125,7 +125,7 @@ func stageFields(s Stage) map[string]string {
 // stays translated for every reader. A stage that holds deals keeps its
 // kind: changing it would change the outcome of deals already closed.
 func (a *App) UpdateStage(ctx context.Context, actor Actor, id string, in StageInput, keepName bool) error {
-	if err := canManagePipelines(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelManage); err != nil {
 		return err
 	}
 	if keepName {
@@ -177,7 +177,7 @@ func hasOtherStage(p Pipeline, id, kind string) bool {
 
 // MoveStage moves a stage left (delta −1) or right (+1) in its pipeline.
 func (a *App) MoveStage(ctx context.Context, actor Actor, id string, delta int) error {
-	if err := canManagePipelines(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelManage); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
@@ -198,7 +198,7 @@ func (a *App) MoveStage(ctx context.Context, actor Actor, id string, delta int) 
 // closed deals it holds for reports; or brings it back. A stage with open
 // deals is refused: they would vanish from the board.
 func (a *App) ArchiveStage(ctx context.Context, actor Actor, id string, archive bool) error {
-	if err := canManagePipelines(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelManage); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
@@ -241,7 +241,7 @@ func (a *App) ArchiveStage(ctx context.Context, actor Actor, id string, archive 
 // none is left without a stage; without a target, a stage that holds
 // deals is refused with a problem on target_stage_id, so the form can ask.
 func (a *App) DeleteStage(ctx context.Context, actor Actor, id, targetID string) error {
-	if err := canManagePipelines(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelManage); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
@@ -320,7 +320,7 @@ func (a *App) moveStageDeals(ctx context.Context, tx *store.Tx, actor Actor, fro
 
 // RestoreStage takes a stage out of the trash, at the end of its pipeline.
 func (a *App) RestoreStage(ctx context.Context, actor Actor, id string) error {
-	if err := canManagePipelines(actor); err != nil {
+	if err := a.can(actor, AreaDeals, LevelManage); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {

@@ -97,7 +97,7 @@ func (a *App) TagByName(ctx context.Context, name string) (Tag, error) {
 // UpdateTag renames and recolours a tag. Renaming onto the name of another
 // tag is refused; MergeTags is the way to join two tags.
 func (a *App) UpdateTag(ctx context.Context, actor Actor, id, name, color string) (Tag, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaContacts, LevelEdit); err != nil {
 		return Tag{}, err
 	}
 	p := map[string]string{}
@@ -137,7 +137,7 @@ func (a *App) UpdateTag(ctx context.Context, actor Actor, id, name, color string
 
 // MergeTags moves every record tagged from onto into and deletes from.
 func (a *App) MergeTags(ctx context.Context, actor Actor, from, into string) error {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaContacts, LevelEdit); err != nil {
 		return err
 	}
 	if from == into {
@@ -164,7 +164,7 @@ func (a *App) MergeTags(ctx context.Context, actor Actor, from, into string) err
 
 // DeleteTag removes a tag from every record and deletes it.
 func (a *App) DeleteTag(ctx context.Context, actor Actor, id string) error {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaContacts, LevelDelete); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {

@@ -150,7 +150,7 @@ func (a *App) validateTask(ctx context.Context, q store.Querier, actor Actor, in
 
 // CreateTask adds a task.
 func (a *App) CreateTask(ctx context.Context, actor Actor, in TaskInput) (Task, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaActivities, LevelCreate); err != nil {
 		return Task{}, err
 	}
 	var id string
@@ -194,6 +194,12 @@ func taskAudit(t Task) map[string]any {
 
 // Task loads one task; trashed ones are not found.
 func (a *App) Task(ctx context.Context, actor Actor, id string) (Task, error) {
+	if err := a.can(actor, AreaActivities, LevelView); err != nil {
+		return Task{}, err
+	}
+	if err := a.checkTaskVisible(ctx, actor, id); err != nil {
+		return Task{}, err
+	}
 	t, err := store.TaskByID(ctx, a.db.Reader(), id)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && t.Trashed()) {
 		return t, errorf(ENotFound, "error.task_not_found")
@@ -235,7 +241,10 @@ func (a *App) changeTask(ctx context.Context, tx *store.Tx, actor Actor, id stri
 // UpdateTask replaces a task's fields, provided nobody saved it since the
 // caller read version. A new due date ends any snooze.
 func (a *App) UpdateTask(ctx context.Context, actor Actor, id string, version int, in TaskInput) (Task, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaActivities, LevelEdit); err != nil {
+		return Task{}, err
+	}
+	if err := a.checkTaskVisible(ctx, actor, id); err != nil {
 		return Task{}, err
 	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
@@ -269,7 +278,10 @@ func (a *App) UpdateTask(ctx context.Context, actor Actor, id string, version in
 // series' unique (series_id, occurrence) index refuses a second copy. next
 // is the new occurrence, or nil.
 func (a *App) CompleteTask(ctx context.Context, actor Actor, id string) (t Task, next *Task, err error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaActivities, LevelEdit); err != nil {
+		return Task{}, nil, err
+	}
+	if err := a.checkTaskVisible(ctx, actor, id); err != nil {
 		return Task{}, nil, err
 	}
 	err = a.db.Write(ctx, func(tx *store.Tx) error {
@@ -330,7 +342,10 @@ func nextTask(done Task, now time.Time, id string) (Task, bool) {
 // ReopenTask marks a done task open again. The next occurrence of a
 // recurring task, if already added, stays.
 func (a *App) ReopenTask(ctx context.Context, actor Actor, id string) (Task, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaActivities, LevelEdit); err != nil {
+		return Task{}, err
+	}
+	if err := a.checkTaskVisible(ctx, actor, id); err != nil {
 		return Task{}, err
 	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
@@ -348,7 +363,10 @@ func (a *App) ReopenTask(ctx context.Context, actor Actor, id string) (Task, err
 
 // SnoozeTask hides a task until the moment given; it shows again then.
 func (a *App) SnoozeTask(ctx context.Context, actor Actor, id string, until time.Time) (Task, error) {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaActivities, LevelEdit); err != nil {
+		return Task{}, err
+	}
+	if err := a.checkTaskVisible(ctx, actor, id); err != nil {
 		return Task{}, err
 	}
 	if until.IsZero() || !until.After(a.now()) || until.Year() > 2200 {
@@ -411,7 +429,10 @@ func (a *App) SnoozeUntil(actor Actor, option, date, clock string) (time.Time, e
 
 // TrashTask deletes a task.
 func (a *App) TrashTask(ctx context.Context, actor Actor, id string) error {
-	if err := canWriteRecords(actor); err != nil {
+	if err := a.can(actor, AreaActivities, LevelDelete); err != nil {
+		return err
+	}
+	if err := a.checkTaskVisible(ctx, actor, id); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
@@ -439,6 +460,12 @@ type TaskList struct {
 func (a *App) ListTasks(ctx context.Context, actor Actor, q store.TaskQuery) (TaskList, error) {
 	if q.Limit < 0 || q.Limit > 500 {
 		return TaskList{}, Invalid(map[string]string{"limit": "error.limit_invalid"})
+	}
+	if err := a.can(actor, AreaActivities, LevelView); err != nil {
+		return TaskList{}, err
+	}
+	if !a.scopeTasks(ctx, actor, &q) {
+		return TaskList{}, nil
 	}
 	page, err := store.ListTasks(ctx, a.db.Reader(), q)
 	if errors.Is(err, store.ErrBadCursor) {

@@ -23,6 +23,9 @@ type Timeline struct {
 // Timeline merges a record's activities with its history, newest first,
 // a page at a time (cursor "" for the first).
 func (a *App) Timeline(ctx context.Context, actor Actor, ref RecordRef, cursor string, limit int) (Timeline, error) {
+	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, ref.Entity, ref.ID); err != nil {
+		return Timeline{}, err
+	}
 	page, err := store.Timeline(ctx, a.db.Reader(), ref, cursor, limit)
 	if errors.Is(err, store.ErrBadCursor) {
 		return Timeline{}, Invalid(map[string]string{"cursor": "error.cursor_invalid"})

@@ -10,7 +10,7 @@ import (
 // pipeline for good (admins).
 // Each deletion is recorded in the audit log, which keeps the record's name.
 func (a *App) EmptyTrash(ctx context.Context, actor Actor) (int, error) {
-	if err := requireAdmin(actor); err != nil {
+	if err := a.can(actor, AreaContacts, LevelManage); err != nil {
 		return 0, err
 	}
 	var n int

@@ -20,6 +20,10 @@ type User struct {
 	Language string
 	Disabled bool
 	store.User
+	// Levels and OwnOnly are the role's row of the permission matrix,
+	// copied on for pages; app methods check the matrix itself.
+	Levels  map[Area]Level
+	OwnOnly bool
 }
 
 func toUser(u store.User) *User {
@@ -38,13 +42,6 @@ func actorID(a Actor) string {
 		return ""
 	}
 	return a.ID
-}
-
-func requireAdmin(a Actor) error {
-	if a != nil && !a.IsAdmin() {
-		return errorf(EForbidden, "error.forbidden")
-	}
-	return nil
 }
 
 // NewUser is what a form, the API or the CLI gives to create an account.
@@ -123,7 +120,7 @@ func (in NewUser) validate() (NewUser, error) {
 
 // CreateUser adds an account. Only admins (or the CLI) may.
 func (a *App) CreateUser(ctx context.Context, actor Actor, in NewUser) (*User, error) {
-	if err := requireAdmin(actor); err != nil {
+	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
 		return nil, err
 	}
 	in, err := in.validate()
@@ -165,7 +162,7 @@ func (a *App) insertUser(ctx context.Context, tx *store.Tx, actor string, in New
 
 // Users lists every account, for admins.
 func (a *App) Users(ctx context.Context, actor Actor) ([]*User, error) {
-	if err := requireAdmin(actor); err != nil {
+	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
 		return nil, err
 	}
 	rows, err := store.ListUsers(ctx, a.db.Reader())
@@ -188,7 +185,7 @@ func (a *App) UserByEmail(ctx context.Context, email string) (*User, error) {
 		}
 		return nil, err
 	}
-	return toUser(u), nil
+	return a.withPermissions(toUser(u)), nil
 }
 
 // changeUser loads a user inside a write transaction, lets change modify
@@ -236,7 +233,7 @@ func (a *App) changeUser(ctx context.Context, actor Actor, id, action string, de
 
 // SetRole changes a user's role; the last active admin keeps theirs.
 func (a *App) SetRole(ctx context.Context, actor Actor, id string, role Role) (*User, error) {
-	if err := requireAdmin(actor); err != nil {
+	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
 		return nil, err
 	}
 	if !role.Valid() {
@@ -250,7 +247,7 @@ func (a *App) SetRole(ctx context.Context, actor Actor, id string, role Role) (*
 
 // SetDisabled disables (logging out everywhere) or re-enables an account.
 func (a *App) SetDisabled(ctx context.Context, actor Actor, id string, disabled bool) (*User, error) {
-	if err := requireAdmin(actor); err != nil {
+	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
 		return nil, err
 	}
 	action := "user.enabled"
@@ -270,7 +267,7 @@ func (a *App) SetDisabled(ctx context.Context, actor Actor, id string, disabled 
 // ResetPassword sets a new password for someone else (admins) or for
 // anyone (the CLI, to recover a lost admin password); it ends their sessions.
 func (a *App) ResetPassword(ctx context.Context, actor Actor, id, password string) error {
-	if err := requireAdmin(actor); err != nil {
+	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
 		return err
 	}
 	problems := map[string]string{}

@@ -20,6 +20,8 @@ type Company struct {
 	OwnerID  string
 	Notes    string
 	Tags     []Tag
+	// CustomFields holds custom values by field key; app fills it.
+	CustomFields map[string]any
 	Stamp
 }
 
@@ -112,12 +114,18 @@ func companyWhere(q ListQuery) where {
 	case q.TagID != "":
 		w.add("co.id IN (SELECT company_id FROM company_tags WHERE tag_id = ?)", q.TagID)
 	}
+	if err := w.addConditions("company", q.Conditions, q.Broad); err != nil {
+		w.err = err
+	}
 	return w
 }
 
 // CompanyListSQL builds the page query for q.
 func CompanyListSQL(q ListQuery) (string, []any, error) {
 	w := companyWhere(q)
+	if w.err != nil {
+		return "", nil, w.err
+	}
 	spec := sortSpec{keys: []string{"co.deleted_at", "co.id"}, desc: true}
 	if !q.Trashed {
 		var err error
@@ -145,6 +153,9 @@ func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, e
 	if !q.Trashed {
 		var err error
 		q.Broad, err = isBroad(ctx, db, companyCountFilters(q)...)
+		if err == nil {
+			q.Broad, err = broadWithConditions(ctx, db, "company", q, q.Broad, companyCountFilters(q))
+		}
 		if err != nil {
 			return CompanyPage{}, err
 		}
@@ -201,9 +212,12 @@ func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, e
 // CountCompanies counts the companies q matches, ignoring its cursor.
 func CountCompanies(ctx context.Context, db Querier, q ListQuery) (int, error) {
 	if !q.Trashed {
-		if kind, key, ok := keptCountKey("companies", companyCountFilters(q)...); ok {
+		if kind, key, ok := keptCountKey("companies", len(q.Conditions) > 0, companyCountFilters(q)...); ok {
 			return keptCount(ctx, db, kind, key)
 		}
+	}
+	if !q.Trashed && !q.ExactCount && len(q.Conditions) > 0 {
+		return countUpTo(ctx, db, q, "company", companyCountFilters(q), CompanyCountSQL)
 	}
 	query, args := CompanyCountSQL(q)
 	var n int

@@ -27,6 +27,8 @@ type Contact struct {
 	Emails          []Labeled
 	Phones          []Phone
 	Tags            []Tag
+	// CustomFields holds custom values by field key; app fills it.
+	CustomFields map[string]any
 	Stamp
 }
 

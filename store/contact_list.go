@@ -32,6 +32,15 @@ type ContactPage struct {
 	NextCursor string // "" on the last page
 }
 
+// contactsFrom is the list's FROM: the contacts, or for a custom sort
+// the field's values first, then their contacts.
+func contactsFrom(customSort bool) string {
+	if customSort {
+		return "custom_values sv CROSS JOIN contacts c ON sv.field_id = ? AND c.id = sv.record_id"
+	}
+	return "contacts c"
+}
+
 func contactWhere(q ListQuery) where {
 	var w where
 	if q.Trashed {
@@ -50,6 +59,13 @@ func contactWhere(q ListQuery) where {
 	case q.TagID != "":
 		w.add("c.id IN (SELECT contact_id FROM contact_tags WHERE tag_id = ?)", q.TagID)
 	}
+	conds := q.Conditions
+	if q.SortField != "" && !q.Trashed {
+		conds = w.sortFieldRange(q.SortField, conds)
+	}
+	if err := w.addConditions("contact", conds, q.Broad); err != nil {
+		w.err = err
+	}
 	return w
 }
 
@@ -57,8 +73,19 @@ func contactWhere(q ListQuery) where {
 // tests that check its plan.
 func ContactListSQL(q ListQuery) (string, []any, error) {
 	w := contactWhere(q)
+	if w.err != nil {
+		return "", nil, w.err
+	}
 	spec := sortSpec{keys: []string{"c.deleted_at", "c.id"}, desc: true}
-	if !q.Trashed {
+	join, sortValue, joinArgs := "", "''", []any{}
+	switch {
+	case q.Trashed:
+	case q.SortField != "":
+		// Walks custom_values_value for the field, in value order: the
+		// CROSS JOIN keeps SQLite from starting at contacts and sorting.
+		spec = sortSpec{keys: []string{"sv.value", "sv.record_id"}, desc: q.Sort == "-"}
+		join, sortValue, joinArgs = "", "sv.value", []any{q.SortField}
+	default:
 		var err error
 		if spec, err = sortFor("c", q.Sort); err != nil {
 			return "", nil, err
@@ -69,17 +96,21 @@ func ContactListSQL(q ListQuery) (string, []any, error) {
 		if err != nil {
 			return "", nil, err
 		}
+		if q.SortField != "" {
+			args[0] = customCursorValue(args[0].(string))
+		}
 		w.add(cond, args...)
 	}
 	query := `SELECT c.id, c.display_name, c.title, c.lifecycle_status, coalesce(c.company_id, ''), coalesce(co.name, ''),
 		c.owner_key, coalesce(u.name, ''), c.sort_name, c.created_at, c.updated_at, c.deleted_at,
 		coalesce((SELECT value FROM contact_emails WHERE contact_id = c.id AND position = 0), ''),
 		coalesce((SELECT value FROM contact_phones WHERE contact_id = c.id AND position = 0), ''),
-		coalesce(c.deleted_by, ''), coalesce((SELECT name FROM users WHERE id = c.deleted_by), '')
-		FROM contacts c
+		coalesce(c.deleted_by, ''), coalesce((SELECT name FROM users WHERE id = c.deleted_by), ''), ` + sortValue + `
+		FROM ` + contactsFrom(q.SortField != "" && !q.Trashed) + join + `
 		LEFT JOIN companies co ON co.id = c.company_id
 		LEFT JOIN users u ON u.id = c.owner_id` + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`
-	return query, append(w.args, clampLimit(q.Limit)+1), nil
+	args := append(joinArgs, w.args...)
+	return query, append(args, clampLimit(q.Limit)+1), nil
 }
 
 // ListContacts returns one page of contacts.
@@ -87,6 +118,9 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 	if !q.Trashed {
 		var err error
 		q.Broad, err = isBroad(ctx, db, contactCountFilters(q)...)
+		if err == nil {
+			q.Broad, err = broadWithConditions(ctx, db, "contact", q, q.Broad, contactCountFilters(q))
+		}
 		if err != nil {
 			return ContactPage{}, err
 		}
@@ -107,8 +141,9 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 		var r ContactRow
 		var sortName, created, updated string
 		var deleted sql.NullString
+		var custom any
 		if err := rows.Scan(&r.ID, &r.DisplayName, &r.Title, &r.LifecycleStatus, &r.CompanyID, &r.CompanyName,
-			&r.OwnerID, &r.OwnerName, &sortName, &created, &updated, &deleted, &r.Email, &r.Phone, &r.DeletedBy, &r.DeletedByName); err != nil {
+			&r.OwnerID, &r.OwnerName, &sortName, &created, &updated, &deleted, &r.Email, &r.Phone, &r.DeletedBy, &r.DeletedByName, &custom); err != nil {
 			return ContactPage{}, err
 		}
 		if len(page.Rows) == limit {
@@ -117,9 +152,12 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 		}
 		r.CreatedAt, r.UpdatedAt, r.DeletedAt = ParseTime(created), ParseTime(updated), parseNullTime(deleted)
 		page.Rows = append(page.Rows, r)
-		if q.Trashed {
+		switch {
+		case q.Trashed:
 			last = []string{deleted.String, r.ID}
-		} else {
+		case q.SortField != "":
+			last = []string{customCursorText(custom), r.ID}
+		default:
 			last = sortValues(q.Sort, sortName, created, updated, r.OwnerID, r.ID)
 		}
 	}
@@ -145,9 +183,12 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 // count through the list's own index.
 func CountContacts(ctx context.Context, db Querier, q ListQuery) (int, error) {
 	if !q.Trashed {
-		if kind, key, ok := keptCountKey("contacts", contactCountFilters(q)...); ok {
+		if kind, key, ok := keptCountKey("contacts", len(q.Conditions) > 0 || q.SortField != "", contactCountFilters(q)...); ok {
 			return keptCount(ctx, db, kind, key)
 		}
+	}
+	if !q.Trashed && !q.ExactCount && (len(q.Conditions) > 0 || q.SortField != "") {
+		return countUpTo(ctx, db, q, "contact", contactCountFilters(q), ContactCountSQL)
 	}
 	query, args := ContactCountSQL(q)
 	var n int
@@ -163,5 +204,8 @@ func contactCountFilters(q ListQuery) []countFilter {
 // ContactCountSQL is the counting query for combined filters.
 func ContactCountSQL(q ListQuery) (string, []any) {
 	w := contactWhere(q)
+	if q.SortField != "" && !q.Trashed { // the sorted list holds the records with a value
+		return `SELECT count(*) FROM ` + contactsFrom(true) + w.sql(), append([]any{q.SortField}, w.args...)
+	}
 	return `SELECT count(*) FROM contacts c` + w.sql(), w.args
 }

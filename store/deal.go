@@ -28,6 +28,8 @@ type Deal struct {
 	ClosedAt          time.Time
 	StageEnteredAt    time.Time
 	Tags              []Tag
+	// CustomFields holds custom values by field key; app fills it.
+	CustomFields map[string]any
 	Stamp
 }
 

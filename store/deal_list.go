@@ -23,6 +23,8 @@ type DealQuery struct {
 	Cursor    string
 	Limit     int
 	Trashed   bool
+	// Conditions: see ListQuery.
+	Conditions []Condition
 }
 
 // DealSorts are the orders the deal list offers.
@@ -155,6 +157,9 @@ func dealWhere(q DealQuery) where {
 	case q.CloseTo != "":
 		w.add("d.close_key <= ?", q.CloseTo)
 	}
+	if err := w.addConditions("deal", q.Conditions, false); err != nil {
+		w.err = err
+	}
 	return w
 }
 
@@ -184,6 +189,9 @@ var ErrBadSort = errors.New("unknown sort")
 // DealListSQL builds the page query for q, for ListDeals and plan tests.
 func DealListSQL(q DealQuery) (string, []any, error) {
 	w := dealWhere(q)
+	if w.err != nil {
+		return "", nil, w.err
+	}
 	spec := sortSpec{keys: []string{"d.deleted_at", "d.id"}, desc: true}
 	if !q.Trashed {
 		var err error

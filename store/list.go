@@ -27,6 +27,15 @@ type ListQuery struct {
 	// Narrow filters do the opposite. The list functions set it from the
 	// kept counts; tests set it to check both plans.
 	Broad bool
+	// Conditions are the filter syntax's conditions (see condition.go),
+	// all of which must hold.
+	Conditions []Condition
+	// SortField sorts by a custom field (Sort then says only the
+	// direction: "" or "-"); the list shows the records with a value.
+	SortField string
+	// ExactCount counts every match even with conditions (segment counts);
+	// lists stop counting at CountCap.
+	ExactCount bool
 }
 
 // broadFilter is the size above which walking the sort index beats
@@ -37,7 +46,7 @@ const broadFilter = 1000
 // or, for a broad filter under a sort that its index does not end in,
 // with a unary + that keeps SQLite from choosing that index over the sort's.
 func filterColumn(q ListQuery, column string) string {
-	if q.Broad && !sortsByName(q.Sort) {
+	if q.Broad && (q.SortField != "" || !sortsByName(q.Sort)) {
 		return "+" + column
 	}
 	return column
@@ -163,6 +172,7 @@ func decodeCursor(cursor string, n int) ([]string, error) {
 type where struct {
 	conds []string
 	args  []any
+	err   error // a condition that could not be written
 }
 
 func (w *where) add(cond string, args ...any) {
@@ -221,7 +231,7 @@ func byRef(kind, value string) countFilter {
 
 // keptCountKey picks the list_counts entry for the list when at most one
 // filter is set.
-func keptCountKey(list string, filters ...countFilter) (kind, key string, ok bool) {
+func keptCountKey(list string, withConditions bool, filters ...countFilter) (kind, key string, ok bool) {
 	kind, set := list, 0
 	for _, f := range filters {
 		if f.set {
@@ -229,7 +239,7 @@ func keptCountKey(list string, filters ...countFilter) (kind, key string, ok boo
 			kind, key = f.kind, f.key
 		}
 	}
-	return kind, key, set <= 1
+	return kind, key, set <= 1 && !withConditions
 }
 
 // keptCount reads a count the triggers of migration 0003 maintain.

@@ -14,6 +14,7 @@ type SearchDoc struct {
 	Name, Words     string
 	CJK1, CJK2      string
 	Digits          string
+	OwnerID         string // the owner's user id, for users who see only their own records
 }
 
 // PutSearchDoc adds or replaces the index entry of one record.
@@ -21,8 +22,8 @@ func PutSearchDoc(ctx context.Context, tx *Tx, d SearchDoc) error {
 	if err := DeleteSearchDoc(ctx, tx, d.Kind, d.Ref); err != nil {
 		return err
 	}
-	res, err := tx.exec(ctx, `INSERT INTO search_docs (kind, ref, title, subtitle) VALUES (?, ?, ?, ?)`,
-		d.Kind, d.Ref, d.Title, d.Subtitle)
+	res, err := tx.exec(ctx, `INSERT INTO search_docs (kind, ref, title, subtitle, owner_id) VALUES (?, ?, ?, ?, ?)`,
+		d.Kind, d.Ref, d.Title, d.Subtitle, d.OwnerID)
 	if err != nil {
 		return translate(err)
 	}
@@ -68,13 +69,21 @@ const searchCandidates = 200
 
 // Search runs an FTS5 query (built by app, never raw user text) and
 // returns the best limit hits, best first. bm25 weighs a match in the
-// name ten times one in the other text.
-func Search(ctx context.Context, q Querier, match string, limit int) ([]SearchHit, error) {
+// name ten times one in the other text. A non-empty owner keeps only that
+// user's records, before the candidates are cut, so a user who sees only
+// their own records still gets a full page of them.
+func Search(ctx context.Context, q Querier, match, owner string, limit int) ([]SearchHit, error) {
+	ownerFilter, args := "", []any{match}
+	if owner != "" {
+		ownerFilter = ` AND rowid IN (SELECT rowid FROM search_docs WHERE owner_id = ?)`
+		args = append(args, owner)
+	}
+	args = append(args, searchCandidates, limit)
 	rows, err := q.QueryContext(ctx, `SELECT d.kind, d.ref, d.title, d.subtitle
 		FROM (SELECT rowid, bm25(search_index, 10.0, 1.0, 4.0, 6.0, 4.0) AS score FROM search_index
-		      WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?) m
+		      WHERE search_index MATCH ?`+ownerFilter+` ORDER BY rowid DESC LIMIT ?) m
 		JOIN search_docs d ON d.rowid = m.rowid
-		ORDER BY m.score LIMIT ?`, match, searchCandidates, limit)
+		ORDER BY m.score LIMIT ?`, args...)
 	if err != nil {
 		return nil, err
 	}

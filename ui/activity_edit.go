@@ -12,7 +12,7 @@ import (
 func handleActivityEdit(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := s.base(w, r, "activities.edit_title")
-		if !app.CanWriteRecords(b.User) {
+		if !app.CanDo(b.User, app.AreaActivities, app.LevelEdit) {
 			s.views.renderError(w, r, b, &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
 			return
 		}

@@ -27,6 +27,8 @@ type problem struct {
 	Detail string            `json:"detail,omitempty"`
 	Code   string            `json:"code"`
 	Errors map[string]string `json:"errors,omitempty"`
+	Count  int               `json:"count,omitempty"` // records in the way (a refused field type change)
+	At     string            `json:"at,omitempty"`    // "position: part" of a filter query not understood
 }
 
 // writeProblem answers an API request with err as problem+json; messages
@@ -50,6 +52,7 @@ func writeProblem(w http.ResponseWriter, r *http.Request, err error, c *Catalog)
 			p.Errors[field] = tr(key)
 		}
 	}
+	p.Count, p.At = e.Count, e.Detail
 	if e.RetryAfter > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int(e.RetryAfter.Seconds())+1))
 	}

@@ -159,7 +159,7 @@ func handleAPIActivityShow(s *site) http.Handler {
 func handleAPIActivityUpdate(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		user := currentUser(r)
-		if !app.CanWriteRecords(user) {
+		if !app.CanDo(user, app.AreaActivities, app.LevelEdit) {
 			writeAPIError(w, r, s, &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
 			return
 		}

@@ -27,6 +27,7 @@ type ContactJSON struct {
 	OwnerID         *string         `json:"owner_id"`
 	Tags            []string        `json:"tags"`
 	Notes           string          `json:"notes"`
+	CustomFields    map[string]any  `json:"custom_fields"`
 	Version         int             `json:"version"`
 	CreatedAt       time.Time       `json:"created_at"`
 	UpdatedAt       time.Time       `json:"updated_at"`
@@ -46,7 +47,7 @@ func NewContactJSON(c app.Contact) ContactJSON {
 		Emails: nonNil(c.Emails), Phones: []PhoneJSON{}, Title: c.Title, CompanyID: nullable(c.CompanyID),
 		Address: c.Address, Birthday: c.Birthday, Website: c.Website, Social: nonNil(c.Social),
 		LeadSource: c.LeadSource, LifecycleStatus: c.LifecycleStatus, OwnerID: nullable(c.OwnerID),
-		Tags: tagNames(c.Tags), Notes: c.Notes, Version: c.Version, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(),
+		Tags: tagNames(c.Tags), Notes: c.Notes, CustomFields: customJSON(c.CustomFields), Version: c.Version, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(),
 	}
 	for _, p := range c.Phones {
 		out.Phones = append(out.Phones, PhoneJSON{Label: p.Label, Value: p.Value, E164: p.E164})
@@ -75,6 +76,7 @@ type contactBody struct {
 	OwnerID         string          `json:"owner_id"`
 	Tags            []string        `json:"tags"`
 	Notes           string          `json:"notes"`
+	CustomFields    map[string]any  `json:"custom_fields"`
 	Version         *int            `json:"version"`
 	CreatedAt       json.RawMessage `json:"created_at"`
 	UpdatedAt       json.RawMessage `json:"updated_at"`
@@ -104,6 +106,7 @@ func (b contactBody) apply(in *app.ContactInput, m members) {
 	set(m, "owner_id", &in.OwnerID, b.OwnerID)
 	set(m, "tags", &in.Tags, b.Tags)
 	set(m, "notes", &in.Notes, b.Notes)
+	set(m, "custom_fields", &in.CustomFields, b.CustomFields)
 }
 
 // set assigns v to *dst when the body named the field.

@@ -10,26 +10,27 @@ import (
 // DealJSON is a deal as the API shows it; value is in the currency's
 // minor units (cents; won and yen have none).
 type DealJSON struct {
-	ID                string     `json:"id"`
-	Title             string     `json:"title"`
-	Value             int64      `json:"value"`
-	Currency          string     `json:"currency"`
-	PipelineID        string     `json:"pipeline_id"`
-	StageID           string     `json:"stage_id"`
-	Status            string     `json:"status"`
-	LostReason        string     `json:"lost_reason"`
-	CompanyID         *string    `json:"company_id"`
-	ContactIDs        []string   `json:"contact_ids"`
-	OwnerID           *string    `json:"owner_id"`
-	ExpectedCloseDate *string    `json:"expected_close_date"`
-	Source            string     `json:"source"`
-	Notes             string     `json:"notes"`
-	Tags              []string   `json:"tags"`
-	ClosedAt          *time.Time `json:"closed_at"`
-	StageEnteredAt    time.Time  `json:"stage_entered_at"`
-	Version           int        `json:"version"`
-	CreatedAt         time.Time  `json:"created_at"`
-	UpdatedAt         time.Time  `json:"updated_at"`
+	ID                string         `json:"id"`
+	Title             string         `json:"title"`
+	Value             int64          `json:"value"`
+	Currency          string         `json:"currency"`
+	PipelineID        string         `json:"pipeline_id"`
+	StageID           string         `json:"stage_id"`
+	Status            string         `json:"status"`
+	LostReason        string         `json:"lost_reason"`
+	CompanyID         *string        `json:"company_id"`
+	ContactIDs        []string       `json:"contact_ids"`
+	OwnerID           *string        `json:"owner_id"`
+	ExpectedCloseDate *string        `json:"expected_close_date"`
+	Source            string         `json:"source"`
+	Notes             string         `json:"notes"`
+	Tags              []string       `json:"tags"`
+	CustomFields      map[string]any `json:"custom_fields"`
+	ClosedAt          *time.Time     `json:"closed_at"`
+	StageEnteredAt    time.Time      `json:"stage_entered_at"`
+	Version           int            `json:"version"`
+	CreatedAt         time.Time      `json:"created_at"`
+	UpdatedAt         time.Time      `json:"updated_at"`
 }
 
 // NewDealJSON shapes a deal for the API.
@@ -38,7 +39,7 @@ func NewDealJSON(d app.Deal) DealJSON {
 		ID: d.ID, Title: d.Title, Value: d.Value, Currency: d.Currency, PipelineID: d.PipelineID, StageID: d.StageID,
 		Status: d.Status, LostReason: d.LostReason, CompanyID: nullable(d.CompanyID), ContactIDs: nonNil(app.DealInputOf(d).ContactIDs),
 		OwnerID: nullable(d.OwnerID), ExpectedCloseDate: nullable(d.ExpectedCloseDate), Source: d.Source, Notes: d.Notes,
-		Tags: tagNames(d.Tags), StageEnteredAt: d.StageEnteredAt.UTC(), Version: d.Version, CreatedAt: d.CreatedAt.UTC(), UpdatedAt: d.UpdatedAt.UTC(),
+		Tags: tagNames(d.Tags), CustomFields: customJSON(d.CustomFields), StageEnteredAt: d.StageEnteredAt.UTC(), Version: d.Version, CreatedAt: d.CreatedAt.UTC(), UpdatedAt: d.UpdatedAt.UTC(),
 	}
 	if !d.ClosedAt.IsZero() {
 		closed := d.ClosedAt.UTC()
@@ -66,6 +67,7 @@ type dealBody struct {
 	Source            string          `json:"source"`
 	Notes             string          `json:"notes"`
 	Tags              []string        `json:"tags"`
+	CustomFields      map[string]any  `json:"custom_fields"`
 	Version           *int            `json:"version"`
 	ClosedAt          json.RawMessage `json:"closed_at"`
 	StageEnteredAt    json.RawMessage `json:"stage_entered_at"`
@@ -93,6 +95,7 @@ func (b dealBody) apply(in *app.DealInput, m members) {
 	set(m, "source", &in.Source, b.Source)
 	set(m, "notes", &in.Notes, b.Notes)
 	set(m, "tags", &in.Tags, b.Tags)
+	set(m, "custom_fields", &in.CustomFields, b.CustomFields)
 }
 
 // StageChangeJSON is one stage a deal entered.

@@ -39,6 +39,9 @@ func ListDeals(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (
 			q.TagID = t.ID
 		}
 	}
+	if err := dealFilterQuery(ctx, a, actor, v, &q); err != nil {
+		return PageJSON[DealJSON]{}, err
+	}
 	list, err := a.ListDeals(ctx, actor, q)
 	if err != nil {
 		return PageJSON[DealJSON]{}, err
@@ -151,8 +154,12 @@ type moveBody struct {
 // drop posts here. A stage of another pipeline is refused (422).
 func handleAPIDealMove(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !app.CanWriteRecords(currentUser(r)) { // before reading the body, so a viewer hears "forbidden", not "bad request"
+		if !app.CanDo(currentUser(r), app.AreaDeals, app.LevelEdit) { // before reading the body, so a viewer hears "forbidden", not "bad request"
 			writeAPIError(w, r, s, &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
+			return
+		}
+		if _, err := s.app.Deal(r.Context(), currentUser(r), mux.Vars(r)["id"]); err != nil { // not visible: not found, before the body
+			writeAPIError(w, r, s, err)
 			return
 		}
 		var body moveBody

@@ -52,6 +52,9 @@ func listQuery(ctx context.Context, a *app.App, v url.Values) (store.ListQuery, 
 // and the same page as whole contacts.
 func ListContacts(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (app.ContactList, PageJSON[ContactJSON], error) {
 	q, err := listQuery(ctx, a, v)
+	if err == nil {
+		err = filterQuery(ctx, a, actor, "contact", v, &q)
+	}
 	if err != nil {
 		return app.ContactList{}, PageJSON[ContactJSON]{}, err
 	}
@@ -74,6 +77,9 @@ func ListContacts(ctx context.Context, a *app.App, actor app.Actor, v url.Values
 // ListCompanies is ListContacts for companies (filters tag and owner).
 func ListCompanies(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (app.CompanyList, PageJSON[CompanyJSON], error) {
 	q, err := listQuery(ctx, a, v)
+	if err == nil {
+		err = filterQuery(ctx, a, actor, "company", v, &q)
+	}
 	if err != nil {
 		return app.CompanyList{}, PageJSON[CompanyJSON]{}, err
 	}

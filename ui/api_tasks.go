@@ -104,7 +104,7 @@ func handleAPITaskShow(s *site) http.Handler {
 func handleAPITaskUpdate(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		user := currentUser(r)
-		if !app.CanWriteRecords(user) {
+		if !app.CanDo(user, app.AreaActivities, app.LevelEdit) {
 			writeAPIError(w, r, s, &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
 			return
 		}
@@ -193,8 +193,12 @@ type snoozeBody struct {
 func handleAPITaskSnooze(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		user := currentUser(r)
-		if !app.CanWriteRecords(user) {
+		if !app.CanDo(user, app.AreaActivities, app.LevelEdit) {
 			writeAPIError(w, r, s, &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
+			return
+		}
+		if _, err := s.app.Task(r.Context(), user, mux.Vars(r)["id"]); err != nil { // not visible: not found, before the body
+			writeAPIError(w, r, s, err)
 			return
 		}
 		var body snoozeBody

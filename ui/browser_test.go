@@ -62,9 +62,13 @@ func screenshotDir(t *testing.T) string {
 
 func screenshot(t *testing.T, ctx context.Context, dir, name string) {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100 gives PNG; less gives JPEG
+	// Bounded, like every browser step: a page blocked by a dialog must
+	// fail the test, not hang the whole run until go test's timeout.
+	shotCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(shotCtx, chromedp.FullScreenshot(100)) // 100 gives PNG; less gives JPEG
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("screenshot %s: %v", name, err)
 	}
 	path := filepath.Join(dir, name+".png")
 	if err := os.WriteFile(path, png, 0o644); err != nil {

@@ -17,6 +17,7 @@ type companiesPage struct {
 	NextURL  string
 	FirstURL string
 	CanWrite bool
+	Query    filterView // query box, filter builder, segments
 }
 
 // handleCompaniesList shows the company list: tag and owner filters, a
@@ -37,6 +38,15 @@ func handleCompaniesList(s *site) http.Handler {
 			page.FirstURL = recordListURL(path, f, "")
 		}
 		q := f.query()
+		page.Query = s.filterViewFor(r, "company", f)
+		if err := filterQuery(r.Context(), s.app, b.User, "company", f.values(), &q); err != nil {
+			page.Problem, page.Query.At = listProblem(err), app.AsError(err).Detail
+			if page.Problem == "" {
+				page.Problem = app.AsError(err).Message
+			}
+			s.views.render(w, r, http.StatusUnprocessableEntity, "companies", b.Lang, page)
+			return
+		}
 		known, err := s.resolveTag(r, f.Tag, &q)
 		if err != nil {
 			s.views.renderError(w, r, b, err)

@@ -22,6 +22,7 @@ type companyForm struct {
 	Tags     string
 	Notes    string
 	Version  int
+	Custom   customForm
 }
 
 func readCompanyForm(form url.Values) companyForm {
@@ -29,7 +30,7 @@ func readCompanyForm(form url.Values) companyForm {
 	return companyForm{
 		Name: form.Get("name"), Domain: form.Get("domain"), Website: form.Get("website"), Industry: form.Get("industry"),
 		Size: form.Get("size"), Phone: form.Get("phone"), Address: readAddress(form), OwnerID: form.Get("owner_id"),
-		Tags: form.Get("tags"), Notes: form.Get("notes"), Version: version,
+		Tags: form.Get("tags"), Notes: form.Get("notes"), Version: version, Custom: readCustomForm(form),
 	}
 }
 
@@ -37,13 +38,14 @@ func companyFormOf(c app.Company) companyForm {
 	return companyForm{
 		Name: c.Name, Domain: c.Domain, Website: c.Website, Industry: c.Industry, Size: c.Size, Phone: c.Phone.Value,
 		Address: c.Address, OwnerID: c.OwnerID, Tags: tagField(c.Tags), Notes: c.Notes, Version: c.Version,
+		Custom: customFormOf(c.CustomFields),
 	}
 }
 
 func (f companyForm) input() app.CompanyInput {
 	return app.CompanyInput{
 		Name: f.Name, Domain: f.Domain, Website: f.Website, Industry: f.Industry, Size: f.Size, Phone: f.Phone,
-		Address: f.Address, OwnerID: f.OwnerID, Notes: f.Notes, Tags: app.SplitTags(f.Tags),
+		Address: f.Address, OwnerID: f.OwnerID, Notes: f.Notes, Tags: app.SplitTags(f.Tags), CustomFields: f.Custom.values(),
 	}
 }
 
@@ -57,6 +59,7 @@ type companyFormPage struct {
 	Problem string // catalog key of a whole-form message
 	Owners  []ownerOption
 	Sizes   []string
+	Custom  customInputs
 }
 
 func (s *site) renderCompanyForm(w http.ResponseWriter, r *http.Request, status int, page companyFormPage) {
@@ -66,6 +69,10 @@ func (s *site) renderCompanyForm(w http.ResponseWriter, r *http.Request, status 
 		return
 	}
 	page.Owners, page.Sizes = team.Owners(page.Form.OwnerID), app.CompanySizes
+	if page.Custom, err = s.customInputsFor(r, "company", page.Form.Custom, page.Errors); err != nil {
+		s.views.renderError(w, r, page.Base, err)
+		return
+	}
 	if len(page.Errors) > 0 && page.Problem == "" {
 		page.Problem = "error.invalid"
 	}

@@ -28,6 +28,7 @@ type companyPage struct {
 	Tasks       []taskRow      // open tasks linked to the company
 	Deals       []recordDealView
 	NewDealURL  string
+	Custom      []app.FieldGroup
 }
 
 // handleCompanyShow shows a company's page, trashed or not.
@@ -43,6 +44,10 @@ func handleCompanyShow(s *site) http.Handler {
 		if err != nil {
 			s.views.renderError(w, r, b, err)
 			return
+		}
+		var custom []app.FieldGroup
+		if fields, err := s.app.CustomFields(r.Context(), "company"); err == nil {
+			custom = app.GroupedValues(fields, c.CustomFields)
 		}
 		contacts, err := s.app.ListContacts(r.Context(), b.User, store.ListQuery{Company: c.ID, Limit: companyContactsShown})
 		if err != nil {
@@ -67,7 +72,7 @@ func handleCompanyShow(s *site) http.Handler {
 		}
 		s.views.render(w, r, http.StatusOK, "company", b.Lang, companyPage{
 			Base: b, Company: c, Contacts: contacts, Stamp: c.Stamp, Team: team, Timeline: timeline, Tasks: tasks, CanWrite: app.CanWriteRecords(b.User),
-			Deals: deals, NewDealURL: s.recordPath("deal.new") + "?company=" + url.QueryEscape(c.ID),
+			Deals: deals, Custom: custom, NewDealURL: s.recordPath("deal.new") + "?company=" + url.QueryEscape(c.ID),
 			ContactsURL: recordListURL(s.recordPath("contacts"), recordFilter{Company: c.ID}, ""),
 		})
 	})

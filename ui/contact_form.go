@@ -30,6 +30,7 @@ type contactForm struct {
 	Tags            string
 	Notes           string
 	Version         int
+	Custom          customForm
 }
 
 func readContactForm(form url.Values) contactForm {
@@ -40,7 +41,7 @@ func readContactForm(form url.Values) contactForm {
 		Emails: readPairs(form, "emails"), Phones: readPairs(form, "phones"), Social: readPairs(form, "social"),
 		Address: readAddress(form), Birthday: form.Get("birthday"), Website: form.Get("website"),
 		LeadSource: form.Get("lead_source"), LifecycleStatus: form.Get("lifecycle_status"), OwnerID: form.Get("owner_id"),
-		Tags: form.Get("tags"), Notes: form.Get("notes"), Version: version,
+		Tags: form.Get("tags"), Notes: form.Get("notes"), Version: version, Custom: readCustomForm(form),
 	}
 }
 
@@ -57,6 +58,7 @@ func contactFormOf(c app.Contact) contactForm {
 		Emails: pairsOf("emails", c.Emails, 2, 2), Phones: pairsOf("phones", phones, 2, 2), Social: pairsOf("social", c.Social, 1, 2),
 		Address: c.Address, Birthday: strings.TrimPrefix(c.Birthday, "--"), Website: c.Website, LeadSource: c.LeadSource,
 		LifecycleStatus: c.LifecycleStatus, OwnerID: c.OwnerID, Tags: tagField(c.Tags), Notes: c.Notes, Version: c.Version,
+		Custom: customFormOf(c.CustomFields),
 	}
 }
 
@@ -65,7 +67,7 @@ func (f contactForm) input() app.ContactInput {
 		FirstName: f.FirstName, LastName: f.LastName, DisplayName: f.DisplayName, Title: f.Title, CompanyID: f.CompanyID,
 		Address: f.Address, Birthday: f.Birthday, Website: f.Website, Social: labeledOf(f.Social), LeadSource: f.LeadSource,
 		LifecycleStatus: f.LifecycleStatus, OwnerID: f.OwnerID, Notes: f.Notes,
-		Emails: labeledOf(f.Emails), Phones: labeledOf(f.Phones), Tags: app.SplitTags(f.Tags),
+		Emails: labeledOf(f.Emails), Phones: labeledOf(f.Phones), Tags: app.SplitTags(f.Tags), CustomFields: f.Custom.values(),
 	}
 }
 
@@ -80,6 +82,7 @@ type contactFormPage struct {
 	Companies []companyOption
 	Owners    []ownerOption
 	Statuses  []string
+	Custom    customInputs
 }
 
 // companyOption is one choice in the company select.
@@ -128,6 +131,10 @@ func (s *site) renderContactForm(w http.ResponseWriter, r *http.Request, status 
 		return
 	}
 	page.Companies, page.Owners, page.Statuses = companies, team.Owners(page.Form.OwnerID), app.LifecycleStatuses
+	if page.Custom, err = s.customInputsFor(r, "contact", page.Form.Custom, page.Errors); err != nil {
+		s.views.renderError(w, r, page.Base, err)
+		return
+	}
 	f := &page.Form
 	f.Emails, f.Phones, f.Social = withSpareRow(f.Emails, "emails"), withSpareRow(f.Phones, "phones"), withSpareRow(f.Social, "social")
 	markPairs(page.Form.Emails, page.Errors)

@@ -28,6 +28,8 @@ type contactPage struct {
 	KeepInTouch *keepInTouchView
 	Deals       []recordDealView // open deals first, as primary or further contact
 	NewDealURL  string
+	Custom      []app.FieldGroup
+	Privacy     *privacyView // consent, export and erase
 }
 
 // socialLink is a social profile; URL is set when the value is a web
@@ -58,11 +60,18 @@ func handleContactShow(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
+		if err := s.contactPrivacy(r, &page); err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
 		if page.Deals, err = s.recordDeals(r, b.Lang, "contact", c.ID); err != nil {
 			s.views.renderError(w, r, b, err)
 			return
 		}
 		page.NewDealURL = s.recordPath("deal.new") + "?contact=" + url.QueryEscape(c.ID)
+		if fields, err := s.app.FieldsFor(r.Context(), b.User, "contact"); err == nil {
+			page.Custom = app.GroupedValues(fields, c.CustomFields)
+		}
 		if c.CompanyID != "" {
 			if co, err := s.app.Company(r.Context(), b.User, c.CompanyID); err == nil {
 				page.Company = &co

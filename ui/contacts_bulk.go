@@ -41,7 +41,15 @@ func handleContactsBulk(s *site) http.Handler {
 		back := readBackFilter(r.PostForm)
 		to := recordListURL(s.recordPath("contacts"), back, back.Cursor)
 
-		_, err := s.app.BulkUpdateContacts(r.Context(), b.User, r.PostForm["ids"], bulkChangeOf(r.PostForm))
+		ids := r.PostForm["ids"]
+		var err error
+		if r.PostForm.Get("scope") == "segment" && back.Segment != "" {
+			// every contact of the segment, not only the ticked ones
+			ids, err = s.app.SegmentRecordIDs(r.Context(), b.User, back.Segment)
+		}
+		if err == nil {
+			_, err = s.app.BulkUpdateContacts(r.Context(), b.User, ids, bulkChangeOf(r.PostForm))
+		}
 		switch {
 		case err == nil:
 		case app.ErrorCode(err) == app.EInvalid || app.ErrorCode(err) == app.ENotFound:

@@ -21,6 +21,8 @@ type contactsPage struct {
 	FirstURL    string      // set when this is not the first page
 	Back        []backField // this page's query, so the bulk form returns here
 	CanWrite    bool
+	Query       filterView // query box, filter builder, segments
+	Columns     columnsView
 }
 
 // handleContactsList shows the contact list: filters and sort from the
@@ -46,6 +48,15 @@ func handleContactsList(s *site) http.Handler {
 			page.FirstURL = recordListURL(path, f, "")
 		}
 		q := f.query()
+		page.Query = s.filterViewFor(r, "contact", f)
+		if err := filterQuery(r.Context(), s.app, b.User, "contact", f.values(), &q); err != nil {
+			page.Problem, page.Query.At = listProblem(err), app.AsError(err).Detail
+			if page.Problem == "" {
+				page.Problem = app.AsError(err).Message
+			}
+			s.views.render(w, r, http.StatusUnprocessableEntity, "contacts", b.Lang, page)
+			return
+		}
 		known, err := s.resolveTag(r, f.Tag, &q)
 		if err != nil {
 			s.views.renderError(w, r, b, err)
@@ -70,6 +81,11 @@ func handleContactsList(s *site) http.Handler {
 		if page.List.NextCursor != "" {
 			page.NextURL = recordListURL(path, f, page.List.NextCursor)
 		}
+		ids := make([]string, len(page.List.Rows))
+		for i, row := range page.List.Rows {
+			ids[i] = row.ID
+		}
+		page.Columns = s.columnsFor(r, "contact", ids)
 		s.views.render(w, r, http.StatusOK, "contacts", b.Lang, page)
 	})
 }

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/gorilla/mux"
+
+	"rolo/app"
 )
 
 // handleDealEdit shows the form for a deal; a trashed deal shows its page,
@@ -11,7 +13,7 @@ import (
 func handleDealEdit(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := s.base(w, r, "deals.edit_title")
-		if s.refuseViewer(w, r, b) {
+		if s.refuseUnless(w, r, b, app.AreaDeals, app.LevelEdit) {
 			return
 		}
 		d, err := s.app.Deal(r.Context(), b.User, mux.Vars(r)["id"])

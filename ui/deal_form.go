@@ -27,6 +27,7 @@ type dealForm struct {
 	Notes             string
 	LostReason        string
 	Version           int
+	Custom            customForm
 }
 
 func readDealForm(form url.Values) dealForm {
@@ -34,21 +35,22 @@ func readDealForm(form url.Values) dealForm {
 	return dealForm{Title: form.Get("title"), Amount: form.Get("value"), Currency: form.Get("currency"), StageID: form.Get("stage_id"),
 		CompanyID: form.Get("company_id"), ContactIDs: form["contact_ids"], OwnerID: form.Get("owner_id"),
 		ExpectedCloseDate: form.Get("expected_close_date"), Source: form.Get("source"), Tags: form.Get("tags"),
-		Notes: form.Get("notes"), LostReason: form.Get("lost_reason"), Version: version}
+		Notes: form.Get("notes"), LostReason: form.Get("lost_reason"), Version: version, Custom: readCustomForm(form)}
 }
 
 func dealFormOf(d app.Deal) dealForm {
 	in := app.DealInputOf(d)
 	return dealForm{Title: d.Title, Amount: app.AmountText(d.Value, d.Currency), Currency: d.Currency, StageID: d.StageID,
 		CompanyID: d.CompanyID, ContactIDs: in.ContactIDs, OwnerID: d.OwnerID, ExpectedCloseDate: d.ExpectedCloseDate,
-		Source: d.Source, Tags: tagField(d.Tags), Notes: d.Notes, LostReason: d.LostReason, Version: d.Version}
+		Source: d.Source, Tags: tagField(d.Tags), Notes: d.Notes, LostReason: d.LostReason, Version: d.Version,
+		Custom: customFormOf(d.CustomFields)}
 }
 
 // input is the app's view of the form. The stage names the pipeline.
 func (f dealForm) input() app.DealInput {
 	in := app.DealInput{Title: f.Title, Amount: f.Amount, Currency: f.Currency, StageID: f.StageID, CompanyID: f.CompanyID,
 		ContactIDs: f.ContactIDs, OwnerID: f.OwnerID, ExpectedCloseDate: f.ExpectedCloseDate, Source: f.Source,
-		Tags: app.SplitTags(f.Tags), Notes: f.Notes, LostReason: f.LostReason}
+		Tags: app.SplitTags(f.Tags), Notes: f.Notes, LostReason: f.LostReason, CustomFields: f.Custom.values()}
 	if f.Amount == "" {
 		in.Amount = "0"
 	}
@@ -71,6 +73,7 @@ type dealFormPage struct {
 	Currencies  []string
 	LostReasons []string
 	Lost        bool // the deal is lost, so the form shows its reason
+	Custom      customInputs
 }
 
 // contactOption is one choice in a contact select.
@@ -174,6 +177,10 @@ func (s *site) renderDealForm(w http.ResponseWriter, r *http.Request, status int
 	}
 	if len(page.Errors) > 0 && page.Problem == "" {
 		page.Problem = "error.invalid"
+	}
+	if page.Custom, err = s.customInputsFor(r, "deal", page.Form.Custom, page.Errors); err != nil {
+		s.views.renderError(w, r, page.Base, err)
+		return
 	}
 	s.views.render(w, r, status, "deal_form", page.Lang, page)
 }

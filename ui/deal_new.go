@@ -13,7 +13,7 @@ import (
 func handleDealNew(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := s.base(w, r, "deals.new_title")
-		if s.refuseViewer(w, r, b) {
+		if s.refuseUnless(w, r, b, app.AreaDeals, app.LevelCreate) {
 			return
 		}
 		q := r.URL.Query()

@@ -36,6 +36,7 @@ type dealPage struct {
 	BoardURL    string
 	CanWrite    bool // not a viewer, and the deal is not in the trash
 	CanRestore  bool
+	Custom      []app.FieldGroup
 }
 
 // dealContact is a person on a deal.
@@ -80,11 +81,15 @@ func (s *site) loadDealPage(r *http.Request, b Base, id string) (dealPage, error
 	if err != nil {
 		return dealPage{}, err
 	}
-	page := dealPage{Base: b, Deal: d, Stamp: d.Stamp, CanWrite: app.CanWriteRecords(b.User) && !d.Trashed(),
+	var custom []app.FieldGroup
+	if fields, err := s.app.CustomFields(r.Context(), "deal"); err == nil {
+		custom = app.GroupedValues(fields, d.CustomFields)
+	}
+	page := dealPage{Base: b, Deal: d, Stamp: d.Stamp, Custom: custom, CanWrite: app.CanDo(b.User, app.AreaDeals, app.LevelEdit) && !d.Trashed(),
 		Value:       formatMoney(b.Lang, app.Money{Value: d.Value, Currency: d.Currency}),
 		Pipeline:    pipelineTab{ID: p.ID, Name: s.pipelineName(b.Lang, p), Archived: p.Archived()},
 		BoardURL:    s.recordPath("pipeline.board", "id", p.ID),
-		LostReasons: s.lostReasons(r, b.Lang), CanRestore: app.CanWriteRecords(b.User)}
+		LostReasons: s.lostReasons(r, b.Lang), CanRestore: app.CanDo(b.User, app.AreaDeals, app.LevelDelete)}
 	if page.Team, err = s.recordTeam(r); err != nil {
 		return dealPage{}, err
 	}

@@ -15,12 +15,13 @@ func writeNotFound(w http.ResponseWriter, r *http.Request, s *site) {
 	s.views.renderError(w, r, s.base(w, r, "error.title"), err)
 }
 
-// requireAdminPage refuses pages meant for admins to everyone else. The
-// app checks the role again on every action; this only gives a clear page.
+// requireAdminPage refuses the settings pages to everyone whose role may
+// not manage settings (by default, everyone but admins). The app checks
+// the permission matrix again on every action; this only gives a clear page.
 func requireAdminPage(s *site) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if !currentUser(r).IsAdmin() {
+			if u := currentUser(r); u == nil || !app.CanDo(u, app.AreaSettings, app.LevelManage) {
 				s.views.renderError(w, r, s.base(w, r, "error.title"), &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
 				return
 			}

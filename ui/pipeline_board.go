@@ -108,7 +108,7 @@ func handleBoard(s *site) http.Handler {
 		home := s.app.DefaultCurrency(r.Context())
 		money := func(list []app.Money) []string { return formatMoneyList(b.Lang, defaultFirst(list, home)) }
 		page := boardPage{Base: b, Filter: f, Statuses: append([]string{"all"}, app.DealStatuses...),
-			CanWrite: app.CanWriteRecords(b.User), CanManage: app.CanManagePipelines(b.User), Count: board.Count,
+			CanWrite: app.CanDo(b.User, app.AreaDeals, app.LevelEdit), CanManage: app.CanManagePipelines(b.User), Count: board.Count,
 			Totals: money(board.Totals), Weighted: money(board.Weighted),
 			LostReasons: s.lostReasons(r, b.Lang)}
 		page.Pipeline = pipelineTab{ID: id, Name: s.pipelineName(b.Lang, board.Pipeline), Archived: board.Pipeline.Archived()}

@@ -69,7 +69,7 @@ func handleDealList(s *site) http.Handler {
 		}
 		path := s.recordPath("pipeline.list", "id", id)
 		page := dealListPage{Base: b, Filter: f, Statuses: append([]string{"all"}, app.DealStatuses...), Sorts: store.DealSorts,
-			CanWrite: app.CanWriteRecords(b.User), CanManage: app.CanManagePipelines(b.User)}
+			CanWrite: app.CanDo(b.User, app.AreaDeals, app.LevelEdit), CanManage: app.CanManagePipelines(b.User)}
 		page.Pipeline = pipelineTab{ID: id, Name: s.pipelineName(b.Lang, p), Archived: p.Archived()}
 		noCursor := f
 		noCursor.Cursor = ""

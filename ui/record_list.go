@@ -18,17 +18,20 @@ type recordFilter struct {
 	Owner   string
 	Company string
 	Cursor  string
+	Q       string // the filter syntax, with the filter builder's rows added
+	Segment string // a saved segment's id
 }
 
 func readRecordFilter(v url.Values) recordFilter {
-	return recordFilter{Sort: v.Get("sort"), Tag: v.Get("tag"), Status: v.Get("status"), Owner: v.Get("owner"), Company: v.Get("company"), Cursor: v.Get("cursor")}
+	return recordFilter{Sort: v.Get("sort"), Tag: v.Get("tag"), Status: v.Get("status"), Owner: v.Get("owner"), Company: v.Get("company"), Cursor: v.Get("cursor"),
+		Q: withBuilderRows(v), Segment: v.Get("segment")}
 }
 
 // values is the query string of f without empty parameters, so links
 // stay short.
 func (f recordFilter) values() url.Values {
 	v := url.Values{}
-	for k, s := range map[string]string{"sort": f.Sort, "tag": f.Tag, "status": f.Status, "owner": f.Owner, "company": f.Company, "cursor": f.Cursor} {
+	for k, s := range map[string]string{"sort": f.Sort, "tag": f.Tag, "status": f.Status, "owner": f.Owner, "company": f.Company, "cursor": f.Cursor, "q": f.Q, "segment": f.Segment} {
 		if s != "" {
 			v.Set(k, s)
 		}
@@ -44,7 +47,7 @@ type backField struct{ Name, Value string }
 func backFields(f recordFilter) []backField {
 	v := f.values()
 	out := make([]backField, 0, len(v))
-	for _, name := range []string{"sort", "tag", "status", "owner", "company", "cursor"} {
+	for _, name := range []string{"sort", "tag", "status", "owner", "company", "cursor", "q", "segment"} {
 		if value := v.Get(name); value != "" {
 			out = append(out, backField{Name: name, Value: value})
 		}
@@ -55,7 +58,7 @@ func backFields(f recordFilter) []backField {
 // readBackFilter reads the back.NAME fields of a posted form.
 func readBackFilter(form url.Values) recordFilter {
 	back := url.Values{}
-	for _, name := range []string{"sort", "tag", "status", "owner", "company", "cursor"} {
+	for _, name := range []string{"sort", "tag", "status", "owner", "company", "cursor", "q", "segment"} {
 		back.Set(name, form.Get("back."+name))
 	}
 	return readRecordFilter(back)
@@ -63,7 +66,7 @@ func readBackFilter(form url.Values) recordFilter {
 
 // Filtered tells whether any filter (not the sort or page) is set.
 func (f recordFilter) Filtered() bool {
-	return f.Tag != "" || f.Status != "" || f.Owner != "" || f.Company != ""
+	return f.Tag != "" || f.Status != "" || f.Owner != "" || f.Company != "" || f.Q != "" || f.Segment != ""
 }
 
 // query is the store query for f; the tag is resolved by the caller.

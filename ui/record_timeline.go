@@ -70,7 +70,7 @@ func (s *site) recordTimelineWith(r *http.Request, lang string, team recordTeam,
 		return recordTimeline{}, err
 	}
 	byID := map[string]activityTypeView{}
-	tl := recordTimeline{Record: ref, Return: pagePath, CanWrite: app.CanWriteRecords(user),
+	tl := recordTimeline{Record: ref, Return: pagePath, CanWrite: app.CanDo(user, app.AreaActivities, app.LevelCreate),
 		Now: s.app.Now().In(app.Location(user)).Format(datetimeLocal)}
 	for _, t := range types {
 		byID[t.ID] = t

@@ -70,6 +70,12 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 		// canWrite hides create and edit links from roles that only read;
 		// the app refuses their writes anyway.
 		"canWrite": app.CanWriteRecords,
+		// canDo asks the permission matrix for an area and level by name
+		// ("automation" "manage"), to show links only to those who may follow them.
+		"canDo": func(u *app.User, area, level string) bool {
+			l, ok := app.ParseLevel(level)
+			return ok && app.CanDo(u, app.Area(area), l)
+		},
 	}
 }
 

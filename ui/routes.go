@@ -120,6 +120,16 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	r.Handle("/activities/{id}/edit", private(handleActivityEdit(s))).Methods(http.MethodGet).Name("activity.edit")
 	r.Handle("/activities/{id}/delete", private(handleActivityTrash(s))).Methods(http.MethodPost).Name("activity.delete")
 	r.Handle("/contacts/{id}/keep-in-touch", private(handleKeepInTouch(s))).Methods(http.MethodPost).Name("contact.keep_in_touch")
+	// Privacy: consent, one person's data export and erasure; the permission
+	// matrix and data retention (issue 10).
+	r.Handle("/contacts/{id}/consent", private(handleContactConsent(s))).Methods(http.MethodPost).Name("contact.consent")
+	r.Handle("/contacts/{id}/export", private(handleContactExport(s))).Methods(http.MethodGet).Name("contact.export")
+	r.Handle("/contacts/{id}/erase", private(handleContactEraseConfirm(s))).Methods(http.MethodGet).Name("contact.erase_confirm")
+	r.Handle("/contacts/{id}/erase", private(handleContactErase(s))).Methods(http.MethodPost).Name("contact.erase")
+	r.Handle("/settings/permissions", admin(handlePermissions(s))).Methods(http.MethodGet).Name("permissions")
+	r.Handle("/settings/permissions", admin(handlePermissionsUpdate(s))).Methods(http.MethodPost).Name("permissions.update")
+	r.Handle("/settings/retention", admin(handleRetentionUpdate(s))).Methods(http.MethodPost).Name("retention.update")
+	r.Handle("/settings/field-protection", admin(handleFieldProtection(s))).Methods(http.MethodPost).Name("field_protection.update")
 	r.Handle("/settings/activities", admin(handleActivitySettings(s))).Methods(http.MethodGet).Name("activity_settings")
 	r.Handle("/settings/activity-types", admin(handleActivityTypeCreate(s))).Methods(http.MethodPost).Name("activity_type.create")
 	r.Handle("/settings/activity-types/{id}", admin(handleActivityTypeUpdate(s))).Methods(http.MethodPost).Name("activity_type.update")
@@ -131,6 +141,70 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	// Search
 	r.Handle("/search", private(handleSearch(s))).Methods(http.MethodGet).Name("search")
 
+	// Custom fields (admins) and saved segments (everyone; sharing is checked by the app)
+	r.Handle("/settings/fields", admin(handleFields(s))).Methods(http.MethodGet).Name("fields")
+	r.Handle("/settings/fields", admin(handleFieldCreate(s))).Methods(http.MethodPost).Name("field.create")
+	r.Handle("/settings/fields/restore/{audit}", admin(handleFieldRestore(s))).Methods(http.MethodPost).Name("field.restore")
+	r.Handle("/settings/fields/{id}", admin(handleFieldEdit(s))).Methods(http.MethodGet).Name("field.edit")
+	r.Handle("/settings/fields/{id}", admin(handleFieldUpdate(s))).Methods(http.MethodPost).Name("field.update")
+	r.Handle("/settings/fields/{id}/delete", admin(handleFieldDelete(s))).Methods(http.MethodPost).Name("field.delete")
+	r.Handle("/segments", private(handleSegments(s))).Methods(http.MethodGet).Name("segments")
+	r.Handle("/segments", private(handleSegmentCreate(s))).Methods(http.MethodPost).Name("segment.create")
+	r.Handle("/segments/{id}/delete", private(handleSegmentDelete(s))).Methods(http.MethodPost).Name("segment.delete")
+	r.Handle("/list-columns", private(handleListColumns(s))).Methods(http.MethodPost).Name("list_columns")
+
+	// Reports, goals and the dashboard. Everyone sees their own numbers;
+	// the team's (owner=team) and other users' are for managers and admins,
+	// which the app checks. The CSV route's name pattern has no dot, so
+	// "pipeline.csv" never reaches the page.
+	r.Handle("/dashboard", private(handleDashboard(s))).Methods(http.MethodGet).Name("dashboard")
+	r.Handle("/reports", private(handleReportsIndex(s))).Methods(http.MethodGet).Name("reports")
+	r.Handle("/reports/{name:[a-z_]+}.csv", private(handleReportCSV(s))).Methods(http.MethodGet).Name("report.csv")
+	r.Handle("/reports/{name:[a-z_]+}", private(handleReport(s))).Methods(http.MethodGet).Name("report")
+	r.Handle("/goals", private(handleGoals(s))).Methods(http.MethodGet).Name("goals")
+	r.Handle("/goals", private(handleGoalCreate(s))).Methods(http.MethodPost).Name("goal.create")
+	r.Handle("/goals/{id}", private(handleGoalShow(s))).Methods(http.MethodGet).Name("goal.show")
+	r.Handle("/goals/{id}/delete", private(handleGoalDelete(s))).Methods(http.MethodPost).Name("goal.delete")
+
+	// Automation and integrations (issue 8): notifications (the bell),
+	// personal API keys, rules, lead scoring, webhooks. Rules and scoring
+	// are for those who manage automation, webhooks for those who manage
+	// integrations; the app checks the permission matrix on every call.
+	r.Handle("/notifications", private(handleNotifications(s))).Methods(http.MethodGet).Name("notifications")
+	r.Handle("/notifications/read", private(handleNotificationsRead(s))).Methods(http.MethodPost).Name("notifications.read")
+	r.Handle("/notifications/preferences", private(handleNotificationPrefs(s))).Methods(http.MethodPost).Name("notifications.prefs")
+	r.Handle("/profile/api-keys", private(handleAPIKeysPage(s))).Methods(http.MethodGet).Name("api_keys")
+	r.Handle("/profile/api-keys", private(handleAPIKeyCreatePage(s))).Methods(http.MethodPost).Name("api_key.create")
+	r.Handle("/profile/api-keys/{id}/revoke", private(handleAPIKeyRevokePage(s))).Methods(http.MethodPost).Name("api_key.revoke")
+	r.Handle("/settings/api", private(handleAPIDocs(s))).Methods(http.MethodGet).Name("api_docs")
+	r.Handle("/settings/automation", private(handleAutomation(s))).Methods(http.MethodGet).Name("automation")
+	r.Handle("/settings/automation", private(handleRuleCreate(s))).Methods(http.MethodPost).Name("automation.create")
+	r.Handle("/settings/automation/{id}", private(handleRuleShow(s))).Methods(http.MethodGet).Name("automation.rule")
+	r.Handle("/settings/automation/{id}/enable", private(handleRuleToggle(s, true))).Methods(http.MethodPost).Name("automation.enable")
+	r.Handle("/settings/automation/{id}/disable", private(handleRuleToggle(s, false))).Methods(http.MethodPost).Name("automation.disable")
+	r.Handle("/settings/automation/{id}/delete", private(handleRuleDelete(s))).Methods(http.MethodPost).Name("automation.delete")
+	r.Handle("/settings/scoring", private(handleScoring(s))).Methods(http.MethodGet).Name("scoring")
+	r.Handle("/settings/scoring", private(handleScoreRuleCreate(s))).Methods(http.MethodPost).Name("score_rule.create")
+	r.Handle("/settings/scoring/{id}/delete", private(handleScoreRuleDelete(s))).Methods(http.MethodPost).Name("score_rule.delete")
+	r.Handle("/settings/webhooks", private(handleWebhooks(s))).Methods(http.MethodGet).Name("webhooks")
+	r.Handle("/settings/webhooks", private(handleWebhookCreate(s))).Methods(http.MethodPost).Name("webhook.create")
+	r.Handle("/settings/webhooks/private", private(handleWebhookPrivate(s))).Methods(http.MethodPost).Name("webhook.private")
+	r.Handle("/settings/webhooks/{id}", private(handleWebhookLog(s))).Methods(http.MethodGet).Name("webhook.log")
+	r.Handle("/settings/webhooks/{id}/resend", private(handleWebhookResend(s))).Methods(http.MethodPost).Name("webhook.resend")
+	r.Handle("/settings/webhooks/{id}/enable", private(handleWebhookToggle(s, true))).Methods(http.MethodPost).Name("webhook.enable")
+	r.Handle("/settings/webhooks/{id}/disable", private(handleWebhookToggle(s, false))).Methods(http.MethodPost).Name("webhook.disable")
+	r.Handle("/settings/webhooks/{id}/delete", private(handleWebhookDelete(s))).Methods(http.MethodPost).Name("webhook.delete")
+	r.Handle("/settings/forms", private(handleWebForms(s))).Methods(http.MethodGet).Name("web_forms")
+	r.Handle("/settings/forms", private(handleWebFormCreate(s))).Methods(http.MethodPost).Name("web_form.create")
+	r.Handle("/settings/forms/{id}", private(handleWebForm(s))).Methods(http.MethodGet).Name("web_form")
+	r.Handle("/settings/forms/{id}/delete", private(handleWebFormDelete(s))).Methods(http.MethodPost).Name("web_form.delete")
+	// The public side of web forms: the one route anybody may post to,
+	// guarded in its handler (size limit, allowed origins, honeypot, rate
+	// limit) and exempt from the cross-origin check in server.go.
+	r.Handle("/f/{id}", public(handleWebFormShow(s))).Methods(http.MethodGet).Name("web_form.show")
+	r.Handle("/f/{id}", public(handleWebFormSubmit(s))).Methods(http.MethodPost).Name("web_form.submit")
+	r.Handle("/f/{id}", public(handleWebFormPreflight(s))).Methods(http.MethodOptions).Name("web_form.preflight")
+
 	api := r.PathPrefix("/api/v1").Subrouter()
 	api.Handle("/me", requireUser(handleAPIMe(s))).Methods(http.MethodGet).Name("api.me")
 	// JSON API: contacts, companies, tags
@@ -139,6 +213,8 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	api.Handle("/contacts/{id}", requireUser(handleAPIContactShow(s))).Methods(http.MethodGet).Name("api.contact")
 	api.Handle("/contacts/{id}", requireUser(handleAPIContactUpdate(s))).Methods(http.MethodPatch).Name("api.contact.update")
 	api.Handle("/contacts/{id}", requireUser(handleAPIContactDelete(s))).Methods(http.MethodDelete).Name("api.contact.delete")
+	api.Handle("/contacts/{id}/export", requireUser(handleAPIContactExport(s))).Methods(http.MethodGet).Name("api.contact.export")
+	api.Handle("/contacts/{id}/erase", requireUser(handleAPIContactErase(s))).Methods(http.MethodPost).Name("api.contact.erase")
 	api.Handle("/companies", requireUser(handleAPICompanyList(s))).Methods(http.MethodGet).Name("api.companies")
 	api.Handle("/companies", requireUser(handleAPICompanyCreate(s))).Methods(http.MethodPost).Name("api.company.create")
 	api.Handle("/companies/{id}", requireUser(handleAPICompanyShow(s))).Methods(http.MethodGet).Name("api.company")
@@ -146,6 +222,12 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	api.Handle("/companies/{id}", requireUser(handleAPICompanyDelete(s))).Methods(http.MethodDelete).Name("api.company.delete")
 	api.Handle("/tags", requireUser(handleAPITagList(s))).Methods(http.MethodGet).Name("api.tags")
 	api.Handle("/search", requireUser(handleAPISearch(s))).Methods(http.MethodGet).Name("api.search")
+	api.Handle("/fields", requireUser(handleAPIFields(s))).Methods(http.MethodGet).Name("api.fields")
+	api.Handle("/segments", requireUser(handleAPISegments(s))).Methods(http.MethodGet).Name("api.segments")
+	api.Handle("/segments", requireUser(handleAPISegmentCreate(s))).Methods(http.MethodPost).Name("api.segment.create")
+	api.Handle("/segments/{id}", requireUser(handleAPISegment(s))).Methods(http.MethodGet).Name("api.segment")
+	api.Handle("/segments/{id}", requireUser(handleAPISegmentUpdate(s))).Methods(http.MethodPatch).Name("api.segment.update")
+	api.Handle("/segments/{id}", requireUser(handleAPISegmentDelete(s))).Methods(http.MethodDelete).Name("api.segment.delete")
 	// JSON API: pipelines and deals
 	api.Handle("/pipelines", requireUser(handleAPIPipelines(s))).Methods(http.MethodGet).Name("api.pipelines")
 	api.Handle("/deals", requireUser(handleAPIDealList(s))).Methods(http.MethodGet).Name("api.deals")
@@ -170,7 +252,45 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	api.Handle("/tasks/{id}/complete", requireUser(handleAPITaskComplete(s))).Methods(http.MethodPost).Name("api.task.complete")
 	api.Handle("/tasks/{id}/snooze", requireUser(handleAPITaskSnooze(s))).Methods(http.MethodPost).Name("api.task.snooze")
 	api.Handle("/reminders/due", requireUser(handleAPIRemindersDue(s))).Methods(http.MethodGet).Name("api.reminders.due")
+	// Automation and integrations (issue 8): personal API keys.
+	api.Handle("/api-keys", requireUser(handleAPIKeyList(s))).Methods(http.MethodGet).Name("api.api_keys")
+	api.Handle("/api-keys", requireUser(handleAPIKeyCreate(s))).Methods(http.MethodPost).Name("api.api_key.create")
+	api.Handle("/api-keys/{id}", requireUser(handleAPIKeyRevoke(s))).Methods(http.MethodDelete).Name("api.api_key.revoke")
+	// Automation rules and their runs, lead scoring, webhooks and their
+	// delivery log, notifications (the bell).
+	api.Handle("/automation/rules", requireUser(handleAPIRuleList(s))).Methods(http.MethodGet).Name("api.rules")
+	api.Handle("/automation/rules", requireUser(handleAPIRuleCreate(s))).Methods(http.MethodPost).Name("api.rule.create")
+	api.Handle("/automation/rules/{id}", requireUser(handleAPIRuleShow(s))).Methods(http.MethodGet).Name("api.rule")
+	api.Handle("/automation/rules/{id}", requireUser(handleAPIRuleReplace(s))).Methods(http.MethodPut).Name("api.rule.replace")
+	api.Handle("/automation/rules/{id}", requireUser(handleAPIRuleDelete(s))).Methods(http.MethodDelete).Name("api.rule.delete")
+	api.Handle("/automation/rules/{id}/runs", requireUser(handleAPIRuleRuns(s))).Methods(http.MethodGet).Name("api.rule.runs")
+	api.Handle("/scoring/rules", requireUser(handleAPIScoreRules(s))).Methods(http.MethodGet).Name("api.score_rules")
+	api.Handle("/scoring/rules", requireUser(handleAPIScoreRuleCreate(s))).Methods(http.MethodPost).Name("api.score_rule.create")
+	api.Handle("/scoring/rules/{id}", requireUser(handleAPIScoreRuleDelete(s))).Methods(http.MethodDelete).Name("api.score_rule.delete")
+	api.Handle("/contacts/{id}/score", requireUser(handleAPIContactScore(s))).Methods(http.MethodGet).Name("api.contact.score")
+	api.Handle("/webhooks", requireUser(handleAPIWebhookList(s))).Methods(http.MethodGet).Name("api.webhooks")
+	api.Handle("/webhooks", requireUser(handleAPIWebhookCreate(s))).Methods(http.MethodPost).Name("api.webhook.create")
+	api.Handle("/webhooks/{id}", requireUser(handleAPIWebhookUpdate(s))).Methods(http.MethodPatch).Name("api.webhook.update")
+	api.Handle("/webhooks/{id}", requireUser(handleAPIWebhookDelete(s))).Methods(http.MethodDelete).Name("api.webhook.delete")
+	api.Handle("/webhooks/{id}/messages", requireUser(handleAPIWebhookMessages(s))).Methods(http.MethodGet).Name("api.webhook.messages")
+	api.Handle("/webhook-messages/{id}/resend", requireUser(handleAPIWebhookResend(s))).Methods(http.MethodPost).Name("api.webhook_message.resend")
+	api.Handle("/notifications", requireUser(handleAPINotifications(s))).Methods(http.MethodGet).Name("api.notifications")
+	api.Handle("/notifications/{id}/read", requireUser(handleAPINotificationRead(s))).Methods(http.MethodPost).Name("api.notification.read")
+	api.Handle("/openapi.json", requireUser(handleOpenAPI(s))).Methods(http.MethodGet).Name("api.openapi")
 	api.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writeNotFound(w, r, s) })
+
+	// Imports and exports: upload → preview (a dry run, GET with the
+	// mapping in the query) → run; the batches list with undo and the
+	// failed rows; downloads of every contact, company or deal.
+	r.Handle("/imports", private(handleImportsPage(s))).Methods(http.MethodGet).Name("imports")
+	r.Handle("/imports", private(handleImportUpload(s))).Methods(http.MethodPost).Name("import.upload")
+	r.Handle("/imports/batches/{id}/undo", private(handleImportUndo(s))).Methods(http.MethodPost).Name("import.undo")
+	r.Handle("/imports/batches/{id}/failures", private(handleImportFailures(s))).Methods(http.MethodGet).Name("import.failures")
+	r.Handle("/imports/{token}", private(handleImportPreview(s))).Methods(http.MethodGet).Name("import.preview")
+	r.Handle("/imports/{token}/run", private(handleImportRun(s))).Methods(http.MethodPost).Name("import.run")
+	r.Handle("/export/{entity}", private(handleExport(s))).Methods(http.MethodGet).Name("export")
+	r.Handle("/data-quality", private(handleQuality(s))).Methods(http.MethodGet).Name("quality")
+	r.Handle("/duplicates/merge", private(handleDuplicatesMerge(s))).Methods(http.MethodPost).Name("duplicates.merge")
 
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writeNotFound(w, r, s) })
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

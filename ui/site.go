@@ -28,6 +28,8 @@ type Base struct {
 	// TodayCount is the user's overdue and due-today tasks, shown beside
 	// "Today" in the navigation.
 	TodayCount int
+	// Unread is the user's unread notifications, on the bell in the top bar.
+	Unread int
 }
 
 // base gathers the layout's data for a page titled by the catalog key title,
@@ -44,6 +46,7 @@ func (s *site) base(w http.ResponseWriter, r *http.Request, title string) Base {
 	}
 	if user != nil {
 		b.TodayCount, _ = s.app.TodayCount(r.Context(), user) // a missing badge is no reason to fail the page
+		b.Unread, _ = s.app.UnreadNotifications(r.Context(), user)
 	}
 	return b
 }

@@ -218,7 +218,7 @@ func (s *site) renderTaskForm(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	page.Team, page.Zones, page.Weekdays, page.Snooze = team, commonZones, weekdayCodes, app.SnoozeOptions
-	page.CanWrite = app.CanWriteRecords(page.User)
+	page.CanWrite = app.CanDo(page.User, app.AreaActivities, app.LevelEdit)
 	if page.Form.TimeZone == "" {
 		page.Form.TimeZone = app.ZoneName(page.User)
 	}

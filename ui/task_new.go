@@ -11,7 +11,7 @@ import (
 func handleTaskNew(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := s.base(w, r, "tasks.new_title")
-		if !app.CanWriteRecords(b.User) {
+		if !app.CanDo(b.User, app.AreaActivities, app.LevelCreate) {
 			s.views.renderError(w, r, b, &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
 			return
 		}

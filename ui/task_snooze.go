@@ -17,11 +17,15 @@ func handleTaskSnooze(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		if !app.CanWriteRecords(b.User) {
+		if !app.CanDo(b.User, app.AreaActivities, app.LevelEdit) {
 			s.views.renderError(w, r, b, &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
 			return
 		}
 		id := mux.Vars(r)["id"]
+		if _, err := s.app.Task(r.Context(), b.User, id); err != nil { // a task not visible is not found, whatever the form says
+			s.views.renderError(w, r, b, err)
+			return
+		}
 		until, err := s.app.SnoozeUntil(b.User, r.PostForm.Get("option"), r.PostForm.Get("date"), r.PostForm.Get("time"))
 		if err == nil {
 			_, err = s.app.SnoozeTask(r.Context(), b.User, id, until)

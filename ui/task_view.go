@@ -72,7 +72,7 @@ func (s *site) taskRows(r *http.Request, lang string, team recordTeam, tasks []a
 		return nil, err
 	}
 	now := s.app.Now()
-	canWrite := app.CanWriteRecords(user)
+	canWrite := app.CanDo(user, app.AreaActivities, app.LevelEdit)
 	out := make([]taskRow, len(tasks))
 	for i, t := range tasks {
 		row := taskRow{Task: t, Return: returnTo, CanWrite: canWrite, Assignee: team.Name(t.AssigneeID)}

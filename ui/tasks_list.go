@@ -25,7 +25,7 @@ func handleTasksList(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := s.base(w, r, "tasks.title")
 		v := r.URL.Query()
-		page := tasksPage{Base: b, Assignee: v.Get("assignee"), Status: v.Get("status"), CanWrite: app.CanWriteRecords(b.User)}
+		page := tasksPage{Base: b, Assignee: v.Get("assignee"), Status: v.Get("status"), CanWrite: app.CanDo(b.User, app.AreaActivities, app.LevelEdit)}
 		if page.Assignee == "" {
 			page.Assignee = "me"
 		}

@@ -1,0 +1,86 @@
+package app
+
+import (
+	"context"
+
+	"rolo/store"
+)
+
+// applyCustomValues saves a record's custom values inside its write and
+// turns field problems into an invalid error (custom_fields.<key>).
+func (a *App) applyCustomValues(ctx context.Context, tx *store.Tx, entity, id string, in CustomValues, created bool) (map[string]map[string]string, error) {
+	p := map[string]string{}
+	changes, err := a.saveCustomValues(ctx, tx, entity, id, in, created, p)
+	if err != nil {
+		return nil, err
+	}
+	if len(p) > 0 {
+		return nil, Invalid(p)
+	}
+	return changes, nil
+}
+
+// withCustom adds the custom values a create set to its audit fields.
+func withCustom(fields map[string]string, custom map[string]map[string]string) map[string]string {
+	for k, v := range custom {
+		fields[k] = v["to"]
+	}
+	return fields
+}
+
+// fillCustom loads the custom values of records into their CustomFields.
+func (a *App) fillCustom(ctx context.Context, entity string, ids []string, set func(i int, v CustomValues)) error {
+	fields, err := store.CustomFields(ctx, a.db.Reader(), entity)
+	if err != nil || len(fields) == 0 {
+		return err
+	}
+	values, err := customValuesOf(ctx, a.db.Reader(), fields, ids)
+	if err != nil {
+		return err
+	}
+	for i, id := range ids {
+		v := values[id]
+		if v == nil {
+			v = CustomValues{}
+		}
+		set(i, v)
+	}
+	return nil
+}
+
+func (a *App) fillContacts(ctx context.Context, cs []Contact) error {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	return a.fillCustom(ctx, "contact", ids, func(i int, v CustomValues) { cs[i].CustomFields = v })
+}
+
+func (a *App) fillCompanies(ctx context.Context, cs []Company) error {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	return a.fillCustom(ctx, "company", ids, func(i int, v CustomValues) { cs[i].CustomFields = v })
+}
+
+func (a *App) fillDeals(ctx context.Context, ds []Deal) error {
+	ids := make([]string, len(ds))
+	for i, d := range ds {
+		ids[i] = d.ID
+	}
+	return a.fillCustom(ctx, "deal", ids, func(i int, v CustomValues) { ds[i].CustomFields = v })
+}
+
+// addCustomText adds a record's text custom values to its search words.
+func addCustomText(ctx context.Context, tx *store.Tx, entity, id string, doc *store.SearchDoc) error {
+	text, err := customText(ctx, tx, entity, id)
+	if err != nil || text == "" {
+		return err
+	}
+	doc.Words += " " + text
+	uni, bi := cjkGrams(text)
+	doc.CJK1 = joinNonEmpty(" ", doc.CJK1, uni)
+	doc.CJK2 = joinNonEmpty(" ", doc.CJK2, bi)
+	return nil
+}

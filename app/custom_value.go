@@ -1,0 +1,458 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"rolo/store"
+)
+
+// MoneyValue is a money custom value: minor units of a currency.
+type MoneyValue struct {
+	Minor    int64  `json:"minor"`
+	Currency string `json:"currency"`
+}
+
+// CustomValues maps field keys to values, as the API shows them: strings
+// for text, long text, URL, email, phone and date (YYYY-MM-DD); float64
+// for numbers; MoneyValue; bool for yes/no; the option label for a select and
+// a []string of labels for a multi select. Input takes the same shapes,
+// plus strings for every type (as forms and CSV send them) and option ids.
+type CustomValues = map[string]any
+
+// storedValue checks one input value against its field and gives the rows
+// to store (none for an empty value), or the catalog key of the problem.
+func (a *App) storedValue(f CustomField, raw any) ([]store.CustomValue, string) {
+	if isEmptyValue(raw) {
+		return nil, ""
+	}
+	one := func(v any) ([]store.CustomValue, string) { return []store.CustomValue{{Value: v}}, "" }
+	switch f.Type {
+	case "text", "long_text", "phone":
+		s, ok := raw.(string)
+		if !ok {
+			return nil, "error.value_invalid"
+		}
+		max := 300
+		if f.Type == "long_text" {
+			max = maxNotes
+		}
+		out, problem := cleanText(s, max, f.Type == "long_text")
+		if problem != "" {
+			return nil, problem
+		}
+		if f.Type == "phone" && strings.IndexFunc(out, func(r rune) bool { return r >= '0' && r <= '9' }) < 0 {
+			return nil, "error.phone_invalid"
+		}
+		return one(out)
+	case "url":
+		s, _ := raw.(string)
+		u, ok := normalizeURL(s)
+		if !ok || u == "" {
+			return nil, "error.url_invalid"
+		}
+		return one(u)
+	case "email":
+		s, _ := raw.(string)
+		e := NormalizeEmail(s)
+		if e == "" {
+			return nil, "error.email_invalid"
+		}
+		return one(e)
+	case "number":
+		n, ok := numberOf(raw)
+		if !ok {
+			return nil, "error.number_invalid"
+		}
+		return one(n)
+	case "money":
+		m, ok := moneyOf(raw, f.Currency)
+		if !ok {
+			return nil, "error.amount_invalid"
+		}
+		return []store.CustomValue{{Value: m.Minor, Currency: m.Currency}}, ""
+	case "date":
+		s, _ := raw.(string)
+		s = strings.TrimSpace(s)
+		if len(s) > 10 {
+			s = s[:10] // a timestamp: its date
+		}
+		if _, err := time.Parse(time.DateOnly, s); err != nil {
+			return nil, "error.date_invalid"
+		}
+		return one(s)
+	case "bool":
+		b, ok := boolOf(raw)
+		if !ok {
+			return nil, "error.bool_invalid"
+		}
+		if b {
+			return one(int64(1))
+		}
+		return one(int64(0))
+	case "select", "multi_select":
+		var labels []string
+		switch v := raw.(type) {
+		case string:
+			labels = []string{v}
+			if f.Type == "multi_select" {
+				labels = strings.Split(v, ";") // CSV cells list options with ;
+			}
+		case []string:
+			labels = v
+		case []any:
+			for _, x := range v {
+				s, ok := x.(string)
+				if !ok {
+					return nil, "error.option_unknown"
+				}
+				labels = append(labels, s)
+			}
+		default:
+			return nil, "error.option_unknown"
+		}
+		var out []store.CustomValue
+		for _, l := range labels {
+			if strings.TrimSpace(l) == "" {
+				continue
+			}
+			id := optionID(f, l)
+			if id == "" {
+				return nil, "error.option_unknown"
+			}
+			out = append(out, store.CustomValue{Value: id})
+		}
+		if f.Type == "select" && len(out) > 1 {
+			return nil, "error.option_one"
+		}
+		return out, ""
+	}
+	return nil, "error.value_invalid"
+}
+
+func isEmptyValue(raw any) bool {
+	switch v := raw.(type) {
+	case nil:
+		return true
+	case string:
+		return strings.TrimSpace(v) == ""
+	case []string:
+		return len(v) == 0
+	case []any:
+		return len(v) == 0
+	}
+	return false
+}
+
+// optionID finds an option by id or by label (case-insensitively).
+func optionID(f CustomField, s string) string {
+	s = strings.TrimSpace(s)
+	for _, o := range f.Options {
+		if o.ID == s || foldKey(o.Label) == foldKey(s) {
+			return o.ID
+		}
+	}
+	return ""
+}
+
+func numberOf(raw any) (float64, bool) {
+	var n float64
+	switch v := raw.(type) {
+	case float64:
+		n = v
+	case int:
+		n = float64(v)
+	case int64:
+		n = float64(v)
+	case json.Number:
+		f, err := v.Float64()
+		if err != nil {
+			return 0, false
+		}
+		n = f
+	case string:
+		f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(v), ",", ""), 64)
+		if err != nil {
+			return 0, false
+		}
+		n = f
+	default:
+		return 0, false
+	}
+	if math.IsNaN(n) || math.IsInf(n, 0) {
+		return 0, false
+	}
+	return n, true
+}
+
+// moneyOf reads {minor, currency}, a number of minor units, or a typed
+// amount with an optional currency code ("1,250.50 EUR").
+func moneyOf(raw any, def string) (MoneyValue, bool) {
+	switch v := raw.(type) {
+	case MoneyValue:
+		code, ok := NormalizeCurrency(v.Currency)
+		if v.Currency == "" {
+			code, ok = def, true
+		}
+		return MoneyValue{Minor: v.Minor, Currency: code}, ok && v.Minor >= 0 && v.Minor <= maxDealValue
+	case map[string]any:
+		cur, _ := v["currency"].(string)
+		n, ok := numberOf(v["minor"])
+		if !ok || n != math.Trunc(n) {
+			return MoneyValue{}, false
+		}
+		return moneyOf(MoneyValue{Minor: int64(n), Currency: cur}, def)
+	case float64, int, int64, json.Number:
+		n, ok := numberOf(v)
+		if !ok || n != math.Trunc(n) {
+			return MoneyValue{}, false
+		}
+		return moneyOf(MoneyValue{Minor: int64(n)}, def)
+	case string:
+		s := strings.TrimSpace(v)
+		code := def
+		if i := strings.LastIndexByte(s, ' '); i > 0 {
+			if c, ok := NormalizeCurrency(s[i+1:]); ok {
+				code, s = c, s[:i]
+			}
+		}
+		minor, ok := ParseAmount(s, code)
+		return MoneyValue{Minor: minor, Currency: code}, ok
+	}
+	return MoneyValue{}, false
+}
+
+func boolOf(raw any) (bool, bool) {
+	switch v := raw.(type) {
+	case bool:
+		return v, true
+	case string:
+		switch strings.ToLower(strings.TrimSpace(v)) {
+		case "true", "yes", "on", "1", "y":
+			return true, true
+		case "false", "no", "off", "0", "n":
+			return false, true
+		}
+	case float64:
+		return v != 0, v == 0 || v == 1
+	}
+	return false, false
+}
+
+// displayValue turns stored rows back into the API's shape.
+func displayValue(f CustomField, vs []store.CustomValue) any {
+	if len(vs) == 0 {
+		return nil
+	}
+	v := vs[0]
+	switch f.Type {
+	case "number":
+		n, _ := numberOf(v.Value)
+		return n
+	case "money":
+		n, _ := numberOf(v.Value)
+		return MoneyValue{Minor: int64(n), Currency: v.Currency}
+	case "bool":
+		n, _ := numberOf(v.Value)
+		return n != 0
+	case "select":
+		return optionLabel(f, fmt.Sprint(v.Value))
+	case "multi_select":
+		labels := []string{}
+		// in the option list's order, not the order they were stored
+		for _, o := range f.Options {
+			for _, x := range vs {
+				if fmt.Sprint(x.Value) == o.ID {
+					labels = append(labels, o.Label)
+				}
+			}
+		}
+		return labels
+	}
+	return fmt.Sprint(v.Value)
+}
+
+func optionLabel(f CustomField, id string) string {
+	for _, o := range f.Options {
+		if o.ID == id {
+			return o.Label
+		}
+	}
+	return ""
+}
+
+// ValueText writes a value for people: list cells, the audit log, search
+// and CSV. Empty values give "".
+func ValueText(f CustomField, v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case MoneyValue:
+		return AmountText(x.Minor, x.Currency) + " " + x.Currency
+	case bool:
+		if x {
+			return "yes"
+		}
+		return "no"
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case []string:
+		return strings.Join(x, "; ")
+	}
+	return fmt.Sprint(v)
+}
+
+// customValuesOf loads the values of records, keyed by record then field key.
+func customValuesOf(ctx context.Context, q store.Querier, fields []CustomField, ids []string) (map[string]CustomValues, error) {
+	out := map[string]CustomValues{}
+	if len(fields) == 0 {
+		return out, nil
+	}
+	stored, err := store.CustomValuesOf(ctx, q, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]CustomField{}
+	for _, f := range fields {
+		byID[f.ID] = f
+	}
+	for rec, vs := range stored {
+		byField := map[string][]store.CustomValue{}
+		for _, v := range vs {
+			byField[v.FieldID] = append(byField[v.FieldID], v)
+		}
+		m := CustomValues{}
+		for fid, fvs := range byField {
+			if f, ok := byID[fid]; ok {
+				m[f.Key] = displayValue(f, fvs)
+			}
+		}
+		out[rec] = m
+	}
+	return out, nil
+}
+
+// saveCustomValues applies in (field key → value; a key left out keeps
+// its value, nil or "" clears it) to one record inside tx. It checks every
+// value and the required fields, reporting problems as
+// custom_fields.<key> into p, and returns the changes for the audit log.
+func (a *App) saveCustomValues(ctx context.Context, tx *store.Tx, entity, recordID string, in CustomValues, created bool, p map[string]string) (map[string]map[string]string, error) {
+	fields, err := store.CustomFields(ctx, tx, entity)
+	if err != nil || len(fields) == 0 {
+		for key := range in {
+			p["custom_fields."+key] = "error.field_unknown"
+		}
+		return nil, err
+	}
+	old, err := customValuesOf(ctx, tx, fields, []string{recordID})
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]bool{}
+	type write struct {
+		f    CustomField
+		rows []store.CustomValue
+	}
+	var writes []write
+	changes := map[string]map[string]string{}
+	for _, f := range fields {
+		known[f.Key] = true
+		name := "custom_fields." + f.Key
+		raw, given := in[f.Key]
+		if !given {
+			if f.Required && isEmptyValue(old[recordID][f.Key]) && (created || in != nil) {
+				p[name] = "error.required"
+			}
+			continue
+		}
+		rows, problem := a.storedValue(f, raw)
+		if problem == "" && f.Required && len(rows) == 0 {
+			problem = "error.required"
+		}
+		if problem != "" {
+			p[name] = problem
+			continue
+		}
+		before := ValueText(f, old[recordID][f.Key])
+		after := ValueText(f, displayValue(f, rows))
+		if before != after {
+			changes[name] = map[string]string{"from": before, "to": after}
+		}
+		writes = append(writes, write{f, rows})
+	}
+	for key := range in {
+		if !known[key] {
+			p["custom_fields."+key] = "error.field_unknown"
+		}
+	}
+	if len(p) > 0 {
+		return nil, nil
+	}
+	for _, w := range writes {
+		if err := store.SetFieldValues(ctx, tx, w.f.ID, recordID, w.rows); err != nil {
+			return nil, err
+		}
+	}
+	return changes, nil
+}
+
+// customText is the text of a record's text-like custom values, for the
+// search index.
+func customText(ctx context.Context, q store.Querier, entity, id string) (string, error) {
+	fields, err := store.CustomFields(ctx, q, entity)
+	if err != nil || len(fields) == 0 {
+		return "", err
+	}
+	values, err := customValuesOf(ctx, q, fields, []string{id})
+	if err != nil {
+		return "", err
+	}
+	var words []string
+	for _, f := range fields {
+		switch f.Type {
+		case "text", "long_text", "url", "email", "phone", "select", "multi_select":
+			if s := ValueText(f, values[id][f.Key]); s != "" {
+				words = append(words, s)
+			}
+		}
+	}
+	return strings.Join(words, " "), nil
+}
+
+// FieldGroup is the fields of one group with a record's values, for
+// record pages.
+type FieldGroup struct {
+	Name   string
+	Fields []FieldValue
+}
+
+// FieldValue is one field with a record's value, as text and as given.
+type FieldValue struct {
+	Field CustomField
+	Value any
+	Text  string
+}
+
+// GroupedValues arranges a record's custom values by group for its page.
+func GroupedValues(fields []CustomField, values CustomValues) []FieldGroup {
+	var groups []FieldGroup
+	index := map[string]int{}
+	for _, f := range fields {
+		i, ok := index[f.Group]
+		if !ok {
+			i = len(groups)
+			index[f.Group] = i
+			groups = append(groups, FieldGroup{Name: f.Group})
+		}
+		v := values[f.Key]
+		groups[i].Fields = append(groups[i].Fields, FieldValue{Field: f, Value: v, Text: ValueText(f, v)})
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Name < groups[j].Name })
+	return groups
+}

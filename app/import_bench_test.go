@@ -1,0 +1,145 @@
+package app_test
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"rolo/app"
+	"rolo/store"
+)
+
+// writeImportCSV writes n realistic contact rows (a few hundred companies,
+// every tenth row a CJK name) once per size into the temp dir.
+func writeImportCSV(b *testing.B, n int) string {
+	b.Helper()
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("rolo-import-bench-%d.csv", n))
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	fmt.Fprintln(w, "First Name,Last Name,Email,Phone,Company,Job Title,City,Notes")
+	firsts := []string{"Anna", "Ben", "Chloé", "David", "Emma", "Felix", "Grace", "Hugo", "Iris", "Jonas", "민수", "花子", "伟"}
+	lasts := []string{"Müller", "Smith", "García", "Rossi", "Dubois", "Novak", "Kowalski", "김", "佐藤", "王"}
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(w, "%s,%s,person%d@example%d.com,+1 415 %03d %04d,Company %d,Buyer,City %d,\"Met at fair %d, \"\"booth\"\" B\"\n",
+			firsts[i%len(firsts)], lasts[i%len(lasts)], i, i%97, (i/10000)%1000, i%10000, i%500, i%50, i%7)
+	}
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	if err := os.Rename(tmp, path); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// peakHeap samples the heap while fn runs and returns the largest value.
+func peakHeap(fn func()) uint64 {
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		var m runtime.MemStats
+		for {
+			runtime.ReadMemStats(&m)
+			if m.HeapInuse > peak.Load() {
+				peak.Store(m.HeapInuse)
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}()
+	fn()
+	close(done)
+	wg.Wait()
+	return peak.Load()
+}
+
+// bareInsert stores the same rows with nothing but the INSERTs (no
+// validation, matching, tags, search index or audit), in the same chunks.
+func bareInsert(b *testing.B, db *store.DB, n int) {
+	ctx := context.Background()
+	for start := 0; start < n; start += 2000 {
+		err := db.Write(ctx, func(tx *store.Tx) error {
+			for i := start; i < min(start+2000, n); i++ {
+				c := store.Contact{ID: fmt.Sprintf("bare-%09d", i), FirstName: "Anna", LastName: "Müller", DisplayName: "Anna Müller",
+					SortName: "anna müller", Title: "Buyer", LifecycleStatus: "lead", Notes: "Met at fair",
+					Emails: []store.Labeled{{Value: fmt.Sprintf("person%d@example%d.com", i, i%97)}},
+					Phones: []store.Phone{{Value: "+1 415 000 0000", E164: "+14150000000"}}}
+				if err := store.InsertContact(ctx, tx, c); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func benchImport(b *testing.B, n int, compare bool) {
+	path := writeImportCSV(b, n)
+	ctx := context.Background()
+	for b.Loop() {
+		var bare time.Duration
+		if compare {
+			ta := mustOpenApp(b)
+			start := time.Now()
+			bareInsert(b, ta.DB(), n)
+			bare = time.Since(start)
+		}
+		ta := mustOpenApp(b)
+		admin := mustSetup(b, ta)
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var rep app.ImportReport
+		start := time.Now()
+		peak := peakHeap(func() {
+			rep, err = ta.Import(ctx, admin, f, app.ImportOptions{Entity: "contact", Tag: "import-bench"})
+		})
+		took := time.Since(start)
+		f.Close()
+		if err != nil || rep.Created != n {
+			b.Fatalf("import: %v, created %d of %d (%v)", err, rep.Created, n, rep.Problems)
+		}
+		b.ReportMetric(took.Seconds(), "import-s")
+		b.ReportMetric(float64(n)/took.Seconds(), "rows/s")
+		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		if compare {
+			b.ReportMetric(bare.Seconds(), "bare-s")
+			b.ReportMetric(took.Seconds()/bare.Seconds(), "x-bare")
+		}
+		b.ReportMetric(0, "ns/op")
+	}
+}
+
+// BenchmarkImport100k: budget ≤ 3 s and ≤ 4× the bare insert.
+func BenchmarkImport100k(b *testing.B) { benchImport(b, 100_000, true) }
+
+// BenchmarkImport1M: budget ≤ 150 MB during the import.
+func BenchmarkImport1M(b *testing.B) { benchImport(b, 1_000_000, false) }
+
+// BenchmarkImport20k is a quick profile target.
+func BenchmarkImport20k(b *testing.B) { benchImport(b, 20_000, false) }

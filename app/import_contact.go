@@ -1,0 +1,478 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"rolo/store"
+)
+
+// contactRow is one checked row of a contact import.
+type contactRow struct {
+	line    int
+	id      string // Rolo's own export: update this contact
+	company string // company name, found or created when written
+	c       Contact
+	tags    []string
+	custom  CustomValues
+}
+
+func (r *contactRow) preview() map[string]string {
+	f := contactFields(r.c)
+	f["company"], f["tags"] = r.company, strings.Join(r.tags, ", ")
+	for k, v := range r.custom {
+		f["cf."+k] = fmt.Sprint(v)
+	}
+	return f
+}
+
+func (imp *importer) parse(ctx context.Context, row csvRow) (importRecord, []ImportProblem) {
+	switch imp.opt.Entity {
+	case "company":
+		return imp.parseCompany(ctx, row)
+	case "deal":
+		return imp.parseDeal(ctx, row)
+	}
+	return imp.parseContact(ctx, row)
+}
+
+func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord, []ImportProblem) {
+	by := imp.cellsOf(row.Cells)
+	p := map[string]string{}
+	in := ContactInput{
+		FirstName: strings.TrimSpace(first(by, "first_name") + " " + first(by, "middle_name")), LastName: first(by, "last_name"),
+		DisplayName: first(by, "display_name"), Title: first(by, "title"), Website: first(by, "website"),
+		LeadSource: first(by, "lead_source"), LifecycleStatus: lifecycleOf(first(by, "lifecycle_status")), Notes: strings.Join(by["notes"], "\n\n"),
+		Address: store.Address{Street: first(by, "address.street"), City: first(by, "address.city"), Region: first(by, "address.region"),
+			PostalCode: first(by, "address.postal_code"), Country: first(by, "address.country")},
+	}
+	if imp.opt.Status != "" {
+		in.LifecycleStatus = imp.opt.Status
+	}
+	for _, e := range by["email"] {
+		for _, one := range strings.FieldsFunc(e, func(r rune) bool { return r == ';' || r == ',' || r == ' ' }) {
+			in.Emails = append(in.Emails, store.Labeled{Value: one}) // Google puts several in one cell: "a@x ::: b@y"
+		}
+	}
+	for _, ph := range by["phone"] {
+		for _, one := range strings.Split(ph, ":::") {
+			in.Phones = append(in.Phones, store.Labeled{Value: one})
+		}
+	}
+	for _, ph := range by["mobile"] {
+		in.Phones = append(in.Phones, store.Labeled{Label: "mobile", Value: ph})
+	}
+	var ok bool
+	raw := first(by, "birthday")
+	if in.Birthday, ok = parseImportDate(raw); !ok {
+		p["birthday"] = "error.birthday_invalid"
+		in.Birthday = ""
+	}
+	for _, t := range by["tags"] {
+		in.Tags = append(in.Tags, splitImportTags(t)...)
+	}
+	if imp.opt.Tag != "" {
+		in.Tags = append(in.Tags, imp.opt.Tag)
+	}
+	owner := imp.owner(by, p)
+	custom := imp.customValues(by, p)
+	c, tags, err := imp.a.validateContact(ctx, imp.a.db.Reader(), in, "")
+	if err != nil || len(p) > 0 {
+		return nil, problemsOf(row.Line, err, p, func(field string) string {
+			switch name, i, _ := strings.Cut(field, "."); name {
+			case "emails", "phones":
+				n, _ := strconv.Atoi(i)
+				list := in.Emails
+				if name == "phones" {
+					list = in.Phones
+				}
+				if n < len(list) {
+					return list[n].Value
+				}
+			case "birthday":
+				return raw
+			case "owner":
+				return first(by, "owner")
+			case "lifecycle_status":
+				return first(by, "lifecycle_status")
+			case "website":
+				return in.Website
+			}
+			return ""
+		})
+	}
+	c.OwnerID = owner
+	return &contactRow{line: row.Line, id: first(by, "id"), company: first(by, "company"), c: c, tags: tags, custom: custom}, nil
+}
+
+// matchKeys are the keys that find this row's contact, strongest first.
+func (imp *importer) matchKeys(r *contactRow) []string {
+	var keys []string
+	if r.id != "" {
+		keys = append(keys, "id:"+r.id)
+	}
+	for _, m := range imp.opt.Match {
+		switch m {
+		case "email":
+			for _, e := range r.c.Emails {
+				keys = append(keys, "email:"+e.Value)
+			}
+		case "phone":
+			for _, p := range r.c.Phones {
+				if p.E164 != "" {
+					keys = append(keys, "phone:"+p.E164)
+				}
+			}
+		case "name":
+			keys = append(keys, "name:"+r.c.SortName+"\x00"+foldKey(r.company))
+		}
+	}
+	return keys
+}
+
+// classify counts a row of a dry run as created, updated or skipped.
+func (imp *importer) classify(ctx context.Context, rec importRecord, rep *ImportReport) {
+	r, ok := rec.(*contactRow)
+	if !ok {
+		rep.Created++
+		return
+	}
+	keys := imp.matchKeys(r)
+	found := false
+	for _, k := range keys {
+		found = found || imp.seen[k]
+	}
+	if !found {
+		m, err := imp.existing(ctx, imp.a.db.Reader(), []*contactRow{r})
+		found = err == nil && len(m) > 0
+	}
+	for _, k := range keys {
+		imp.seen[k] = true
+	}
+	switch {
+	case !found:
+		rep.Created++
+	case imp.opt.OnDuplicate == "skip":
+		rep.Skipped++
+	default:
+		rep.Updated++
+	}
+}
+
+// existing finds stored contacts for the rows' keys, with a handful of
+// queries for the whole chunk. Name keys compare the company by its
+// folded name.
+func (imp *importer) existing(ctx context.Context, q store.Querier, rows []*contactRow) (map[string]string, error) {
+	var ids, emails, phones, names []string
+	for _, r := range rows {
+		for _, k := range imp.matchKeys(r) {
+			kind, v, _ := strings.Cut(k, ":")
+			switch kind {
+			case "id":
+				ids = append(ids, v)
+			case "email":
+				emails = append(emails, v)
+			case "phone":
+				phones = append(phones, v)
+			case "name":
+				names = append(names, strings.Split(v, "\x00")[0])
+			}
+		}
+	}
+	found := map[string]string{}
+	if len(ids) > 0 {
+		live, err := store.ContactsByIDs(ctx, q, ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range live {
+			if !c.Trashed() {
+				found["id:"+c.ID] = c.ID
+			}
+		}
+	}
+	for _, m := range []struct {
+		kind   string
+		values []string
+		find   func(context.Context, store.Querier, []string) (map[string]string, error)
+	}{{"email", emails, store.ContactIDsByEmails}, {"phone", phones, store.ContactIDsByPhone}} {
+		byValue, err := m.find(ctx, q, m.values)
+		if err != nil {
+			return nil, err
+		}
+		for v, id := range byValue {
+			found[m.kind+":"+v] = id
+		}
+	}
+	if len(names) > 0 {
+		byName, err := store.ContactIDsByName(ctx, q, names)
+		if err != nil {
+			return nil, err
+		}
+		companyIDs := map[string]string{} // company id → folded name
+		for key := range byName {
+			if _, co, _ := strings.Cut(key, "\x00"); co != "" {
+				companyIDs[co] = ""
+			}
+		}
+		if len(companyIDs) > 0 {
+			list := make([]string, 0, len(companyIDs))
+			for id := range companyIDs {
+				list = append(list, id)
+			}
+			named, err := store.CompanyNames(ctx, q, list)
+			if err != nil {
+				return nil, err
+			}
+			for id, n := range named {
+				companyIDs[id] = foldKey(n)
+			}
+		}
+		for key, id := range byName {
+			name, co, _ := strings.Cut(key, "\x00")
+			found["name:"+name+"\x00"+companyIDs[co]] = id
+		}
+	}
+	if imp.scope != "" && len(found) > 0 {
+		var ids []string
+		for _, id := range found {
+			ids = append(ids, id)
+		}
+		own, err := store.OwnedIDs(ctx, q, "contact", ids, imp.scope)
+		if err != nil {
+			return nil, err
+		}
+		mine := map[string]bool{}
+		for _, id := range own {
+			mine[id] = true
+		}
+		for k, id := range found {
+			if !mine[id] {
+				delete(found, k) // another user's contact: not seen, so not matched
+			}
+		}
+	}
+	return found, nil
+}
+
+// writeContacts stores one chunk inside tx.
+func (imp *importer) writeContacts(ctx context.Context, tx *store.Tx, rows []*contactRow, b *store.ImportBatch) error {
+	found, err := imp.existing(ctx, tx, rows)
+	if err != nil {
+		return err
+	}
+	if err := imp.resolveCompanies(ctx, tx, rows, b); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		id := ""
+		for _, k := range imp.matchKeys(r) {
+			if id = found[k]; id != "" {
+				break
+			}
+		}
+		switch {
+		case id == "":
+			if err := imp.createContact(ctx, tx, r); err != nil {
+				return imp.rowError(r.line, err)
+			}
+			b.Created++
+			id = r.c.ID
+		case imp.opt.OnDuplicate == "skip":
+			b.Skipped++
+			continue
+		default:
+			if err := imp.updateContact(ctx, tx, id, r); err != nil {
+				return imp.rowError(r.line, err)
+			}
+			b.Updated++
+		}
+		for _, k := range imp.matchKeys(r) {
+			found[k] = id // a later row of the file with the same key finds this contact
+		}
+	}
+	docs := imp.docs
+	imp.docs = imp.docs[:0]
+	return store.InsertNewSearchDocs(ctx, tx, docs)
+}
+
+// rowError names the line of a row that the database refused.
+func (imp *importer) rowError(line int, err error) error {
+	e := AsError(err)
+	if e.Code == EInternal {
+		return fmt.Errorf("line %d: %w", line, err)
+	}
+	fields := map[string]string{"line": strconv.Itoa(line)}
+	for k, v := range e.Fields {
+		fields[k] = v
+	}
+	return &Error{Code: e.Code, Message: e.Message, Fields: fields}
+}
+
+// resolveCompanies finds the companies rows name, creating missing ones
+// (recorded in the batch, so an undo trashes them too).
+func (imp *importer) resolveCompanies(ctx context.Context, tx *store.Tx, rows []*contactRow, b *store.ImportBatch) error {
+	var missing []string
+	for _, r := range rows {
+		if k := foldKey(r.company); k != "" && imp.compIDs[k] == "" {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) > 0 {
+		known, err := store.CompanyIDsBySortName(ctx, tx, missing)
+		if err != nil {
+			return err
+		}
+		for k, id := range known {
+			imp.compIDs[k] = id
+		}
+	}
+	for _, r := range rows {
+		k := foldKey(r.company)
+		if k == "" {
+			continue
+		}
+		if imp.compIDs[k] == "" {
+			co := Company{ID: imp.a.cfg.NewID(), Name: strings.TrimSpace(r.company), SortName: k, OwnerID: r.c.OwnerID}
+			co.CreatedBy = actorID(imp.actor)
+			if err := store.InsertCompany(ctx, tx, co); err != nil {
+				return imp.rowError(r.line, err)
+			}
+			if err := imp.a.indexCompany(ctx, tx, co.ID); err != nil {
+				return err
+			}
+			if err := store.InsertImportRecord(ctx, tx, b.ID, store.ImportRecord{Entity: "company", RecordID: co.ID, Action: "created"}); err != nil {
+				return err
+			}
+			if err := imp.a.audit(ctx, tx, actorID(imp.actor), "company.created", "company", co.ID, map[string]any{"name": co.Name, "import": b.ID}); err != nil {
+				return err
+			}
+			imp.compIDs[k] = co.ID
+		}
+		r.c.CompanyID = imp.compIDs[k]
+	}
+	return nil
+}
+
+// tags finds or creates the tags named, remembering them for later rows.
+func (imp *importer) tags(ctx context.Context, tx *store.Tx, names []string) ([]Tag, error) {
+	var out []Tag
+	var missing []string
+	for _, n := range names {
+		if id := imp.tagIDs[foldKey(n)]; id != "" {
+			out = append(out, Tag{ID: id, Name: n})
+		} else {
+			missing = append(missing, n)
+		}
+	}
+	created, err := imp.a.ensureTags(ctx, tx, imp.actor, missing)
+	for _, t := range created {
+		imp.tagIDs[t.Key] = t.ID
+	}
+	return append(out, created...), err
+}
+
+func (imp *importer) createContact(ctx context.Context, tx *store.Tx, r *contactRow) error {
+	c := r.c
+	c.ID, c.CreatedBy = imp.a.cfg.NewID(), actorID(imp.actor)
+	if err := store.InsertContact(ctx, tx, c); err != nil {
+		return err
+	}
+	tags, err := imp.tags(ctx, tx, r.tags)
+	if err != nil {
+		return err
+	}
+	if len(tags) > 0 {
+		if err := store.SetTags(ctx, tx, "contact", c.ID, tagIDs(tags)); err != nil {
+			return err
+		}
+	}
+	c.Tags = tags
+	r.c.ID = c.ID
+	if len(r.custom) > 0 || imp.hasRequiredCustom() {
+		if _, err := imp.a.applyCustomValues(ctx, tx, "contact", c.ID, r.custom, true); err != nil {
+			return err
+		}
+		if err := imp.a.indexContact(ctx, tx, c.ID); err != nil { // with the custom values' text
+			return err
+		}
+	} else {
+		imp.docs = append(imp.docs, contactDoc(c, r.company))
+	}
+	if err := store.InsertImportRecord(ctx, tx, imp.batchID, store.ImportRecord{Entity: "contact", RecordID: c.ID, Action: "created"}); err != nil {
+		return err
+	}
+	// One short entry per record (the record's page shows "created by
+	// import"); the batch's own entry carries the counts.
+	return imp.a.audit(ctx, tx, actorID(imp.actor), "contact.created", "contact", c.ID, map[string]any{"name": c.DisplayName, "import": imp.batchID})
+}
+
+func (imp *importer) hasRequiredCustom() bool {
+	for _, f := range imp.custom {
+		if f.Required {
+			return true
+		}
+	}
+	return false
+}
+
+// updateContact merges a row into a stored contact: fill sets only the
+// fields that are empty, overwrite sets every field the row has. Emails,
+// phones and tags are added to, never removed.
+func (imp *importer) updateContact(ctx context.Context, tx *store.Tx, id string, r *contactRow) error {
+	old, err := store.ContactByID(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	before, err := json.Marshal(InputOf(old))
+	if err != nil {
+		return err
+	}
+	in := mergeContact(InputOf(old), InputOf(r.c), imp.opt.OnDuplicate == "overwrite")
+	in.Tags = append(in.Tags, r.tags...)
+	in.CustomFields = r.custom
+	if err := imp.a.updateContact(ctx, tx, imp.actor, id, old.Version, in); err != nil {
+		return err
+	}
+	return store.InsertImportRecord(ctx, tx, imp.batchID, store.ImportRecord{Entity: "contact", RecordID: id, Action: "updated", Before: string(before)})
+}
+
+func mergeContact(old, row ContactInput, overwrite bool) ContactInput {
+	set := func(dst *string, v string) {
+		if v != "" && (overwrite || *dst == "") {
+			*dst = v
+		}
+	}
+	set(&old.FirstName, row.FirstName)
+	set(&old.LastName, row.LastName)
+	set(&old.DisplayName, row.DisplayName)
+	set(&old.Title, row.Title)
+	set(&old.CompanyID, row.CompanyID)
+	set(&old.Birthday, row.Birthday)
+	set(&old.Website, row.Website)
+	set(&old.LeadSource, row.LeadSource)
+	set(&old.OwnerID, row.OwnerID)
+	set(&old.Notes, row.Notes)
+	set(&old.Address.Street, row.Address.Street)
+	set(&old.Address.City, row.Address.City)
+	set(&old.Address.Region, row.Address.Region)
+	set(&old.Address.PostalCode, row.Address.PostalCode)
+	set(&old.Address.Country, row.Address.Country)
+	if overwrite {
+		set(&old.LifecycleStatus, row.LifecycleStatus)
+	}
+	old.Emails = append(old.Emails, row.Emails...) // validation keeps each address once
+	have := map[string]bool{}
+	for _, p := range old.Phones {
+		have[p.Value] = true
+	}
+	for _, p := range row.Phones {
+		if !have[p.Value] {
+			old.Phones = append(old.Phones, p)
+		}
+	}
+	return old
+}

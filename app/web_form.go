@@ -1,0 +1,164 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/url"
+	"strings"
+
+	"rolo/store"
+)
+
+// WebForm is a public lead-capture form, with its lists decoded.
+type WebForm struct {
+	store.WebForm
+	FieldList  []string
+	OwnerList  []string
+	OriginList []string
+	TagList    []string
+}
+
+func toWebForm(f store.WebForm) WebForm {
+	out := WebForm{WebForm: f, TagList: splitList(f.Tags)}
+	_ = json.Unmarshal([]byte(f.Fields), &out.FieldList) // only app writes these
+	_ = json.Unmarshal([]byte(f.OwnerIDs), &out.OwnerList)
+	for _, o := range strings.Fields(f.Origins) {
+		out.OriginList = append(out.OriginList, o)
+	}
+	return out
+}
+
+// FormFields are the contact fields a web form may ask for; email is
+// always asked, since submissions are matched to contacts by it.
+var FormFields = []string{"first_name", "last_name", "email", "phone", "company", "title", "message"}
+
+// WebFormInput is what an admin says about a form.
+type WebFormInput struct {
+	Name        string
+	Fields      []string
+	ThankYou    string
+	RedirectURL string
+	StageID     string
+	Tags        string
+	LeadSource  string
+	OwnerIDs    []string
+	Origins     string // one origin a line: https://example.com
+}
+
+// CreateWebForm stores a new form.
+func (a *App) CreateWebForm(ctx context.Context, actor Actor, in WebFormInput) (WebForm, error) {
+	if err := a.can(actor, AreaForms, LevelManage); err != nil {
+		return WebForm{}, err
+	}
+	p := map[string]string{}
+	name, problem := cleanText(in.Name, 200, false)
+	if problem != "" {
+		p["name"] = problem
+	} else if name == "" {
+		p["name"] = "error.required"
+	}
+	fields := []string{}
+	for _, f := range FormFields {
+		if f == "email" || contains(in.Fields, f) {
+			fields = append(fields, f)
+		}
+	}
+	if in.RedirectURL != "" {
+		if u, problem := checkWebhookURL(in.RedirectURL); problem != "" {
+			p["redirect_url"] = "error.url_invalid"
+		} else {
+			in.RedirectURL = u
+		}
+	}
+	var origins []string
+	for _, o := range strings.Fields(in.Origins) {
+		u, err := url.Parse(o)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
+			p["origins"] = "error.form_origin_invalid"
+			continue
+		}
+		origins = append(origins, u.Scheme+"://"+u.Host)
+	}
+	thanks, problem := cleanText(in.ThankYou, 1000, true)
+	if problem != "" {
+		p["thank_you"] = problem
+	}
+	err := a.db.Write(ctx, func(tx *store.Tx) error {
+		if in.StageID != "" {
+			if _, err := store.StageByID(ctx, tx, in.StageID); err != nil {
+				p["stage_id"] = "error.stage_not_found"
+			}
+		}
+		for _, id := range in.OwnerIDs {
+			if err := checkOwner(ctx, tx, id, p); err != nil {
+				return err
+			}
+		}
+		if len(p) > 0 {
+			return Invalid(p)
+		}
+		fieldJSON, _ := json.Marshal(fields)
+		owners, _ := json.Marshal(append([]string{}, in.OwnerIDs...))
+		f := store.WebForm{ID: a.cfg.NewID(), Name: name, Fields: string(fieldJSON), ThankYou: thanks, RedirectURL: in.RedirectURL, StageID: in.StageID,
+			Tags: in.Tags, LeadSource: strings.TrimSpace(in.LeadSource), OwnerIDs: string(owners), Origins: strings.Join(origins, "\n")}
+		if err := store.InsertWebForm(ctx, tx, f, actorID(actor)); err != nil {
+			return err
+		}
+		in.Name = f.ID // carries the id out
+		return a.audit(ctx, tx, actorID(actor), "web_form.created", "web_form", f.ID, map[string]any{"name": name})
+	})
+	if err != nil {
+		return WebForm{}, err
+	}
+	return a.WebFormByID(ctx, in.Name)
+}
+
+// WebForms lists every form.
+func (a *App) WebForms(ctx context.Context, actor Actor) ([]WebForm, error) {
+	if err := a.can(actor, AreaForms, LevelView); err != nil {
+		return nil, err
+	}
+	list, err := store.WebForms(ctx, a.db.Reader())
+	out := make([]WebForm, 0, len(list))
+	for _, f := range list {
+		out = append(out, toWebForm(f))
+	}
+	return out, err
+}
+
+// WebFormByID loads one form; the public endpoint uses it too, so it needs
+// no actor.
+func (a *App) WebFormByID(ctx context.Context, id string) (WebForm, error) {
+	f, err := store.WebFormByID(ctx, a.db.Reader(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		return WebForm{}, errorf(ENotFound, "error.form_not_found")
+	}
+	return toWebForm(f), err
+}
+
+// DeleteWebForm removes a form; its contacts stay.
+func (a *App) DeleteWebForm(ctx context.Context, actor Actor, id string) error {
+	if err := a.can(actor, AreaForms, LevelManage); err != nil {
+		return err
+	}
+	return a.db.Write(ctx, func(tx *store.Tx) error {
+		if err := store.DeleteWebForm(ctx, tx, id); err != nil {
+			if errors.Is(err, store.ErrNotFound) {
+				return errorf(ENotFound, "error.form_not_found")
+			}
+			return err
+		}
+		return a.audit(ctx, tx, actorID(actor), "web_form.deleted", "web_form", id, nil)
+	})
+}
+
+// AllowsOrigin tells whether a browser page at origin may post the form.
+func (f WebForm) AllowsOrigin(origin string) bool {
+	for _, o := range f.OriginList {
+		if strings.EqualFold(o, origin) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"context"
+	"net/url"
+	"strings"
+
+	"rolo/app"
+	"rolo/store"
+)
+
+// filterQuery adds to a list query what the filter syntax says: q (a
+// query), segment (a saved segment's id) and a sort by a custom field
+// ("renewal_date", "-renewal_date", or with a "cf." prefix).
+func filterQuery(ctx context.Context, a *app.App, actor app.Actor, entity string, v url.Values, lq *store.ListQuery) error {
+	if err := segmentQuery(ctx, a, actor, entity, v, func(q string) error { return a.ListQueryFor(ctx, actor, entity, q, lq) }); err != nil {
+		return err
+	}
+	if q := v.Get("q"); q != "" {
+		if err := a.ListQueryFor(ctx, actor, entity, q, lq); err != nil {
+			return err
+		}
+	}
+	// Contact lists sort by custom fields; companies not yet.
+	if sort := lq.Sort; sort != "" && !contains(store.Sorts, sort) && entity == "contact" {
+		// An unknown sort stays as given, so the app names it with every
+		// other bad parameter.
+		if err := a.SortByField(ctx, entity, strings.Replace(sort, "cf.", "", 1), lq); app.ErrorCode(err) != app.EInvalid {
+			return err
+		}
+	}
+	return nil
+}
+
+// dealFilterQuery is filterQuery for deal lists (no custom sorts yet).
+func dealFilterQuery(ctx context.Context, a *app.App, actor app.Actor, v url.Values, dq *store.DealQuery) error {
+	if err := segmentQuery(ctx, a, actor, "deal", v, func(q string) error { return a.DealQueryFor(ctx, actor, q, dq) }); err != nil {
+		return err
+	}
+	if q := v.Get("q"); q != "" {
+		return a.DealQueryFor(ctx, actor, q, dq)
+	}
+	return nil
+}
+
+func segmentQuery(ctx context.Context, a *app.App, actor app.Actor, entity string, v url.Values, add func(q string) error) error {
+	id := v.Get("segment")
+	if id == "" {
+		return nil
+	}
+	segEntity, q, err := a.SegmentQuery(ctx, actor, id)
+	if err != nil {
+		return err
+	}
+	if segEntity != entity {
+		return app.Invalid(map[string]string{"segment": "error.segment_entity"})
+	}
+	return add(q)
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// customJSON shows custom values as an object, {} when there are none.
+func customJSON(v map[string]any) map[string]any {
+	if v == nil {
+		return map[string]any{}
+	}
+	return v
+}

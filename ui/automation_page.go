@@ -1,0 +1,191 @@
+package ui
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"rolo/app"
+	"rolo/store"
+)
+
+// automationPage lists the rules with their latest runs and offers a form
+// for a new rule: a trigger, conditions in the filter syntax, and up to
+// three actions.
+type automationPage struct {
+	Base
+	Rules    []app.Rule
+	RunTable runTable
+	Failed   int // failed runs in the last week
+	Events   []string
+	Actions  []string
+	Settable []string
+	Team     []*app.User
+	Stages   []ruleStage
+	Webhooks []app.Webhook
+	New      app.RuleDefinition
+	Slots    []actionSlot
+	Errors   map[string]string
+}
+
+// ruleStage is a stage named with its pipeline, for selects.
+type ruleStage struct {
+	ID, Label string
+}
+
+// runTable is a list of rule runs with the rules' names.
+type runTable struct {
+	Runs  []store.RuleRun
+	Names map[string]string
+}
+
+// actionSlot is one action's fieldset in the rule form.
+type actionSlot struct {
+	Index, Number int
+	Action        app.Action
+}
+
+// actionSlots is how many actions the form offers; the API takes up to 20.
+const actionSlots = 3
+
+// stageChoices names every live stage with its pipeline, for selects.
+func (s *site) stageChoices(r *http.Request, lang string) ([]ruleStage, error) {
+	pipelines, err := s.app.Pipelines(r.Context(), currentUser(r))
+	if err != nil {
+		return nil, err
+	}
+	var out []ruleStage
+	for _, p := range pipelines {
+		name := p.Name
+		if name == "" {
+			name = s.catalog.T(lang, p.NameKey)
+		}
+		for _, st := range p.Stages {
+			if !st.ArchivedAt.IsZero() {
+				continue
+			}
+			label := st.Name
+			if label == "" {
+				label = s.catalog.T(lang, st.NameKey)
+			}
+			out = append(out, ruleStage{ID: st.ID, Label: name + " → " + label})
+		}
+	}
+	return out, nil
+}
+
+func (s *site) renderAutomation(w http.ResponseWriter, r *http.Request, status int, page automationPage) {
+	ctx, u := r.Context(), page.User
+	var err error
+	if page.Rules, err = s.app.Rules(ctx, u); err != nil {
+		s.views.renderError(w, r, page.Base, err)
+		return
+	}
+	page.RunTable.Names = map[string]string{}
+	for _, rule := range page.Rules {
+		page.RunTable.Names[rule.ID] = rule.Name
+	}
+	if page.RunTable.Runs, err = s.app.RuleRuns(ctx, u, "", 30); err != nil {
+		s.views.renderError(w, r, page.Base, err)
+		return
+	}
+	for _, run := range page.RunTable.Runs {
+		if run.Status == "failed" {
+			page.Failed++
+		}
+	}
+	if page.Team, err = s.app.Team(ctx, u); err != nil {
+		s.views.renderError(w, r, page.Base, err)
+		return
+	}
+	lang := page.Lang
+	if page.Stages, err = s.stageChoices(r, lang); err != nil {
+		s.views.renderError(w, r, page.Base, err)
+		return
+	}
+	if app.CanDo(u, app.AreaIntegrations, app.LevelManage) {
+		page.Webhooks, _ = s.app.Webhooks(ctx, u) // the select just stays empty otherwise
+	}
+	page.Events, page.Actions, page.Settable = app.Events, app.ActionTypes, app.SettableFields
+	for len(page.New.Actions) < actionSlots {
+		page.New.Actions = append(page.New.Actions, app.Action{})
+	}
+	for i := range actionSlots {
+		page.Slots = append(page.Slots, actionSlot{Index: i, Number: i + 1, Action: page.New.Actions[i]})
+	}
+	s.views.render(w, r, status, "automation", lang, page)
+}
+
+// handleAutomation shows the rules page.
+func handleAutomation(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.renderAutomation(w, r, http.StatusOK, automationPage{Base: s.base(w, r, "automation.title"), New: app.RuleDefinition{Enabled: true}})
+	})
+}
+
+// ruleFromForm reads the rule form; action slots left on "none" are skipped.
+func ruleFromForm(r *http.Request, team []*app.User) app.RuleDefinition {
+	f := r.PostForm
+	delay, _ := strconv.Atoi(f.Get("delay_minutes"))
+	def := app.RuleDefinition{
+		Name: f.Get("name"), Enabled: true, Conditions: f.Get("conditions"), DelayMinutes: delay,
+		Trigger: app.Trigger{Event: f.Get("event"), Field: f.Get("trigger_field"), Value: f.Get("trigger_value")},
+	}
+	byEmail := map[string]string{}
+	for _, u := range team {
+		byEmail[strings.ToLower(u.Email)] = u.ID
+	}
+	for i := range actionSlots {
+		n := strconv.Itoa(i)
+		typ := f.Get("action." + n + ".type")
+		if typ == "" {
+			continue
+		}
+		due, _ := strconv.Atoi(f.Get("action." + n + ".due_days"))
+		act := app.Action{Type: typ, Field: f.Get("action." + n + ".field"), Value: f.Get("action." + n + ".value"),
+			Mode: f.Get("action." + n + ".mode"), UserIDs: f["action."+n+".user_ids"], StageID: f.Get("action." + n + ".stage_id"),
+			Title: f.Get("action." + n + ".title"), DueDays: due, Text: f.Get("action." + n + ".text"), WebhookID: f.Get("action." + n + ".webhook_id")}
+		// Routes, one a line: "country:KR someone@example.com".
+		for _, line := range strings.Split(f.Get("action."+n+".routes"), "\n") {
+			parts := strings.Fields(line)
+			if len(parts) != 2 {
+				continue
+			}
+			field, value, ok := strings.Cut(parts[0], ":")
+			if !ok {
+				continue
+			}
+			act.Routes = append(act.Routes, app.Route{Field: field, Value: value, UserID: byEmail[strings.ToLower(parts[1])]})
+		}
+		def.Actions = append(def.Actions, act)
+	}
+	return def
+}
+
+// handleRuleCreate saves a new rule from the form.
+func handleRuleCreate(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b := s.base(w, r, "automation.title")
+		if err := parseForm(w, r); err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		team, err := s.app.Team(r.Context(), b.User)
+		if err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		def := ruleFromForm(r, team)
+		_, err = s.app.CreateRule(r.Context(), b.User, def)
+		if fields := fieldErrors(err); fields != nil {
+			s.renderAutomation(w, r, http.StatusUnprocessableEntity, automationPage{Base: b, New: def, Errors: fields})
+			return
+		}
+		if err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		setFlash(w, "automation.created")
+		redirect(w, r, "/settings/automation")
+	})
+}

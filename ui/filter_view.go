@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"net/http"
+
+	"rolo/app"
+	"rolo/store"
+)
+
+// filterView is what a list's query box, filter builder, segment menu and
+// "save as segment" form show.
+type filterView struct {
+	Entity     string
+	Q          string
+	Segment    string
+	Segments   []app.Segment
+	Fields     []builderField
+	Ops        []string
+	Rows       []int
+	At         string // where a query was not understood: "position: part"
+	CanShare   bool
+	SortFields []app.CustomField
+	Sort       string
+}
+
+// builderField is one field a builder row may filter on.
+type builderField struct {
+	Key, Label string
+	Custom     bool
+}
+
+// filterViewFor fills the filter widgets of entity's list.
+func (s *site) filterViewFor(r *http.Request, entity string, f recordFilter) filterView {
+	v := filterView{Entity: entity, Q: f.Q, Segment: f.Segment, Ops: builderOps, Rows: []int{0, 1, 2}, Sort: f.Sort,
+		CanShare: app.CanDo(currentUser(r), app.AreaAutomation, app.LevelCreate)}
+	v.Segments, _ = s.app.Segments(r.Context(), currentUser(r), entity)
+	for _, key := range sortedKeys(store.FilterColumns[entity]) {
+		v.Fields = append(v.Fields, builderField{Key: key})
+	}
+	v.Fields = append(v.Fields, builderField{Key: "tag"})
+	fields, _ := s.app.CustomFields(r.Context(), entity)
+	for _, cf := range fields {
+		v.Fields = append(v.Fields, builderField{Key: cf.Key, Label: cf.Label, Custom: true})
+		if cf.Type != "multi_select" && entity == "contact" {
+			v.SortFields = append(v.SortFields, cf)
+		}
+	}
+	return v
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+	return keys
+}

@@ -1,0 +1,99 @@
+package ui_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/matryer/is"
+
+	"rolo/app"
+	"rolo/store"
+)
+
+// upload posts a sample file to /imports as the browser would.
+func upload(t *testing.T, b *browser, name string, fields map[string]string) response {
+	t.Helper()
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	for k, v := range fields {
+		_ = w.WriteField(k, v)
+	}
+	part, err := w.CreateFormFile("file", name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join("..", "testdata", "import", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	_, _ = io.Copy(part, f)
+	w.Close()
+	req, _ := http.NewRequest(http.MethodPost, b.srv.URL+"/imports", &body)
+	for k, v := range b.header {
+		req.Header[k] = v
+	}
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	res, err := b.client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	data, _ := io.ReadAll(res.Body)
+	return response{Response: res, Body: string(data)}
+}
+
+func TestImportPagesAndDownloads(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	ts := newTestServer(t)
+	b := ts.setupAdmin(t)
+
+	res := upload(t, b, "broken.csv", map[string]string{"entity": "contact", "tag": "web"})
+	is.Equal(res.StatusCode, http.StatusSeeOther)
+	preview := res.Header.Get("Location")
+	res = b.get(preview)
+	is.Equal(res.StatusCode, http.StatusOK)
+	is.True(strings.Contains(res.Body, `data-line="3"`)) // the bad email, by line
+	is.True(strings.Contains(res.Body, `data-line="6"`)) // the malformed row
+
+	// Someone else cannot use the upload.
+	other := ts.loginAs(t, app.RoleManager)
+	is.Equal(other.get(preview).StatusCode, http.StatusNotFound)
+
+	token := strings.TrimPrefix(strings.SplitN(preview, "?", 2)[0], "/imports/")
+	form, _ := url.ParseQuery(strings.SplitN(preview, "?", 2)[1])
+	res = b.post("/imports/"+token+"/run", form)
+	is.Equal(res.StatusCode, http.StatusUnprocessableEntity) // bad rows: nothing written
+	list, err := ts.app.ListContacts(context.Background(), nil, store.ListQuery{Limit: 10})
+	is.NoErr(err)
+	is.Equal(list.Total, 0)
+	form.Set("skip_invalid", "on")
+	res = b.post("/imports/"+token+"/run", form)
+	is.Equal(res.StatusCode, http.StatusSeeOther)
+	batches, err := ts.app.ImportBatches(context.Background(), nil, 5)
+	is.NoErr(err)
+	is.Equal(batches[0].Created, 2)
+
+	res = b.get("/imports/batches/" + batches[0].ID + "/failures")
+	is.Equal(res.StatusCode, http.StatusOK)
+	is.True(strings.HasPrefix(res.Body, "line,problem")) // the failed rows to fix
+	is.True(strings.Contains(res.Body, "not-an-email"))
+
+	res = b.get("/export/contact?format=csv")
+	is.Equal(res.StatusCode, http.StatusOK)
+	is.True(strings.Contains(res.Body, "levin@example.ru"))
+	is.True(strings.Contains(res.Header.Get("Content-Disposition"), "attachment"))
+
+	res = b.get("/data-quality?list=no_phone")
+	is.Equal(res.StatusCode, http.StatusOK)
+	is.True(strings.Contains(res.Body, "Konstantin Levin"))
+}

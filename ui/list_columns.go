@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"net/http"
+
+	"rolo/app"
+)
+
+// columnsView is a list's custom columns and the picker that chooses them.
+type columnsView struct {
+	Entity  string
+	Chosen  []app.CustomField
+	Fields  []app.CustomField
+	IsShown map[string]bool
+	Cells   map[string]map[string]string // record id → key → text
+}
+
+// columnsFor loads the user's columns of entity's list and their values
+// for the page's records.
+func (s *site) columnsFor(r *http.Request, entity string, ids []string) columnsView {
+	v := columnsView{Entity: entity, IsShown: map[string]bool{}}
+	v.Fields, _ = s.app.CustomFields(r.Context(), entity)
+	v.Chosen, _ = s.app.ListColumns(r.Context(), currentUser(r), entity)
+	for _, f := range v.Chosen {
+		v.IsShown[f.Key] = true
+	}
+	v.Cells, _ = s.app.ColumnTexts(r.Context(), v.Chosen, ids)
+	return v
+}
+
+// handleListColumns saves the columns picked for a list and goes back to it.
+func handleListColumns(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b := s.base(w, r, "contacts.title")
+		if err := parseForm(w, r); err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		entity := r.PostForm.Get("entity")
+		if err := s.app.SetListColumns(r.Context(), b.User, entity, r.PostForm["columns"]); err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		to := s.recordPath("contacts")
+		if entity == "company" {
+			to = s.recordPath("companies")
+		}
+		redirect(w, r, to)
+	})
+}
