@@ -413,8 +413,17 @@ func customText(ctx context.Context, q store.Querier, entity, id string) (string
 	if err != nil {
 		return "", err
 	}
+	// A field hidden from any role stays out of the shared index: a search
+	// that matched on it would tell that role what the field holds.
+	prot, err := store.FieldProtections(ctx, q)
+	if err != nil {
+		return "", err
+	}
 	var words []string
 	for _, f := range fields {
+		if hiddenFromAnyRole(prot[f.ID]) {
+			continue
+		}
 		switch f.Type {
 		case "text", "long_text", "url", "email", "phone", "select", "multi_select":
 			if s := ValueText(f, values[id][f.Key]); s != "" {
@@ -455,4 +464,13 @@ func GroupedValues(fields []CustomField, values CustomValues) []FieldGroup {
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Name < groups[j].Name })
 	return groups
+}
+
+func hiddenFromAnyRole(modes map[string]string) bool {
+	for _, mode := range modes {
+		if mode == "hidden" {
+			return true
+		}
+	}
+	return false
 }

@@ -38,12 +38,17 @@ func (a *App) SetFieldProtection(ctx context.Context, actor Actor, fieldID strin
 	} else if err != nil {
 		return err
 	}
-	return a.db.Write(ctx, func(tx *store.Tx) error {
+	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		if err := store.SetFieldProtection(ctx, tx, fieldID, string(role), mode); err != nil {
 			return err
 		}
 		return a.audit(ctx, tx, actorID(actor), "field.protection_changed", "custom_field", fieldID, map[string]any{"role": string(role), "mode": mode})
 	})
+	if err != nil {
+		return err
+	}
+	// Hidden values leave the search index, and return when unhidden.
+	return a.RebuildSearchIndex(ctx, nil)
 }
 
 // protectedKeys gives the keys of entity's custom fields that actor's

@@ -59,3 +59,24 @@ func TestFieldProtection(t *testing.T) {
 	_, seen = list[0].CustomFields[salary.Key]
 	is.True(!seen) // nor in the API's lists
 }
+
+// TestHiddenFieldsStayOutOfSearch: a search must not reveal a hidden
+// field's value by matching on it, for any role.
+func TestHiddenFieldsStayOutOfSearch(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	ta := mustOpenApp(t)
+	admin := mustSetup(t, ta)
+	ctx := t.Context()
+	note, err := ta.CreateCustomField(ctx, admin, "contact", app.FieldInput{Label: "Private note", Type: "text"})
+	is.NoErr(err)
+	_, err = ta.CreateContact(ctx, nil, app.ContactInput{FirstName: "Secret", CustomFields: app.CustomValues{note.Key: "embezzlement"}})
+	is.NoErr(err)
+	is.True(found(t, ta, "embezzlement", "Secret")) // text fields are searchable
+
+	is.NoErr(ta.SetFieldProtection(ctx, admin, note.ID, app.RoleSales, app.FieldHidden))
+	is.True(!found(t, ta, "embezzlement", "Secret")) // hidden from a role: out of the index
+
+	is.NoErr(ta.SetFieldProtection(ctx, admin, note.ID, app.RoleSales, ""))
+	is.True(found(t, ta, "embezzlement", "Secret")) // unhidden: back
+}

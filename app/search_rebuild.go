@@ -68,7 +68,13 @@ func (a *App) indexBatch(ctx context.Context, tx *store.Tx, kind string, ids []s
 		return err
 	}
 	for _, c := range contacts {
-		if err := store.PutSearchDoc(ctx, tx, contactDoc(c, names[c.CompanyID])); err != nil {
+		doc := contactDoc(c, names[c.CompanyID])
+		// The same text as indexContact gives, custom fields included, so a
+		// rebuild never loses what the live index held.
+		if err := addCustomText(ctx, tx, "contact", c.ID, &doc); err != nil {
+			return err
+		}
+		if err := store.PutSearchDoc(ctx, tx, doc); err != nil {
 			return err
 		}
 	}
