@@ -75,12 +75,20 @@ func (a *App) fillDeals(ctx context.Context, ds []Deal) error {
 // addCustomText adds a record's text custom values to its search words.
 func addCustomText(ctx context.Context, tx *store.Tx, entity, id string, doc *store.SearchDoc) error {
 	text, err := customText(ctx, tx, entity, id)
-	if err != nil || text == "" {
+	if err != nil {
 		return err
+	}
+	appendCustomText(doc, text)
+	return nil
+}
+
+// appendCustomText adds custom-field text to a search entry, CJK grams too.
+func appendCustomText(doc *store.SearchDoc, text string) {
+	if text == "" {
+		return
 	}
 	doc.Words += " " + text
 	uni, bi := cjkGrams(text)
 	doc.CJK1 = joinNonEmpty(" ", doc.CJK1, uni)
 	doc.CJK2 = joinNonEmpty(" ", doc.CJK2, bi)
-	return nil
 }

@@ -67,13 +67,15 @@ func (a *App) indexBatch(ctx context.Context, tx *store.Tx, kind string, ids []s
 	if err != nil {
 		return err
 	}
+	// The same text as indexContact gives, custom fields included, so a
+	// rebuild never loses what the live index held; read once per batch.
+	custom, err := customTexts(ctx, tx, "contact", ids)
+	if err != nil {
+		return err
+	}
 	for _, c := range contacts {
 		doc := contactDoc(c, names[c.CompanyID])
-		// The same text as indexContact gives, custom fields included, so a
-		// rebuild never loses what the live index held.
-		if err := addCustomText(ctx, tx, "contact", c.ID, &doc); err != nil {
-			return err
-		}
+		appendCustomText(&doc, custom[c.ID])
 		if err := store.PutSearchDoc(ctx, tx, doc); err != nil {
 			return err
 		}
