@@ -72,7 +72,7 @@ type ImportReport struct {
 const (
 	maxProblems  = 500
 	previewRows  = 10
-	importChunk  = 2000 // rows per transaction: a crash loses at most one uncommitted chunk
+	importChunk  = 5000 // rows per transaction: a crash loses at most one uncommitted chunk
 	maxImportErr = 1 << 20
 )
 

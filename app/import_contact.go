@@ -18,6 +18,18 @@ type contactRow struct {
 	c       Contact
 	tags    []string
 	custom  CustomValues
+	doc     store.SearchDoc // its search text, prepared while an earlier chunk writes
+}
+
+// prepareDoc makes the row's search document, all but the id it gets
+// when it is stored.
+func (r *contactRow) prepareDoc() {
+	c := r.c
+	c.Tags = make([]Tag, len(r.tags))
+	for i, name := range r.tags {
+		c.Tags[i] = Tag{Name: name}
+	}
+	r.doc = contactDoc(c, r.company)
 }
 
 func (r *contactRow) preview() map[string]string {
@@ -400,7 +412,9 @@ func (imp *importer) createContact(ctx context.Context, tx *store.Tx, r *contact
 			return err
 		}
 	} else {
-		imp.docs = append(imp.docs, contactDoc(c, r.company))
+		doc := r.doc
+		doc.Ref, doc.OwnerID = c.ID, c.OwnerID
+		imp.docs = append(imp.docs, doc)
 	}
 	if err := store.InsertImportRecord(ctx, tx, imp.batchID, store.ImportRecord{Entity: "contact", RecordID: c.ID, Action: "created"}); err != nil {
 		return err

@@ -161,13 +161,13 @@ func (a *App) SegmentCount(ctx context.Context, actor Actor, s Segment) (int, er
 		}
 		return store.CountDeals(ctx, a.db.Reader(), dq)
 	case "company":
-		lq := store.ListQuery{ExactCount: true}
+		lq := store.ListQuery{}
 		if err := a.ListQueryFor(ctx, actor, "company", s.Query, &lq); err != nil {
 			return 0, err
 		}
 		return store.CountCompanies(ctx, a.db.Reader(), lq)
 	}
-	lq := store.ListQuery{ExactCount: true}
+	lq := store.ListQuery{}
 	if err := a.ListQueryFor(ctx, actor, "contact", s.Query, &lq); err != nil {
 		return 0, err
 	}

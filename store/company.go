@@ -216,8 +216,8 @@ func CountCompanies(ctx context.Context, db Querier, q ListQuery) (int, error) {
 			return keptCount(ctx, db, kind, key)
 		}
 	}
-	if !q.Trashed && !q.ExactCount && len(q.Conditions) > 0 {
-		return countUpTo(ctx, db, q, "company", companyCountFilters(q), CompanyCountSQL)
+	if !q.Trashed && q.CountLater && (len(q.Conditions) > 0 || q.SortField != "") {
+		return CountUnknown, nil
 	}
 	query, args := CompanyCountSQL(q)
 	var n int

@@ -187,8 +187,8 @@ func CountContacts(ctx context.Context, db Querier, q ListQuery) (int, error) {
 			return keptCount(ctx, db, kind, key)
 		}
 	}
-	if !q.Trashed && !q.ExactCount && (len(q.Conditions) > 0 || q.SortField != "") {
-		return countUpTo(ctx, db, q, "contact", contactCountFilters(q), ContactCountSQL)
+	if !q.Trashed && q.CountLater && (len(q.Conditions) > 0 || q.SortField != "") {
+		return CountUnknown, nil
 	}
 	query, args := ContactCountSQL(q)
 	var n int

@@ -33,9 +33,11 @@ type ListQuery struct {
 	// SortField sorts by a custom field (Sort then says only the
 	// direction: "" or "-"); the list shows the records with a value.
 	SortField string
-	// ExactCount counts every match even with conditions (segment counts);
-	// lists stop counting at CountCap.
-	ExactCount bool
+	// CountLater says the caller asks for the total separately (an HTML
+	// list fetches it after the page): a count that would walk the matches
+	// of conditions is then left out, Total -1, so the page is not kept
+	// waiting for it.
+	CountLater bool
 }
 
 // broadFilter is the size above which walking the sort index beats

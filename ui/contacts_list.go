@@ -23,6 +23,8 @@ type contactsPage struct {
 	CanWrite    bool
 	Query       filterView // query box, filter builder, segments
 	Columns     columnsView
+	CountURL    string // set when the total is counted after the page
+	ExactURL    string
 }
 
 // handleContactsList shows the contact list: filters and sort from the
@@ -67,6 +69,7 @@ func handleContactsList(s *site) http.Handler {
 			s.views.render(w, r, http.StatusOK, "contacts", b.Lang, page)
 			return
 		}
+		countLater(r, &q)
 		page.List, err = s.app.ListContacts(r.Context(), b.User, q)
 		if problem := listProblem(err); problem != "" {
 			page.Problem = problem
@@ -80,6 +83,9 @@ func handleContactsList(s *site) http.Handler {
 		}
 		if page.List.NextCursor != "" {
 			page.NextURL = recordListURL(path, f, page.List.NextCursor)
+		}
+		if page.List.Total == store.CountUnknown {
+			page.CountURL, page.ExactURL = countLinks(s.recordPath("contacts.count"), path, f)
 		}
 		ids := make([]string, len(page.List.Rows))
 		for i, row := range page.List.Rows {

@@ -42,6 +42,7 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	r.Handle("/contacts", private(handleContactCreate(s))).Methods(http.MethodPost).Name("contact.create")
 	r.Handle("/contacts/new", private(handleContactNew(s))).Methods(http.MethodGet).Name("contact.new")
 	r.Handle("/contacts/bulk", private(handleContactsBulk(s))).Methods(http.MethodPost).Name("contacts.bulk")
+	r.Handle("/contacts/count", private(handleRecordCount(s, "contact"))).Methods(http.MethodGet).Name("contacts.count")
 	r.Handle("/contacts/{id}", private(handleContactShow(s))).Methods(http.MethodGet).Name("contact.show")
 	r.Handle("/contacts/{id}", private(handleContactUpdate(s))).Methods(http.MethodPost).Name("contact.update")
 	r.Handle("/contacts/{id}/edit", private(handleContactEdit(s))).Methods(http.MethodGet).Name("contact.edit")
