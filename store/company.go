@@ -216,8 +216,13 @@ func CountCompanies(ctx context.Context, db Querier, q ListQuery) (int, error) {
 			return keptCount(ctx, db, kind, key)
 		}
 	}
-	if !q.Trashed && q.CountLater && (len(q.Conditions) > 0 || q.SortField != "") {
-		return CountUnknown, nil
+	if !q.Trashed && (len(q.Conditions) > 0 || q.SortField != "") {
+		switch {
+		case q.CountLater:
+			return CountUnknown, nil
+		case q.CapCount:
+			return countUpTo(ctx, db, q, "company", companyCountFilters(q), CompanyCountSQL)
+		}
 	}
 	query, args := CompanyCountSQL(q)
 	var n int

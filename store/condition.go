@@ -284,6 +284,28 @@ func (w *where) sortFieldRange(fieldID string, conds []Condition) []Condition {
 	return rest
 }
 
+// CountCap bounds the counts that ListQuery.CapCount asks for: counting
+// every match of a broad condition on 100,000 records costs more than a
+// menu is worth, so such counts stop at CountCap+1.
+const CountCap = 1000
+
+// countUpTo counts at most CountCap+1 matches, walking the way the list
+// does (broad conditions test rows, narrow ones read their index).
+func countUpTo(ctx context.Context, db Querier, q ListQuery, entity string, fixed []countFilter, countSQL func(ListQuery) (string, []any)) (int, error) {
+	fixedBroad, err := isBroad(ctx, db, fixed...)
+	if err != nil {
+		return 0, err
+	}
+	if q.Broad, err = broadWithConditions(ctx, db, entity, q, fixedBroad, fixed); err != nil {
+		return 0, err
+	}
+	query, args := countSQL(q)
+	query = strings.Replace(query, "SELECT count(*) FROM", "SELECT count(*) FROM (SELECT 1 FROM", 1) + " LIMIT ?)"
+	var n int
+	err = db.QueryRowContext(ctx, query, append(args, CountCap+1)...).Scan(&n)
+	return n, err
+}
+
 // CountUnknown is the total of a list whose caller counts later (see
 // ListQuery.CountLater).
 const CountUnknown = -1

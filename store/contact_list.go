@@ -187,8 +187,13 @@ func CountContacts(ctx context.Context, db Querier, q ListQuery) (int, error) {
 			return keptCount(ctx, db, kind, key)
 		}
 	}
-	if !q.Trashed && q.CountLater && (len(q.Conditions) > 0 || q.SortField != "") {
-		return CountUnknown, nil
+	if !q.Trashed && (len(q.Conditions) > 0 || q.SortField != "") {
+		switch {
+		case q.CountLater:
+			return CountUnknown, nil
+		case q.CapCount:
+			return countUpTo(ctx, db, q, "contact", contactCountFilters(q), ContactCountSQL)
+		}
 	}
 	query, args := ContactCountSQL(q)
 	var n int
