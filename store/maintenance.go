@@ -71,3 +71,18 @@ func (db *DB) Checkpoint(ctx context.Context) error {
 	_, err := db.write.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
 	return err
 }
+
+// SetWriteCache sizes the writer connection's page cache in KiB, for a
+// bulk load whose indexes outgrow SQLite's 2 MB default (every insert then
+// reads its index pages back from the file); 0 restores the default.
+// The memory is handed back when the cache shrinks.
+func (db *DB) SetWriteCache(ctx context.Context, kib int) error {
+	if kib <= 0 {
+		kib = 2000
+	}
+	if _, err := db.write.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", kib)); err != nil {
+		return err
+	}
+	_, err := db.write.ExecContext(ctx, "PRAGMA shrink_memory")
+	return err
+}
