@@ -26,6 +26,10 @@ type DemoOptions struct {
 	// Step, when set, hears each later stage start: "deals", "activities",
 	// "search".
 	Step func(stage string)
+	// Bulk fills a new, empty database with its contact indexes built at
+	// the end (store.BulkLoad): several times faster, for a file that is
+	// renamed into place only when done (BuildDemoFile).
+	Bulk bool
 }
 
 func (opt DemoOptions) step(stage string) {
@@ -74,11 +78,8 @@ func (a *App) GenerateDemo(ctx context.Context, opt DemoOptions) error {
 	defer a.db.SetWriteCache(context.WithoutCancel(ctx), 0)
 	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
 	start := a.now().Add(-2 * 365 * 24 * time.Hour)
-	pick := func(list []string) string { return list[rng.IntN(len(list))] }
-
 	var owners []string
 	var tags []Tag
-	var companies []string
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		for i, role := range []Role{RoleSales, RoleSales, RoleManager, RoleMarketing, RoleSupport} {
 			u := store.User{ID: a.cfg.NewID(), Email: fmt.Sprintf("demo%d-%d@rolo.example", i+1, opt.Seed), Name: fmt.Sprintf("Demo %s %d", role, i+1),
@@ -89,50 +90,27 @@ func (a *App) GenerateDemo(ctx context.Context, opt DemoOptions) error {
 			owners = append(owners, u.ID)
 		}
 		var err error
-		if tags, err = a.ensureTags(ctx, tx, nil, demoTags); err != nil {
-			return err
-		}
-		for i := range opt.Companies {
-			name := fmt.Sprintf("%s %s %d", pick(demoCompanyWords), pick(demoCompanyKinds), i+1)
-			c := store.Company{ID: a.cfg.NewID(), Name: name, SortName: foldKey(name), Industry: pick(demoIndustries),
-				Size: pick(CompanySizes), OwnerID: owners[rng.IntN(len(owners))],
-				Domain: fmt.Sprintf("company%d.example", i+1), Website: fmt.Sprintf("https://company%d.example", i+1)}
-			c.CreatedAt = start.Add(time.Duration(rng.Int64N(int64(2 * 365 * 24 * time.Hour))))
-			c.UpdatedAt = c.CreatedAt
-			if err := store.InsertCompany(ctx, tx, c); err != nil {
-				return err
-			}
-			companies = append(companies, c.ID)
-		}
-		return nil
+		tags, err = a.ensureTags(ctx, tx, nil, demoTags)
+		return err
 	})
 	if err != nil {
 		return err
 	}
-
-	const batch = 5000
-	for done := 0; done < opt.Contacts; done += batch {
-		n := min(batch, opt.Contacts-done)
-		err := a.db.Write(ctx, func(tx *store.Tx) error {
-			for i := done; i < done+n; i++ {
-				c := a.demoContact(rng, i, start, owners, companies, pick)
-				if err := store.InsertContact(ctx, tx, c); err != nil {
-					return err
-				}
-				for _, t := range rng.Perm(len(tags))[:rng.IntN(3)] {
-					if err := store.AddTag(ctx, tx, "contact", c.ID, tags[t].ID); err != nil {
-						return err
-					}
-				}
-			}
-			return nil
-		})
-		if err != nil {
+	var companies []string
+	fill := func() error {
+		var err error
+		if companies, err = a.demoCompanies(ctx, rng, opt, owners, start); err != nil {
 			return err
 		}
-		if opt.Progress != nil {
-			opt.Progress(done + n)
-		}
+		return a.demoPeople(ctx, rng, opt, owners, companies, tags, start)
+	}
+	if opt.Bulk {
+		err = a.db.BulkLoad(ctx, fill)
+	} else {
+		err = fill()
+	}
+	if err != nil {
+		return err
 	}
 	if opt.Deals > 0 {
 		opt.step("deals")
@@ -153,6 +131,89 @@ func (a *App) GenerateDemo(ctx context.Context, opt DemoOptions) error {
 	return a.db.Write(ctx, func(tx *store.Tx) error {
 		return a.audit(ctx, tx, "", "demo.generated", "settings", "demo", map[string]any{"contacts": opt.Contacts, "companies": opt.Companies, "deals": opt.Deals, "seed": opt.Seed})
 	})
+}
+
+// demoCompanies adds opt.Companies companies in one transaction.
+func (a *App) demoCompanies(ctx context.Context, rng *rand.Rand, opt DemoOptions, owners []string, start time.Time) ([]string, error) {
+	pick := func(list []string) string { return list[rng.IntN(len(list))] }
+	var companies []string
+	err := a.db.Write(ctx, func(tx *store.Tx) error {
+		for i := range opt.Companies {
+			name := fmt.Sprintf("%s %s %d", pick(demoCompanyWords), pick(demoCompanyKinds), i+1)
+			c := store.Company{ID: a.cfg.NewID(), Name: name, SortName: foldKey(name), Industry: pick(demoIndustries),
+				Size: pick(CompanySizes), OwnerID: owners[rng.IntN(len(owners))],
+				Domain: fmt.Sprintf("company%d.example", i+1), Website: fmt.Sprintf("https://company%d.example", i+1)}
+			c.CreatedAt = start.Add(time.Duration(rng.Int64N(int64(2 * 365 * 24 * time.Hour))))
+			c.UpdatedAt = c.CreatedAt
+			if err := store.InsertCompany(ctx, tx, c); err != nil {
+				return err
+			}
+			companies = append(companies, c.ID)
+		}
+		return nil
+	})
+	return companies, err
+}
+
+// demoBatch is one transaction's worth of generated contacts and the tags
+// each gets.
+type demoBatch struct {
+	contacts []store.Contact
+	tags     [][]string
+}
+
+// demoPeople adds opt.Contacts contacts. One goroutine makes the next
+// batch (names, normalised phone numbers) while the last one is written;
+// it alone draws from rng, so the data stays the same for a seed.
+func (a *App) demoPeople(ctx context.Context, rng *rand.Rand, opt DemoOptions, owners, companies []string, tags []Tag, start time.Time) error {
+	const batch = 5000
+	pick := func(list []string) string { return list[rng.IntN(len(list))] }
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan demoBatch, 1)
+	go func() {
+		defer close(batches)
+		for done := 0; done < opt.Contacts; done += batch {
+			var b demoBatch
+			for i := done; i < min(done+batch, opt.Contacts); i++ {
+				b.contacts = append(b.contacts, a.demoContact(rng, i, start, owners, companies, pick))
+				var ids []string
+				for _, t := range rng.Perm(len(tags))[:rng.IntN(3)] {
+					ids = append(ids, tags[t].ID)
+				}
+				b.tags = append(b.tags, ids)
+			}
+			select {
+			case batches <- b:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	done := 0
+	for b := range batches {
+		err := a.db.Write(ctx, func(tx *store.Tx) error {
+			for i, c := range b.contacts {
+				if err := store.InsertContact(ctx, tx, c); err != nil {
+					return err
+				}
+				for _, tag := range b.tags[i] {
+					if err := store.AddTag(ctx, tx, "contact", c.ID, tag); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		done += len(b.contacts)
+		if opt.Progress != nil {
+			opt.Progress(done)
+		}
+	}
+	return ctx.Err()
 }
 
 func (a *App) demoContact(rng *rand.Rand, i int, start time.Time, owners, companies []string, pick func([]string) string) store.Contact {

@@ -25,6 +25,7 @@ func BuildDemoFile(ctx context.Context, path string, opt DemoOptions) error {
 	if err != nil {
 		return err
 	}
+	opt.Bulk = true // a new file, renamed into place only when whole
 	if err := a.GenerateDemo(ctx, opt); err != nil {
 		a.Close()
 		return err

@@ -104,20 +104,25 @@ func (a *App) indexCompany(ctx context.Context, tx *store.Tx, id string) error {
 	if err != nil {
 		return err
 	}
-	var words []string
-	for _, t := range c.Tags {
-		words = append(words, t.Name)
-	}
-	words = append(words, c.Domain, c.Website, c.Industry, c.Notes, c.Address.City)
 	custom, err := customText(ctx, tx, "company", id)
 	if err != nil {
 		return err
 	}
-	words = append(words, custom)
+	return store.PutSearchDoc(ctx, tx, companyDoc(c, custom))
+}
+
+// companyDoc is a company's search entry; custom is its custom fields'
+// text.
+func companyDoc(c Company, custom string) store.SearchDoc {
+	var words []string
+	for _, t := range c.Tags {
+		words = append(words, t.Name)
+	}
+	words = append(words, c.Domain, c.Website, c.Industry, c.Notes, c.Address.City, custom)
 	uni, bi := cjkGrams(append([]string{c.Name}, words...)...)
-	return store.PutSearchDoc(ctx, tx, store.SearchDoc{Kind: "company", Ref: c.ID, Title: c.Name,
+	return store.SearchDoc{Kind: "company", Ref: c.ID, Title: c.Name,
 		Subtitle: joinNonEmpty(" · ", c.Industry, c.Domain), Name: c.Name, Words: strings.Join(words, " "),
-		CJK1: uni, CJK2: bi, Digits: strings.Join(phoneDigits(c.Phone), " "), OwnerID: c.OwnerID})
+		CJK1: uni, CJK2: bi, Digits: strings.Join(phoneDigits(c.Phone), " "), OwnerID: c.OwnerID}
 }
 
 // reindexCompanyContacts refreshes the people of a renamed company.

@@ -45,13 +45,24 @@ func (a *App) RebuildSearchIndex(ctx context.Context, progress func(done int)) e
 
 // indexBatch indexes many records with a handful of queries.
 func (a *App) indexBatch(ctx context.Context, tx *store.Tx, kind string, ids []string) error {
+	// The same text as indexContact and indexCompany give, custom fields
+	// included, so a rebuild never loses what the live index held.
+	custom, err := customTexts(ctx, tx, kind, ids)
+	if err != nil {
+		return err
+	}
+	var docs []store.SearchDoc
 	if kind == "company" {
-		for _, id := range ids {
-			if err := a.indexCompany(ctx, tx, id); err != nil {
-				return err
+		companies, err := store.CompaniesByIDs(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		for _, c := range companies {
+			if !c.Trashed() {
+				docs = append(docs, companyDoc(c, custom[c.ID]))
 			}
 		}
-		return nil
+		return store.ReplaceSearchDocs(ctx, tx, kind, docs)
 	}
 	contacts, err := store.ContactsByIDs(ctx, tx, ids)
 	if err != nil {
@@ -67,20 +78,15 @@ func (a *App) indexBatch(ctx context.Context, tx *store.Tx, kind string, ids []s
 	if err != nil {
 		return err
 	}
-	// The same text as indexContact gives, custom fields included, so a
-	// rebuild never loses what the live index held; read once per batch.
-	custom, err := customTexts(ctx, tx, "contact", ids)
-	if err != nil {
-		return err
-	}
 	for _, c := range contacts {
+		if c.Trashed() {
+			continue
+		}
 		doc := contactDoc(c, names[c.CompanyID])
 		appendCustomText(&doc, custom[c.ID])
-		if err := store.PutSearchDoc(ctx, tx, doc); err != nil {
-			return err
-		}
+		docs = append(docs, doc)
 	}
-	return nil
+	return store.ReplaceSearchDocs(ctx, tx, kind, docs)
 }
 
 // SearchIndexProblems compares the index with the records: each kind must

@@ -217,7 +217,8 @@ func CompanyIDsBySortName(ctx context.Context, q Querier, names []string) (map[s
 func InsertNewSearchDocs(ctx context.Context, tx *Tx, docs []SearchDoc) error {
 	rowids := make([]int64, len(docs))
 	for i, d := range docs {
-		res, err := tx.exec(ctx, `INSERT INTO search_docs (kind, ref, title, subtitle) VALUES (?, ?, ?, ?)`, d.Kind, d.Ref, d.Title, d.Subtitle)
+		res, err := tx.exec(ctx, `INSERT INTO search_docs (kind, ref, title, subtitle, owner_id) VALUES (?, ?, ?, ?, ?)`,
+			d.Kind, d.Ref, d.Title, d.Subtitle, d.OwnerID)
 		if err != nil {
 			return translate(err)
 		}

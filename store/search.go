@@ -106,6 +106,27 @@ func SearchDocCount(ctx context.Context, q Querier, kind string) (int, error) {
 	return n, err
 }
 
+// ReplaceSearchDocs indexes many records of one kind, replacing their
+// entries if they have any, with one query to find those.
+func ReplaceSearchDocs(ctx context.Context, tx *Tx, kind string, docs []SearchDoc) error {
+	refs := make([]string, len(docs))
+	for i, d := range docs {
+		refs[i] = d.Ref
+	}
+	for start := 0; start < len(refs); start += 500 { // SQLite's bound on variables
+		part := refs[start:min(start+500, len(refs))]
+		args := append([]any{kind}, anySlice(part)...)
+		in := `SELECT rowid FROM search_docs WHERE kind = ? AND ref IN (` + placeholders(len(part)) + `)`
+		if _, err := tx.ExecContext(ctx, `DELETE FROM search_index WHERE rowid IN (`+in+`)`, args...); err != nil {
+			return translate(err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM search_docs WHERE rowid IN (`+in+`)`, args...); err != nil {
+			return translate(err)
+		}
+	}
+	return InsertNewSearchDocs(ctx, tx, docs)
+}
+
 // ClearSearchIndex empties the index before a rebuild.
 func ClearSearchIndex(ctx context.Context, tx *Tx) error {
 	if _, err := tx.exec(ctx, `DELETE FROM search_index`); err != nil {

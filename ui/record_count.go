@@ -35,17 +35,18 @@ func handleRecordCount(s *site, entity string) http.Handler {
 			writeProblem(w, r, err, s.catalog)
 			return
 		}
-		encode(w, http.StatusOK, recordCount{Total: n, Text: s.catalog.T(s.catalog.Language(r, user), countKey(entity, n), n)})
+		encode(w, http.StatusOK, recordCount{Total: n, Text: countText(s.catalog, s.catalog.Language(r, user), entity, n)})
 	})
 }
 
-// countKey is the catalog key of "N contacts" or "N companies".
-func countKey(entity string, n int) string {
+// countText is "12 contacts", "1 company" and so on; the message for one
+// has no number in it.
+func countText(c *Catalog, lang, entity string, n int) string {
 	key := map[string]string{"contact": "contacts.count", "company": "companies.count"}[entity]
 	if n == 1 {
-		key += "_one"
+		return c.T(lang, key+"_one")
 	}
-	return key
+	return c.T(lang, key, n)
 }
 
 // countLinks fills a list page's links for a total left to count later:

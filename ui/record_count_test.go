@@ -68,6 +68,9 @@ func TestFilteredListCountsLater(t *testing.T) {
 	own := decode[struct{ Total int }](t, sales.get("/contacts/count?"+query), http.StatusOK)
 	is.Equal(own.Total, 7)
 
+	one := decode[struct{ Text string }](t, sales.get("/contacts/count?q="+url.QueryEscape("seats:>14")), http.StatusOK)
+	is.Equal(one.Text, "1 contact") // the message for one has no number to fill in
+
 	bad := sales.get("/contacts/count?q=" + url.QueryEscape("colour:red"))
 	is.Equal(bad.StatusCode, http.StatusUnprocessableEntity) // a query it does not understand is refused, as on the list
 }
