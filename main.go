@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"maps"
 	"net"
@@ -441,6 +442,66 @@ func openApp(cmd *cobra.Command, getenv func(string) string) (*app.App, error) {
 	return app.Open(cmd.Context(), path, app.Config{})
 }
 
+// addAsFlag lets a record command act as a named user instead of the
+// operator.
+func addAsFlag(cmd *cobra.Command) {
+	cmd.PersistentFlags().String("as", "", "act as this user (email or name): their permissions and record visibility apply, as in the browser; without it, the operator, who may do everything")
+}
+
+// openAs opens the database and resolves --as: the user whose rights the
+// command has, or nil (the operator) without the flag.
+func openAs(cmd *cobra.Command, getenv func(string) string) (*app.App, app.Actor, error) {
+	a, err := openApp(cmd, getenv)
+	if err != nil {
+		return nil, nil, err
+	}
+	who, _ := cmd.Flags().GetString("as")
+	if who == "" {
+		return a, nil, nil
+	}
+	u, err := findUser(cmd.Context(), a, who)
+	if err != nil {
+		a.Close()
+		return nil, nil, fmt.Errorf("--as %s: %w", who, err)
+	}
+	return a, u, nil
+}
+
+// findUser finds an active account by email, or else by its name when
+// exactly one user has it.
+func findUser(ctx context.Context, a *app.App, who string) (*app.User, error) {
+	u, err := a.UserByEmail(ctx, who)
+	if app.AsError(err).Code == app.ENotFound && !strings.Contains(who, "@") {
+		users, lerr := a.Users(ctx, nil)
+		if lerr != nil {
+			return nil, lerr
+		}
+		var found []*app.User
+		for _, c := range users {
+			if strings.EqualFold(strings.TrimSpace(c.Name), strings.TrimSpace(who)) {
+				found = append(found, c)
+			}
+		}
+		switch len(found) {
+		case 0:
+		case 1:
+			u, err = a.UserByEmail(ctx, found[0].Email)
+		default:
+			return nil, errors.New("several users have this name; give the email")
+		}
+	}
+	if err != nil {
+		if app.AsError(err).Code == app.ENotFound {
+			return nil, errors.New("no such user")
+		}
+		return nil, err
+	}
+	if u.Disabled {
+		return nil, errors.New("this account is disabled")
+	}
+	return u, nil
+}
+
 func userCommand(getenv func(string) string, stdin io.Reader, stdout io.Writer) *cobra.Command {
 	cmd := &cobra.Command{Use: "user", Short: "Add, list, disable users and set passwords (for scripts and lost passwords)"}
 	lines := bufio.NewReader(stdin)
@@ -623,8 +684,9 @@ func flagOf(field string) string {
 }
 
 func contactsCommand(getenv func(string) string, stdout io.Writer) *cobra.Command {
-	cmd := &cobra.Command{Use: "contacts", Short: "List, add and show contacts, as the operator (for scripts)"}
+	cmd := &cobra.Command{Use: "contacts", Short: "List, add and show contacts, as the operator or --as a user (for scripts)"}
 	cmd.PersistentFlags().Bool("json", false, "print JSON in the API's shapes")
+	addAsFlag(cmd)
 	asJSON := func(cmd *cobra.Command) bool { v, _ := cmd.Flags().GetBool("json"); return v }
 	str := func(cmd *cobra.Command, name string) string { v, _ := cmd.Flags().GetString(name); return v }
 	strs := func(cmd *cobra.Command, name string) []string { v, _ := cmd.Flags().GetStringArray(name); return v }
@@ -634,7 +696,7 @@ func contactsCommand(getenv func(string) string, stdout io.Writer) *cobra.Comman
 		Short: "List one page of contacts; the last line tells how to get the next",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := openApp(cmd, getenv)
+			a, actor, err := openAs(cmd, getenv)
 			if err != nil {
 				return err
 			}
@@ -644,7 +706,7 @@ func contactsCommand(getenv func(string) string, stdout io.Writer) *cobra.Comman
 			for _, name := range []string{"sort", "tag", "status", "cursor"} {
 				q.Set(name, str(cmd, name))
 			}
-			list, page, err := ui.ListContacts(cmd.Context(), a, nil, q)
+			list, page, err := ui.ListContacts(cmd.Context(), a, actor, q)
 			if err != nil {
 				return cliError(err)
 			}
@@ -686,12 +748,15 @@ func contactsCommand(getenv func(string) string, stdout io.Writer) *cobra.Comman
 			for _, p := range strs(cmd, "phone") {
 				in.Phones = append(in.Phones, store.Labeled{Value: p})
 			}
-			a, err := openApp(cmd, getenv)
+			a, actor, err := openAs(cmd, getenv)
 			if err != nil {
 				return err
 			}
 			defer a.Close()
-			c, err := a.CreateContact(cmd.Context(), nil, in)
+			if actor != nil {
+				in.OwnerID = actor.ID // who adds a contact owns it, as in the browser and the API
+			}
+			c, err := a.CreateContact(cmd.Context(), actor, in)
 			if err != nil {
 				return cliError(err)
 			}
@@ -715,12 +780,12 @@ func contactsCommand(getenv func(string) string, stdout io.Writer) *cobra.Comman
 		Short: "Show one contact",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := openApp(cmd, getenv)
+			a, actor, err := openAs(cmd, getenv)
 			if err != nil {
 				return err
 			}
 			defer a.Close()
-			c, err := a.Contact(cmd.Context(), nil, args[0])
+			c, err := a.Contact(cmd.Context(), actor, args[0])
 			if err != nil {
 				return cliError(err)
 			}
@@ -836,6 +901,47 @@ func demoPath(cmd *cobra.Command, getenv func(string) string) (string, error) {
 // it with a progress bar and adds an administrator to log in with (the
 // generated team members get no password).
 func generateDemo(ctx context.Context, path string, contacts int, seed uint64, stdout io.Writer) error {
+	bar := progressbar.NewOptions(contacts, progressbar.OptionSetWriter(stdout), progressbar.OptionSetDescription("Generating contacts"),
+		progressbar.OptionShowCount(), progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionSetWidth(30))
+	opt := app.DemoOptions{
+		Contacts: contacts, Companies: max(1, contacts/10), Deals: contacts / 20, Activities: contacts, Tasks: contacts / 10, Seed: seed,
+		Progress: func(done int) { _ = bar.Set(done) },
+		Step: func(stage string) {
+			_ = bar.Finish()
+			fmt.Fprintf(stdout, "\n%s…", map[string]string{"deals": "Generating deals with stage histories",
+				"activities": "Generating activities and tasks", "search": "Indexing everything for search"}[stage])
+		},
+	}
+	start := time.Now()
+	var err error
+	if _, statErr := os.Stat(path); errors.Is(statErr, fs.ErrNotExist) {
+		err = app.BuildDemoFile(ctx, path, opt) // a new file: built beside it as a bulk load, renamed into place when whole
+	} else {
+		err = fillDemo(ctx, path, opt)
+	}
+	if err != nil {
+		return err
+	}
+	_ = bar.Finish()
+	fmt.Fprintf(stdout, "\nGenerated %d contacts in %v into %s\n", contacts, time.Since(start).Round(time.Millisecond), path)
+	a, err := app.Open(ctx, path, app.Config{})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if _, err := a.UserByEmail(ctx, "demo@rolo.example"); app.ErrorCode(err) == app.ENotFound {
+		password := app.NewSetupCode() + "-" + app.NewSetupCode()
+		if _, err := a.CreateUser(ctx, nil, app.NewUser{Name: "Demo Admin", Email: "demo@rolo.example", Role: app.RoleAdmin, Password: password}); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Log in as demo@rolo.example with the password %s\n", password)
+	}
+	return nil
+}
+
+// fillDemo generates demo data into an existing file, which must hold no
+// contacts yet.
+func fillDemo(ctx context.Context, path string, opt app.DemoOptions) error {
 	a, err := app.Open(ctx, path, app.Config{})
 	if err != nil {
 		return err
@@ -848,37 +954,14 @@ func generateDemo(ctx context.Context, path string, contacts int, seed uint64, s
 	if list.Total > 0 {
 		return fmt.Errorf("%s already holds %d contacts; give a new --db for demo data", path, list.Total)
 	}
-	bar := progressbar.NewOptions(contacts, progressbar.OptionSetWriter(stdout), progressbar.OptionSetDescription("Generating contacts"),
-		progressbar.OptionShowCount(), progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionSetWidth(30))
-	start := time.Now()
-	err = a.GenerateDemo(ctx, app.DemoOptions{
-		Contacts: contacts, Companies: max(1, contacts/10), Deals: contacts / 20, Activities: contacts, Tasks: contacts / 10, Seed: seed,
-		Progress: func(done int) { _ = bar.Set(done) },
-		Step: func(stage string) {
-			_ = bar.Finish()
-			fmt.Fprintf(stdout, "\n%s…", map[string]string{"deals": "Generating deals with stage histories",
-				"activities": "Generating activities and tasks", "search": "Indexing everything for search"}[stage])
-		},
-	})
-	if err != nil {
-		return err
-	}
-	_ = bar.Finish()
-	fmt.Fprintf(stdout, "\nGenerated %d contacts in %v into %s\n", contacts, time.Since(start).Round(time.Millisecond), path)
-	if _, err := a.UserByEmail(ctx, "demo@rolo.example"); app.ErrorCode(err) == app.ENotFound {
-		password := app.NewSetupCode() + "-" + app.NewSetupCode()
-		if _, err := a.CreateUser(ctx, nil, app.NewUser{Name: "Demo Admin", Email: "demo@rolo.example", Role: app.RoleAdmin, Password: password}); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "Log in as demo@rolo.example with the password %s\n", password)
-	}
-	return nil
+	return a.GenerateDemo(ctx, opt)
 }
 
 func importCommand(getenv func(string) string, stdout, stderr io.Writer) *cobra.Command {
 	cmd := &cobra.Command{Use: "import", Short: "Import contacts, companies or deals from CSV, or contacts from vCard; list and undo imports"}
+	addAsFlag(cmd)
 	run := func(cmd *cobra.Command, entity, file string) error {
-		a, err := openApp(cmd, getenv)
+		a, actor, err := openAs(cmd, getenv)
 		if err != nil {
 			return err
 		}
@@ -895,9 +978,9 @@ func importCommand(getenv func(string) string, stdout, stderr io.Writer) *cobra.
 		opt.Progress = importProgress(stderr)
 		var rep app.ImportReport
 		if entity == "vcard" {
-			rep, err = a.ImportVCard(cmd.Context(), nil, f, opt)
+			rep, err = a.ImportVCard(cmd.Context(), actor, f, opt)
 		} else {
-			rep, err = a.Import(cmd.Context(), nil, f, opt)
+			rep, err = a.Import(cmd.Context(), actor, f, opt)
 		}
 		if err != nil {
 			return cliError(err)
@@ -933,14 +1016,14 @@ func importCommand(getenv func(string) string, stdout, stderr io.Writer) *cobra.
 		Short: "List the latest imports",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := openApp(cmd, getenv)
+			a, actor, err := openAs(cmd, getenv)
 			if err != nil {
 				return err
 			}
 			defer a.Close()
-			batches, err := a.ImportBatches(cmd.Context(), nil, 50)
+			batches, err := a.ImportBatches(cmd.Context(), actor, 50)
 			if err != nil {
-				return err
+				return cliError(err)
 			}
 			w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(w, "ID\tWHEN\tFILE\tSTATUS\tCREATED\tUPDATED\tSKIPPED\tFAILED")
@@ -955,12 +1038,12 @@ func importCommand(getenv func(string) string, stdout, stderr io.Writer) *cobra.
 		Short: "Undo an import: its new records go to the trash, its updates are reverted",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := openApp(cmd, getenv)
+			a, actor, err := openAs(cmd, getenv)
 			if err != nil {
 				return err
 			}
 			defer a.Close()
-			kept, err := a.UndoImport(cmd.Context(), nil, args[0])
+			kept, err := a.UndoImport(cmd.Context(), actor, args[0])
 			if err != nil {
 				return cliError(err)
 			}
@@ -1078,7 +1161,7 @@ func printImportReport(stdout, stderr io.Writer, rep app.ImportReport, dryRun bo
 
 func exportCommand(getenv func(string) string, stdout io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "export [contacts|companies|deals] [--format csv|vcf|json] [-o FILE]",
+		Use:   "export [contacts|companies|deals] [--format csv|vcf|json] [--segment NAME] [-o FILE]",
 		Short: "Export records as CSV (re-importable with --preset rolo), vCard or JSON; with --json alone, the whole database",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -1087,7 +1170,7 @@ func exportCommand(getenv func(string) string, stdout io.Writer) *cobra.Command 
 			if len(args) == 0 && !all {
 				return errors.New("name what to export (contacts, companies or deals), or pass --json for everything")
 			}
-			a, err := openApp(cmd, getenv)
+			a, actor, err := openAs(cmd, getenv)
 			if err != nil {
 				return err
 			}
@@ -1102,15 +1185,24 @@ func exportCommand(getenv func(string) string, stdout io.Writer) *cobra.Command 
 				w = f
 			}
 			if len(args) == 0 {
-				return cliError(a.ExportAll(cmd.Context(), nil, w))
+				return cliError(a.ExportAll(cmd.Context(), actor, w))
 			}
 			entity := map[string]string{"contacts": "contact", "companies": "company", "deals": "deal"}[args[0]]
 			if all {
 				format = "json"
 			}
-			return cliError(a.Export(cmd.Context(), nil, w, entity, format, nil))
+			if name, _ := cmd.Flags().GetString("segment"); name != "" {
+				seg, err := a.SegmentNamed(cmd.Context(), actor, entity, name)
+				if err != nil {
+					return cliError(err)
+				}
+				return cliError(a.ExportSegment(cmd.Context(), actor, w, seg.ID, format))
+			}
+			return cliError(a.Export(cmd.Context(), actor, w, entity, format, nil))
 		},
 	}
+	addAsFlag(cmd)
+	cmd.Flags().String("segment", "", "only the records of this saved segment (its name)")
 	cmd.Flags().String("format", "csv", "csv, vcf (contacts) or json")
 	cmd.Flags().Bool("json", false, "JSON; without a kind of record, the whole database")
 	cmd.Flags().StringP("output", "o", "", "write to this file instead of standard output")
@@ -1127,12 +1219,12 @@ func duplicatesCommand(getenv func(string) string, stdout io.Writer) *cobra.Comm
 			if len(args) == 1 && args[0] == "companies" {
 				entity = "company"
 			}
-			a, err := openApp(cmd, getenv)
+			a, actor, err := openAs(cmd, getenv)
 			if err != nil {
 				return err
 			}
 			defer a.Close()
-			groups, err := a.Duplicates(cmd.Context(), nil, entity)
+			groups, err := a.Duplicates(cmd.Context(), actor, entity)
 			if err != nil {
 				return cliError(err)
 			}
@@ -1145,10 +1237,10 @@ func duplicatesCommand(getenv func(string) string, stdout io.Writer) *cobra.Comm
 	}
 	merge := &cobra.Command{
 		Use:   "merge SURVIVOR LOSER [--take field]...",
-		Short: "Merge two contacts: the loser's emails, phones, tags, activities, tasks and deals move to the survivor; the loser goes to the trash",
+		Short: "Merge two contacts (or --companies): the loser's emails, phones, tags, activities, tasks and deals move to the survivor; the loser goes to the trash",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := openApp(cmd, getenv)
+			a, actor, err := openAs(cmd, getenv)
 			if err != nil {
 				return err
 			}
@@ -1158,16 +1250,56 @@ func duplicatesCommand(getenv func(string) string, stdout io.Writer) *cobra.Comm
 			for _, f := range fields {
 				take[f] = "loser"
 			}
-			if err := a.MergeContacts(cmd.Context(), nil, args[0], args[1], take); err != nil {
+			mergeRecords := a.MergeContacts
+			if companies, _ := cmd.Flags().GetBool("companies"); companies {
+				mergeRecords = a.MergeCompanies
+			}
+			if err := mergeRecords(cmd.Context(), actor, args[0], args[1], take); err != nil {
 				return cliError(err)
 			}
-			_, err = fmt.Fprintln(stdout, "Merged.")
+			_, err = fmt.Fprintln(stdout, "Merged. `rolo duplicates undo` lists the merges that can be undone.")
 			return err
 		},
 	}
 	merge.Flags().StringArray("take", nil, "a field whose value comes from the loser (first_name, title, company_id, notes, address…)")
-	cmd.AddCommand(merge)
+	merge.Flags().Bool("companies", false, "merge two companies: people, deals, activities and tags move to the survivor")
+	cmd.AddCommand(merge, mergeUndoCommand(getenv, stdout))
+	addAsFlag(cmd)
 	return cmd
+}
+
+// mergeUndoCommand lists the merges that can still be undone, or undoes one.
+func mergeUndoCommand(getenv func(string) string, stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "undo [MERGE_ID]",
+		Short: "Without an id, list the merges of the last 30 days; with one, undo it (the merged record comes back with its links)",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, actor, err := openAs(cmd, getenv)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			if len(args) == 1 {
+				m, err := a.UndoMerge(cmd.Context(), actor, args[0])
+				if err != nil {
+					return cliError(err)
+				}
+				_, err = fmt.Fprintf(stdout, "Undone: %s is back (%s).\n", m.MergedName, m.MergedID)
+				return err
+			}
+			for _, entity := range []string{"contact", "company"} {
+				merges, err := a.RecentMerges(cmd.Context(), actor, entity)
+				if err != nil {
+					return cliError(err)
+				}
+				for _, m := range merges {
+					fmt.Fprintf(stdout, "%s\t%s\t%s\t%s ← %s\n", m.ID, m.At, entity, m.SurvivorName, m.MergedName)
+				}
+			}
+			return nil
+		},
+	}
 }
 
 func qualityCommand(getenv func(string) string, stdout io.Writer) *cobra.Command {
@@ -1176,14 +1308,14 @@ func qualityCommand(getenv func(string) string, stdout io.Writer) *cobra.Command
 		Short: "Data-quality report: contacts missing an email or phone, without owner, with unmatchable phones, stale",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := openApp(cmd, getenv)
+			a, actor, err := openAs(cmd, getenv)
 			if err != nil {
 				return err
 			}
 			defer a.Close()
 			days, _ := cmd.Flags().GetInt("stale-days")
 			if problem, _ := cmd.Flags().GetString("list"); problem != "" {
-				list, err := a.QualityList(cmd.Context(), nil, problem, days)
+				list, err := a.QualityList(cmd.Context(), actor, problem, days)
 				if err != nil {
 					return cliError(err)
 				}
@@ -1192,7 +1324,7 @@ func qualityCommand(getenv func(string) string, stdout io.Writer) *cobra.Command
 				}
 				return nil
 			}
-			q, err := a.DataQuality(cmd.Context(), nil, days)
+			q, err := a.DataQuality(cmd.Context(), actor, days)
 			if err != nil {
 				return cliError(err)
 			}
@@ -1201,6 +1333,7 @@ func qualityCommand(getenv func(string) string, stdout io.Writer) *cobra.Command
 			return err
 		},
 	}
+	addAsFlag(cmd)
 	cmd.Flags().Int("stale-days", 90, "a contact without changes or activities this long is stale")
 	cmd.Flags().String("list", "", "list the contacts with one problem: "+strings.Join(app.QualityProblems, ", "))
 	return cmd

@@ -752,3 +752,126 @@ func TestImportExportCommands(t *testing.T) {
 	is.NoErr(err)
 	is.True(strings.Contains(got, "0 of 0 contacts"))
 }
+
+// TestCommandsAsAUser: with --as, a command has that user's rights and
+// sees what they see, as in the browser; without it, the operator's.
+func TestCommandsAsAUser(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "rolo.db")
+	getenv := env(map[string]string{"ROLO_DB": path})
+	a, err := app.Open(ctx, path, app.Config{})
+	is.NoErr(err)
+	sam, err := a.CreateUser(ctx, nil, app.NewUser{Name: "Sam Sales", Email: "sam@example.com", Role: app.RoleSales, Password: "12345678"})
+	is.NoErr(err)
+	col, err := a.CreateUser(ctx, nil, app.NewUser{Name: "Col", Email: "col@example.com", Role: app.RoleSales, Password: "12345678"})
+	is.NoErr(err)
+	_, err = a.CreateUser(ctx, nil, app.NewUser{Name: "Vic", Email: "vic@example.com", Role: app.RoleViewer, Password: "12345678"})
+	is.NoErr(err)
+	is.NoErr(a.SetPermissions(ctx, nil, app.PermissionChange{Visible: map[app.Role]string{app.RoleSales: app.SeeOwn}}))
+	mine, err := a.CreateContact(ctx, nil, app.ContactInput{FirstName: "Mina", OwnerID: sam.ID})
+	is.NoErr(err)
+	theirs, err := a.CreateContact(ctx, nil, app.ContactInput{FirstName: "Theo", OwnerID: col.ID})
+	is.NoErr(err)
+	is.NoErr(a.Close())
+
+	_, err = rolo(t, getenv, "", "contacts", "add", "--as", "vic@example.com", "--first-name", "Nope")
+	is.True(err != nil && strings.Contains(err.Error(), "Your role does not allow this.")) // a viewer reads only
+
+	var page ui.PageJSON[ui.ContactJSON]
+	out, err := rolo(t, getenv, "", "contacts", "list", "--as", "sam@example.com", "--json")
+	is.NoErr(err)
+	is.NoErr(json.Unmarshal([]byte(out), &page))
+	is.Equal(page.Total, 1)                                                 // own records only
+	is.Equal(page.Data[0].ID, mine.ID)                                      // their own contact
+	out, err = rolo(t, getenv, "", "contacts", "list", "--as", "Sam Sales") // by name too
+	is.NoErr(err)
+	is.True(strings.Contains(out, "Mina") && !strings.Contains(out, "Theo"))
+	_, err = rolo(t, getenv, "", "contacts", "show", theirs.ID, "--as", "sam@example.com")
+	is.True(err != nil && strings.Contains(err.Error(), "does not exist")) // another's record reads as missing
+
+	out, err = rolo(t, getenv, "", "export", "contacts", "--as", "sam@example.com")
+	is.NoErr(err)
+	is.True(strings.Contains(out, "Mina"))  // exports their contacts
+	is.True(!strings.Contains(out, "Theo")) // and no one else's
+	out, err = rolo(t, getenv, "", "export", "contacts")
+	is.NoErr(err)
+	is.True(strings.Contains(out, "Mina") && strings.Contains(out, "Theo")) // the operator sees everything
+
+	out, err = rolo(t, getenv, "", "contacts", "add", "--as", "sam@example.com", "--first-name", "Newt", "--json")
+	is.NoErr(err)
+	var added ui.ContactJSON
+	is.NoErr(json.Unmarshal([]byte(out), &added))
+	_, err = rolo(t, getenv, "", "contacts", "show", added.ID, "--as", "sam@example.com")
+	is.NoErr(err) // what they add is theirs to see
+
+	_, err = rolo(t, getenv, "", "contacts", "list", "--as", "nobody@example.com")
+	is.True(err != nil && strings.Contains(err.Error(), "no such user"))
+}
+
+// TestExportSegmentCommand: `rolo export contacts --segment NAME` writes
+// the segment's records only, as the operator or as a user with --as.
+func TestExportSegmentCommand(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	ctx := t.Context()
+	a, getenv := openCommandDB(t)
+	sam, err := a.CreateUser(ctx, nil, app.NewUser{Name: "Sam Sales", Email: "sam@example.com", Role: app.RoleSales, Password: "12345678"})
+	is.NoErr(err)
+	for _, in := range []app.ContactInput{{FirstName: "Mina", Tags: []string{"vip"}}, {FirstName: "Theo", Tags: []string{"vip"}}, {FirstName: "Lena"}} {
+		_, err := a.CreateContact(ctx, nil, in)
+		is.NoErr(err)
+	}
+	_, err = a.CreateSegment(ctx, sam, app.SegmentInput{Entity: "contact", Name: "VIPs", Query: "tag:vip"})
+	is.NoErr(err)
+	is.NoErr(a.Close())
+
+	out, err := rolo(t, getenv, "", "export", "contacts", "--segment", "VIPs")
+	is.NoErr(err)
+	is.True(strings.Contains(out, "Mina") && strings.Contains(out, "Theo")) // the segment's people
+	is.True(!strings.Contains(out, "Lena"))                                 // and no one else
+	out, err = rolo(t, getenv, "", "export", "contacts", "--segment", "vips", "--format", "vcf", "--as", "sam@example.com")
+	is.NoErr(err)
+	is.Equal(strings.Count(out, "BEGIN:VCARD"), 2) // as vCards, for the segment's owner
+	_, err = rolo(t, getenv, "", "export", "contacts", "--segment", "Nobody")
+	is.True(err != nil && strings.Contains(err.Error(), "No segment has this name.")) // a clear refusal
+}
+
+// TestMergeUndoCommand: two companies merged from the command line, the
+// merge listed, and undone.
+func TestMergeUndoCommand(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	ctx := t.Context()
+	a, getenv := openCommandDB(t)
+	keep, err := a.CreateCompany(ctx, nil, app.CompanyInput{Name: "Acme", Domain: "acme.example"})
+	is.NoErr(err)
+	lose, err := a.CreateCompany(ctx, nil, app.CompanyInput{Name: "Acme Inc", Domain: "acme.example", Industry: "Tools"})
+	is.NoErr(err)
+	is.NoErr(a.Close())
+
+	_, err = rolo(t, getenv, "", "duplicates", "merge", "--companies", keep.ID, lose.ID)
+	is.NoErr(err)
+	out, err := rolo(t, getenv, "", "duplicates", "undo")
+	is.NoErr(err)
+	is.True(strings.Contains(out, "Acme ← Acme Inc")) // the merge, listed
+	id := strings.Fields(out)[0]
+	out, err = rolo(t, getenv, "", "duplicates", "undo", id)
+	is.NoErr(err)
+	is.True(strings.Contains(out, "Undone: Acme Inc is back"))
+	_, err = rolo(t, getenv, "", "duplicates", "undo", id)
+	is.True(err != nil && strings.Contains(err.Error(), "already been undone")) // once only
+}
+
+// openCommandDB opens a fresh database for a command test to fill through
+// the app (close it before running commands) and the environment naming it.
+func openCommandDB(t *testing.T) (*app.App, func(string) string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "rolo.db")
+	a, err := app.Open(t.Context(), path, app.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, env(map[string]string{"ROLO_DB": path})
+}

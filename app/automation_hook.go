@@ -32,10 +32,10 @@ type Event struct {
 // that no rule cares about costs a map lookup. Writes to rules and webhooks
 // forget the cache; the next event reloads it.
 type hooks struct {
-	mu      sync.Mutex
-	set     atomic.Pointer[hookSet]
-	lastRun atomic.Int64 // unix ms of the scheduler's last pass
-	forms   formLimiter  // web-form submissions per form and address
+	mu       sync.Mutex
+	set      atomic.Pointer[hookSet]
+	lastPass atomic.Pointer[SchedulerPass]
+	forms    formLimiter // web-form submissions per form and address
 }
 
 type hookSet struct {
@@ -152,12 +152,8 @@ func (a *App) fire(ctx context.Context, tx *store.Tx, hs *hookSet, ev Event) err
 	if err := a.scoreAffected(ctx, tx, hs, ev); err != nil {
 		return err
 	}
-	for _, w := range hs.webhooks {
-		if w.wants(ev.Type) {
-			if err := a.enqueueWebhook(ctx, tx, w.ID, ev); err != nil {
-				return err
-			}
-		}
+	if err := a.toWebhooks(ctx, tx, hs, ev); err != nil {
+		return err
 	}
 	rc := newRecordCache(ctx, tx, ev)
 	for _, r := range hs.rules[ev.Type] {
@@ -171,6 +167,18 @@ func (a *App) fire(ctx context.Context, tx *store.Tx, hs *hookSet, ev Event) err
 	return nil
 }
 
+// toWebhooks puts the event in the outbox of every endpoint that wants it.
+func (a *App) toWebhooks(ctx context.Context, tx *store.Tx, hs *hookSet, ev Event) error {
+	for _, w := range hs.webhooks {
+		if w.wants(ev.Type) {
+			if err := a.enqueueWebhook(ctx, tx, w.ID, ev); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 func (t Trigger) matches(ev Event) bool {
 	switch ev.Type {
 	case "field.changed":
@@ -179,7 +187,7 @@ func (t Trigger) matches(ev Event) bool {
 		return t.Value == "" || strings.EqualFold(t.Value, ev.Tag)
 	case "deal.moved", "lifecycle.changed", "form.submitted":
 		return t.Value == "" || strings.EqualFold(t.Value, ev.To)
-	case "contact.inactive":
+	case "contact.inactive", "date.arriving", "task.overdue":
 		return true // the scheduler chose the rule; its value is the days
 	case "score.changed":
 		// A threshold fires when the score rises to or past it.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"rolo/store"
@@ -16,6 +17,7 @@ var Events = []string{
 	"field.changed", "tag.added", "tag.removed", "lifecycle.changed",
 	"deal.created", "deal.moved", "deal.won", "deal.lost",
 	"task.created", "task.overdue", "activity.logged", "form.submitted", "score.changed", "contact.inactive",
+	"date.arriving",
 }
 
 // ActionTypes are what a rule can do.
@@ -23,7 +25,9 @@ var ActionTypes = []string{"add_tag", "remove_tag", "set_field", "set_owner", "c
 
 // Trigger says which event starts a rule: for field.changed the field
 // (and, if given, the new value); for tag.added/removed the tag; for
-// deal.moved the stage; for lifecycle.changed the new status.
+// deal.moved the stage; for lifecycle.changed the new status; for
+// contact.inactive the days without activity; for date.arriving the date
+// field's key and the days before (negative: after) the date.
 type Trigger struct {
 	Event string `json:"event"`
 	Field string `json:"field,omitempty"`
@@ -111,6 +115,9 @@ func (a *App) validateRule(ctx context.Context, q store.Querier, def *RuleDefini
 	if !contains(Events, def.Trigger.Event) {
 		p["trigger.event"] = "error.rule_event_invalid"
 	}
+	if err := checkTimedTrigger(ctx, q, def.Trigger, p); err != nil {
+		return err
+	}
 	if _, matcher, err := splitRuleConditions(def.Conditions); err != nil {
 		p["conditions"] = "error.rule_conditions_invalid"
 	} else if matcher != "" && !a.matcherAccepts(ctx, q, def.Trigger.Event, matcher) {
@@ -171,6 +178,29 @@ func (a *App) validateRule(ctx context.Context, q store.Querier, def *RuleDefini
 	}
 	if len(p) > 0 {
 		return Invalid(p)
+	}
+	return nil
+}
+
+// checkTimedTrigger checks what the scheduler's triggers read from the
+// trigger: the days, and for date.arriving the date field.
+func checkTimedTrigger(ctx context.Context, q store.Querier, t Trigger, p map[string]string) error {
+	switch t.Event {
+	case "contact.inactive":
+		if n, err := strconv.Atoi(t.Value); t.Value != "" && (err != nil || n <= 0 || n > 3650) {
+			p["trigger.value"] = "error.rule_days_invalid"
+		}
+	case "date.arriving":
+		if _, ok := dateOffset(t.Value); !ok {
+			p["trigger.value"] = "error.rule_days_invalid"
+		}
+		fields, err := dateFieldsByKey(ctx, q, t.Field)
+		if err != nil {
+			return err
+		}
+		if len(fields) == 0 {
+			p["trigger.field"] = "error.rule_date_field_invalid"
+		}
 	}
 	return nil
 }
@@ -338,7 +368,7 @@ func entitiesOf(event string) []string {
 		return []string{"company"}
 	case strings.HasPrefix(event, "deal."):
 		return []string{"deal"}
-	case event == "field.changed" || strings.HasPrefix(event, "tag."):
+	case event == "field.changed" || strings.HasPrefix(event, "tag.") || event == "date.arriving":
 		return FieldEntities
 	case strings.HasPrefix(event, "task.") || event == "activity.logged":
 		return nil

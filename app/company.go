@@ -268,25 +268,29 @@ func (a *App) setCompanyTrashed(ctx context.Context, actor Actor, id string, tra
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
-		c, err := store.CompanyByID(ctx, tx, id)
-		if errors.Is(err, store.ErrNotFound) || (err == nil && c.Trashed() == trash) {
-			return errorf(ENotFound, "error.company_not_found")
-		}
-		if err != nil {
-			return err
-		}
-		if err := store.TrashCompany(ctx, tx, id, actorID(actor), trash); err != nil {
-			return err
-		}
-		if err := a.indexCompany(ctx, tx, id); err != nil {
-			return err
-		}
-		action := "company.restored"
-		if trash {
-			action = "company.deleted"
-		}
-		return a.audit(ctx, tx, actorID(actor), action, "company", id, map[string]any{"name": c.Name})
+		return a.trashCompany(ctx, tx, actor, id, trash)
 	})
+}
+
+func (a *App) trashCompany(ctx context.Context, tx *store.Tx, actor Actor, id string, trash bool) error {
+	c, err := store.CompanyByID(ctx, tx, id)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && c.Trashed() == trash) {
+		return errorf(ENotFound, "error.company_not_found")
+	}
+	if err != nil {
+		return err
+	}
+	if err := store.TrashCompany(ctx, tx, id, actorID(actor), trash); err != nil {
+		return err
+	}
+	if err := a.indexCompany(ctx, tx, id); err != nil {
+		return err
+	}
+	action := "company.restored"
+	if trash {
+		action = "company.deleted"
+	}
+	return a.audit(ctx, tx, actorID(actor), action, "company", id, map[string]any{"name": c.Name})
 }
 
 // CompanyList is one page of companies with the total the filters match.

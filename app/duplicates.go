@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"sort"
 	"strings"
@@ -91,103 +90,6 @@ func (a *App) Duplicates(ctx context.Context, actor Actor, entity string) ([]Dup
 		groups = groups[:maxDuplicateGroups]
 	}
 	return groups, nil
-}
-
-// MergeContacts folds loser into survivor: fields named in take come from
-// the loser (field → "loser"), empty survivor fields are filled from the
-// loser, emails, phones and tags are joined, and the loser's activities,
-// tasks, deals, custom values and history move to the survivor. The loser
-// goes to the trash. One audit entry on the survivor keeps the loser's
-// fields as they were.
-func (a *App) MergeContacts(ctx context.Context, actor Actor, survivorID, loserID string, take map[string]string) error {
-	if err := a.can(actor, AreaContacts, LevelDelete); err != nil {
-		return err
-	}
-	if survivorID == loserID {
-		return Invalid(map[string]string{"loser": "error.merge_same"})
-	}
-	return a.db.Write(ctx, func(tx *store.Tx) error {
-		for _, id := range []string{survivorID, loserID} {
-			if err := a.checkRecordVisible(ctx, tx, actor, "contact", id); err != nil {
-				return err
-			}
-		}
-		survivor, err := store.ContactByID(ctx, tx, survivorID)
-		if err == nil && survivor.Trashed() {
-			err = store.ErrNotFound
-		}
-		if errors.Is(err, store.ErrNotFound) {
-			return errorf(ENotFound, "error.contact_not_found")
-		}
-		if err != nil {
-			return err
-		}
-		loser, err := store.ContactByID(ctx, tx, loserID)
-		if err == nil && loser.Trashed() {
-			err = store.ErrNotFound
-		}
-		if errors.Is(err, store.ErrNotFound) {
-			return errorf(ENotFound, "error.contact_not_found")
-		}
-		if err != nil {
-			return err
-		}
-		in := mergeContact(InputOf(survivor), InputOf(loser), false)
-		pick := mergeContact(InputOf(survivor), InputOf(loser), true)
-		for field, from := range take {
-			if from != "loser" {
-				continue
-			}
-			switch field {
-			case "first_name":
-				in.FirstName = pick.FirstName
-			case "last_name":
-				in.LastName = pick.LastName
-			case "display_name":
-				in.DisplayName = pick.DisplayName
-			case "title":
-				in.Title = pick.Title
-			case "company_id":
-				in.CompanyID = pick.CompanyID
-			case "birthday":
-				in.Birthday = pick.Birthday
-			case "website":
-				in.Website = pick.Website
-			case "lead_source":
-				in.LeadSource = pick.LeadSource
-			case "lifecycle_status":
-				in.LifecycleStatus = pick.LifecycleStatus
-			case "owner_id":
-				in.OwnerID = pick.OwnerID
-			case "notes":
-				in.Notes = pick.Notes
-			case "address":
-				in.Address = pick.Address
-			}
-		}
-		in.Tags = append(in.Tags, InputOf(loser).Tags...)
-		if err := store.MoveContactLinks(ctx, tx, loserID, survivorID); err != nil {
-			return err
-		}
-		// The loser's tags now sit on the survivor; re-read them so the update keeps them.
-		moved, err := store.TagsOf(ctx, tx, "contact", []string{survivorID})
-		if err != nil {
-			return err
-		}
-		for _, t := range moved[survivorID] {
-			in.Tags = append(in.Tags, t.Name)
-		}
-		in.Tags = uniqueFold(in.Tags)
-		if err := a.updateContact(ctx, tx, actor, survivorID, survivor.Version, in); err != nil && AsError(err).Code != EConflict {
-			return err
-		}
-		if err := a.trashContact(ctx, tx, actor, loserID, true); err != nil {
-			return err
-		}
-		before, _ := json.Marshal(contactFields(loser))
-		return a.audit(ctx, tx, actorID(actor), "contact.merged", "contact", survivorID, map[string]any{
-			"name": survivor.DisplayName, "merged_id": loserID, "merged_name": loser.DisplayName, "merged_fields": json.RawMessage(before)})
-	})
 }
 
 func uniqueFold(names []string) []string {

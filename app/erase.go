@@ -59,6 +59,9 @@ func (a *App) ErasePerson(ctx context.Context, actor Actor, id, confirm string) 
 		if err := store.ForgetAuditDetails(ctx, tx, "contact", id); err != nil {
 			return err
 		}
+		if err := store.ForgetMerges(ctx, tx, "contact", id); err != nil { // their fields as they were before a merge
+			return err
+		}
 		if err := store.ScrubText(ctx, tx, needles, erasedMark, scrubKeep); err != nil {
 			return err
 		}

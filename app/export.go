@@ -88,21 +88,21 @@ func (ex *exporter) each(ctx context.Context, ids []string, fn func(map[string]s
 	q := ex.a.db.Reader()
 	after := ""
 	for {
-		page := ids
+		var page []string
 		if ids == nil {
 			var err error
 			if page, err = store.LiveIDsAfter(ctx, q, ex.entity, after, exportPage); err != nil {
 				return err
 			}
+		} else {
+			// A long selection (a segment) goes a page at a time too.
+			page, ids = ids[:min(len(ids), exportPage)], ids[min(len(ids), exportPage):]
 		}
 		if len(page) == 0 {
 			return nil
 		}
 		if err := ex.page(ctx, page, fn); err != nil {
 			return err
-		}
-		if ids != nil {
-			return nil
 		}
 		after = page[len(page)-1]
 	}

@@ -161,6 +161,14 @@ func (a *App) compileQuery(ctx context.Context, q store.Querier, actor Actor, en
 			conds = append(conds, c)
 			continue
 		}
+		if t.key == "score" && entity == "contact" {
+			c, err := scoreCondition(t)
+			if err != nil {
+				return nil, err
+			}
+			conds = append(conds, c)
+			continue
+		}
 		if _, ok := store.FilterColumns[entity][t.key]; ok {
 			cs, err := a.columnConditions(ctx, q, actor, entity, t)
 			if err != nil {
@@ -336,9 +344,14 @@ func (a *App) DealQueryFor(ctx context.Context, actor Actor, text string, dq *st
 }
 
 // SortByField sets a list query to sort by a custom field ("renewal_date"
-// or "-renewal_date"); multi selects cannot sort.
+// or "-renewal_date"), or contacts by lead score ("score", "-score");
+// multi selects cannot sort.
 func (a *App) SortByField(ctx context.Context, entity, sort string, lq *store.ListQuery) error {
 	key := strings.TrimPrefix(sort, "-")
+	if key == "score" && entity == "contact" {
+		lq.SortField, lq.Sort = store.ScoreSort, strings.TrimSuffix(sort, "score")
+		return nil
+	}
 	fields, err := store.CustomFields(ctx, a.db.Reader(), entity)
 	if err != nil {
 		return err

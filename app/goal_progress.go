@@ -27,6 +27,9 @@ type GoalProgress struct {
 // GoalsInView lists the live goals a dashboard shows with their progress:
 // the team's and ownerID's ("" for the team view: every goal).
 func (a *App) GoalsInView(ctx context.Context, actor Actor, ownerID string) ([]GoalProgress, error) {
+	if err := a.can(actor, AreaReports, LevelView); err != nil {
+		return nil, err
+	}
 	now := a.now()
 	goals, err := store.ListGoals(ctx, a.db.Reader(), now.AddDate(0, 0, -7), ownerID, ownerID == "")
 	if err != nil {
@@ -46,6 +49,9 @@ func (a *App) GoalsInView(ctx context.Context, actor Actor, ownerID string) ([]G
 // GoalDetail is one goal with its progress over time, for its chart:
 // one point per week (goals of up to a quarter) or month.
 func (a *App) GoalDetail(ctx context.Context, actor Actor, id string) (GoalProgress, error) {
+	if err := a.can(actor, AreaReports, LevelView); err != nil {
+		return GoalProgress{}, err
+	}
 	g, err := store.GetGoal(ctx, a.db.Reader(), id)
 	if err != nil {
 		return GoalProgress{}, err

@@ -29,6 +29,9 @@ func CanSeeTeam(a Actor) bool { return a == nil || (CanDo(a, AreaReports, LevelM
 // see them, and compiling the segment's query.
 func (a *App) reportFilter(ctx context.Context, actor Actor, q ReportQuery, p Period) (store.ReportFilter, error) {
 	f := store.ReportFilter{From: p.From.UTC(), To: p.To.UTC(), PipelineID: q.PipelineID, TagID: q.TagID, Source: q.Source}
+	if err := a.can(actor, AreaReports, LevelView); err != nil {
+		return f, err // every report and the dashboard pass here
+	}
 	switch q.Owner {
 	case "", "me":
 		f.OwnerID = actorID(actor)

@@ -31,23 +31,35 @@ func (a *App) RunScheduler(ctx context.Context, every time.Duration) {
 	}
 }
 
-// SchedulerLastRun is when the scheduler last finished a pass (zero before
-// the first), for the settings page.
-func (a *App) SchedulerLastRun() time.Time {
-	n := a.hooks.lastRun.Load()
-	if n == 0 {
-		return time.Time{}
+// SchedulerPass is the outcome of the scheduler's last pass, for the
+// automation page.
+type SchedulerPass struct {
+	At        time.Time // when it finished
+	Took      time.Duration
+	Delivered int    // webhook messages sent
+	Error     string // "" when everything due was done
+}
+
+// SchedulerLastPass is the scheduler's last pass; false before the first.
+func (a *App) SchedulerLastPass() (SchedulerPass, bool) {
+	p := a.hooks.lastPass.Load()
+	if p == nil {
+		return SchedulerPass{}, false
 	}
-	return time.UnixMilli(n).UTC()
+	return *p, true
 }
 
 // RunDue does one pass of everything due now.
 func (a *App) RunDue(ctx context.Context) error {
-	err := errors.Join(a.runQueued(ctx), a.fireOverdueTasks(ctx), a.fireQuietContacts(ctx))
-	if _, derr := a.DeliverWebhooks(ctx); derr != nil {
-		err = errors.Join(err, derr)
+	start := time.Now()
+	err := errors.Join(a.runQueued(ctx), a.fireOverdueTasks(ctx), a.fireQuietContacts(ctx), a.fireDatesArriving(ctx))
+	sent, derr := a.DeliverWebhooks(ctx)
+	err = errors.Join(err, derr)
+	pass := SchedulerPass{At: a.now(), Took: time.Since(start), Delivered: sent}
+	if err != nil {
+		pass.Error = err.Error()
 	}
-	a.hooks.lastRun.Store(a.now().UnixMilli())
+	a.hooks.lastPass.Store(&pass)
 	return err
 }
 
@@ -93,70 +105,125 @@ func (a *App) runQueued(ctx context.Context) error {
 	return nil
 }
 
-// fireOverdueTasks starts the task.overdue rules once per task and due.
+// timedBacklog bounds how far back time-based events go to webhooks: a
+// new subscription is not flooded with every old overdue task or quiet
+// contact, yet a week asleep is caught up.
+const timedBacklog = 7 * 24 * time.Hour
+
+// fireOverdueTasks starts the task.overdue rules once per task and due,
+// and tells the webhooks that want it.
 func (a *App) fireOverdueTasks(ctx context.Context) error {
 	hs, err := a.hookSet(ctx)
-	if err != nil || len(hs.rules["task.overdue"]) == 0 {
-		return err
-	}
-	tasks, err := store.OverdueTasks(ctx, a.db.Reader(), a.now(), 1000)
 	if err != nil {
 		return err
 	}
-	for _, t := range tasks {
-		err := a.db.Write(ctx, func(tx *store.Tx) error {
-			for _, r := range hs.rules["task.overdue"] {
-				first, err := store.MarkFired(ctx, tx, r.ID, t[0], t[1])
-				if err != nil {
-					return err
-				}
-				if !first {
-					continue
-				}
-				ev := Event{Type: "task.overdue", Entity: "task", EntityID: t[0]}
-				if err := a.runRule(ctx, tx, r, ev, false, newRecordCache(ctx, tx, ev)); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
+	now := a.now()
+	for _, r := range hs.rules["task.overdue"] {
+		tasks, err := store.OverdueTasks(ctx, a.db.Reader(), time.Time{}, now, store.Seen{RuleID: r.ID}, 1000)
+		if err := eachOccasion(tasks, err, "task.overdue", "task", a.ruleFirer(ctx, r)); err != nil {
+			return err
+		}
+	}
+	from, ok := hs.webhooksSince("task.overdue", now)
+	if !ok {
+		return nil
+	}
+	tasks, err := store.OverdueTasks(ctx, a.db.Reader(), from, now, store.Seen{Event: "task.overdue"}, 1000)
+	return eachOccasion(tasks, err, "task.overdue", "task", a.webhookSender(ctx, hs))
+}
+
+// fireQuietContacts starts the contact.inactive rules ("no activity for N
+// days", N in the trigger's value, 30 by default) once per contact and
+// silence: a new activity and another N quiet days fire it again.
+// Webhooks hear of a contact after the default 30 quiet days.
+func (a *App) fireQuietContacts(ctx context.Context) error {
+	hs, err := a.hookSet(ctx)
+	if err != nil {
+		return err
+	}
+	now := a.now()
+	for _, r := range hs.rules["contact.inactive"] {
+		since := now.AddDate(0, 0, -quietDays(r.Trigger.Value))
+		quiet, err := store.QuietContacts(ctx, a.db.Reader(), time.Time{}, since, store.Seen{RuleID: r.ID}, 1000)
+		if err := eachOccasion(quiet, err, "contact.inactive", "contact", a.ruleFirer(ctx, r)); err != nil {
+			return err
+		}
+	}
+	from, ok := hs.webhooksSince("contact.inactive", now)
+	if !ok {
+		return nil
+	}
+	since := now.AddDate(0, 0, -defaultQuietDays)
+	quiet, err := store.QuietContacts(ctx, a.db.Reader(), from.AddDate(0, 0, -defaultQuietDays), since, store.Seen{Event: "contact.inactive"}, 1000)
+	return eachOccasion(quiet, err, "contact.inactive", "contact", a.webhookSender(ctx, hs))
+}
+
+// eachOccasion fires an event of typ for each (record id, occasion key)
+// pair a lookup found (err is the lookup's).
+func eachOccasion(pairs [][2]string, err error, typ, entity string, fire func(Event, string) error) error {
+	if err != nil {
+		return err
+	}
+	for _, p := range pairs {
+		if err := fire(Event{Type: typ, Entity: entity, EntityID: p[0]}, p[1]); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// fireQuietContacts starts the contact.inactive rules ("no activity for N
-// days", N in the trigger's value, 30 by default) once per contact and
-// silence: a new activity and another N quiet days fire it again.
-func (a *App) fireQuietContacts(ctx context.Context) error {
-	hs, err := a.hookSet(ctx)
-	if err != nil {
-		return err
+// defaultQuietDays is "no activity for N days" when the rule says no N.
+const defaultQuietDays = 30
+
+func quietDays(value string) int {
+	days, err := strconv.Atoi(value)
+	if err != nil || days <= 0 {
+		return defaultQuietDays
 	}
-	for _, r := range hs.rules["contact.inactive"] {
-		days, err := strconv.Atoi(r.Trigger.Value)
-		if err != nil || days <= 0 {
-			days = 30
-		}
-		quiet, err := store.QuietContacts(ctx, a.db.Reader(), r.ID, a.now().AddDate(0, 0, -days), 1000)
-		if err != nil {
-			return err
-		}
-		for _, c := range quiet {
-			err := a.db.Write(ctx, func(tx *store.Tx) error {
-				first, err := store.MarkFired(ctx, tx, r.ID, c[0], c[1])
-				if err != nil || !first {
-					return err
-				}
-				ev := Event{Type: "contact.inactive", Entity: "contact", EntityID: c[0]}
-				return a.runRule(ctx, tx, r, ev, false, newRecordCache(ctx, tx, ev))
-			})
-			if err != nil {
+	return days
+}
+
+// ruleFirer runs a time-based rule for one record and occasion (key),
+// once: the mark is written in the same transaction as the run, so a
+// restart neither loses nor repeats it.
+func (a *App) ruleFirer(ctx context.Context, r Rule) func(Event, string) error {
+	return func(ev Event, key string) error {
+		return a.db.Write(ctx, func(tx *store.Tx) error {
+			first, err := store.MarkFired(ctx, tx, r.ID, ev.EntityID, key)
+			if err != nil || !first {
 				return err
 			}
+			return a.runRule(ctx, tx, r, ev, false, newRecordCache(ctx, tx, ev))
+		})
+	}
+}
+
+// webhookSender puts a time-based event in the outbox of the webhooks
+// that want it, once per record and occasion (key).
+func (a *App) webhookSender(ctx context.Context, hs *hookSet) func(Event, string) error {
+	return func(ev Event, key string) error {
+		return a.db.Write(ctx, func(tx *store.Tx) error {
+			first, err := store.MarkTimedEvent(ctx, tx, ev.Type, ev.EntityID, key)
+			if err != nil || !first {
+				return err
+			}
+			return a.toWebhooks(ctx, tx, hs, ev)
+		})
+	}
+}
+
+// webhooksSince tells whether a webhook wants event and from when its
+// occasions count: the first such webhook's creation, at most
+// timedBacklog ago.
+func (hs *hookSet) webhooksSince(event string, now time.Time) (time.Time, bool) {
+	from, ok := time.Time{}, false
+	for _, w := range hs.webhooks {
+		if w.wants(event) && (!ok || w.CreatedAt.Before(from)) {
+			from, ok = w.CreatedAt, true
 		}
 	}
-	return nil
+	if oldest := now.Add(-timedBacklog); from.Before(oldest) {
+		from = oldest
+	}
+	return from, ok
 }

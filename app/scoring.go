@@ -234,3 +234,22 @@ func (a *App) RescoreAll(ctx context.Context) error {
 func (a *App) TopScores(ctx context.Context, actor Actor, min, limit int) ([]store.ScoredContact, error) {
 	return store.TopScores(ctx, a.db.Reader(), min, limit)
 }
+
+// scoreCondition reads a filter term on the lead score (score:>50,
+// score:10, -score:0): whole numbers only.
+func scoreCondition(t queryToken) (store.Condition, error) {
+	op, ok := negated(t, opOf[t.op])
+	n, err := strconv.Atoi(t.value)
+	if !ok || t.op == "~" {
+		return store.Condition{}, queryError("error.query_bad_operator", t)
+	}
+	if err != nil {
+		return store.Condition{}, queryError("error.query_bad_value", t)
+	}
+	return store.Condition{Column: "score", Op: op, Value: n}, nil
+}
+
+// ScoresOf gives the scores of the contacts of a list page, by id.
+func (a *App) ScoresOf(ctx context.Context, ids []string) (map[string]int, error) {
+	return store.ScoresOf(ctx, a.db.Reader(), ids)
+}

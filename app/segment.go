@@ -151,24 +151,25 @@ func (a *App) DeleteSegment(ctx context.Context, actor Actor, id string) error {
 	})
 }
 
-// SegmentCount counts the live records a segment matches.
+// SegmentCount counts the live records a segment matches among those
+// actor sees.
 func (a *App) SegmentCount(ctx context.Context, actor Actor, s Segment) (int, error) {
 	switch s.Entity {
 	case "deal":
 		var dq store.DealQuery
-		if err := a.DealQueryFor(ctx, actor, s.Query, &dq); err != nil {
+		if err := a.DealQueryFor(ctx, actor, s.Query, &dq); err != nil || !a.scopeDeals(actor, &dq) {
 			return 0, err
 		}
 		return store.CountDeals(ctx, a.db.Reader(), dq)
 	case "company":
 		lq := store.ListQuery{}
-		if err := a.ListQueryFor(ctx, actor, "company", s.Query, &lq); err != nil {
+		if err := a.ListQueryFor(ctx, actor, "company", s.Query, &lq); err != nil || !a.scopeList(actor, &lq) {
 			return 0, err
 		}
 		return store.CountCompanies(ctx, a.db.Reader(), lq)
 	}
 	lq := store.ListQuery{}
-	if err := a.ListQueryFor(ctx, actor, "contact", s.Query, &lq); err != nil {
+	if err := a.ListQueryFor(ctx, actor, "contact", s.Query, &lq); err != nil || !a.scopeList(actor, &lq) {
 		return 0, err
 	}
 	return store.CountContacts(ctx, a.db.Reader(), lq)
@@ -184,14 +185,23 @@ func (a *App) SegmentRecordIDs(ctx context.Context, actor Actor, id string) ([]s
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
+	return a.segmentIDs(ctx, actor, s, maxSegmentRecords)
+}
+
+// segmentIDs lists the ids of the live records s matches that actor
+// sees, at most max of them (0: all).
+func (a *App) segmentIDs(ctx context.Context, actor Actor, s Segment, max int) ([]string, error) {
+	if max <= 0 {
+		max = int(^uint(0) >> 1)
+	}
+	ids := []string{}
 	switch s.Entity {
 	case "deal":
 		dq := store.DealQuery{Limit: 500}
 		if err := a.DealQueryFor(ctx, actor, s.Query, &dq); err != nil {
 			return nil, err
 		}
-		for len(ids) < maxSegmentRecords {
+		for len(ids) < max {
 			page, err := a.ListDeals(ctx, actor, dq)
 			if err != nil {
 				return nil, err
@@ -209,7 +219,7 @@ func (a *App) SegmentRecordIDs(ctx context.Context, actor Actor, id string) ([]s
 		if err := a.ListQueryFor(ctx, actor, s.Entity, s.Query, &lq); err != nil {
 			return nil, err
 		}
-		for len(ids) < maxSegmentRecords {
+		for len(ids) < max {
 			var next string
 			if s.Entity == "company" {
 				page, err := a.ListCompanies(ctx, actor, lq)
@@ -236,8 +246,8 @@ func (a *App) SegmentRecordIDs(ctx context.Context, actor Actor, id string) ([]s
 			lq.Cursor = next
 		}
 	}
-	if len(ids) > maxSegmentRecords {
-		ids = ids[:maxSegmentRecords]
+	if len(ids) > max {
+		ids = ids[:max]
 	}
 	return ids, nil
 }

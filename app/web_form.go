@@ -17,6 +17,9 @@ type WebForm struct {
 	OwnerList  []string
 	OriginList []string
 	TagList    []string
+	// Custom are the custom fields the form asks for, by their name in
+	// FieldList ("custom_fields.<key>").
+	Custom map[string]CustomField
 }
 
 func toWebForm(f store.WebForm) WebForm {
@@ -64,6 +67,11 @@ func (a *App) CreateWebForm(ctx context.Context, actor Actor, in WebFormInput) (
 			fields = append(fields, f)
 		}
 	}
+	customFields, err := a.FormCustomFields(ctx)
+	if err != nil {
+		return WebForm{}, err
+	}
+	fields = append(fields, formCustomChoice(customFields, in.Fields, p)...)
 	if in.RedirectURL != "" {
 		if u, problem := checkWebhookURL(in.RedirectURL); problem != "" {
 			p["redirect_url"] = "error.url_invalid"
@@ -84,7 +92,7 @@ func (a *App) CreateWebForm(ctx context.Context, actor Actor, in WebFormInput) (
 	if problem != "" {
 		p["thank_you"] = problem
 	}
-	err := a.db.Write(ctx, func(tx *store.Tx) error {
+	err = a.db.Write(ctx, func(tx *store.Tx) error {
 		if in.StageID != "" {
 			if _, err := store.StageByID(ctx, tx, in.StageID); err != nil {
 				p["stage_id"] = "error.stage_not_found"
@@ -122,7 +130,11 @@ func (a *App) WebForms(ctx context.Context, actor Actor) ([]WebForm, error) {
 	list, err := store.WebForms(ctx, a.db.Reader())
 	out := make([]WebForm, 0, len(list))
 	for _, f := range list {
-		out = append(out, toWebForm(f))
+		wf := toWebForm(f)
+		if err := a.withCustomFields(ctx, a.db.Reader(), &wf); err != nil {
+			return nil, err
+		}
+		out = append(out, wf)
 	}
 	return out, err
 }
@@ -134,7 +146,11 @@ func (a *App) WebFormByID(ctx context.Context, id string) (WebForm, error) {
 	if errors.Is(err, store.ErrNotFound) {
 		return WebForm{}, errorf(ENotFound, "error.form_not_found")
 	}
-	return toWebForm(f), err
+	if err != nil {
+		return WebForm{}, err
+	}
+	wf := toWebForm(f)
+	return wf, a.withCustomFields(ctx, a.db.Reader(), &wf)
 }
 
 // DeleteWebForm removes a form; its contacts stay.

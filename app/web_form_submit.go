@@ -170,6 +170,9 @@ func (a *App) createFromForm(ctx context.Context, tx *store.Tx, f WebForm, email
 	if err := store.InsertContact(ctx, tx, c); err != nil {
 		return "", err
 	}
+	if err := a.saveFormCustom(ctx, tx, f, c.ID, v); err != nil {
+		return "", err
+	}
 	tags, err := a.ensureTags(ctx, tx, nil, tagNames)
 	if err != nil {
 		return "", err
@@ -189,6 +192,9 @@ func (a *App) createFromForm(ctx context.Context, tx *store.Tx, f WebForm, email
 func (a *App) updateFromForm(ctx context.Context, tx *store.Tx, f WebForm, id string, v map[string]string) error {
 	c, err := store.ContactByID(ctx, tx, id)
 	if err != nil {
+		return err
+	}
+	if err := a.saveFormCustom(ctx, tx, f, id, v); err != nil {
 		return err
 	}
 	in := InputOf(c)

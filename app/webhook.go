@@ -70,7 +70,7 @@ func checkWebhookURL(raw string) (string, string) {
 
 // CreateWebhook subscribes a URL to events.
 func (a *App) CreateWebhook(ctx context.Context, actor Actor, in WebhookInput) (NewWebhook, error) {
-	if err := a.can(actor, AreaIntegrations, LevelManage); err != nil {
+	if err := a.can(actor, AreaIntegrations, LevelCreate); err != nil {
 		return NewWebhook{}, err
 	}
 	p := map[string]string{}
@@ -103,7 +103,7 @@ func (a *App) CreateWebhook(ctx context.Context, actor Actor, in WebhookInput) (
 		return NewWebhook{}, Invalid(p)
 	}
 	body, _ := json.Marshal(events)
-	w := store.Webhook{ID: a.cfg.NewID(), URL: u, Description: desc, Events: string(body), Secret: newWebhookSecret(), Enabled: true}
+	w := store.Webhook{ID: a.cfg.NewID(), URL: u, Description: desc, Events: string(body), Secret: newWebhookSecret(), Enabled: true, CreatedBy: actorID(actor)}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		if err := store.InsertWebhook(ctx, tx, w, actorID(actor)); err != nil {
 			return err
@@ -118,34 +118,32 @@ func (a *App) CreateWebhook(ctx context.Context, actor Actor, in WebhookInput) (
 	return NewWebhook{toWebhook(w)}, nil
 }
 
-// Webhooks lists every endpoint (their secrets stay in the database).
+// Webhooks lists actor's endpoints, or everyone's for those who manage
+// integrations (their secrets stay in the database).
 func (a *App) Webhooks(ctx context.Context, actor Actor) ([]Webhook, error) {
-	if err := a.can(actor, AreaIntegrations, LevelManage); err != nil {
+	if err := a.can(actor, AreaIntegrations, LevelCreate); err != nil {
 		return nil, err
 	}
+	everyone := a.can(actor, AreaIntegrations, LevelManage) == nil
 	list, err := store.Webhooks(ctx, a.db.Reader())
 	out := make([]Webhook, 0, len(list))
 	for _, w := range list {
-		out = append(out, toWebhook(w))
+		if everyone || w.CreatedBy == actorID(actor) {
+			out = append(out, toWebhook(w))
+		}
 	}
 	return out, err
 }
 
 // WebhookByID loads one endpoint.
 func (a *App) WebhookByID(ctx context.Context, actor Actor, id string) (Webhook, error) {
-	if err := a.can(actor, AreaIntegrations, LevelManage); err != nil {
-		return Webhook{}, err
-	}
-	w, err := store.WebhookByID(ctx, a.db.Reader(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		return Webhook{}, errorf(ENotFound, "error.webhook_not_found")
-	}
+	w, err := a.checkWebhookOwner(ctx, a.db.Reader(), actor, id)
 	return toWebhook(w), err
 }
 
 // SetWebhookEnabled switches an endpoint on (forgetting its failures) or off.
 func (a *App) SetWebhookEnabled(ctx context.Context, actor Actor, id string, enabled bool) error {
-	if err := a.can(actor, AreaIntegrations, LevelManage); err != nil {
+	if _, err := a.checkWebhookOwner(ctx, a.db.Reader(), actor, id); err != nil {
 		return err
 	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
@@ -167,7 +165,7 @@ func (a *App) SetWebhookEnabled(ctx context.Context, actor Actor, id string, ena
 
 // DeleteWebhook removes an endpoint with its outbox and delivery log.
 func (a *App) DeleteWebhook(ctx context.Context, actor Actor, id string) error {
-	if err := a.can(actor, AreaIntegrations, LevelManage); err != nil {
+	if _, err := a.checkWebhookOwner(ctx, a.db.Reader(), actor, id); err != nil {
 		return err
 	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
@@ -192,8 +190,17 @@ type WebhookPayload struct {
 }
 
 // enqueueWebhook puts ev in the outbox for one endpoint, in tx: the event
-// leaves only if the change it reports is saved.
+// leaves only if the change it reports is saved, and only if the
+// endpoint's owner may see the record (every path to the outbox passes
+// here, rules' webhook actions included).
 func (a *App) enqueueWebhook(ctx context.Context, tx *store.Tx, webhookID string, ev Event) error {
+	w, err := store.WebhookByID(ctx, tx, webhookID)
+	if err != nil {
+		return err
+	}
+	if sees, err := a.webhookSees(ctx, tx, w.CreatedBy, ev); err != nil || !sees {
+		return err
+	}
 	id := "msg_" + a.cfg.NewID()
 	ev.ID = id
 	body, err := json.Marshal(WebhookPayload{Type: ev.Type, Timestamp: tx.Now, Data: ev})
@@ -205,7 +212,7 @@ func (a *App) enqueueWebhook(ctx context.Context, tx *store.Tx, webhookID string
 
 // WebhookMessages lists an endpoint's latest messages.
 func (a *App) WebhookMessages(ctx context.Context, actor Actor, webhookID string, limit int) ([]store.WebhookMessage, error) {
-	if err := a.can(actor, AreaIntegrations, LevelManage); err != nil {
+	if _, err := a.checkWebhookOwner(ctx, a.db.Reader(), actor, webhookID); err != nil {
 		return nil, err
 	}
 	return store.WebhookMessagesOf(ctx, a.db.Reader(), webhookID, limit)
@@ -213,7 +220,17 @@ func (a *App) WebhookMessages(ctx context.Context, actor Actor, webhookID string
 
 // WebhookDeliveries lists a message's delivery attempts.
 func (a *App) WebhookDeliveries(ctx context.Context, actor Actor, messageID string) ([]store.Delivery, error) {
-	if err := a.can(actor, AreaIntegrations, LevelManage); err != nil {
+	if err := a.can(actor, AreaIntegrations, LevelCreate); err != nil {
+		return nil, err
+	}
+	m, err := store.WebhookMessageByID(ctx, a.db.Reader(), messageID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, errorf(ENotFound, "error.webhook_not_found")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, err := a.checkWebhookOwner(ctx, a.db.Reader(), actor, m.WebhookID); err != nil {
 		return nil, err
 	}
 	return store.DeliveriesOf(ctx, a.db.Reader(), messageID)
@@ -222,7 +239,7 @@ func (a *App) WebhookDeliveries(ctx context.Context, actor Actor, messageID stri
 // ResendWebhookMessage puts a delivered or failed message back in the
 // outbox, due now, with the same id (receivers de-duplicate on it).
 func (a *App) ResendWebhookMessage(ctx context.Context, actor Actor, messageID string) error {
-	if err := a.can(actor, AreaIntegrations, LevelManage); err != nil {
+	if err := a.can(actor, AreaIntegrations, LevelCreate); err != nil {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
@@ -231,6 +248,9 @@ func (a *App) ResendWebhookMessage(ctx context.Context, actor Actor, messageID s
 			return errorf(ENotFound, "error.webhook_not_found")
 		}
 		if err != nil {
+			return err
+		}
+		if _, err := a.checkWebhookOwner(ctx, tx, actor, m.WebhookID); err != nil {
 			return err
 		}
 		if err := store.SetWebhookMessage(ctx, tx, m.ID, "pending", m.Attempts, tx.Now); err != nil {

@@ -190,33 +190,8 @@ func NextRoundRobin(ctx context.Context, tx *Tx, ruleID string, action, n int) (
 // MarkFired records that a time-based trigger fired for a record and
 // occasion; false when it already had.
 func MarkFired(ctx context.Context, tx *Tx, ruleID, entityID, key string) (bool, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO automation_fired (rule_id, entity_id, key, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-		ruleID, entityID, key, FormatTime(tx.Now))
-	if err != nil {
-		return false, translate(err)
-	}
-	n, _ := res.RowsAffected()
-	return n == 1, nil
-}
-
-// OverdueTasks lists open, live tasks whose due passed before now, with
-// the due key that names this occasion.
-func OverdueTasks(ctx context.Context, q Querier, now time.Time, limit int) ([][2]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, due_key FROM tasks WHERE deleted_at IS NULL AND done_at IS NULL AND due_key < ? ORDER BY due_key LIMIT ?`,
-		FormatTime(now), limit)
-	if err != nil {
-		return nil, translate(err)
-	}
-	defer rows.Close()
-	var out [][2]string
-	for rows.Next() {
-		var id, key string
-		if err := rows.Scan(&id, &key); err != nil {
-			return nil, translate(err)
-		}
-		out = append(out, [2]string{id, key})
-	}
-	return out, translate(rows.Err())
+	return insertedOne(tx.ExecContext(ctx, `INSERT INTO automation_fired (rule_id, entity_id, key, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		ruleID, entityID, key, FormatTime(tx.Now)))
 }
 
 // changedOne turns "no row matched" into ErrNotFound.
@@ -228,28 +203,4 @@ func changedOne(res sql.Result, err error) error {
 		return ErrNotFound
 	}
 	return nil
-}
-
-// QuietContacts lists live contacts whose last activity (or, without any,
-// their creation) is before since and for whom rule has not fired at that
-// moment yet, with that moment as the occasion key.
-func QuietContacts(ctx context.Context, q Querier, ruleID string, since time.Time, limit int) ([][2]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, last FROM (
-			SELECT c.id, COALESCE((SELECT max(l.occurred_at) FROM activity_links l WHERE l.entity = 'contact' AND l.entity_id = c.id), c.created_at) AS last
-			FROM contacts c WHERE c.deleted_at IS NULL)
-		WHERE last < ? AND NOT EXISTS (SELECT 1 FROM automation_fired f WHERE f.rule_id = ? AND f.entity_id = id AND f.key = last)
-		LIMIT ?`, FormatTime(since), ruleID, limit)
-	if err != nil {
-		return nil, translate(err)
-	}
-	defer rows.Close()
-	var out [][2]string
-	for rows.Next() {
-		var id, last string
-		if err := rows.Scan(&id, &last); err != nil {
-			return nil, translate(err)
-		}
-		out = append(out, [2]string{id, last})
-	}
-	return out, translate(rows.Err())
 }

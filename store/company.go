@@ -114,10 +114,23 @@ func companyWhere(q ListQuery) where {
 	case q.TagID != "":
 		w.add("co.id IN (SELECT company_id FROM company_tags WHERE tag_id = ?)", q.TagID)
 	}
-	if err := w.addConditions("company", q.Conditions, q.Broad); err != nil {
+	conds := q.Conditions
+	if q.SortField != "" && !q.Trashed {
+		conds = w.sortFieldRange(q.SortField, conds)
+	}
+	if err := w.addConditions("company", conds, q.Broad); err != nil {
 		w.err = err
 	}
 	return w
+}
+
+// companiesFrom is the list's FROM: the companies, or for a custom sort
+// the field's values first, then their companies (as contactsFrom).
+func companiesFrom(customSort bool) string {
+	if customSort {
+		return "custom_values sv CROSS JOIN companies co ON sv.field_id = ? AND co.id = sv.record_id"
+	}
+	return "companies co"
 }
 
 // CompanyListSQL builds the page query for q.
@@ -127,7 +140,15 @@ func CompanyListSQL(q ListQuery) (string, []any, error) {
 		return "", nil, w.err
 	}
 	spec := sortSpec{keys: []string{"co.deleted_at", "co.id"}, desc: true}
-	if !q.Trashed {
+	custom := q.SortField != "" && !q.Trashed
+	sortValue, fromArgs := "''", []any{}
+	switch {
+	case q.Trashed:
+	case custom:
+		// Walks custom_values_value for the field, in value order.
+		spec = sortSpec{keys: []string{"sv.value", "sv.record_id"}, desc: q.Sort == "-"}
+		sortValue, fromArgs = "sv.value", []any{q.SortField}
+	default:
 		var err error
 		if spec, err = sortFor("co", q.Sort); err != nil {
 			return "", nil, err
@@ -138,14 +159,18 @@ func CompanyListSQL(q ListQuery) (string, []any, error) {
 		if err != nil {
 			return "", nil, err
 		}
+		if custom {
+			args[0] = customCursorValue(args[0].(string))
+		}
 		w.add(cond, args...)
 	}
 	query := `SELECT co.id, co.name, co.domain, co.industry, co.owner_key, coalesce(u.name, ''),
 		co.sort_name, co.created_at, co.updated_at, co.deleted_at,
 		(SELECT count(*) FROM contacts c WHERE c.company_key = co.id AND c.deleted_at IS NULL),
-		coalesce(co.deleted_by, ''), coalesce((SELECT name FROM users WHERE id = co.deleted_by), '')
-		FROM companies co LEFT JOIN users u ON u.id = co.owner_id` + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`
-	return query, append(w.args, clampLimit(q.Limit)+1), nil
+		coalesce(co.deleted_by, ''), coalesce((SELECT name FROM users WHERE id = co.deleted_by), ''), ` + sortValue + `
+		FROM ` + companiesFrom(custom) + ` LEFT JOIN users u ON u.id = co.owner_id` + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`
+	args := append(fromArgs, w.args...)
+	return query, append(args, clampLimit(q.Limit)+1), nil
 }
 
 // ListCompanies returns one page of companies.
@@ -176,8 +201,9 @@ func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, e
 		var r CompanyRow
 		var sortName, created, updated string
 		var deleted sql.NullString
+		var custom any
 		if err := rows.Scan(&r.ID, &r.Name, &r.Domain, &r.Industry, &r.OwnerID, &r.OwnerName,
-			&sortName, &created, &updated, &deleted, &r.Contacts, &r.DeletedBy, &r.DeletedByName); err != nil {
+			&sortName, &created, &updated, &deleted, &r.Contacts, &r.DeletedBy, &r.DeletedByName, &custom); err != nil {
 			return CompanyPage{}, err
 		}
 		if len(page.Rows) == limit {
@@ -186,9 +212,12 @@ func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, e
 		}
 		r.CreatedAt, r.UpdatedAt, r.DeletedAt = ParseTime(created), ParseTime(updated), parseNullTime(deleted)
 		page.Rows = append(page.Rows, r)
-		if q.Trashed {
+		switch {
+		case q.Trashed:
 			last = []string{deleted.String, r.ID}
-		} else {
+		case q.SortField != "":
+			last = []string{customCursorText(custom), r.ID}
+		default:
 			last = sortValues(q.Sort, sortName, created, updated, r.OwnerID, r.ID)
 		}
 	}
@@ -212,16 +241,13 @@ func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, e
 // CountCompanies counts the companies q matches, ignoring its cursor.
 func CountCompanies(ctx context.Context, db Querier, q ListQuery) (int, error) {
 	if !q.Trashed {
-		if kind, key, ok := keptCountKey("companies", len(q.Conditions) > 0, companyCountFilters(q)...); ok {
+		if kind, key, ok := keptCountKey("companies", len(q.Conditions) > 0 || q.SortField != "", companyCountFilters(q)...); ok {
 			return keptCount(ctx, db, kind, key)
 		}
 	}
 	if !q.Trashed && (len(q.Conditions) > 0 || q.SortField != "") {
-		switch {
-		case q.CountLater:
+		if q.CountLater {
 			return CountUnknown, nil
-		case q.CapCount:
-			return countUpTo(ctx, db, q, "company", companyCountFilters(q), CompanyCountSQL)
 		}
 	}
 	query, args := CompanyCountSQL(q)
@@ -237,6 +263,9 @@ func companyCountFilters(q ListQuery) []countFilter {
 // CompanyCountSQL is the counting query for combined filters.
 func CompanyCountSQL(q ListQuery) (string, []any) {
 	w := companyWhere(q)
+	if q.SortField != "" && !q.Trashed { // the sorted list holds the records with a value
+		return `SELECT count(*) FROM ` + companiesFrom(true) + w.sql(), append([]any{q.SortField}, w.args...)
+	}
 	return `SELECT count(*) FROM companies co` + w.sql(), w.args
 }
 

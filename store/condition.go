@@ -85,6 +85,10 @@ func (w *where) addConditions(entity string, conds []Condition, broad bool) erro
 			if err := w.customCondition(id, c, broad); err != nil {
 				return err
 			}
+		case c.Column == "score" && entity == "contact":
+			if err := w.scoreCondition(c, broad); err != nil {
+				return err
+			}
 		default:
 			col, ok := t.columns[c.Column]
 			if !ok {
@@ -230,6 +234,12 @@ func conditionsBroad(ctx context.Context, q Querier, entity string, conds []Cond
 		switch {
 		case c.Op == OpMatch:
 			return false, nil
+		case c.Column == "score":
+			n, _ := c.Value.(int)
+			if zeroPasses(c.Op, n) || comparisons[c.Op] == "" {
+				continue // unscored contacts pass: tested per row
+			}
+			query, args = `SELECT 1 FROM contact_scores WHERE score `+comparisons[c.Op]+` ?`, []any{n}
 		case c.Op == OpHasTag:
 			query, args = `SELECT 1 FROM `+t.tagTable+` WHERE tag_id = ?`, []any{c.Value}
 		case c.FieldID != "" && c.Op == OpNotEmpty:
@@ -282,28 +292,6 @@ func (w *where) sortFieldRange(fieldID string, conds []Condition) []Condition {
 		w.add("sv.value "+op+" ?", c.Value)
 	}
 	return rest
-}
-
-// CountCap bounds the counts that ListQuery.CapCount asks for: counting
-// every match of a broad condition on 100,000 records costs more than a
-// menu is worth, so such counts stop at CountCap+1.
-const CountCap = 1000
-
-// countUpTo counts at most CountCap+1 matches, walking the way the list
-// does (broad conditions test rows, narrow ones read their index).
-func countUpTo(ctx context.Context, db Querier, q ListQuery, entity string, fixed []countFilter, countSQL func(ListQuery) (string, []any)) (int, error) {
-	fixedBroad, err := isBroad(ctx, db, fixed...)
-	if err != nil {
-		return 0, err
-	}
-	if q.Broad, err = broadWithConditions(ctx, db, entity, q, fixedBroad, fixed); err != nil {
-		return 0, err
-	}
-	query, args := countSQL(q)
-	query = strings.Replace(query, "SELECT count(*) FROM", "SELECT count(*) FROM (SELECT 1 FROM", 1) + " LIMIT ?)"
-	var n int
-	err = db.QueryRowContext(ctx, query, append(args, CountCap+1)...).Scan(&n)
-	return n, err
 }
 
 // CountUnknown is the total of a list whose caller counts later (see

@@ -33,8 +33,11 @@ type ContactPage struct {
 }
 
 // contactsFrom is the list's FROM: the contacts, or for a custom sort
-// the field's values first, then their contacts.
-func contactsFrom(customSort bool) string {
+// the field's values (or the lead scores) first, then their contacts.
+func contactsFrom(customSort bool, sortField string) string {
+	if customSort && sortField == ScoreSort {
+		return "contact_scores sv CROSS JOIN contacts c ON c.id = sv.contact_id"
+	}
 	if customSort {
 		return "custom_values sv CROSS JOIN contacts c ON sv.field_id = ? AND c.id = sv.record_id"
 	}
@@ -60,7 +63,9 @@ func contactWhere(q ListQuery) where {
 		w.add("c.id IN (SELECT contact_id FROM contact_tags WHERE tag_id = ?)", q.TagID)
 	}
 	conds := q.Conditions
-	if q.SortField != "" && !q.Trashed {
+	if q.SortField == ScoreSort && !q.Trashed {
+		conds = w.scoreRange(conds)
+	} else if q.SortField != "" && !q.Trashed {
 		conds = w.sortFieldRange(q.SortField, conds)
 	}
 	if err := w.addConditions("contact", conds, q.Broad); err != nil {
@@ -80,6 +85,9 @@ func ContactListSQL(q ListQuery) (string, []any, error) {
 	join, sortValue, joinArgs := "", "''", []any{}
 	switch {
 	case q.Trashed:
+	case q.SortField == ScoreSort:
+		spec = sortSpec{keys: []string{"sv.score", "sv.contact_id"}, desc: q.Sort == "-"}
+		sortValue = "sv.score"
 	case q.SortField != "":
 		// Walks custom_values_value for the field, in value order: the
 		// CROSS JOIN keeps SQLite from starting at contacts and sorting.
@@ -106,7 +114,7 @@ func ContactListSQL(q ListQuery) (string, []any, error) {
 		coalesce((SELECT value FROM contact_emails WHERE contact_id = c.id AND position = 0), ''),
 		coalesce((SELECT value FROM contact_phones WHERE contact_id = c.id AND position = 0), ''),
 		coalesce(c.deleted_by, ''), coalesce((SELECT name FROM users WHERE id = c.deleted_by), ''), ` + sortValue + `
-		FROM ` + contactsFrom(q.SortField != "" && !q.Trashed) + join + `
+		FROM ` + contactsFrom(q.SortField != "" && !q.Trashed, q.SortField) + join + `
 		LEFT JOIN companies co ON co.id = c.company_id
 		LEFT JOIN users u ON u.id = c.owner_id` + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`
 	args := append(joinArgs, w.args...)
@@ -188,11 +196,8 @@ func CountContacts(ctx context.Context, db Querier, q ListQuery) (int, error) {
 		}
 	}
 	if !q.Trashed && (len(q.Conditions) > 0 || q.SortField != "") {
-		switch {
-		case q.CountLater:
+		if q.CountLater {
 			return CountUnknown, nil
-		case q.CapCount:
-			return countUpTo(ctx, db, q, "contact", contactCountFilters(q), ContactCountSQL)
 		}
 	}
 	query, args := ContactCountSQL(q)
@@ -209,8 +214,11 @@ func contactCountFilters(q ListQuery) []countFilter {
 // ContactCountSQL is the counting query for combined filters.
 func ContactCountSQL(q ListQuery) (string, []any) {
 	w := contactWhere(q)
+	if q.SortField == ScoreSort && !q.Trashed {
+		return `SELECT count(*) FROM ` + contactsFrom(true, ScoreSort) + w.sql(), w.args
+	}
 	if q.SortField != "" && !q.Trashed { // the sorted list holds the records with a value
-		return `SELECT count(*) FROM ` + contactsFrom(true) + w.sql(), append([]any{q.SortField}, w.args...)
+		return `SELECT count(*) FROM ` + contactsFrom(true, q.SortField) + w.sql(), append([]any{q.SortField}, w.args...)
 	}
 	return `SELECT count(*) FROM contacts c` + w.sql(), w.args
 }

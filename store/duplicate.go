@@ -71,38 +71,6 @@ func NameKeys(ctx context.Context, q Querier, kind string, fn func(id, name, com
 	})
 }
 
-// MoveContactLinks moves what hangs off one contact to another inside
-// tx: activities, tasks, deals (primary and further contacts), tags,
-// custom values it lacks, and its history in the audit log.
-func MoveContactLinks(ctx context.Context, tx *Tx, from, to string) error {
-	for _, q := range []string{
-		`UPDATE OR IGNORE activity_links SET entity_id = ? WHERE entity = 'contact' AND entity_id = ?`,
-		`UPDATE OR IGNORE task_links SET entity_id = ? WHERE entity = 'contact' AND entity_id = ?`,
-		`UPDATE deals SET contact_id = ? WHERE contact_id = ?`,
-		`UPDATE OR IGNORE deal_contacts SET contact_id = ? WHERE contact_id = ?`,
-		`UPDATE OR IGNORE contact_tags SET contact_id = ? WHERE contact_id = ?`,
-		`UPDATE audit_log SET entity_id = ? WHERE entity = 'contact' AND entity_id = ?`,
-	} {
-		if _, err := tx.ExecContext(ctx, q, to, from); err != nil {
-			return translate(err)
-		}
-	}
-	// Custom values move only for fields the survivor has no value in.
-	if _, err := tx.ExecContext(ctx, `UPDATE custom_values SET record_id = ?1 WHERE record_id = ?2
-		AND field_id NOT IN (SELECT field_id FROM custom_values WHERE record_id = ?1)`, to, from); err != nil {
-		return translate(err)
-	}
-	// Rows left behind were already on the survivor.
-	for _, q := range []string{`DELETE FROM activity_links WHERE entity = 'contact' AND entity_id = ?`,
-		`DELETE FROM task_links WHERE entity = 'contact' AND entity_id = ?`, `DELETE FROM deal_contacts WHERE contact_id = ?`,
-		`DELETE FROM contact_tags WHERE contact_id = ?`} {
-		if _, err := tx.ExecContext(ctx, q, from); err != nil {
-			return translate(err)
-		}
-	}
-	return nil
-}
-
 // QualityCounts are the data-quality figures over live contacts.
 type QualityCounts struct {
 	Contacts, NoEmail, NoPhone, NoOwner, Stale, UnmatchablePhone int

@@ -38,9 +38,6 @@ type ListQuery struct {
 	// of conditions is then left out, Total -1, so the page is not kept
 	// waiting for it.
 	CountLater bool
-	// CapCount stops such a count past CountCap (the segment menus on
-	// every list page, which only need to say "more than 1,000").
-	CapCount bool
 }
 
 // broadFilter is the size above which walking the sort index beats

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -147,6 +148,88 @@ func AllContactIDs(ctx context.Context, q Querier) ([]string, error) {
 			return nil, translate(err)
 		}
 		out = append(out, id)
+	}
+	return out, translate(rows.Err())
+}
+
+// ScoreSort is ListQuery.SortField for sorting contacts by lead score: the
+// list walks contact_scores_score and shows the contacts with a score.
+const ScoreSort = "score"
+
+// scoreCondition writes a lead-score comparison (Column "score"). A
+// contact never scored counts as 0: when 0 passes, or the filter is broad,
+// each row's score is read by its key; otherwise the matches are a range
+// of contact_scores_score.
+func (w *where) scoreCondition(c Condition, broad bool) error {
+	op, ok := comparisons[c.Op]
+	n, isInt := c.Value.(int)
+	if !ok || !isInt {
+		return fmt.Errorf("bad score condition %v", c)
+	}
+	if broad || zeroPasses(c.Op, n) {
+		w.add("coalesce((SELECT score FROM contact_scores WHERE contact_id = c.id), 0) "+op+" ?", n)
+		return nil
+	}
+	w.add("c.id IN (SELECT contact_id FROM contact_scores WHERE score "+op+" ?)", n)
+	return nil
+}
+
+// zeroPasses tells whether a score of 0 meets "score op n".
+func zeroPasses(op string, n int) bool {
+	switch op {
+	case OpEq:
+		return n == 0
+	case OpNe:
+		return n != 0
+	case OpLt:
+		return 0 < n
+	case OpLe:
+		return 0 <= n
+	case OpGt:
+		return 0 > n
+	case OpGe:
+		return 0 >= n
+	}
+	return false
+}
+
+// scoreRange writes score comparisons as a range of the sorted scores
+// (sv.score) when the list sorts by score; it returns the other conditions.
+func (w *where) scoreRange(conds []Condition) []Condition {
+	var rest []Condition
+	for _, c := range conds {
+		op, ok := comparisons[c.Op]
+		if c.Column != "score" || !ok || c.Op == OpNe {
+			rest = append(rest, c)
+			continue
+		}
+		w.add("sv.score "+op+" ?", c.Value)
+	}
+	return rest
+}
+
+// ScoresOf reads the scores of contacts by id (absent: never scored).
+func ScoresOf(ctx context.Context, q Querier, ids []string) (map[string]int, error) {
+	out := map[string]int{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := q.QueryContext(ctx, `SELECT contact_id, score FROM contact_scores WHERE contact_id IN (`+placeholders(len(ids))+`)`, args...)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, translate(err)
+		}
+		out[id] = n
 	}
 	return out, translate(rows.Err())
 }

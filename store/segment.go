@@ -67,3 +67,20 @@ func DeleteSegment(ctx context.Context, tx *Tx, id string) error {
 	_, err := tx.exec(ctx, `DELETE FROM segments WHERE id = ?`, id)
 	return translate(err)
 }
+
+// SegmentsNamed lists the segments of entity called name (case aside),
+// shared ones first, for the CLI's --segment NAME.
+func SegmentsNamed(ctx context.Context, q Querier, entity, name string) ([]Segment, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+segmentColumns+` FROM segments WHERE entity = ? AND lower(name) = lower(?) ORDER BY shared DESC, id`,
+		entity, name)
+	if err != nil {
+		return nil, err
+	}
+	var out []Segment
+	err = eachRow(rows, func() error {
+		s, err := scanSegment(rows)
+		out = append(out, s)
+		return err
+	})
+	return out, err
+}

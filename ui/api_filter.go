@@ -21,8 +21,8 @@ func filterQuery(ctx context.Context, a *app.App, actor app.Actor, entity string
 			return err
 		}
 	}
-	// Contact lists sort by custom fields; companies not yet.
-	if sort := lq.Sort; sort != "" && !contains(store.Sorts, sort) && entity == "contact" {
+	// Contact and company lists sort by custom fields.
+	if sort := lq.Sort; sort != "" && !contains(store.Sorts, sort) {
 		// An unknown sort stays as given, so the app names it with every
 		// other bad parameter.
 		if err := a.SortByField(ctx, entity, strings.Replace(sort, "cf.", "", 1), lq); app.ErrorCode(err) != app.EInvalid {

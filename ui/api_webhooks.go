@@ -18,13 +18,15 @@ type webhookJSON struct {
 	Failures       int       `json:"failures"`
 	DisabledReason string    `json:"disabled_reason"`
 	CreatedAt      time.Time `json:"created_at"`
+	// OwnerID is who added it: it carries only what they may see.
+	OwnerID string `json:"owner_id"`
 	// Secret is in the answer to the creation only.
 	Secret string `json:"secret,omitempty"`
 }
 
 func webhookOf(wh app.Webhook) webhookJSON {
 	return webhookJSON{ID: wh.ID, URL: wh.URL, Description: wh.Description, Events: wh.EventList, Enabled: wh.Enabled, Failures: wh.Failures,
-		DisabledReason: wh.DisabledReason, CreatedAt: wh.CreatedAt}
+		DisabledReason: wh.DisabledReason, CreatedAt: wh.CreatedAt, OwnerID: wh.CreatedBy}
 }
 
 // handleAPIWebhookList answers GET /api/v1/webhooks.
@@ -52,7 +54,7 @@ func handleAPIWebhookCreate(s *site) http.Handler {
 		Events      []string `json:"events"`
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !apiAllowed(w, r, s, app.AreaIntegrations, app.LevelManage) {
+		if !apiAllowed(w, r, s, app.AreaIntegrations, app.LevelCreate) {
 			return
 		}
 		var b body
@@ -80,7 +82,7 @@ func handleAPIWebhookUpdate(s *site) http.Handler {
 		Version int  `json:"version"` // accepted and ignored: switching is idempotent
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !apiAllowed(w, r, s, app.AreaIntegrations, app.LevelManage) {
+		if !apiAllowed(w, r, s, app.AreaIntegrations, app.LevelCreate) {
 			return
 		}
 		var b body

@@ -42,6 +42,7 @@ type auditRow struct {
 	Link    string
 	Changes []auditChange
 	Details []auditDetail
+	MergeID string // a merge that an Undo button may reverse
 }
 
 type auditChange struct{ Field, From, To string }
@@ -55,6 +56,7 @@ var auditEntities = []string{"contact", "company", "deal", "pipeline", "stage", 
 var auditActions = []string{
 	"contact.created", "contact.updated", "contact.deleted", "contact.restored", "contact.purged",
 	"company.created", "company.updated", "company.deleted", "company.restored", "company.purged",
+	"contact.merged", "contact.merge_undone", "company.merged", "company.merge_undone",
 	"deal.created", "deal.updated", "deal.moved", "deal.won", "deal.lost", "deal.reopened", "deal.deleted", "deal.restored", "deal.purged",
 	"pipeline.created", "pipeline.updated", "pipeline.reordered", "pipeline.archived", "pipeline.unarchived", "pipeline.deleted",
 	"pipeline.restored", "pipeline.purged", "stage.created", "stage.updated", "stage.reordered", "stage.archived", "stage.unarchived",
@@ -151,6 +153,13 @@ func (a *auditReader) rows(entries []app.AuditEntry) []auditRow {
 			row.Changes = append(row.Changes, auditChange{Field: label, From: a.value(field, c["from"]), To: a.value(field, c["to"])})
 		}
 		row.Details = a.details(e)
+		if strings.HasSuffix(e.Action, ".merged") {
+			var merge struct {
+				ID string `json:"merge_id"`
+			}
+			_ = json.Unmarshal([]byte(e.Details), &merge) // merges before undo existed have none
+			row.MergeID = merge.ID
+		}
 		out[i] = row
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"rolo/app"
 	"rolo/store"
@@ -26,6 +27,13 @@ type automationPage struct {
 	New      app.RuleDefinition
 	Slots    []actionSlot
 	Errors   map[string]string
+	// DateFields are the keys the date.arriving trigger takes.
+	DateFields []string
+	// Editing is the rule the form changes; nil for a new rule.
+	Editing *app.Rule
+	// Scheduler is its last pass (HasRun false before the first).
+	Scheduler app.SchedulerPass
+	HasRun    bool
 }
 
 // ruleStage is a stage named with its pipeline, for selects.
@@ -43,6 +51,8 @@ type runTable struct {
 type actionSlot struct {
 	Index, Number int
 	Action        app.Action
+	Chosen        map[string]bool // the action's users, for the select
+	Routes        string          // the action's routes as the textarea writes them
 }
 
 // actionSlots is how many actions the form offers; the API takes up to 20.
@@ -94,26 +104,54 @@ func (s *site) renderAutomation(w http.ResponseWriter, r *http.Request, status i
 			page.Failed++
 		}
 	}
-	if page.Team, err = s.app.Team(ctx, u); err != nil {
+	page.Scheduler, page.HasRun = s.app.SchedulerLastPass()
+	page.Scheduler.Took = page.Scheduler.Took.Round(100 * time.Microsecond)
+	if err := s.ruleFormChoices(r, &page); err != nil {
 		s.views.renderError(w, r, page.Base, err)
 		return
 	}
-	lang := page.Lang
-	if page.Stages, err = s.stageChoices(r, lang); err != nil {
-		s.views.renderError(w, r, page.Base, err)
-		return
+	s.views.render(w, r, status, "automation", page.Lang, page)
+}
+
+// ruleFormChoices fills what the rule form offers: events, actions, the
+// team, stages, webhooks, date fields, and a slot per action.
+func (s *site) ruleFormChoices(r *http.Request, page *automationPage) error {
+	ctx, u := r.Context(), page.User
+	var err error
+	if page.Team, err = s.app.Team(ctx, u); err != nil {
+		return err
+	}
+	if page.Stages, err = s.stageChoices(r, page.Lang); err != nil {
+		return err
+	}
+	if page.DateFields, err = s.app.DateFieldKeys(ctx); err != nil {
+		return err
 	}
 	if app.CanDo(u, app.AreaIntegrations, app.LevelManage) {
 		page.Webhooks, _ = s.app.Webhooks(ctx, u) // the select just stays empty otherwise
 	}
 	page.Events, page.Actions, page.Settable = app.Events, app.ActionTypes, app.SettableFields
+	emails := map[string]string{}
+	for _, m := range page.Team {
+		emails[m.ID] = m.Email
+	}
 	for len(page.New.Actions) < actionSlots {
 		page.New.Actions = append(page.New.Actions, app.Action{})
 	}
 	for i := range actionSlots {
-		page.Slots = append(page.Slots, actionSlot{Index: i, Number: i + 1, Action: page.New.Actions[i]})
+		act := page.New.Actions[i]
+		slot := actionSlot{Index: i, Number: i + 1, Action: act, Chosen: map[string]bool{}}
+		for _, id := range act.UserIDs {
+			slot.Chosen[id] = true
+		}
+		var routes []string
+		for _, rt := range act.Routes {
+			routes = append(routes, rt.Field+":"+rt.Value+" "+emails[rt.UserID])
+		}
+		slot.Routes = strings.Join(routes, "\n")
+		page.Slots = append(page.Slots, slot)
 	}
-	s.views.render(w, r, status, "automation", lang, page)
+	return nil
 }
 
 // handleAutomation shows the rules page.
@@ -123,12 +161,13 @@ func handleAutomation(s *site) http.Handler {
 	})
 }
 
-// ruleFromForm reads the rule form; action slots left on "none" are skipped.
+// ruleFromForm reads the rule form; action slots left on "none" are
+// skipped. A new rule starts enabled; an edited one says so by its box.
 func ruleFromForm(r *http.Request, team []*app.User) app.RuleDefinition {
 	f := r.PostForm
 	delay, _ := strconv.Atoi(f.Get("delay_minutes"))
 	def := app.RuleDefinition{
-		Name: f.Get("name"), Enabled: true, Conditions: f.Get("conditions"), DelayMinutes: delay,
+		Name: f.Get("name"), Enabled: f.Get("enabled") != "" || f.Get("version") == "", Conditions: f.Get("conditions"), DelayMinutes: delay,
 		Trigger: app.Trigger{Event: f.Get("event"), Field: f.Get("trigger_field"), Value: f.Get("trigger_value")},
 	}
 	byEmail := map[string]string{}
@@ -162,20 +201,27 @@ func ruleFromForm(r *http.Request, team []*app.User) app.RuleDefinition {
 	return def
 }
 
+// postedRule reads the posted rule form.
+func (s *site) postedRule(w http.ResponseWriter, r *http.Request, b Base) (app.RuleDefinition, error) {
+	if err := parseForm(w, r); err != nil {
+		return app.RuleDefinition{}, err
+	}
+	team, err := s.app.Team(r.Context(), b.User)
+	if err != nil {
+		return app.RuleDefinition{}, err
+	}
+	return ruleFromForm(r, team), nil
+}
+
 // handleRuleCreate saves a new rule from the form.
 func handleRuleCreate(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := s.base(w, r, "automation.title")
-		if err := parseForm(w, r); err != nil {
-			s.views.renderError(w, r, b, err)
-			return
-		}
-		team, err := s.app.Team(r.Context(), b.User)
+		def, err := s.postedRule(w, r, b)
 		if err != nil {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		def := ruleFromForm(r, team)
 		_, err = s.app.CreateRule(r.Context(), b.User, def)
 		if fields := fieldErrors(err); fields != nil {
 			s.renderAutomation(w, r, http.StatusUnprocessableEntity, automationPage{Base: b, New: def, Errors: fields})

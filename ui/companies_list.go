@@ -18,6 +18,7 @@ type companiesPage struct {
 	FirstURL string
 	CanWrite bool
 	Query    filterView // query box, filter builder, segments
+	Columns  columnsView
 }
 
 // handleCompaniesList shows the company list: tag and owner filters, a
@@ -71,6 +72,11 @@ func handleCompaniesList(s *site) http.Handler {
 		if page.List.NextCursor != "" {
 			page.NextURL = recordListURL(path, f, page.List.NextCursor)
 		}
+		ids := make([]string, len(page.List.Rows))
+		for i, row := range page.List.Rows {
+			ids[i] = row.ID
+		}
+		page.Columns = s.columnsFor(r, "company", ids)
 		s.views.render(w, r, http.StatusOK, "companies", b.Lang, page)
 	})
 }

@@ -30,6 +30,7 @@ type contactPage struct {
 	NewDealURL  string
 	Custom      []app.FieldGroup
 	Privacy     *privacyView // consent, export and erase
+	Score       *contactScoreView
 }
 
 // socialLink is a social profile; URL is set when the value is a web
@@ -69,6 +70,7 @@ func handleContactShow(s *site) http.Handler {
 			return
 		}
 		page.NewDealURL = s.recordPath("deal.new") + "?contact=" + url.QueryEscape(c.ID)
+		page.Score = s.contactScore(r, c.ID)
 		if fields, err := s.app.FieldsFor(r.Context(), b.User, "contact"); err == nil {
 			page.Custom = app.GroupedValues(fields, c.CustomFields)
 		}

@@ -25,6 +25,7 @@ type contactsPage struct {
 	Columns     columnsView
 	CountURL    string // set when the total is counted after the page
 	ExactURL    string
+	Scores      map[string]int // lead scores of the rows
 }
 
 // handleContactsList shows the contact list: filters and sort from the
@@ -33,7 +34,7 @@ func handleContactsList(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := s.base(w, r, "contacts.title")
 		f := readRecordFilter(r.URL.Query())
-		page := contactsPage{Base: b, Filter: f, Statuses: app.LifecycleStatuses, Sorts: recordSorts,
+		page := contactsPage{Base: b, Filter: f, Statuses: app.LifecycleStatuses, Sorts: contactSorts,
 			Back: backFields(f), CanWrite: app.CanWriteRecords(b.User)}
 		var err error
 		if page.Team, err = s.recordTeam(r); err != nil {
@@ -92,6 +93,7 @@ func handleContactsList(s *site) http.Handler {
 			ids[i] = row.ID
 		}
 		page.Columns = s.columnsFor(r, "contact", ids)
+		page.Scores = s.listScores(r, ids)
 		s.views.render(w, r, http.StatusOK, "contacts", b.Lang, page)
 	})
 }

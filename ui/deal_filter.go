@@ -17,14 +17,17 @@ type dealFilter struct {
 	Stage     string // the list view only: one column's deals
 	Sort      string // the list view only
 	Cursor    string
+	Q         string // the filter syntax, with the filter builder's rows added
+	Segment   string // a saved deal segment's id
 }
 
 // dealFilterKeys are the parameters of a dealFilter, in link order.
-var dealFilterKeys = []string{"status", "owner", "tag", "close_from", "close_to", "stage", "sort", "cursor"}
+var dealFilterKeys = []string{"status", "owner", "tag", "close_from", "close_to", "stage", "sort", "cursor", "q", "segment"}
 
 func readDealFilter(v url.Values) dealFilter {
 	f := dealFilter{Status: v.Get("status"), Owner: v.Get("owner"), Tag: v.Get("tag"), CloseFrom: v.Get("close_from"),
-		CloseTo: v.Get("close_to"), Stage: v.Get("stage"), Sort: v.Get("sort"), Cursor: v.Get("cursor")}
+		CloseTo: v.Get("close_to"), Stage: v.Get("stage"), Sort: v.Get("sort"), Cursor: v.Get("cursor"),
+		Q: withBuilderRows(v), Segment: v.Get("segment")}
 	if f.Status == "" {
 		f.Status = store.DealOpen
 	}
@@ -34,7 +37,7 @@ func readDealFilter(v url.Values) dealFilter {
 func (f dealFilter) values() url.Values {
 	v := url.Values{}
 	for k, s := range map[string]string{"owner": f.Owner, "tag": f.Tag, "close_from": f.CloseFrom, "close_to": f.CloseTo,
-		"stage": f.Stage, "sort": f.Sort, "cursor": f.Cursor} {
+		"stage": f.Stage, "sort": f.Sort, "cursor": f.Cursor, "q": f.Q, "segment": f.Segment} {
 		if s != "" {
 			v.Set(k, s)
 		}
@@ -55,7 +58,8 @@ func (f dealFilter) url(path string) string {
 
 // Filtered tells whether anything but the default open status is set.
 func (f dealFilter) Filtered() bool {
-	return f.Status != store.DealOpen || f.Owner != "" || f.Tag != "" || f.CloseFrom != "" || f.CloseTo != "" || f.Stage != ""
+	return f.Status != store.DealOpen || f.Owner != "" || f.Tag != "" || f.CloseFrom != "" || f.CloseTo != "" || f.Stage != "" ||
+		f.Q != "" || f.Segment != ""
 }
 
 // query is the store query of f for one pipeline; the tag is resolved by

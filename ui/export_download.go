@@ -28,6 +28,10 @@ func handleExport(s *site) http.Handler {
 			s.views.renderError(w, r, b, &app.Error{Code: app.ENotFound, Message: "error.not_found"})
 			return
 		}
+		if id := r.URL.Query().Get("segment"); id != "" {
+			s.exportSegment(w, r, b, entity, format, id, types[format])
+			return
+		}
 		w.Header().Set("Content-Type", types[format])
 		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="rolo-%s-%s.%s"`, entity, time.Now().Format("2006-01-02"), format))
 		// Headers are sent with the first row; a failure later can only cut the file short.

@@ -21,6 +21,19 @@ type filterView struct {
 	CanShare   bool
 	SortFields []app.CustomField
 	Sort       string
+	Nav        []segmentLink // the entity's segments with their counts
+	CanExport  bool          // the chosen segment may be downloaded
+}
+
+// segmentLink is a segment in a list page's segment navigation. Its
+// count is fetched after the page (app.js, data-count-url), since
+// counting every segment would cost more than the page; the segments
+// page shows them all without scripts.
+type segmentLink struct {
+	Name     string
+	URL      string
+	CountURL string
+	Current  bool
 }
 
 // builderField is one field a builder row may filter on.
@@ -32,8 +45,12 @@ type builderField struct {
 // filterViewFor fills the filter widgets of entity's list.
 func (s *site) filterViewFor(r *http.Request, entity string, f recordFilter) filterView {
 	v := filterView{Entity: entity, Q: f.Q, Segment: f.Segment, Ops: builderOps, Rows: []int{0, 1, 2}, Sort: f.Sort,
-		CanShare: app.CanDo(currentUser(r), app.AreaAutomation, app.LevelCreate)}
+		CanShare: app.CanDo(currentUser(r), app.AreaAutomation, app.LevelCreate), CanExport: s.app.Can(currentUser(r), app.AreaImports, app.LevelView)}
 	v.Segments, _ = s.app.Segments(r.Context(), currentUser(r), entity)
+	for _, seg := range v.Segments {
+		v.Nav = append(v.Nav, segmentLink{Name: seg.Name, URL: s.segmentListURL(seg),
+			CountURL: s.recordPath("segment.count", "id", seg.ID), Current: seg.ID == f.Segment})
+	}
 	for _, key := range sortedKeys(store.FilterColumns[entity]) {
 		v.Fields = append(v.Fields, builderField{Key: key})
 	}
@@ -41,7 +58,7 @@ func (s *site) filterViewFor(r *http.Request, entity string, f recordFilter) fil
 	fields, _ := s.app.CustomFields(r.Context(), entity)
 	for _, cf := range fields {
 		v.Fields = append(v.Fields, builderField{Key: cf.Key, Label: cf.Label, Custom: true})
-		if cf.Type != "multi_select" && entity == "contact" {
+		if cf.Type != "multi_select" && entity != "deal" {
 			v.SortFields = append(v.SortFields, cf)
 		}
 	}

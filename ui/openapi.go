@@ -110,13 +110,15 @@ func object(props map[string]any, required ...string) map[string]any {
 }
 
 var (
-	str        = map[string]any{"type": "string"}
-	optStr     = map[string]any{"type": []string{"string", "null"}}
-	integer    = map[string]any{"type": "integer"}
-	boolean    = map[string]any{"type": "boolean"}
-	dateTime   = map[string]any{"type": "string", "format": "date-time"}
-	optTime    = map[string]any{"type": []string{"string", "null"}, "format": "date-time"}
-	stringList = map[string]any{"type": "array", "items": str}
+	str          = map[string]any{"type": "string"}
+	optStr       = map[string]any{"type": []string{"string", "null"}}
+	integer      = map[string]any{"type": "integer"}
+	boolean      = map[string]any{"type": "boolean"}
+	dateTime     = map[string]any{"type": "string", "format": "date-time"}
+	optTime      = map[string]any{"type": []string{"string", "null"}, "format": "date-time"}
+	stringList   = map[string]any{"type": "array", "items": str}
+	moneySchema  = map[string]any{"type": "array", "items": object(map[string]any{"value": integer, "currency": str}, "value", "currency")}
+	reportPeriod = object(map[string]any{"key": str, "from": dateTime, "to": dateTime})
 )
 
 func arrayOf(name string) map[string]any {
@@ -126,7 +128,21 @@ func arrayOf(name string) map[string]any {
 var apiSchemas = map[string]any{
 	"Problem": object(map[string]any{"type": str, "title": str, "status": integer, "detail": str, "code": str,
 		"errors": map[string]any{"type": "object", "additionalProperties": str}}, "status", "code"),
-	"Object":        map[string]any{"type": "object"},
+	"Object": map[string]any{"type": "object"},
+	"Report": object(map[string]any{"report": str, "period": reportPeriod, "filters": str,
+		"data": map[string]any{"type": "object", "description": "the report's rows and totals; money as {value (minor units), currency}, rates in per cent"}}, "report", "period", "data"),
+	"Dashboard": object(map[string]any{"period": reportPeriod, "previous": reportPeriod, "open_count": integer, "open": moneySchema, "weighted": moneySchema,
+		"forecast": map[string]any{"type": "array"}, "won": map[string]any{"type": "object"}, "won_before": map[string]any{"type": "object"},
+		"tasks_overdue": integer, "new_contacts": integer, "new_contacts_before": integer, "activities": integer, "activities_before": integer,
+		"goals": map[string]any{"type": "array", "items": ref("Goal")}}, "period"),
+	"Goal": object(map[string]any{"id": str, "name": str, "metric": str, "unit": map[string]any{"type": "string", "enum": []string{"count", "minor_units", "tenth_percent"}},
+		"user_id": optStr, "currency": str, "target": integer, "baseline": integer, "current": integer, "percent": map[string]any{"type": "number"},
+		"reached": boolean, "ended": boolean, "starts_at": dateTime, "deadline": map[string]any{"type": "string", "format": "date"}, "ends_at": dateTime,
+		"created_at": dateTime, "points": map[string]any{"type": "array", "items": object(map[string]any{"at": dateTime, "value": integer})}}, "id", "metric", "target", "baseline"),
+	"GoalList": arrayOf("Goal"),
+	"GoalInput": object(map[string]any{"name": str, "metric": str, "user_id": map[string]any{"type": "string", "description": "absent: your own goal; \"team\": the team's"},
+		"currency": str, "target": map[string]any{"type": []string{"number", "string"}, "description": "as on the form: 30 (per cent), 1250.50 (money), 12 (count)"},
+		"deadline": map[string]any{"type": "string", "format": "date"}}, "name", "metric", "target", "deadline"),
 	"List":          object(map[string]any{"data": map[string]any{"type": "array"}, "next_cursor": str}),
 	"Me":            object(map[string]any{"id": str, "email": str, "name": str, "role": str, "language": str, "time_zone": str, "created_at": dateTime}, "id", "email", "role"),
 	"Contact":       object(map[string]any{"id": str, "version": integer, "first_name": str, "last_name": str, "display_name": str, "lifecycle_status": str, "owner_id": optStr, "tags": stringList}, "id", "version"),
@@ -157,7 +173,7 @@ var apiSchemas = map[string]any{
 	"ScoreRule":    object(map[string]any{"id": str, "name": str, "conditions": str, "points": integer}, "name", "conditions", "points"),
 	"WebhookInput": object(map[string]any{"url": map[string]any{"type": "string", "format": "uri"}, "description": str, "events": stringList}, "url"),
 	"Webhook": object(map[string]any{"id": str, "url": str, "description": str, "events": stringList, "enabled": boolean, "failures": integer,
-		"disabled_reason": str, "created_at": dateTime, "secret": map[string]any{"type": "string", "description": "whsec_…; only in the answer to its creation"}}, "id", "url"),
+		"disabled_reason": str, "created_at": dateTime, "owner_id": map[string]any{"type": "string", "description": "who added it; it carries only what they may see (empty: the command-line operator)"}, "secret": map[string]any{"type": "string", "description": "whsec_…; only in the answer to its creation"}}, "id", "url"),
 	"Notifications": object(map[string]any{"unread": integer, "data": map[string]any{"type": "array", "items": object(map[string]any{"id": str, "kind": str,
 		"text": str, "link": str, "read_at": optTime, "created_at": dateTime})}}, "unread", "data"),
 }

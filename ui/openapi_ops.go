@@ -14,6 +14,12 @@ type apiOperation struct {
 // pagingQuery is the paging and sorting every list takes.
 var pagingQuery = []string{"sort", "cursor", "limit"}
 
+// reportQuery is the period picker and filters of the reports and the
+// dashboard, as on their pages (period: this_week … last_year, custom
+// with from and to; owner: me, team or a user's id; by: win_rate's
+// breakdown).
+var reportQuery = []string{"period", "from", "to", "pipeline", "owner", "tag", "source", "segment", "by"}
+
 var apiOperations = []apiOperation{
 	{"GET", "/me", "account", "Who the caller is", "", "Me", 200, nil},
 	{"GET", "/contacts", "contacts", "List contacts", "", "List", 200, append([]string{"tag", "owner", "status", "company"}, pagingQuery...)},
@@ -59,6 +65,12 @@ var apiOperations = []apiOperation{
 	{"POST", "/tasks/{id}/complete", "tasks", "Complete a task", "", "Object", 200, nil},
 	{"POST", "/tasks/{id}/snooze", "tasks", "Snooze a task", "Object", "Object", 200, nil},
 	{"GET", "/reminders/due", "tasks", "What is due now (browser notifications)", "", "Object", 200, nil},
+	{"GET", "/reports/{name}", "reports", "A report's numbers (pipeline, funnel, win_rate, time, sources, growth, activity, adoption), for a period and filters", "", "Report", 200, reportQuery},
+	{"GET", "/dashboard", "reports", "The dashboard's numbers, with the previous period's and the goals", "", "Dashboard", 200, reportQuery},
+	{"GET", "/goals", "goals", "The goals in view with their progress", "", "GoalList", 200, nil},
+	{"POST", "/goals", "goals", "Set a goal; its baseline is recorded now", "GoalInput", "Goal", 201, nil},
+	{"GET", "/goals/{id}", "goals", "A goal with its baseline and progress over time", "", "Goal", 200, nil},
+	{"DELETE", "/goals/{id}", "goals", "Delete a goal", "", "", 204, nil},
 	{"GET", "/api-keys", "api keys", "List your API keys", "", "APIKeyList", 200, nil},
 	{"POST", "/api-keys", "api keys", "Create an API key; the token is in this answer only", "APIKeyInput", "APIKeyCreated", 201, nil},
 	{"DELETE", "/api-keys/{id}", "api keys", "Revoke one of your API keys", "", "", 204, nil},

@@ -80,6 +80,11 @@ func handleDeals(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
+		if v := r.URL.Query(); v.Get("segment") != "" || v.Get("q") != "" {
+			// A segment or query opens as a list, which shows the query box.
+			redirect(w, r, readDealFilter(v).url(s.recordPath("pipeline.list", "id", p.ID)))
+			return
+		}
 		redirect(w, r, s.recordPath("pipeline.board", "id", p.ID))
 	})
 }
@@ -92,6 +97,10 @@ func handleBoard(s *site) http.Handler {
 		f := readDealFilter(r.URL.Query())
 		f.Sort, f.Cursor, f.Stage = "", "", ""
 		q, err := s.dealQuery(r, f, id)
+		if app.ErrorCode(err) == app.EInvalid {
+			redirect(w, r, s.recordPath("pipeline.board", "id", id)) // a hand-edited query: show the plain board
+			return
+		}
 		if err != nil {
 			s.views.renderError(w, r, b, err)
 			return
@@ -154,6 +163,9 @@ func (s *site) cardView(lang string, r store.DealRow, days int, rotting bool) bo
 // resolved; a name no tag has matches no deal.
 func (s *site) dealQuery(r *http.Request, f dealFilter, pipelineID string) (store.DealQuery, error) {
 	q := f.query(pipelineID)
+	if err := dealFilterQuery(r.Context(), s.app, currentUser(r), f.values(), &q); err != nil {
+		return q, err // the query text or segment: the caller shows why
+	}
 	if f.Tag == "" {
 		return q, nil
 	}

@@ -29,6 +29,7 @@ type dealListPage struct {
 	ListURL   string
 	CanWrite  bool
 	CanManage bool
+	Query     filterView // query box, filter builder, segments
 }
 
 // dealListRow is one deal in the list.
@@ -90,7 +91,16 @@ func handleDealList(s *site) http.Handler {
 			stageNames[st.ID] = s.stageName(b.Lang, st)
 			page.Stages = append(page.Stages, stageChoice{ID: st.ID, Name: stageNames[st.ID], Kind: st.Kind})
 		}
+		page.Query = s.filterViewFor(r, "deal", recordFilter{Q: f.Q, Segment: f.Segment})
 		q, err := s.dealQuery(r, f, id)
+		if app.ErrorCode(err) == app.EInvalid {
+			page.Problem, page.Query.At = listProblem(err), app.AsError(err).Detail
+			if page.Problem == "" {
+				page.Problem = app.AsError(err).Message
+			}
+			s.views.render(w, r, http.StatusUnprocessableEntity, "deals", b.Lang, page)
+			return
+		}
 		if err != nil {
 			s.views.renderError(w, r, b, err)
 			return

@@ -15,6 +15,8 @@ type qualityPage struct {
 	Problem  string        // the list shown, if any
 	List     []app.Contact // its contacts
 	Groups   []duplicateGroup
+	Company  []companyGroup // likely duplicate companies
+	Merges   []mergeView    // recent merges that can be undone
 	Problems []string
 	CanMerge bool
 }
@@ -23,6 +25,12 @@ type qualityPage struct {
 type duplicateGroup struct {
 	app.DuplicateGroup
 	Contacts []app.Contact
+}
+
+// companyGroup is a group of likely duplicate companies.
+type companyGroup struct {
+	app.DuplicateGroup
+	Companies []app.Company
 }
 
 // handleQuality shows the report; ?list=no_email lists one problem.
@@ -58,6 +66,10 @@ func handleQuality(s *site) http.Handler {
 			}
 			page.Groups = append(page.Groups, duplicateGroup{DuplicateGroup: g, Contacts: contacts})
 		}
+		if err := s.companyDuplicates(r, &page); err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
 		s.views.render(w, r, http.StatusOK, "quality", b.Lang, page)
 	})
 }
@@ -72,6 +84,10 @@ func handleDuplicatesMerge(s *site) http.Handler {
 			return
 		}
 		keep := r.PostForm.Get("keep")
+		merge := s.app.MergeContacts
+		if r.PostForm.Get("entity") == "company" {
+			merge = s.app.MergeCompanies
+		}
 		if !s.app.Can(b.User, app.AreaContacts, app.LevelDelete) {
 			s.views.renderError(w, r, b, &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
 			return
@@ -84,12 +100,16 @@ func handleDuplicatesMerge(s *site) http.Handler {
 			if id == keep {
 				continue
 			}
-			if err := s.app.MergeContacts(r.Context(), b.User, keep, id, take); err != nil {
+			if err := merge(r.Context(), b.User, keep, id, take); err != nil {
 				s.views.renderError(w, r, b, err)
 				return
 			}
 		}
-		setFlash(w, "quality.merged")
+		if r.PostForm.Get("entity") == "company" {
+			setFlash(w, "quality.companies_merged")
+		} else {
+			setFlash(w, "quality.merged")
+		}
 		redirect(w, r, s.recordPath("quality"))
 	})
 }

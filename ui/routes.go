@@ -152,6 +152,7 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	r.Handle("/segments", private(handleSegments(s))).Methods(http.MethodGet).Name("segments")
 	r.Handle("/segments", private(handleSegmentCreate(s))).Methods(http.MethodPost).Name("segment.create")
 	r.Handle("/segments/{id}/delete", private(handleSegmentDelete(s))).Methods(http.MethodPost).Name("segment.delete")
+	r.Handle("/segments/{id}/count", private(handleSegmentCount(s))).Methods(http.MethodGet).Name("segment.count")
 	r.Handle("/list-columns", private(handleListColumns(s))).Methods(http.MethodPost).Name("list_columns")
 
 	// Reports, goals and the dashboard. Everyone sees their own numbers;
@@ -181,6 +182,8 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	r.Handle("/settings/automation", private(handleAutomation(s))).Methods(http.MethodGet).Name("automation")
 	r.Handle("/settings/automation", private(handleRuleCreate(s))).Methods(http.MethodPost).Name("automation.create")
 	r.Handle("/settings/automation/{id}", private(handleRuleShow(s))).Methods(http.MethodGet).Name("automation.rule")
+	r.Handle("/settings/automation/{id}", private(handleRuleUpdate(s))).Methods(http.MethodPost).Name("automation.update")
+	r.Handle("/settings/automation/{id}/edit", private(handleRuleEdit(s))).Methods(http.MethodGet).Name("automation.edit")
 	r.Handle("/settings/automation/{id}/enable", private(handleRuleToggle(s, true))).Methods(http.MethodPost).Name("automation.enable")
 	r.Handle("/settings/automation/{id}/disable", private(handleRuleToggle(s, false))).Methods(http.MethodPost).Name("automation.disable")
 	r.Handle("/settings/automation/{id}/delete", private(handleRuleDelete(s))).Methods(http.MethodPost).Name("automation.delete")
@@ -253,6 +256,14 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	api.Handle("/tasks/{id}/complete", requireUser(handleAPITaskComplete(s))).Methods(http.MethodPost).Name("api.task.complete")
 	api.Handle("/tasks/{id}/snooze", requireUser(handleAPITaskSnooze(s))).Methods(http.MethodPost).Name("api.task.snooze")
 	api.Handle("/reminders/due", requireUser(handleAPIRemindersDue(s))).Methods(http.MethodGet).Name("api.reminders.due")
+	// JSON API: reports (same names, periods and filters as the pages), the
+	// dashboard, and goals with their baseline and progress.
+	api.Handle("/reports/{name}", requireUser(handleAPIReport(s))).Methods(http.MethodGet).Name("api.report")
+	api.Handle("/dashboard", requireUser(handleAPIDashboard(s))).Methods(http.MethodGet).Name("api.dashboard")
+	api.Handle("/goals", requireUser(handleAPIGoals(s))).Methods(http.MethodGet).Name("api.goals")
+	api.Handle("/goals", requireUser(handleAPIGoalCreate(s))).Methods(http.MethodPost).Name("api.goal.create")
+	api.Handle("/goals/{id}", requireUser(handleAPIGoal(s))).Methods(http.MethodGet).Name("api.goal")
+	api.Handle("/goals/{id}", requireUser(handleAPIGoalDelete(s))).Methods(http.MethodDelete).Name("api.goal.delete")
 	// Automation and integrations (issue 8): personal API keys.
 	api.Handle("/api-keys", requireUser(handleAPIKeyList(s))).Methods(http.MethodGet).Name("api.api_keys")
 	api.Handle("/api-keys", requireUser(handleAPIKeyCreate(s))).Methods(http.MethodPost).Name("api.api_key.create")
@@ -292,6 +303,7 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	r.Handle("/export/{entity}", private(handleExport(s))).Methods(http.MethodGet).Name("export")
 	r.Handle("/data-quality", private(handleQuality(s))).Methods(http.MethodGet).Name("quality")
 	r.Handle("/duplicates/merge", private(handleDuplicatesMerge(s))).Methods(http.MethodPost).Name("duplicates.merge")
+	r.Handle("/merges/{id}/undo", private(handleMergeUndo(s))).Methods(http.MethodPost).Name("merge.undo")
 
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writeNotFound(w, r, s) })
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -110,7 +110,7 @@ const (
 	// grants do not follow the role order.
 	automationView     // view the automation area (rules and their runs)
 	automationManage   // manage the automation area (rules, scoring)
-	integrationsManage // manage integrations (webhooks)
+	integrationsCreate // own webhooks (those who manage integrations see everyone's)
 	settingsManage     // manage settings
 	formsView          // see web forms
 	formsManage        // build web forms
@@ -155,10 +155,12 @@ var routeAccess = map[string]access{
 	// Reports, goals and the dashboard
 	"GET /dashboard": user, "GET /reports": user, "GET /reports/{name:[a-z_]+}.csv": user, "GET /reports/{name:[a-z_]+}": user,
 	"GET /goals": user, "POST /goals": writer, "GET /goals/{id}": user, "POST /goals/{id}/delete": writer,
+	"GET /api/v1/reports/{name}": user, "GET /api/v1/dashboard": user, "GET /api/v1/goals": user,
+	"POST /api/v1/goals": writer, "GET /api/v1/goals/{id}": user, "DELETE /api/v1/goals/{id}": writer,
 	// Custom fields (admins) and segments (private ones for everyone)
 	"GET /settings/fields": admin, "POST /settings/fields": admin, "POST /settings/fields/restore/{audit}": admin,
 	"GET /settings/fields/{id}": admin, "POST /settings/fields/{id}": admin, "POST /settings/fields/{id}/delete": admin,
-	"GET /segments": user, "POST /segments": user, "POST /segments/{id}/delete": user, "POST /list-columns": user,
+	"GET /segments": user, "POST /segments": user, "POST /segments/{id}/delete": user, "GET /segments/{id}/count": user, "POST /list-columns": user,
 	"GET /api/v1/fields": user, "GET /api/v1/segments": user, "POST /api/v1/segments": user, "GET /api/v1/segments/{id}": user,
 	"PATCH /api/v1/segments/{id}": user, "DELETE /api/v1/segments/{id}": user,
 	// Activities, tasks, reminders, calendar feed
@@ -195,9 +197,9 @@ var routeAccess = map[string]access{
 	"DELETE /api/v1/automation/rules/{id}": automationManage, "GET /api/v1/automation/rules/{id}/runs": automationView,
 	"GET /api/v1/scoring/rules": automationManage, "POST /api/v1/scoring/rules": automationManage,
 	"DELETE /api/v1/scoring/rules/{id}": automationManage, "GET /api/v1/contacts/{id}/score": user,
-	"GET /api/v1/webhooks": integrationsManage, "POST /api/v1/webhooks": integrationsManage,
-	"PATCH /api/v1/webhooks/{id}": integrationsManage, "DELETE /api/v1/webhooks/{id}": integrationsManage,
-	"GET /api/v1/webhooks/{id}/messages": integrationsManage, "POST /api/v1/webhook-messages/{id}/resend": integrationsManage,
+	"GET /api/v1/webhooks": integrationsCreate, "POST /api/v1/webhooks": integrationsCreate,
+	"PATCH /api/v1/webhooks/{id}": integrationsCreate, "DELETE /api/v1/webhooks/{id}": integrationsCreate,
+	"GET /api/v1/webhooks/{id}/messages": integrationsCreate, "POST /api/v1/webhook-messages/{id}/resend": integrationsCreate,
 	"GET /api/v1/notifications": user, "POST /api/v1/notifications/{id}/read": user,
 	"GET /notifications": user, "POST /notifications/read": user, "POST /notifications/preferences": user,
 	"GET /api/v1/openapi.json": user, "GET /settings/api": user,
@@ -208,17 +210,17 @@ var routeAccess = map[string]access{
 	"GET /profile/api-keys": user, "POST /profile/api-keys": user, "POST /profile/api-keys/{id}/revoke": user,
 	"GET /settings/automation": automationView, "POST /settings/automation": automationManage, "GET /settings/automation/{id}": automationView,
 	"POST /settings/automation/{id}/enable": automationManage, "POST /settings/automation/{id}/disable": automationManage,
-	"POST /settings/automation/{id}/delete": automationManage,
-	"GET /settings/scoring":                 automationManage, "POST /settings/scoring": automationManage, "POST /settings/scoring/{id}/delete": automationManage,
-	"GET /settings/webhooks": integrationsManage, "POST /settings/webhooks": integrationsManage, "POST /settings/webhooks/private": settingsManage,
-	"GET /settings/webhooks/{id}": integrationsManage, "POST /settings/webhooks/{id}/resend": integrationsManage,
-	"POST /settings/webhooks/{id}/enable": integrationsManage, "POST /settings/webhooks/{id}/disable": integrationsManage,
-	"POST /settings/webhooks/{id}/delete": integrationsManage,
+	"POST /settings/automation/{id}/delete": automationManage, "POST /settings/automation/{id}": automationManage, "GET /settings/automation/{id}/edit": automationManage,
+	"GET /settings/scoring": automationManage, "POST /settings/scoring": automationManage, "POST /settings/scoring/{id}/delete": automationManage,
+	"GET /settings/webhooks": integrationsCreate, "POST /settings/webhooks": integrationsCreate, "POST /settings/webhooks/private": settingsManage,
+	"GET /settings/webhooks/{id}": integrationsCreate, "POST /settings/webhooks/{id}/resend": integrationsCreate,
+	"POST /settings/webhooks/{id}/enable": integrationsCreate, "POST /settings/webhooks/{id}/disable": integrationsCreate,
+	"POST /settings/webhooks/{id}/delete": integrationsCreate,
 	// Imports and exports, by the default matrix: sales export, marketing imports, support and viewers neither
 	"GET /imports": importsView, "POST /imports": importsCreate, "GET /imports/{token}": importsCreate,
 	"POST /imports/{token}/run": importsCreate, "POST /imports/batches/{id}/undo": importsDelete,
 	"GET /imports/batches/{id}/failures": importsCreate, "GET /export/{entity}": importsView,
-	"GET /data-quality": user, "POST /duplicates/merge": contactsDelete,
+	"GET /data-quality": user, "POST /duplicates/merge": contactsDelete, "POST /merges/{id}/undo": contactsDelete,
 }
 
 // minimumRole is the lowest role an access level admits.
@@ -228,8 +230,8 @@ func (a access) admits(role app.Role) bool {
 		return app.CanDo(&app.User{Role: role}, app.AreaAutomation, app.LevelView)
 	case automationManage:
 		return app.CanDo(&app.User{Role: role}, app.AreaAutomation, app.LevelManage)
-	case integrationsManage:
-		return app.CanDo(&app.User{Role: role}, app.AreaIntegrations, app.LevelManage)
+	case integrationsCreate:
+		return app.CanDo(&app.User{Role: role}, app.AreaIntegrations, app.LevelCreate)
 	case importsView:
 		return app.CanDo(&app.User{Role: role}, app.AreaImports, app.LevelView)
 	case importsCreate:

@@ -83,3 +83,21 @@ func handleSegmentDelete(s *site) http.Handler {
 		redirect(w, r, s.recordPath("segments"))
 	})
 }
+
+// handleSegmentCount answers how many records a segment matches for the
+// user, as JSON, for the segment links on list pages.
+func handleSegmentCount(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		user := currentUser(r)
+		seg, err := s.app.Segment(r.Context(), user, mux.Vars(r)["id"])
+		n := 0
+		if err == nil {
+			n, err = s.app.SegmentCount(r.Context(), user, seg)
+		}
+		if err != nil {
+			writeProblem(w, r, err, s.catalog)
+			return
+		}
+		encode(w, http.StatusOK, recordCount{Total: n, Text: s.catalog.T(s.catalog.Language(r, user), "segments.count_n", n)})
+	})
+}

@@ -18,6 +18,7 @@ const maxFormSubmission = 16 << 10
 type publicFormPage struct {
 	Base
 	Form     app.WebForm
+	Inputs   []formInputView
 	Honeypot string
 	Values   map[string]string
 	Errors   map[string]string
@@ -62,7 +63,7 @@ func handleWebFormShow(s *site) http.Handler {
 			return
 		}
 		allowFraming(w, f)
-		s.views.render(w, r, http.StatusOK, "web_form_public", b.Lang, publicFormPage{Base: b, Form: f, Honeypot: app.FormHoneypot})
+		s.views.render(w, r, http.StatusOK, "web_form_public", b.Lang, publicFormPage{Base: b, Form: f, Inputs: s.formInputs(f, b.Lang), Honeypot: app.FormHoneypot})
 	})
 }
 
@@ -111,10 +112,8 @@ func handleWebFormSubmit(s *site) http.Handler {
 			http.Error(w, "form too large or unreadable", http.StatusRequestEntityTooLarge)
 			return
 		}
-		values := map[string]string{app.FormHoneypot: r.PostForm.Get(app.FormHoneypot)}
-		for _, name := range f.FieldList {
-			values[name] = r.PostForm.Get(name)
-		}
+		inputs := s.formInputs(f, b.Lang)
+		values := submittedValues(inputs, r.PostForm)
 		wantsJSON := strings.Contains(r.Header.Get("Accept"), "application/json")
 		_, err = s.app.SubmitForm(r.Context(), f.ID, app.Submission{Values: values, Client: clientAddr(r)})
 		var e *app.Error
@@ -126,7 +125,7 @@ func handleWebFormSubmit(s *site) http.Handler {
 		case errors.As(err, &e) && e.Code == app.EInvalid:
 			allowFraming(w, f)
 			s.views.render(w, r, http.StatusUnprocessableEntity, "web_form_public", b.Lang,
-				publicFormPage{Base: b, Form: f, Honeypot: app.FormHoneypot, Values: values, Errors: e.Fields})
+				publicFormPage{Base: b, Form: f, Inputs: inputs, Honeypot: app.FormHoneypot, Values: values, Errors: e.Fields})
 			return
 		default:
 			s.views.renderError(w, r, b, err)

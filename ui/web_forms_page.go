@@ -20,6 +20,7 @@ type webFormsPage struct {
 	New     app.WebFormInput
 	Errors  map[string]string
 	Checked map[string]bool
+	Custom  []app.CustomField // contact custom fields a form may ask for
 }
 
 func (s *site) renderWebForms(w http.ResponseWriter, r *http.Request, status int, page webFormsPage) {
@@ -39,6 +40,10 @@ func (s *site) renderWebForms(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	page.Stages, page.Fields = stages, app.FormFields
+	if page.Custom, err = s.app.FormCustomFields(ctx); err != nil {
+		s.views.renderError(w, r, page.Base, err)
+		return
+	}
 	page.Checked = map[string]bool{"email": true}
 	for _, f := range page.New.Fields {
 		page.Checked[f] = true
@@ -107,22 +112,7 @@ func handleWebForm(s *site) http.Handler {
 		}
 		link := scheme + "://" + r.Host + "/f/" + f.ID
 		page := webFormPage{Base: b, Form: f, Link: link}
-		snippet := fmt.Sprintf("<form method=\"post\" action=\"%s\">\n", html.EscapeString(link))
-		for _, name := range f.FieldList {
-			label := s.catalog.T(b.Lang, "forms.field."+name)
-			if name == "message" {
-				snippet += fmt.Sprintf("  <label>%s <textarea name=\"message\"></textarea></label>\n", html.EscapeString(label))
-				continue
-			}
-			typ := "text"
-			if name == "email" {
-				typ = "email\" required=\"required"
-			}
-			snippet += fmt.Sprintf("  <label>%s <input type=\"%s\" name=\"%s\"></label>\n", html.EscapeString(label), typ, name)
-		}
-		snippet += fmt.Sprintf("  <input type=\"text\" name=\"%s\" tabindex=\"-1\" autocomplete=\"off\" style=\"position:absolute;left:-9999px\" aria-hidden=\"true\">\n", app.FormHoneypot)
-		snippet += fmt.Sprintf("  <button type=\"submit\">%s</button>\n</form>", html.EscapeString(s.catalog.T(b.Lang, "forms.submit")))
-		page.Snippet = snippet
+		page.Snippet = formSnippet(s.formInputs(f, b.Lang), link, s.catalog.T(b.Lang, "forms.submit"))
 		page.IFrame = fmt.Sprintf("<iframe src=\"%s\" title=\"%s\" width=\"100%%\" height=\"520\" style=\"border:0\"></iframe>", html.EscapeString(link), html.EscapeString(f.Name))
 		s.views.render(w, r, http.StatusOK, "web_form", b.Lang, page)
 	})

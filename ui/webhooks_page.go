@@ -17,6 +17,7 @@ type webhooksPage struct {
 	Events       []string
 	AllowPrivate bool
 	CanSetting   bool
+	Owners       map[string]string // user id → name, for those who see everyone's endpoints
 	Secret       string
 	New          app.WebhookInput
 	Errors       map[string]string
@@ -31,6 +32,17 @@ func (s *site) renderWebhooks(w http.ResponseWriter, r *http.Request, status int
 	page.Webhooks, page.Events = list, app.Events
 	page.AllowPrivate = s.app.AllowPrivateWebhooks(r.Context())
 	page.CanSetting = app.CanDo(page.User, app.AreaSettings, app.LevelManage)
+	if app.CanDo(page.User, app.AreaIntegrations, app.LevelManage) {
+		team, err := s.app.Team(r.Context(), page.User)
+		if err != nil {
+			s.views.renderError(w, r, page.Base, err)
+			return
+		}
+		page.Owners = map[string]string{}
+		for _, u := range team {
+			page.Owners[u.ID] = u.Name
+		}
+	}
 	if page.Secret != "" {
 		w.Header().Set("Cache-Control", "no-store")
 	}
