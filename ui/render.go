@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gorilla/mux"
@@ -24,35 +25,87 @@ type views struct {
 	router  *mux.Router
 	assets  *staticFiles
 
-	pages map[string]*template.Template // one set per file in pages/, over the layout and partials
+	// Each page is one template set over the layout and every partial,
+	// parsed when first shown: the sets of all pages together hold tens of
+	// megabytes, more than an idle server may (DESIGN.md: 40 MB resident).
+	mu    sync.Mutex
+	pages map[string]*template.Template
+	// ready holds sets bound to a language and time zone, escaped by
+	// their first execution, so a page view neither copies a set nor
+	// escapes it again; bounded, as each holds its own copy.
+	ready      map[readyKey]*template.Template
+	readyOrder []readyKey
 }
 
+// readyKey names a page set bound to one reader's language and zone.
+type readyKey struct{ page, lang, zone string }
+
+// maxReady bounds the bound sets kept: a few pages in a few languages and
+// zones cover an office's day.
+const maxReady = 24
+
 func newViews(fsys fs.FS, dev bool, catalog *Catalog, router *mux.Router, assets *staticFiles) (*views, error) {
-	v := &views{fsys: fsys, dev: dev, catalog: catalog, router: router, assets: assets}
-	pages, err := v.parse()
-	if err != nil {
-		return nil, err
+	v := &views{fsys: fsys, dev: dev, catalog: catalog, router: router, assets: assets,
+		pages: map[string]*template.Template{}, ready: map[readyKey]*template.Template{}}
+	if _, err := fs.Stat(fsys, "layout.html"); err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
 	}
-	v.pages = pages
 	return v, nil
 }
 
-func (v *views) parse() (map[string]*template.Template, error) {
+// parsePage parses one page's set; its file must exist.
+func (v *views) parsePage(name string) (*template.Template, error) {
+	t := template.New(name).Funcs(v.funcs("en", time.UTC))
+	t, err := t.ParseFS(v.fsys, "layout.html", "partials/*.html", "pages/"+name+".html")
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	return t, nil
+}
+
+// pageNames lists the page templates, for the test that parses them all.
+func (v *views) pageNames() ([]string, error) {
 	files, err := fs.Glob(v.fsys, "pages/*.html")
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = strings.TrimSuffix(path.Base(f), ".html")
+	}
+	return names, err
+}
+
+// bound returns page's set bound to lang and loc. Sets are kept and
+// shared: html/template escapes a set once, under its own lock, and then
+// executes it from many goroutines at once.
+func (v *views) bound(page, lang string, loc *time.Location) (*template.Template, error) {
+	key := readyKey{page, lang, loc.String()}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if t := v.ready[key]; t != nil && !v.dev {
+		return t, nil
+	}
+	base := v.pages[page]
+	if base == nil || v.dev {
+		if _, err := fs.Stat(v.fsys, "pages/"+page+".html"); err != nil {
+			panic("no template embed/templates/pages/" + page + ".html") // a programming mistake, caught by any test of the page
+		}
+		var err error
+		if base, err = v.parsePage(page); err != nil {
+			return nil, err
+		}
+		v.pages[page] = base
+	}
+	t, err := base.Clone()
 	if err != nil {
 		return nil, err
 	}
-	pages := map[string]*template.Template{}
-	for _, file := range files {
-		name := strings.TrimSuffix(path.Base(file), ".html")
-		t := template.New(name).Funcs(v.funcs("en", time.UTC))
-		t, err := t.ParseFS(v.fsys, "layout.html", "partials/*.html", "pages/"+name+".html")
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", name, err)
-		}
-		pages[name] = t
+	t = t.Funcs(v.funcs(lang, loc))
+	if len(v.readyOrder) == maxReady {
+		delete(v.ready, v.readyOrder[0])
+		v.readyOrder = v.readyOrder[1:]
 	}
-	return pages, nil
+	v.ready[key] = t
+	v.readyOrder = append(v.readyOrder, key)
+	return t, nil
 }
 
 // funcs are the template functions; t and date are bound to lang, and
@@ -95,22 +148,11 @@ func (v *views) url(name string, pairs ...string) (string, error) {
 // render writes page with data and status. It renders into a buffer
 // first, so a template error never sends half a page.
 func (v *views) render(w http.ResponseWriter, r *http.Request, status int, page string, lang string, data any) {
-	pages := v.pages
-	if v.dev {
-		var err error
-		if pages, err = v.parse(); err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-	}
-	base, ok := pages[page]
-	if !ok {
-		panic("no template embed/templates/pages/" + page + ".html") // a programming mistake, caught by any test of the page
-	}
-	t, err := base.Clone()
+	loc := app.Location(currentUser(r))
+	t, err := v.bound(page, lang, loc)
 	if err == nil {
 		var buf bytes.Buffer
-		if err = t.Funcs(v.funcs(lang, app.Location(currentUser(r)))).ExecuteTemplate(&buf, "layout", data); err == nil {
+		if err = t.ExecuteTemplate(&buf, "layout", data); err == nil {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.WriteHeader(status)
 			_, _ = buf.WriteTo(w)
