@@ -15,6 +15,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math/big"
 	mathrand "math/rand/v2"
 	"net"
@@ -874,4 +875,100 @@ func openCommandDB(t *testing.T) (*app.App, func(string) string) {
 		t.Fatal(err)
 	}
 	return a, env(map[string]string{"ROLO_DB": path})
+}
+
+// TestImportKilledHalfway kills `rolo import` with SIGKILL at random
+// moments, four times, then imports the file to the end. After every
+// kill the file passes integrity_check and the batches account for exactly
+// the contacts stored, in whole chunks; at the end each row is stored once.
+func TestImportKilledHalfway(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crash test skipped in -short mode")
+	}
+	t.Parallel()
+	is := is.New(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	path, file := filepath.Join(dir, "rolo.db"), filepath.Join(dir, "people.csv")
+	var csv strings.Builder
+	csv.WriteString("First Name,Last Name,Email\n")
+	const rows = 60_000
+	for i := range rows {
+		fmt.Fprintf(&csv, "Person,Number %d,person%d@example.com\n", i, i)
+	}
+	is.NoErr(os.WriteFile(file, []byte(csv.String()), 0o600))
+	a, err := app.Open(ctx, path, app.Config{})
+	is.NoErr(err)
+	is.NoErr(a.Close())
+
+	check := func(round int) (stored int) {
+		db, err := store.Open(ctx, path, store.Options{Migrations: assets.Migrations, MustExist: true})
+		is.NoErr(err)
+		defer db.Close()
+		problems, err := db.IntegrityCheck(ctx)
+		is.NoErr(err)
+		is.Equal(len(problems), 0) // integrity_check is ok after the kill
+		var created, running, partial int
+		is.NoErr(db.Reader().QueryRowContext(ctx, `SELECT (SELECT count(*) FROM contacts),
+			(SELECT coalesce(sum(created), 0) FROM import_batches),
+			(SELECT count(*) FROM import_batches WHERE status = 'running'),
+			(SELECT count(*) FROM import_batches WHERE status = 'running' AND rows_done % 5000 <> 0)`).Scan(&stored, &created, &running, &partial))
+		t.Logf("round %d: %d contacts stored, %d batches still running", round, stored, running)
+		is.Equal(stored, created) // the batches account for every stored contact
+		is.Equal(partial, 0)      // and commit whole chunks only
+		return stored
+	}
+	rng := mathrand.New(mathrand.NewPCG(uint64(time.Now().UnixNano()), 2))
+	for round := range 4 {
+		cmd := exec.Command(os.Args[0], "import", "contacts", file, "--db", path)
+		cmd.Env = append(os.Environ(), "ROLO_TEST_RUN_MAIN=1")
+		is.NoErr(cmd.Start())
+		time.Sleep(time.Duration(300+rng.IntN(2000)) * time.Millisecond)
+		_ = cmd.Process.Kill() // SIGKILL; it may have finished already
+		_ = cmd.Wait()
+		check(round)
+	}
+	_, err = rolo(t, env(nil), "", "import", "contacts", file, "--db", path)
+	is.NoErr(err)
+	is.Equal(check(4), rows) // resumed to the end, nothing twice
+	db, err := store.Open(ctx, path, store.Options{Migrations: assets.Migrations, MustExist: true})
+	is.NoErr(err)
+	defer db.Close()
+	var distinct int
+	is.NoErr(db.Reader().QueryRowContext(ctx, `SELECT count(DISTINCT value) FROM contact_emails`).Scan(&distinct))
+	is.Equal(distinct, rows) // every row once
+}
+
+// fuzzTargets are every fuzz target, by package.
+var fuzzTargets = map[string][]string{
+	"./app":   {"FuzzSearch", "FuzzContactInput", "FuzzCSVReader", "FuzzVCardReader", "FuzzFilterQuery"},
+	"./store": {"FuzzCursor"},
+	"./ui":    {"FuzzAPIDecode"},
+}
+
+// TestFuzzBriefly fuzzes every target for a few seconds when CI=true (or
+// for ROLO_FUZZTIME, e.g. 1m); `go test ./...` alone only replays their
+// seeds. An input that fails is saved by Go under the package's
+// testdata/fuzz/ and fails this test; committed, it stays a regression
+// seed that every run replays.
+func TestFuzzBriefly(t *testing.T) {
+	fuzztime := os.Getenv("ROLO_FUZZTIME")
+	if fuzztime == "" && os.Getenv("CI") == "true" {
+		fuzztime = "4s"
+	}
+	if fuzztime == "" {
+		t.Skip("set CI=true or ROLO_FUZZTIME=30s to fuzz every target")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal("fuzzing needs the go command: ", err)
+	}
+	for _, pkg := range slices.Sorted(maps.Keys(fuzzTargets)) {
+		for _, name := range fuzzTargets[pkg] {
+			cmd := exec.Command(goTool, "test", pkg, "-run", "^$", "-fuzz", "^"+name+"$", "-fuzztime", fuzztime)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("%s %s: %v\n%s", pkg, name, err, out)
+			}
+		}
+	}
 }

@@ -29,7 +29,7 @@ func benchServer(b *testing.B) (http.Handler, *http.Cookie, *app.App) {
 }
 
 // benchServerOn serves a copy of the database file at cached.
-func benchServerOn(b *testing.B, cached string) (http.Handler, *http.Cookie, *app.App) {
+func benchServerOn(b testing.TB, cached string) (http.Handler, *http.Cookie, *app.App) {
 	b.Helper()
 	ctx := context.Background()
 	path := filepath.Join(b.TempDir(), "rolo.db")
