@@ -66,9 +66,9 @@ const demoCacheKiB = 512 << 10
 
 // GenerateDemo fills the database with realistic, deterministic data for
 // trying Rolo and for benchmarks: users, companies, contacts with emails,
-// phones and tags, spread over two years. It writes in large transactions
-// straight through store, because it is a bulk load, and records one
-// audit entry for the whole run.
+// phones, tags and custom fields, spread over two years. It writes in
+// large transactions straight through store, because it is a bulk load,
+// and records one audit entry for the whole run.
 func (a *App) GenerateDemo(ctx context.Context, opt DemoOptions) error {
 	// A large demo's indexes outgrow SQLite's default page cache by far;
 	// without a larger one every insert reads index pages back from disk.
@@ -96,13 +96,17 @@ func (a *App) GenerateDemo(ctx context.Context, opt DemoOptions) error {
 	if err != nil {
 		return err
 	}
+	fields, err := a.createDemoFields(ctx)
+	if err != nil {
+		return err
+	}
 	var companies []string
 	fill := func() error {
 		var err error
-		if companies, err = a.demoCompanies(ctx, rng, opt, owners, start); err != nil {
+		if companies, err = a.demoCompanies(ctx, rng, opt, owners, fields, start); err != nil {
 			return err
 		}
-		return a.demoPeople(ctx, rng, opt, owners, companies, tags, start)
+		return a.demoPeople(ctx, rng, opt, owners, companies, tags, fields, start)
 	}
 	if opt.Bulk {
 		err = a.db.BulkLoad(ctx, fill)
@@ -134,7 +138,7 @@ func (a *App) GenerateDemo(ctx context.Context, opt DemoOptions) error {
 }
 
 // demoCompanies adds opt.Companies companies in one transaction.
-func (a *App) demoCompanies(ctx context.Context, rng *rand.Rand, opt DemoOptions, owners []string, start time.Time) ([]string, error) {
+func (a *App) demoCompanies(ctx context.Context, rng *rand.Rand, opt DemoOptions, owners []string, fields demoFieldSet, start time.Time) ([]string, error) {
 	pick := func(list []string) string { return list[rng.IntN(len(list))] }
 	var companies []string
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
@@ -146,6 +150,9 @@ func (a *App) demoCompanies(ctx context.Context, rng *rand.Rand, opt DemoOptions
 			c.CreatedAt = start.Add(time.Duration(rng.Int64N(int64(2 * 365 * 24 * time.Hour))))
 			c.UpdatedAt = c.CreatedAt
 			if err := store.InsertCompany(ctx, tx, c); err != nil {
+				return err
+			}
+			if err := store.InsertFieldValues(ctx, tx, []store.CustomValue{fields.companyValue(rng, c.ID)}); err != nil {
 				return err
 			}
 			companies = append(companies, c.ID)
@@ -160,12 +167,13 @@ func (a *App) demoCompanies(ctx context.Context, rng *rand.Rand, opt DemoOptions
 type demoBatch struct {
 	contacts []store.Contact
 	tags     [][]string
+	values   []store.CustomValue
 }
 
 // demoPeople adds opt.Contacts contacts. One goroutine makes the next
 // batch (names, normalised phone numbers) while the last one is written;
 // it alone draws from rng, so the data stays the same for a seed.
-func (a *App) demoPeople(ctx context.Context, rng *rand.Rand, opt DemoOptions, owners, companies []string, tags []Tag, start time.Time) error {
+func (a *App) demoPeople(ctx context.Context, rng *rand.Rand, opt DemoOptions, owners, companies []string, tags []Tag, fields demoFieldSet, start time.Time) error {
 	const batch = 5000
 	pick := func(list []string) string { return list[rng.IntN(len(list))] }
 	ctx, cancel := context.WithCancel(ctx)
@@ -182,6 +190,7 @@ func (a *App) demoPeople(ctx context.Context, rng *rand.Rand, opt DemoOptions, o
 					ids = append(ids, tags[t].ID)
 				}
 				b.tags = append(b.tags, ids)
+				b.values = append(b.values, fields.contactValues(rng, b.contacts[len(b.contacts)-1], a.now())...)
 			}
 			select {
 			case batches <- b:
@@ -203,7 +212,7 @@ func (a *App) demoPeople(ctx context.Context, rng *rand.Rand, opt DemoOptions, o
 					}
 				}
 			}
-			return nil
+			return store.InsertFieldValues(ctx, tx, b.values)
 		})
 		if err != nil {
 			return err

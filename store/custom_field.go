@@ -231,3 +231,15 @@ func AuditByID(ctx context.Context, q Querier, id string) (AuditEntry, error) {
 	e.At = ParseTime(at)
 	return e, translate(err)
 }
+
+// InsertFieldValues stores values of records that have none yet (a bulk
+// load); each value names its field and record.
+func InsertFieldValues(ctx context.Context, tx *Tx, values []CustomValue) error {
+	for _, v := range values {
+		if _, err := tx.exec(ctx, `INSERT INTO custom_values (field_id, record_id, value, currency) VALUES (?, ?, ?, ?)`,
+			v.FieldID, v.RecordID, v.Value, v.Currency); err != nil {
+			return translate(err)
+		}
+	}
+	return nil
+}
