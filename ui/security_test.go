@@ -375,6 +375,10 @@ func TestEveryRouteAsEveryRole(t *testing.T) {
 					} else {
 						res = b.do(method, path(tpl), nil)
 					}
+					if i := strings.Index(res.Body, "%!"); i >= 0 {
+						// fmt's mark of a message given the wrong arguments
+						t.Errorf("%s as %s: a message with wrong arguments: %q", r, role, res.Body[i:min(i+40, len(res.Body))])
+					}
 					switch {
 					case role == "" && strings.HasPrefix(tpl, "/api/"):
 						if res.StatusCode != http.StatusUnauthorized {
