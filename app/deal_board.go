@@ -200,7 +200,7 @@ func (a *App) ListDeals(ctx context.Context, actor Actor, q store.DealQuery) (De
 	if err := checkDealQuery(q); err != nil {
 		return DealList{}, err
 	}
-	if q.Sort != "" && !contains(store.DealSorts, q.Sort) {
+	if q.Sort != "" && !contains(store.DealSorts, q.Sort) && (q.SortField == "" || q.Sort != "-") {
 		return DealList{}, Invalid(map[string]string{"sort": "error.sort_invalid"})
 	}
 	if err := a.can(actor, AreaDeals, LevelView); err != nil {

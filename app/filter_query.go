@@ -352,20 +352,41 @@ func (a *App) SortByField(ctx context.Context, entity, sort string, lq *store.Li
 		lq.SortField, lq.Sort = store.ScoreSort, strings.TrimSuffix(sort, "score")
 		return nil
 	}
-	fields, err := store.CustomFields(ctx, a.db.Reader(), entity)
+	id, dir, err := a.sortField(ctx, entity, sort)
 	if err != nil {
 		return err
 	}
+	lq.SortField, lq.Sort = id, dir
+	return nil
+}
+
+// DealSortByField is SortByField for deal lists.
+func (a *App) DealSortByField(ctx context.Context, sort string, dq *store.DealQuery) error {
+	id, dir, err := a.sortField(ctx, "deal", sort)
+	if err != nil {
+		return err
+	}
+	dq.SortField, dq.Sort = id, dir
+	return nil
+}
+
+// sortField finds the custom field a sort names ("key" or "-key") and
+// gives its id and the direction ("" or "-").
+func (a *App) sortField(ctx context.Context, entity, sort string) (id, dir string, err error) {
+	key := strings.TrimPrefix(sort, "-")
+	fields, err := store.CustomFields(ctx, a.db.Reader(), entity)
+	if err != nil {
+		return "", "", err
+	}
 	for _, f := range fields {
 		if f.Key == key && f.Type != "multi_select" {
-			lq.SortField, lq.Sort = f.ID, ""
 			if strings.HasPrefix(sort, "-") {
-				lq.Sort = "-"
+				dir = "-"
 			}
-			return nil
+			return f.ID, dir, nil
 		}
 	}
-	return Invalid(map[string]string{"sort": "error.sort_invalid"})
+	return "", "", Invalid(map[string]string{"sort": "error.sort_invalid"})
 }
 
 // MatchesQuery tells whether one record (contact, company or deal) matches

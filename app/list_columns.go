@@ -10,7 +10,8 @@ import (
 const maxListColumns = 8
 
 // ListColumns gives the custom fields actor chose to see as columns of an
-// entity's list, in their order; fields deleted since are left out.
+// entity's list, in their order; fields deleted since, or hidden from
+// actor's role since, are left out.
 func (a *App) ListColumns(ctx context.Context, actor Actor, entity string) ([]CustomField, error) {
 	if actor == nil {
 		return nil, nil
@@ -19,7 +20,7 @@ func (a *App) ListColumns(ctx context.Context, actor Actor, entity string) ([]Cu
 	if err != nil || len(keys) == 0 {
 		return nil, err
 	}
-	fields, err := store.CustomFields(ctx, a.db.Reader(), entity)
+	fields, err := a.FieldsFor(ctx, actor, entity)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +45,7 @@ func (a *App) SetListColumns(ctx context.Context, actor Actor, entity string, ke
 	if !contains(FieldEntities, entity) {
 		return Invalid(map[string]string{"entity": "error.field_entity_invalid"})
 	}
-	fields, err := store.CustomFields(ctx, a.db.Reader(), entity)
+	fields, err := a.FieldsFor(ctx, actor, entity)
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,10 @@ type DealQuery struct {
 	TagID     string
 	CloseFrom string // expected close on or after, YYYY-MM-DD
 	CloseTo   string // expected close on or before
-	Sort      string // DealSorts
+	Sort      string // DealSorts; with SortField, "" or "-"
+	// SortField sorts by a custom field (see ListQuery.SortField): the
+	// list then holds the deals with a value.
+	SortField string
 	Cursor    string
 	Limit     int
 	Trashed   bool
@@ -56,6 +59,7 @@ type DealRow struct {
 	DeletedByName     string
 	Tags              []Tag
 	sortTitle         string // the title's sort key, for cursors
+	sortValue         any    // the custom sort field's value, for cursors
 }
 
 // DealPage is one page of a deal list.
@@ -74,19 +78,27 @@ const dealRowJoins = ` FROM deals d
 	LEFT JOIN contacts c ON c.id = d.contact_id
 	LEFT JOIN users u ON u.id = d.owner_id`
 
-func scanDealRow(rows *sql.Rows) (DealRow, error) {
+// scanDealRow reads dealRowColumns and then the columns of extra.
+func scanDealRow(rows *sql.Rows, extra ...any) (DealRow, error) {
 	var r DealRow
 	var entered, created, updated string
 	var closed, deleted sql.NullString
-	err := rows.Scan(&r.ID, &r.Title, &r.Value, &r.Currency, &r.PipelineID, &r.StageID, &r.Position,
+	err := rows.Scan(append([]any{&r.ID, &r.Title, &r.Value, &r.Currency, &r.PipelineID, &r.StageID, &r.Position,
 		&r.CompanyID, &r.CompanyName, &r.ContactID, &r.ContactName, &r.OwnerID, &r.OwnerName,
-		&r.ExpectedCloseDate, &r.Status, &r.LostReason, &entered, &closed, &created, &updated, &deleted, &r.DeletedByName, &r.sortTitle)
+		&r.ExpectedCloseDate, &r.Status, &r.LostReason, &entered, &closed, &created, &updated, &deleted, &r.DeletedByName, &r.sortTitle},
+		extra...)...)
 	r.StageEnteredAt, r.ClosedAt = ParseTime(entered), parseNullTime(closed)
 	r.CreatedAt, r.UpdatedAt, r.DeletedAt = ParseTime(created), ParseTime(updated), parseNullTime(deleted)
 	return r, err
 }
 
 func queryDealRows(ctx context.Context, q Querier, query string, args ...any) ([]DealRow, error) {
+	return queryDealRowsSorted(ctx, q, false, query, args...)
+}
+
+// queryDealRowsSorted reads deal rows; withValue says each ends with the
+// custom sort value.
+func queryDealRowsSorted(ctx context.Context, q Querier, withValue bool, query string, args ...any) ([]DealRow, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
@@ -94,10 +106,16 @@ func queryDealRows(ctx context.Context, q Querier, query string, args ...any) ([
 	defer rows.Close()
 	var out []DealRow
 	for rows.Next() {
-		r, err := scanDealRow(rows)
+		var value any
+		var extra []any
+		if withValue {
+			extra = []any{&value}
+		}
+		r, err := scanDealRow(rows, extra...)
 		if err != nil {
 			return nil, err
 		}
+		r.sortValue = value
 		out = append(out, r)
 	}
 	return out, rows.Err()
@@ -186,14 +204,49 @@ func dealSort(sort string) (sortSpec, error) {
 // ErrBadSort means a sort the list does not offer.
 var ErrBadSort = errors.New("unknown sort")
 
+// customDealSort tells whether q sorts by a custom field.
+func customDealSort(q DealQuery) bool { return q.SortField != "" && !q.Trashed }
+
+// dealListWhere is dealWhere for the list and its count. Under a custom
+// sort, comparisons on the sorted field become a range of the walk (see
+// sortFieldRange).
+func dealListWhere(q DealQuery) where {
+	if !customDealSort(q) {
+		return dealWhere(q)
+	}
+	var sorted where
+	q.Conditions = sorted.sortFieldRange(q.SortField, q.Conditions)
+	w := dealWhere(q)
+	w.conds, w.args = append(w.conds, sorted.conds...), append(w.args, sorted.args...)
+	return w
+}
+
+// dealsFrom is the list's FROM: the deals, or for a custom sort the
+// field's values first, then their deals (as contactsFrom). The CROSS
+// JOIN keeps SQLite from starting at deals and sorting every match.
+func dealsFrom(customSort bool) string {
+	if customSort {
+		return ` FROM custom_values sv CROSS JOIN deals d ON sv.field_id = ? AND d.id = sv.record_id`
+	}
+	return ` FROM deals d`
+}
+
 // DealListSQL builds the page query for q, for ListDeals and plan tests.
 func DealListSQL(q DealQuery) (string, []any, error) {
-	w := dealWhere(q)
+	w := dealListWhere(q)
 	if w.err != nil {
 		return "", nil, w.err
 	}
+	custom := customDealSort(q)
 	spec := sortSpec{keys: []string{"d.deleted_at", "d.id"}, desc: true}
-	if !q.Trashed {
+	sortValue, fromArgs := "", []any{}
+	switch {
+	case q.Trashed:
+	case custom:
+		// Walks custom_values_value for the field, in value order.
+		spec = sortSpec{keys: []string{"sv.value", "sv.record_id"}, desc: q.Sort == "-"}
+		sortValue, fromArgs = ", sv.value", []any{q.SortField}
+	default:
 		var err error
 		if spec, err = dealSort(q.Sort); err != nil {
 			return "", nil, err
@@ -204,7 +257,10 @@ func DealListSQL(q DealQuery) (string, []any, error) {
 		if err != nil {
 			return "", nil, err
 		}
-		if spec.keys[0] == "d.value" {
+		switch {
+		case custom:
+			args[0] = customCursorValue(args[0].(string))
+		case spec.keys[0] == "d.value":
 			n, err := strconv.ParseInt(args[0].(string), 10, 64)
 			if err != nil {
 				return "", nil, ErrBadCursor
@@ -213,8 +269,9 @@ func DealListSQL(q DealQuery) (string, []any, error) {
 		}
 		w.add(cond, args...)
 	}
-	return `SELECT ` + dealRowColumns + dealRowJoins + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`,
-		append(w.args, clampLimit(q.Limit)+1), nil
+	joins := strings.Replace(dealRowJoins, " FROM deals d", dealsFrom(custom), 1)
+	return `SELECT ` + dealRowColumns + sortValue + joins + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`,
+		append(append(fromArgs, w.args...), clampLimit(q.Limit)+1), nil
 }
 
 // ListDeals returns one page of deals, with their tags.
@@ -223,7 +280,7 @@ func ListDeals(ctx context.Context, db Querier, q DealQuery) (DealPage, error) {
 	if err != nil {
 		return DealPage{}, err
 	}
-	rows, err := queryDealRows(ctx, db, query, args...)
+	rows, err := queryDealRowsSorted(ctx, db, customDealSort(q), query, args...)
 	if err != nil {
 		return DealPage{}, err
 	}
@@ -239,6 +296,9 @@ func ListDeals(ctx context.Context, db Querier, q DealQuery) (DealPage, error) {
 func dealCursor(q DealQuery, r DealRow) []string {
 	if q.Trashed {
 		return []string{FormatTime(r.DeletedAt), r.ID}
+	}
+	if customDealSort(q) {
+		return []string{customCursorText(r.sortValue), r.ID}
 	}
 	switch strings.TrimPrefix(q.Sort, "-") {
 	case "created":
@@ -279,11 +339,15 @@ func CountDeals(ctx context.Context, db Querier, q DealQuery) (int, error) {
 
 // DealCountSQL is the counting query of q. Counting reads whatever index
 // suits the filters best, so they go without the + of the page query.
+// Under a custom sort it counts the deals with a value, as the list shows.
 func DealCountSQL(q DealQuery) (string, []any) {
-	w := dealWhere(q)
+	w := dealListWhere(q)
 	for i, c := range w.conds {
 		// Counting starts from the tag's links rather than testing each deal.
 		w.conds[i] = strings.Replace(strings.TrimPrefix(c, "+"), tagExists, tagIn, 1)
+	}
+	if customDealSort(q) {
+		return `SELECT count(*)` + dealsFrom(true) + w.sql(), append([]any{q.SortField}, w.args...)
 	}
 	return `SELECT count(*) FROM deals d` + w.sql(), w.args
 }

@@ -1,8 +1,6 @@
 package store_test
 
 import (
-	"context"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -23,20 +21,7 @@ func TestEveryDealQueryUsesAnIndex(t *testing.T) {
 	})
 	t.Run("analyzed", func(t *testing.T) {
 		t.Parallel()
-		ctx := context.Background()
-		path := filepath.Join(t.TempDir(), "demo.db")
-		if err := app.BuildDemoFile(ctx, path, app.DemoOptions{Contacts: 500, Companies: 50, Deals: 2000, Seed: 3}); err != nil {
-			t.Fatal(err)
-		}
-		db, err := store.Open(ctx, path, store.Options{MustExist: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		if err := db.Write(ctx, func(tx *store.Tx) error { _, err := tx.Exec("ANALYZE"); return err }); err != nil {
-			t.Fatal(err)
-		}
-		checkDealPlans(t, db)
+		checkDealPlans(t, analysedDemoDB(t, app.DemoOptions{Contacts: 500, Companies: 50, Deals: 2000, Seed: 3}))
 	})
 }
 

@@ -21,7 +21,7 @@ func filterQuery(ctx context.Context, a *app.App, actor app.Actor, entity string
 			return err
 		}
 	}
-	// Contact and company lists sort by custom fields.
+	// Lists sort by custom fields.
 	if sort := lq.Sort; sort != "" && !contains(store.Sorts, sort) {
 		// An unknown sort stays as given, so the app names it with every
 		// other bad parameter.
@@ -32,13 +32,21 @@ func filterQuery(ctx context.Context, a *app.App, actor app.Actor, entity string
 	return nil
 }
 
-// dealFilterQuery is filterQuery for deal lists (no custom sorts yet).
+// dealFilterQuery is filterQuery for deal lists.
 func dealFilterQuery(ctx context.Context, a *app.App, actor app.Actor, v url.Values, dq *store.DealQuery) error {
 	if err := segmentQuery(ctx, a, actor, "deal", v, func(q string) error { return a.DealQueryFor(ctx, actor, q, dq) }); err != nil {
 		return err
 	}
 	if q := v.Get("q"); q != "" {
-		return a.DealQueryFor(ctx, actor, q, dq)
+		if err := a.DealQueryFor(ctx, actor, q, dq); err != nil {
+			return err
+		}
+	}
+	if sort := dq.Sort; sort != "" && !contains(store.DealSorts, sort) {
+		// As filterQuery: an unknown sort is left for the app to name.
+		if err := a.DealSortByField(ctx, strings.Replace(sort, "cf.", "", 1), dq); app.ErrorCode(err) != app.EInvalid {
+			return err
+		}
 	}
 	return nil
 }

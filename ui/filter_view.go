@@ -58,7 +58,7 @@ func (s *site) filterViewFor(r *http.Request, entity string, f recordFilter) fil
 	fields, _ := s.app.CustomFields(r.Context(), entity)
 	for _, cf := range fields {
 		v.Fields = append(v.Fields, builderField{Key: cf.Key, Label: cf.Label, Custom: true})
-		if cf.Type != "multi_select" && entity != "deal" {
+		if cf.Type != "multi_select" {
 			v.SortFields = append(v.SortFields, cf)
 		}
 	}

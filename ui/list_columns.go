@@ -13,13 +13,15 @@ type columnsView struct {
 	Fields  []app.CustomField
 	IsShown map[string]bool
 	Cells   map[string]map[string]string // record id → key → text
+	// Pipeline is the deal list's pipeline, where saving goes back to.
+	Pipeline string
 }
 
 // columnsFor loads the user's columns of entity's list and their values
 // for the page's records.
 func (s *site) columnsFor(r *http.Request, entity string, ids []string) columnsView {
 	v := columnsView{Entity: entity, IsShown: map[string]bool{}}
-	v.Fields, _ = s.app.CustomFields(r.Context(), entity)
+	v.Fields, _ = s.app.FieldsFor(r.Context(), currentUser(r), entity)
 	v.Chosen, _ = s.app.ListColumns(r.Context(), currentUser(r), entity)
 	for _, f := range v.Chosen {
 		v.IsShown[f.Key] = true
@@ -42,8 +44,15 @@ func handleListColumns(s *site) http.Handler {
 			return
 		}
 		to := s.recordPath("contacts")
-		if entity == "company" {
+		switch entity {
+		case "company":
 			to = s.recordPath("companies")
+		case "deal":
+			// Back to the pipeline's list; an id no route takes goes to the deals.
+			var err error
+			if to, err = s.views.url("pipeline.list", "id", r.PostForm.Get("pipeline")); err != nil {
+				to = s.recordPath("deals")
+			}
 		}
 		redirect(w, r, to)
 	})

@@ -29,7 +29,8 @@ type dealListPage struct {
 	ListURL   string
 	CanWrite  bool
 	CanManage bool
-	Query     filterView // query box, filter builder, segments
+	Query     filterView  // query box, filter builder, segments
+	Columns   columnsView // the custom fields shown as columns
 }
 
 // dealListRow is one deal in the list.
@@ -91,7 +92,7 @@ func handleDealList(s *site) http.Handler {
 			stageNames[st.ID] = s.stageName(b.Lang, st)
 			page.Stages = append(page.Stages, stageChoice{ID: st.ID, Name: stageNames[st.ID], Kind: st.Kind})
 		}
-		page.Query = s.filterViewFor(r, "deal", recordFilter{Q: f.Q, Segment: f.Segment})
+		page.Query = s.filterViewFor(r, "deal", recordFilter{Q: f.Q, Segment: f.Segment, Sort: f.Sort})
 		q, err := s.dealQuery(r, f, id)
 		if app.ErrorCode(err) == app.EInvalid {
 			page.Problem, page.Query.At = listProblem(err), app.AsError(err).Detail
@@ -117,6 +118,12 @@ func handleDealList(s *site) http.Handler {
 			return
 		}
 		page.Total = list.Total
+		ids := make([]string, len(list.Rows))
+		for i, row := range list.Rows {
+			ids[i] = row.ID
+		}
+		page.Columns = s.columnsFor(r, "deal", ids)
+		page.Columns.Pipeline = id
 		for _, row := range list.Rows {
 			page.Rows = append(page.Rows, dealListRow{ID: row.ID, Title: row.Title, Company: row.CompanyName, CompanyID: row.CompanyID,
 				Contact: row.ContactName, ContactID: row.ContactID, Owner: row.OwnerName, Stage: stageNames[row.StageID],
