@@ -28,7 +28,7 @@ func TestCompaniesSortByCustomField(t *testing.T) {
 	}
 	names := func(sort string) []string {
 		q := store.ListQuery{Limit: 2}
-		is.NoErr(ta.SortByField(ctx, "company", sort, &q))
+		is.NoErr(ta.SortByField(ctx, nil, "company", sort, &q))
 		var out []string
 		for {
 			page, err := ta.ListCompanies(ctx, admin, q)

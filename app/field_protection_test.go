@@ -7,6 +7,7 @@ import (
 	"github.com/matryer/is"
 
 	"rolo/app"
+	"rolo/store"
 )
 
 func TestFieldProtection(t *testing.T) {
@@ -58,6 +59,19 @@ func TestFieldProtection(t *testing.T) {
 	is.NoErr(err)
 	_, seen = list[0].CustomFields[salary.Key]
 	is.True(!seen) // nor in the API's lists
+
+	// Filtering or sorting on a hidden field would tell its values: to
+	// sales it is a field that does not exist.
+	q := store.ListQuery{Limit: 5}
+	err = ta.ListQueryFor(ctx, sales, "contact", salary.Key+":>50000", &q)
+	is.Equal(app.ErrorCode(err), app.EInvalid) // unknown field
+	is.Equal(app.ErrorCode(ta.SortByField(ctx, sales, "contact", "-"+salary.Key, &q)), app.EInvalid)
+	is.NoErr(ta.ListQueryFor(ctx, admin, "contact", salary.Key+":>50000", &q))
+	is.NoErr(ta.SortByField(ctx, admin, "contact", "-"+salary.Key, &q))
+	is.NoErr(ta.ListQueryFor(ctx, sales, "contact", tier.Key+":gold", &q)) // read-only fields still filter
+	fields, err := ta.FieldsFor(ctx, sales, "contact")
+	is.NoErr(err)
+	is.Equal(len(fields), 1) // the filter builder and sort menu offer only the tier
 }
 
 // TestHiddenFieldsStayOutOfSearch: a search must not reveal a hidden

@@ -119,9 +119,17 @@ func (a *App) compileQuery(ctx context.Context, q store.Querier, actor Actor, en
 	if err != nil {
 		return nil, err
 	}
+	// A field hidden from the actor's role reads as unknown: filtering on
+	// it would tell its values.
+	hidden, _, err := a.protectedKeys(ctx, q, actor, entity)
+	if err != nil {
+		return nil, err
+	}
 	byKey := map[string]CustomField{}
 	for _, f := range fields {
-		byKey[f.Key] = f
+		if !hidden[f.Key] {
+			byKey[f.Key] = f
+		}
 	}
 	var conds []store.Condition
 	var words []string
@@ -345,14 +353,14 @@ func (a *App) DealQueryFor(ctx context.Context, actor Actor, text string, dq *st
 
 // SortByField sets a list query to sort by a custom field ("renewal_date"
 // or "-renewal_date"), or contacts by lead score ("score", "-score");
-// multi selects cannot sort.
-func (a *App) SortByField(ctx context.Context, entity, sort string, lq *store.ListQuery) error {
+// multi selects, and fields hidden from the actor's role, cannot sort.
+func (a *App) SortByField(ctx context.Context, actor Actor, entity, sort string, lq *store.ListQuery) error {
 	key := strings.TrimPrefix(sort, "-")
 	if key == "score" && entity == "contact" {
 		lq.SortField, lq.Sort = store.ScoreSort, strings.TrimSuffix(sort, "score")
 		return nil
 	}
-	id, dir, err := a.sortField(ctx, entity, sort)
+	id, dir, err := a.sortField(ctx, actor, entity, sort)
 	if err != nil {
 		return err
 	}
@@ -361,8 +369,8 @@ func (a *App) SortByField(ctx context.Context, entity, sort string, lq *store.Li
 }
 
 // DealSortByField is SortByField for deal lists.
-func (a *App) DealSortByField(ctx context.Context, sort string, dq *store.DealQuery) error {
-	id, dir, err := a.sortField(ctx, "deal", sort)
+func (a *App) DealSortByField(ctx context.Context, actor Actor, sort string, dq *store.DealQuery) error {
+	id, dir, err := a.sortField(ctx, actor, "deal", sort)
 	if err != nil {
 		return err
 	}
@@ -372,9 +380,9 @@ func (a *App) DealSortByField(ctx context.Context, sort string, dq *store.DealQu
 
 // sortField finds the custom field a sort names ("key" or "-key") and
 // gives its id and the direction ("" or "-").
-func (a *App) sortField(ctx context.Context, entity, sort string) (id, dir string, err error) {
+func (a *App) sortField(ctx context.Context, actor Actor, entity, sort string) (id, dir string, err error) {
 	key := strings.TrimPrefix(sort, "-")
-	fields, err := store.CustomFields(ctx, a.db.Reader(), entity)
+	fields, err := a.FieldsFor(ctx, actor, entity) // a hidden field's order would tell its values
 	if err != nil {
 		return "", "", err
 	}

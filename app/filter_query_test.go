@@ -39,7 +39,7 @@ func TestFilterQuery(t *testing.T) {
 			t.Fatalf("%q: %v", q, err)
 		}
 		if sort != "" {
-			if err := ta.SortByField(ctx, "contact", sort, &lq); err != nil {
+			if err := ta.SortByField(ctx, nil, "contact", sort, &lq); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -97,7 +97,7 @@ func TestFilterQuery(t *testing.T) {
 		is.Equal(names(t, "", "renewal_date"), []string{"Bob", "Acme Ann"})
 		is.Equal(names(t, "status:customer", "-plan"), []string{"Acme Ann"})
 		lq := store.ListQuery{Limit: 1}
-		is.NoErr(ta.SortByField(ctx, "contact", "seats", &lq))
+		is.NoErr(ta.SortByField(ctx, nil, "contact", "seats", &lq))
 		var seen []string
 		for range 5 {
 			list, err := ta.ListContacts(ctx, admin, lq)
@@ -111,7 +111,7 @@ func TestFilterQuery(t *testing.T) {
 			lq.Cursor = list.NextCursor
 		}
 		is.Equal(seen, []string{"Bob", "Acme Ann", "Cy"})                                      // numbers page as numbers: 5 < 50 < 500
-		is.Equal(app.ErrorCode(ta.SortByField(ctx, "contact", "channels", &lq)), app.EInvalid) // multi selects do not sort
+		is.Equal(app.ErrorCode(ta.SortByField(ctx, nil, "contact", "channels", &lq)), app.EInvalid) // multi selects do not sort
 	})
 
 	t.Run("errors point at the part not understood", func(t *testing.T) {

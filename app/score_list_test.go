@@ -37,7 +37,7 @@ func TestScoreFilterAndSort(t *testing.T) {
 			is.NoErr(ta.ListQueryFor(ctx, nil, "contact", query, &q))
 		}
 		if sort == "score" || sort == "-score" {
-			is.NoErr(ta.SortByField(ctx, "contact", sort, &q))
+			is.NoErr(ta.SortByField(ctx, nil, "contact", sort, &q))
 		}
 		page, err := ta.ListContacts(ctx, nil, q)
 		is.NoErr(err)
@@ -60,7 +60,7 @@ func TestScoreFilterAndSort(t *testing.T) {
 
 	// paging by score keeps its order across pages
 	q = store.ListQuery{Limit: 2}
-	is.NoErr(ta.SortByField(ctx, "contact", "-score", &q))
+	is.NoErr(ta.SortByField(ctx, nil, "contact", "-score", &q))
 	first, err := ta.ListContacts(ctx, nil, q)
 	is.NoErr(err)
 	q.Cursor = first.NextCursor

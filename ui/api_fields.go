@@ -47,7 +47,7 @@ func handleAPIFields(s *site) http.Handler {
 		}
 		out := []FieldJSON{}
 		for _, e := range entities {
-			fields, err := s.app.CustomFields(r.Context(), e)
+			fields, err := s.app.FieldsFor(r.Context(), currentUser(r), e)
 			if err != nil {
 				writeAPIError(w, r, s, err)
 				return

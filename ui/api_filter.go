@@ -25,7 +25,7 @@ func filterQuery(ctx context.Context, a *app.App, actor app.Actor, entity string
 	if sort := lq.Sort; sort != "" && !contains(store.Sorts, sort) {
 		// An unknown sort stays as given, so the app names it with every
 		// other bad parameter.
-		if err := a.SortByField(ctx, entity, strings.Replace(sort, "cf.", "", 1), lq); app.ErrorCode(err) != app.EInvalid {
+		if err := a.SortByField(ctx, actor, entity, strings.Replace(sort, "cf.", "", 1), lq); app.ErrorCode(err) != app.EInvalid {
 			return err
 		}
 	}
@@ -44,7 +44,7 @@ func dealFilterQuery(ctx context.Context, a *app.App, actor app.Actor, v url.Val
 	}
 	if sort := dq.Sort; sort != "" && !contains(store.DealSorts, sort) {
 		// As filterQuery: an unknown sort is left for the app to name.
-		if err := a.DealSortByField(ctx, strings.Replace(sort, "cf.", "", 1), dq); app.ErrorCode(err) != app.EInvalid {
+		if err := a.DealSortByField(ctx, actor, strings.Replace(sort, "cf.", "", 1), dq); app.ErrorCode(err) != app.EInvalid {
 			return err
 		}
 	}

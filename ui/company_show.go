@@ -46,7 +46,7 @@ func handleCompanyShow(s *site) http.Handler {
 			return
 		}
 		var custom []app.FieldGroup
-		if fields, err := s.app.CustomFields(r.Context(), "company"); err == nil {
+		if fields, err := s.app.FieldsFor(r.Context(), b.User, "company"); err == nil {
 			custom = app.GroupedValues(fields, c.CustomFields)
 		}
 		contacts, err := s.app.ListContacts(r.Context(), b.User, store.ListQuery{Company: c.ID, Limit: companyContactsShown})

@@ -82,7 +82,7 @@ func (s *site) loadDealPage(r *http.Request, b Base, id string) (dealPage, error
 		return dealPage{}, err
 	}
 	var custom []app.FieldGroup
-	if fields, err := s.app.CustomFields(r.Context(), "deal"); err == nil {
+	if fields, err := s.app.FieldsFor(r.Context(), b.User, "deal"); err == nil {
 		custom = app.GroupedValues(fields, d.CustomFields)
 	}
 	page := dealPage{Base: b, Deal: d, Stamp: d.Stamp, Custom: custom, CanWrite: app.CanDo(b.User, app.AreaDeals, app.LevelEdit) && !d.Trashed(),

@@ -55,7 +55,7 @@ func (s *site) filterViewFor(r *http.Request, entity string, f recordFilter) fil
 		v.Fields = append(v.Fields, builderField{Key: key})
 	}
 	v.Fields = append(v.Fields, builderField{Key: "tag"})
-	fields, _ := s.app.CustomFields(r.Context(), entity)
+	fields, _ := s.app.FieldsFor(r.Context(), currentUser(r), entity) // not the fields hidden from the user's role
 	for _, cf := range fields {
 		v.Fields = append(v.Fields, builderField{Key: cf.Key, Label: cf.Label, Custom: true})
 		if cf.Type != "multi_select" {
