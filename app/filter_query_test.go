@@ -110,7 +110,7 @@ func TestFilterQuery(t *testing.T) {
 			}
 			lq.Cursor = list.NextCursor
 		}
-		is.Equal(seen, []string{"Bob", "Acme Ann", "Cy"})                                      // numbers page as numbers: 5 < 50 < 500
+		is.Equal(seen, []string{"Bob", "Acme Ann", "Cy"})                                           // numbers page as numbers: 5 < 50 < 500
 		is.Equal(app.ErrorCode(ta.SortByField(ctx, nil, "contact", "channels", &lq)), app.EInvalid) // multi selects do not sort
 	})
 
