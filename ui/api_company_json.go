@@ -58,6 +58,8 @@ type companyBody struct {
 }
 
 // apply copies onto in the fields the body named (JSON merge patch).
+func (b companyBody) version() *int { return b.Version }
+
 func (b companyBody) apply(in *app.CompanyInput, m members) {
 	set(m, "name", &in.Name, b.Name)
 	set(m, "domain", &in.Domain, b.Domain)

@@ -84,6 +84,8 @@ type contactBody struct {
 
 // apply copies onto in the fields the body named (JSON merge patch): an
 // absent field keeps its value, null or "" clears it.
+func (b contactBody) version() *int { return b.Version }
+
 func (b contactBody) apply(in *app.ContactInput, m members) {
 	set(m, "first_name", &in.FirstName, b.FirstName)
 	set(m, "last_name", &in.LastName, b.LastName)
