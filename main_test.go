@@ -692,13 +692,17 @@ func BenchmarkStartup(b *testing.B) {
 }
 
 // residentMB reads a process's resident set size (VmRSS) from /proc (Linux).
-func residentMB(pid int) float64 {
+func residentMB(pid int) float64 { return procStatusMB(pid, "VmRSS:") }
+
+// procStatusMB reads a memory figure of a process from Linux's
+// /proc/PID/status (VmRSS: resident now, VmHWM: the peak); 0 elsewhere.
+func procStatusMB(pid int, field string) float64 {
 	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(status), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+		if rest, ok := strings.CutPrefix(line, field); ok {
 			var kb float64
 			fmt.Sscanf(strings.TrimSpace(rest), "%f", &kb)
 			return kb / 1024
@@ -985,5 +989,53 @@ func TestFuzzBriefly(t *testing.T) {
 				t.Errorf("%s %s: %v\n%s", pkg, name, err, out)
 			}
 		}
+	}
+}
+
+// BenchmarkImportMemory is DESIGN.md's "memory ≤ 150 MB during a 1M-row
+// import": `rolo import contacts` of 1,000,000 generated rows, as its own
+// process, reporting its peak resident memory (VmHWM, Linux) and rows/s.
+// The file is written to the temp dir once (about 100 MB).
+func BenchmarkImportMemory(b *testing.B) {
+	const rows = 1_000_000
+	file := filepath.Join(os.TempDir(), fmt.Sprintf("rolo-import-memory-%d.csv", rows))
+	if _, err := os.Stat(file); err != nil {
+		var csv bytes.Buffer
+		csv.WriteString("First Name,Last Name,Email,Phone,Company,City\n")
+		for i := range rows {
+			fmt.Fprintf(&csv, "Person,Number %d,person%d@example.com,+1 415 %03d %04d,Company %d,City %d\n", i, i, i/10000%1000, i%10000, i%5000, i%50)
+		}
+		if err := os.WriteFile(file+".tmp", csv.Bytes(), 0o600); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.Rename(file+".tmp", file); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		cmd := exec.Command(os.Args[0], "import", "contacts", file, "--db", filepath.Join(b.TempDir(), "rolo.db"))
+		cmd.Env = append(os.Environ(), "ROLO_TEST_RUN_MAIN=1")
+		start := time.Now()
+		if err := cmd.Start(); err != nil {
+			b.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		peak := 0.0
+		for waiting := true; waiting; {
+			select {
+			case err := <-done:
+				if err != nil {
+					b.Fatal(err)
+				}
+				waiting = false
+			case <-time.After(50 * time.Millisecond):
+				peak = max(peak, procStatusMB(cmd.Process.Pid, "VmHWM:"))
+			}
+		}
+		took := time.Since(start)
+		b.ReportMetric(peak, "peak-rss-MB")
+		b.ReportMetric(float64(rows)/took.Seconds(), "rows/s")
+		b.ReportMetric(0, "ns/op")
 	}
 }
