@@ -54,5 +54,16 @@ func TestBrowserCustomFields(t *testing.T) {
 	step(chromedp.Navigate(ts.URL+"/contacts/"+c.ID+"/edit"), chromedp.WaitVisible(chromedp.CSS(".custom-fields")))
 	screenshot(t, ctx, shots, "contact-form-custom-fields")
 	step(chromedp.Navigate(ts.URL+"/contacts?q=plan:pro+seats:>10"), chromedp.WaitVisible(chromedp.CSS("#filter-q")))
+	// The total arrives after the page: app.js puts it in place of the link.
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		count, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#count")))
+		is.NoErr(err)
+		if count == "1 contact" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the list's total never arrived: %q", count)
+		}
+	}
 	screenshot(t, ctx, shots, "contacts-filtered")
 }
