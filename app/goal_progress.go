@@ -37,6 +37,9 @@ func (a *App) GoalsInView(ctx context.Context, actor Actor, ownerID string) ([]G
 	}
 	out := make([]GoalProgress, 0, len(goals))
 	for _, g := range goals {
+		if teamHidden(actor, g) {
+			continue
+		}
 		p, err := a.goalProgress(ctx, g, false)
 		if err != nil {
 			return nil, err
@@ -56,10 +59,17 @@ func (a *App) GoalDetail(ctx context.Context, actor Actor, id string) (GoalProgr
 	if err != nil {
 		return GoalProgress{}, err
 	}
-	if g.UserID != "" && g.UserID != actorID(actor) && !CanSeeTeam(actor) {
+	if (g.UserID != "" && g.UserID != actorID(actor) && !CanSeeTeam(actor)) || teamHidden(actor, g) {
 		return GoalProgress{}, errorf(EForbidden, "error.forbidden")
 	}
 	return a.goalProgress(ctx, g, true)
+}
+
+// teamHidden tells whether a team goal's progress is kept from actor: it
+// adds up everyone's records, which a user limited to their own records
+// may not see (the whole team's numbers are otherwise a shared target).
+func teamHidden(actor Actor, g Goal) bool {
+	return g.UserID == "" && actor != nil && actor.OwnOnly
 }
 
 func (a *App) goalProgress(ctx context.Context, g Goal, points bool) (GoalProgress, error) {

@@ -371,6 +371,14 @@ func TestGoalBaselineAndProgress(t *testing.T) {
 	list, err := ta.GoalsInView(ctx, sam, sam.ID)
 	is.NoErr(err)
 	is.Equal(len(list), 3) // the two team goals and Sam's own
+	is.NoErr(ta.SetPermissions(ctx, admin, app.PermissionChange{Visible: map[app.Role]string{app.RoleSales: app.SeeOwn}}))
+	sam, err = ta.UserByEmail(ctx, "sam@example.com")
+	is.NoErr(err)
+	list, err = ta.GoalsInView(ctx, sam, sam.ID)
+	is.NoErr(err)
+	is.Equal(len(list), 1) // limited to own records: not the team's totals
+	_, err = ta.GoalDetail(ctx, sam, g.ID)
+	is.Equal(app.ErrorCode(err), app.EForbidden)
 	is.NoErr(ta.DeleteGoal(ctx, sam, own.ID))
 	is.Equal(app.ErrorCode(ta.DeleteGoal(ctx, sam, g.ID)), app.EForbidden)
 }
