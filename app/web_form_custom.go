@@ -79,9 +79,18 @@ func formCustomChoice(fields []CustomField, in []string, p map[string]string) []
 // checked as on the contact form (type, options, required when the form
 // asks for it); a field left empty keeps the contact's value. Problems are
 // returned keyed by input name, and the caller's transaction then saves
-// nothing.
-func (a *App) saveFormCustom(ctx context.Context, tx *store.Tx, f WebForm, contactID string, v map[string]string) error {
+// nothing. It returns the changes, as from → to text, for the audit log.
+func (a *App) saveFormCustom(ctx context.Context, tx *store.Tx, f WebForm, contactID string, v map[string]string) (map[string]map[string]string, error) {
 	p := map[string]string{}
+	changes := map[string]map[string]string{}
+	var fields []CustomField
+	for _, cf := range f.Custom {
+		fields = append(fields, cf)
+	}
+	old, err := customValuesOf(ctx, tx, fields, []string{contactID})
+	if err != nil {
+		return nil, err
+	}
 	for _, name := range f.FieldList {
 		cf, ok := f.Custom[name]
 		if !ok {
@@ -100,11 +109,14 @@ func (a *App) saveFormCustom(ctx context.Context, tx *store.Tx, f WebForm, conta
 			continue
 		}
 		if err := store.SetFieldValues(ctx, tx, cf.ID, contactID, rows); err != nil {
-			return err
+			return nil, err
+		}
+		if before, after := ValueText(cf, old[contactID][cf.Key]), ValueText(cf, displayValue(cf, rows)); before != after {
+			changes[name] = map[string]string{"from": before, "to": after}
 		}
 	}
 	if len(p) > 0 {
-		return Invalid(p)
+		return nil, Invalid(p)
 	}
-	return nil
+	return changes, nil
 }

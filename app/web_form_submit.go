@@ -170,7 +170,8 @@ func (a *App) createFromForm(ctx context.Context, tx *store.Tx, f WebForm, email
 	if err := store.InsertContact(ctx, tx, c); err != nil {
 		return "", err
 	}
-	if err := a.saveFormCustom(ctx, tx, f, c.ID, v); err != nil {
+	custom, err := a.saveFormCustom(ctx, tx, f, c.ID, v)
+	if err != nil {
 		return "", err
 	}
 	tags, err := a.ensureTags(ctx, tx, nil, tagNames)
@@ -184,7 +185,8 @@ func (a *App) createFromForm(ctx context.Context, tx *store.Tx, f WebForm, email
 	if err := a.indexContact(ctx, tx, c.ID); err != nil {
 		return "", err
 	}
-	return c.ID, a.audit(ctx, tx, "", "contact.created", "contact", c.ID, map[string]any{"name": c.DisplayName, "fields": contactFields(c), "form": f.ID})
+	return c.ID, a.audit(ctx, tx, "", "contact.created", "contact", c.ID, map[string]any{"name": c.DisplayName,
+		"fields": withCustom(contactFields(c), custom), "form": f.ID})
 }
 
 // updateFromForm fills what the visitor sent into an existing contact and
@@ -194,8 +196,14 @@ func (a *App) updateFromForm(ctx context.Context, tx *store.Tx, f WebForm, id st
 	if err != nil {
 		return err
 	}
-	if err := a.saveFormCustom(ctx, tx, f, id, v); err != nil {
+	custom, err := a.saveFormCustom(ctx, tx, f, id, v)
+	if err != nil {
 		return err
+	}
+	if len(custom) > 0 {
+		if err := a.audit(ctx, tx, "", "contact.updated", "contact", id, map[string]any{"name": c.DisplayName, "changes": custom, "form": f.ID}); err != nil {
+			return err
+		}
 	}
 	in := InputOf(c)
 	formInput(&in, v)

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -119,7 +120,10 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 			return v.assets.URL(name)
 		},
 		"languageName": LanguageName,
-		"bytes":        formatBytes,
+		// chosen tells whether a multi select's submitted value (options
+		// joined with ";") includes option, to show a refused form as sent.
+		"chosen": func(option, value string) bool { return slices.Contains(strings.Split(value, ";"), option) },
+		"bytes":  formatBytes,
 		// canWrite hides create and edit links from roles that only read;
 		// the app refuses their writes anyway.
 		"canWrite": app.CanWriteRecords,

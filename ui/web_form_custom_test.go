@@ -23,6 +23,7 @@ func TestWebFormCustomFields(t *testing.T) {
 		{Key: "seats", Label: "Seats", Type: "number"},
 		{Key: "renewal", Label: "Renewal", Type: "date"},
 		{Key: "newsletter", Label: "Newsletter", Type: "bool"},
+		{Key: "channels", Label: "Channels", Type: "multi_select", Options: []app.FieldOption{{Label: "Email"}, {Label: "Phone"}, {Label: "Chat"}}},
 	} {
 		_, err := ts.app.CreateCustomField(ctx, nil, "contact", in)
 		is.NoErr(err)
@@ -31,7 +32,7 @@ func TestWebFormCustomFields(t *testing.T) {
 	is.True(strings.Contains(builder.Body, `value="custom_fields.plan"`)) // the builder offers custom fields
 
 	res := admin.post("/settings/forms", url.Values{"name": {"Trial"}, "fields": {"first_name", "custom_fields.plan", "custom_fields.seats",
-		"custom_fields.renewal", "custom_fields.newsletter"}})
+		"custom_fields.renewal", "custom_fields.newsletter", "custom_fields.channels"}})
 	is.Equal(res.StatusCode, http.StatusSeeOther)
 	formID := strings.TrimPrefix(res.Header.Get("Location"), "/settings/forms/")
 	is.Equal(admin.post("/settings/forms", url.Values{"name": {"Bad"}, "fields": {"custom_fields.nope"}}).StatusCode, http.StatusUnprocessableEntity)
@@ -46,9 +47,11 @@ func TestWebFormCustomFields(t *testing.T) {
 	is.True(strings.Contains(form.Body, `name="custom_fields.newsletter" value="true"`))
 	is.True(strings.Contains(form.Body, `<option>Pro</option>`))
 
-	bad := ts.browser(t).post("/f/"+formID, url.Values{"email": {"a@example.org"}, "custom_fields.seats": {"many"}, "custom_fields.renewal": {"2027-02-30"}})
+	bad := ts.browser(t).post("/f/"+formID, url.Values{"email": {"a@example.org"}, "custom_fields.seats": {"many"}, "custom_fields.renewal": {"2027-02-30"},
+		"custom_fields.channels": {"Email", "Chat"}})
 	is.Equal(bad.StatusCode, http.StatusUnprocessableEntity)
-	is.True(strings.Contains(bad.Body, `value="many"`)) // kept
+	is.True(strings.Contains(bad.Body, `value="many"`))                                                                        // kept
+	is.True(strings.Contains(bad.Body, `<option selected>Email</option><option>Phone</option><option selected>Chat</option>`)) // the choices too
 	for _, key := range []string{"error.required", "error.number_invalid", "error.date_invalid"} {
 		is.True(strings.Contains(bad.Body, ts.catalog.T("en", key))) // each problem beside its input
 	}
@@ -65,6 +68,19 @@ func TestWebFormCustomFields(t *testing.T) {
 	is.Equal(c.CustomFields["seats"], 12.0)
 	is.Equal(c.CustomFields["renewal"], "2027-03-01")
 	is.Equal(c.CustomFields["newsletter"], true)
+
+	// A second submission changes a value: the contact's history says so.
+	again := ts.browser(t).post("/f/"+formID, url.Values{"email": {"b@example.org"}, "custom_fields.plan": {"Basic"}})
+	is.Equal(again.StatusCode, http.StatusOK)
+	history, err := ts.app.History(ctx, nil, "contact", id, 10)
+	is.NoErr(err)
+	var planChange map[string]string
+	for _, e := range history {
+		if ch, ok := e.Changes["custom_fields.plan"]; ok {
+			planChange = ch
+		}
+	}
+	is.Equal(planChange, map[string]string{"from": "Pro", "to": "Basic"}) // recorded in the audit log
 }
 
 func rowCount(t *testing.T, ts *testServer, query string) int {
