@@ -45,12 +45,15 @@ func TestDealListQueryAndSegments(t *testing.T) {
 	res = b.post("/segments", url.Values{"entity": {"deal"}, "name": {"Big deals"}, "query": {"title:~big"}})
 	is.Equal(res.StatusCode, http.StatusSeeOther)
 	loc := res.Header.Get("Location")
-	is.True(strings.HasPrefix(loc, "/deals?segment="))
-	segment := strings.TrimPrefix(loc, "/deals?segment=")
+	is.True(strings.HasPrefix(loc, "/deals?"))
+	opened, err := url.ParseQuery(strings.TrimPrefix(loc, "/deals?"))
+	is.NoErr(err)
+	segment := opened.Get("segment")
+	is.Equal(opened.Get("status"), "all") // every outcome, as the segment's count counts
 
 	res = b.get(loc)
 	is.Equal(res.StatusCode, http.StatusSeeOther)
-	is.Equal(res.Header.Get("Location"), list+"?segment="+segment) // a segment opens as the list
+	is.Equal(res.Header.Get("Location"), list+"?"+opened.Encode()) // a segment opens as the list
 	res = b.get(list + "?segment=" + segment)
 	is.Equal(res.StatusCode, http.StatusOK)
 	is.True(!strings.Contains(res.Body, "Small support"))

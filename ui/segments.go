@@ -24,9 +24,15 @@ type segmentView struct {
 
 var segmentLists = map[string]string{"contact": "contacts", "company": "companies", "deal": "deals"}
 
-// segmentListURL opens the segment on its list page.
+// segmentListURL opens the segment on its list page. A deal list shows
+// open deals unless told otherwise, so a deal segment opens on every
+// outcome: the deals its count counts.
 func (s *site) segmentListURL(seg app.Segment) string {
-	return s.recordPath(segmentLists[seg.Entity]) + "?" + url.Values{"segment": {seg.ID}}.Encode()
+	v := url.Values{"segment": {seg.ID}}
+	if seg.Entity == "deal" {
+		v.Set("status", "all")
+	}
+	return s.recordPath(segmentLists[seg.Entity]) + "?" + v.Encode()
 }
 
 // handleSegments shows every segment the user sees.
