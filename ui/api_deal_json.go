@@ -77,6 +77,8 @@ type dealBody struct {
 
 // apply copies onto in the fields the body named (JSON merge patch). A
 // pipeline named without a stage means that pipeline's first open stage.
+func (b dealBody) version() *int { return b.Version }
+
 func (b dealBody) apply(in *app.DealInput, m members) {
 	set(m, "title", &in.Title, b.Title)
 	set(m, "value", &in.Value, b.Value)

@@ -10,8 +10,8 @@ import (
 	"rolo/app"
 )
 
-// recordAPI is the JSON API of one kind of record, contacts or companies:
-// list, create, show, merge-patch and trash. The app checks roles and
+// recordAPI is the JSON API of one kind of record (contacts, companies,
+// deals): list, create, show, merge-patch and trash. The app checks roles and
 // rules; these handlers only translate between JSON and app calls.
 type recordAPI[In any, Rec interface{ Trashed() bool }, Body recordBody[In]] struct {
 	route    string // the route of one record, for a new one's Location
@@ -54,6 +54,17 @@ var companyAPI = recordAPI[app.CompanyInput, app.Company, companyBody]{
 	id:       func(c app.Company) string { return c.ID },
 	json:     func(c app.Company) any { return NewCompanyJSON(c) },
 	setOwner: func(in *app.CompanyInput, id string) { in.OwnerID = id },
+}
+
+var dealAPI = recordAPI[app.DealInput, app.Deal, dealBody]{
+	route: "api.deal", notFound: "error.deal_not_found",
+	list: func(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (any, error) {
+		return ListDeals(ctx, a, actor, v)
+	},
+	create: (*app.App).CreateDeal, get: (*app.App).Deal, patch: (*app.App).PatchDeal, trash: (*app.App).TrashDeal,
+	id:       func(d app.Deal) string { return d.ID },
+	json:     func(d app.Deal) any { return NewDealJSON(d) },
+	setOwner: func(in *app.DealInput, id string) { in.OwnerID = id },
 }
 
 func (k recordAPI[In, Rec, Body]) handleList(s *site) http.Handler {
