@@ -127,7 +127,7 @@ func (a *App) validateRule(ctx context.Context, q store.Querier, def *RuleDefini
 		p["delay_minutes"] = "error.rule_delay_invalid"
 	}
 	if len(def.Actions) == 0 {
-		p["actions"] = "error.required"
+		p["actions"] = "error.rule_actions_required"
 	}
 	if len(def.Actions) > 20 {
 		p["actions"] = "error.rule_too_many_actions"

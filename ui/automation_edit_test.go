@@ -37,6 +37,12 @@ func TestRuleEditPage(t *testing.T) {
 		is.True(strings.Contains(bad.Body, html.EscapeString(ts.catalog.T("en", key)))) // each problem beside its field
 	}
 
+	noAction := admin.post("/settings/automation", url.Values{"name": {"Empty"}, "event": {"contact.created"}})
+	is.Equal(noAction.StatusCode, http.StatusUnprocessableEntity)
+	message := html.EscapeString(ts.catalog.T("en", "error.rule_actions_required"))
+	at, conditions := strings.Index(noAction.Body, message), strings.Index(noAction.Body, `id="rule-conditions"`)
+	is.True(at > strings.LastIndex(noAction.Body, `class="rule-action"`) && conditions > 0) // said after the actions, not under the conditions
+
 	res := admin.post("/settings/automation/"+id, url.Values{"version": {"1"}, "name": {"Renewal later"},
 		"event": {"tag.added"}, "trigger_value": {"gold"}, "action.0.type": {"add_tag"}, "action.0.value": {"renew"}})
 	is.Equal(res.StatusCode, http.StatusSeeOther)
