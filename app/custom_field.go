@@ -57,12 +57,6 @@ func (a *App) CustomField(ctx context.Context, id string) (CustomField, error) {
 	return f, err
 }
 
-// CanManageFields tells pages whether to offer the field settings; the
-// app methods check the permission matrix (settings: manage) again.
-func CanManageFields(actor Actor) bool {
-	return actor != nil && CanDo(actor, AreaSettings, LevelManage)
-}
-
 // slugKey makes a field key from a label: "Renewal date" gives renewal_date.
 func slugKey(label string) string {
 	var b strings.Builder

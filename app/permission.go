@@ -159,10 +159,6 @@ func (a *App) ownerScope(actor Actor) string {
 	return actor.ID
 }
 
-// OwnRecordsOnly tells whether actor sees only the records they own or
-// are assigned to.
-func (a *App) OwnRecordsOnly(actor Actor) bool { return a.ownerScope(actor) != "" }
-
 // withPermissions copies the role's row of the matrix onto the user, so
 // templates and handlers can ask CanWriteRecords without the App.
 func (a *App) withPermissions(u *User) *User {

@@ -121,14 +121,6 @@ func RuleRuns(ctx context.Context, q Querier, ruleID string, limit int) ([]RuleR
 	return out, translate(rows.Err())
 }
 
-// CountFailedRuns counts failed runs since a moment, for the warning on the
-// automation page.
-func CountFailedRuns(ctx context.Context, q Querier, since time.Time) (int, error) {
-	var n int
-	err := q.QueryRowContext(ctx, `SELECT count(*) FROM automation_runs WHERE status = 'failed' AND at >= ?`, FormatTime(since)).Scan(&n)
-	return n, translate(err)
-}
-
 // QueuedRun is a delayed rule run waiting for its time.
 type QueuedRun struct {
 	ID       string

@@ -66,12 +66,6 @@ func (db *DB) pragmaLines(ctx context.Context, pragma, okLine string) ([]string,
 	return lines, rows.Err()
 }
 
-// Checkpoint moves the WAL's content into the main file.
-func (db *DB) Checkpoint(ctx context.Context) error {
-	_, err := db.write.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
-	return err
-}
-
 // SetWriteCache sizes the writer connection's page cache in KiB, for a
 // bulk load whose indexes outgrow SQLite's 2 MB default (every insert then
 // reads its index pages back from the file); 0 restores the default.

@@ -99,13 +99,6 @@ func Search(ctx context.Context, q Querier, match, owner string, limit int) ([]S
 	return hits, rows.Err()
 }
 
-// SearchDocCount counts the index entries of one kind, for doctor.
-func SearchDocCount(ctx context.Context, q Querier, kind string) (int, error) {
-	var n int
-	err := q.QueryRowContext(ctx, `SELECT count(*) FROM search_docs WHERE kind = ?`, kind).Scan(&n)
-	return n, err
-}
-
 // ReplaceSearchDocs indexes many records of one kind, replacing their
 // entries if they have any, with one query to find those.
 func ReplaceSearchDocs(ctx context.Context, tx *Tx, kind string, docs []SearchDoc) error {

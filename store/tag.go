@@ -111,13 +111,6 @@ func AddTag(ctx context.Context, tx *Tx, kind, id, tagID string) error {
 	return translate(err)
 }
 
-// RemoveTag unlinks one tag from one record.
-func RemoveTag(ctx context.Context, tx *Tx, kind, id, tagID string) error {
-	table, column, _ := tagLink(kind)
-	_, err := tx.exec(ctx, `DELETE FROM `+table+` WHERE tag_id = ? AND `+column+` = ?`, tagID, id)
-	return translate(err)
-}
-
 // TagsOf returns the tags of each of the records ids, sorted by name.
 func TagsOf(ctx context.Context, q Querier, kind string, ids []string) (map[string][]Tag, error) {
 	out := map[string][]Tag{}

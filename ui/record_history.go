@@ -43,16 +43,6 @@ var historyFieldKeys = map[string]string{
 // maxHistoryValue keeps a long note from filling the timeline.
 const maxHistoryValue = 300
 
-// recordHistory loads the audit trail of one record and turns ids and
-// codes in it into names in the reader's language.
-func (s *site) recordHistory(r *http.Request, lang string, team recordTeam, entity, id string) ([]historyItem, error) {
-	entries, err := s.app.History(r.Context(), currentUser(r), entity, id, 50)
-	if err != nil {
-		return nil, err
-	}
-	return s.historyItems(r, lang, team, entries), nil
-}
-
 // historyItems turns audit entries into timeline items in the reader's
 // language: ids become names, codes become words.
 func (s *site) historyItems(r *http.Request, lang string, team recordTeam, entries []app.AuditEntry) []historyItem {

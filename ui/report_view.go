@@ -58,10 +58,6 @@ func intCell(n int) cell {
 	return cell{Text: groupDigits(fmt.Sprint(n)), Raw: fmt.Sprint(n), Num: true}
 }
 
-func int64Cell(n int64) cell {
-	return cell{Text: groupDigits(fmt.Sprint(n)), Raw: fmt.Sprint(n), Num: true}
-}
-
 func percentCell(p float64) cell {
 	return cell{Text: percentText(p), Raw: fmt.Sprintf("%.1f", p), Num: true}
 }
