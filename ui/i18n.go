@@ -83,6 +83,17 @@ func (c *Catalog) T(lang, key string, args ...any) string {
 	return msg
 }
 
+// Count translates a message about n things: key's "_one" form (key_one,
+// which has no number in it) when n is 1, else key with n filled in.
+func (c *Catalog) Count(lang, key string, n int) string {
+	if n == 1 {
+		if _, ok := c.messages["en"][key+"_one"]; ok {
+			return c.T(lang, key+"_one")
+		}
+	}
+	return c.T(lang, key, n)
+}
+
 // Language picks the UI language: the user's choice, else the browser's
 // Accept-Language, else English.
 func (c *Catalog) Language(r *http.Request, user *app.User) string {

@@ -35,19 +35,12 @@ func handleRecordCount(s *site, entity string) http.Handler {
 			writeProblem(w, r, err, s.catalog)
 			return
 		}
-		encode(w, http.StatusOK, recordCount{Total: n, Text: countText(s.catalog, s.catalog.Language(r, user), entity, n)})
+		encode(w, http.StatusOK, recordCount{Total: n, Text: s.catalog.Count(s.catalog.Language(r, user), countKeys[entity], n)})
 	})
 }
 
-// countText is "12 contacts", "1 company" and so on; the message for one
-// has no number in it.
-func countText(c *Catalog, lang, entity string, n int) string {
-	key := map[string]string{"contact": "contacts.count", "company": "companies.count"}[entity]
-	if n == 1 {
-		return c.T(lang, key+"_one")
-	}
-	return c.T(lang, key, n)
-}
+// countKeys are the catalog keys of "N contacts" and "N companies".
+var countKeys = map[string]string{"contact": "contacts.count", "company": "companies.count"}
 
 // countLinks fills a list page's links for a total left to count later:
 // CountURL answers it as JSON (app.js fetches it), ExactURL shows the page

@@ -114,6 +114,7 @@ func (v *views) bound(page, lang string, loc *time.Location) (*template.Template
 func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 	return template.FuncMap{
 		"t":    func(key string, args ...any) string { return v.catalog.T(lang, key, args...) },
+		"tn":   func(key string, n int) string { return v.catalog.Count(lang, key, n) },
 		"date": func(t any) string { return formatAny(v.catalog, lang, loc, t) },
 		"url":  v.url,
 		"asset": func(name string) string {
