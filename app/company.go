@@ -117,21 +117,11 @@ func (a *App) CreateCompany(ctx context.Context, actor Actor, in CompanyInput) (
 		if err := store.InsertCompany(ctx, tx, c); err != nil {
 			return err
 		}
-		tags, err := a.ensureTags(ctx, tx, actor, tagNames)
+		tags, custom, err := a.saveTagsAndCustom(ctx, tx, actor, "company", c.ID, tagNames, in.CustomFields, true)
 		if err != nil {
-			return err
-		}
-		if err := store.SetTags(ctx, tx, "company", c.ID, tagIDs(tags)); err != nil {
 			return err
 		}
 		c.Tags = tags
-		custom, err := a.applyCustomValues(ctx, tx, "company", c.ID, in.CustomFields, true)
-		if err != nil {
-			return err
-		}
-		if err := a.checkFieldWrites(ctx, tx, actor, "company", custom); err != nil {
-			return err
-		}
 		if err := a.indexCompany(ctx, tx, c.ID); err != nil {
 			return err
 		}
@@ -204,21 +194,11 @@ func (a *App) updateCompany(ctx context.Context, tx *store.Tx, actor Actor, id s
 		}
 		return err
 	}
-	tags, err := a.ensureTags(ctx, tx, actor, tagNames)
+	tags, custom, err := a.saveTagsAndCustom(ctx, tx, actor, "company", id, tagNames, in.CustomFields, false)
 	if err != nil {
-		return err
-	}
-	if err := store.SetTags(ctx, tx, "company", id, tagIDs(tags)); err != nil {
 		return err
 	}
 	c.Tags = tags
-	custom, err := a.applyCustomValues(ctx, tx, "company", id, in.CustomFields, false)
-	if err != nil {
-		return err
-	}
-	if err := a.checkFieldWrites(ctx, tx, actor, "company", custom); err != nil {
-		return err
-	}
 	if err := a.indexCompany(ctx, tx, id); err != nil {
 		return err
 	}

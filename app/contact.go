@@ -240,21 +240,11 @@ func (a *App) CreateContact(ctx context.Context, actor Actor, in ContactInput) (
 		if err := store.InsertContact(ctx, tx, c); err != nil {
 			return err
 		}
-		tags, err := a.ensureTags(ctx, tx, actor, tagNames)
+		tags, custom, err := a.saveTagsAndCustom(ctx, tx, actor, "contact", c.ID, tagNames, in.CustomFields, true)
 		if err != nil {
-			return err
-		}
-		if err := store.SetTags(ctx, tx, "contact", c.ID, tagIDs(tags)); err != nil {
 			return err
 		}
 		c.Tags = tags
-		custom, err := a.applyCustomValues(ctx, tx, "contact", c.ID, in.CustomFields, true)
-		if err != nil {
-			return err
-		}
-		if err := a.checkFieldWrites(ctx, tx, actor, "contact", custom); err != nil {
-			return err
-		}
 		if err := a.indexContact(ctx, tx, c.ID); err != nil {
 			return err
 		}
@@ -329,21 +319,11 @@ func (a *App) updateContact(ctx context.Context, tx *store.Tx, actor Actor, id s
 		}
 		return err
 	}
-	tags, err := a.ensureTags(ctx, tx, actor, tagNames)
+	tags, custom, err := a.saveTagsAndCustom(ctx, tx, actor, "contact", id, tagNames, in.CustomFields, false)
 	if err != nil {
-		return err
-	}
-	if err := store.SetTags(ctx, tx, "contact", id, tagIDs(tags)); err != nil {
 		return err
 	}
 	c.Tags = tags
-	custom, err := a.applyCustomValues(ctx, tx, "contact", id, in.CustomFields, false)
-	if err != nil {
-		return err
-	}
-	if err := a.checkFieldWrites(ctx, tx, actor, "contact", custom); err != nil {
-		return err
-	}
 	if err := a.indexContact(ctx, tx, id); err != nil {
 		return err
 	}

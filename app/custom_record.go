@@ -8,6 +8,26 @@ import (
 
 // applyCustomValues saves a record's custom values inside its write and
 // turns field problems into an invalid error (custom_fields.<key>).
+// saveTagsAndCustom stores a contact's or company's tags (creating new
+// ones) and custom values inside tx, refusing values the actor's role may
+// not write; it returns the tags and the custom values' changes for the
+// audit log.
+func (a *App) saveTagsAndCustom(ctx context.Context, tx *store.Tx, actor Actor, entity, id string, tagNames []string, in CustomValues,
+	created bool) ([]Tag, map[string]map[string]string, error) {
+	tags, err := a.ensureTags(ctx, tx, actor, tagNames)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := store.SetTags(ctx, tx, entity, id, tagIDs(tags)); err != nil {
+		return nil, nil, err
+	}
+	custom, err := a.applyCustomValues(ctx, tx, entity, id, in, created)
+	if err != nil {
+		return nil, nil, err
+	}
+	return tags, custom, a.checkFieldWrites(ctx, tx, actor, entity, custom)
+}
+
 func (a *App) applyCustomValues(ctx context.Context, tx *store.Tx, entity, id string, in CustomValues, created bool) (map[string]map[string]string, error) {
 	p := map[string]string{}
 	changes, err := a.saveCustomValues(ctx, tx, entity, id, in, created, p)
