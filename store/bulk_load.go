@@ -21,11 +21,11 @@ func (db *DB) BulkLoad(ctx context.Context, load func() error) error {
 	var recreate []string
 	err := db.Write(ctx, func(tx *Tx) error {
 		for _, t := range bulkTables {
-			var any int
-			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM "+t+" LIMIT 1)").Scan(&any); err != nil {
+			var held int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM "+t+" LIMIT 1)").Scan(&held); err != nil {
 				return err
 			}
-			if any > 0 {
+			if held > 0 {
 				return fmt.Errorf("bulk load: %s is not empty", t)
 			}
 		}
