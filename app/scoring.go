@@ -250,6 +250,12 @@ func scoreCondition(t queryToken) (store.Condition, error) {
 }
 
 // ScoresOf gives the scores of the contacts of a list page, by id.
+// ScoringInUse tells whether any scoring rule exists: until one does,
+// every score is 0 and a list has no use for the column.
+func (a *App) ScoringInUse(ctx context.Context) (bool, error) {
+	return store.AnyScoreRule(ctx, a.db.Reader())
+}
+
 func (a *App) ScoresOf(ctx context.Context, ids []string) (map[string]int, error) {
 	return store.ScoresOf(ctx, a.db.Reader(), ids)
 }

@@ -233,3 +233,10 @@ func ScoresOf(ctx context.Context, q Querier, ids []string) (map[string]int, err
 	}
 	return out, translate(rows.Err())
 }
+
+// AnyScoreRule tells whether a scoring rule exists.
+func AnyScoreRule(ctx context.Context, q Querier) (bool, error) {
+	var found bool
+	err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM score_rules)`).Scan(&found)
+	return found, err
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"strings"
 
 	"rolo/app"
 )
@@ -25,10 +26,14 @@ func (s *site) contactScore(r *http.Request, id string) *contactScoreView {
 	return &contactScoreView{Score: score, Reasons: reasons}
 }
 
-// listScores loads the scores of a contact list page's rows.
-func (s *site) listScores(r *http.Request, ids []string) map[string]int {
+// listScores loads the scores of a contact list page's rows; nil (no
+// column) while no scoring rule exists, unless the list is sorted by score.
+func (s *site) listScores(r *http.Request, ids []string, sort string) map[string]int {
+	if inUse, err := s.app.ScoringInUse(r.Context()); err != nil || (!inUse && strings.TrimPrefix(sort, "-") != "score") {
+		return nil
+	}
 	scores, err := s.app.ScoresOf(r.Context(), ids)
-	if err != nil {
+	if err != nil || scores == nil {
 		return map[string]int{}
 	}
 	return scores

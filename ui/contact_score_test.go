@@ -14,6 +14,8 @@ func TestLeadScoreOnContactPages(t *testing.T) {
 	is := is.New(t)
 	ts := newTestServer(t)
 	admin := ts.setupAdmin(t)
+	header := `<th>` + ts.catalog.T("en", "scoring.score") + `</th>`
+	is.True(!strings.Contains(admin.get("/contacts").Body, header)) // no scoring rule yet: no column of zeros
 	is.Equal(admin.post("/settings/scoring", url.Values{"name": {"VIP"}, "conditions": {"tag:vip"}, "points": {"45"}}).StatusCode, http.StatusSeeOther)
 	hot := decode[map[string]any](t, admin.json("POST", "/api/v1/contacts", `{"first_name": "Hot", "tags": ["vip"]}`), http.StatusCreated)
 	decode[map[string]any](t, admin.json("POST", "/api/v1/contacts", `{"first_name": "Cold"}`), http.StatusCreated)
@@ -27,6 +29,7 @@ func TestLeadScoreOnContactPages(t *testing.T) {
 	is.Equal(list.StatusCode, http.StatusOK)
 	is.True(strings.Index(list.Body, ">Hot<") < strings.Index(list.Body, ">Cold<")) // highest first
 	is.True(strings.Contains(list.Body, `<option value="-score" selected>`))
+	is.True(strings.Contains(admin.get("/contacts").Body, header)) // with a rule, lists show the score
 	filtered := admin.get("/contacts?q=" + url.QueryEscape("score:>40"))
 	is.True(strings.Contains(filtered.Body, ">Hot<"))
 	is.True(!strings.Contains(filtered.Body, ">Cold<"))

@@ -26,6 +26,7 @@ type contactsPage struct {
 	CountURL    string // set when the total is counted after the page
 	ExactURL    string
 	Scores      map[string]int // lead scores of the rows
+	ShowScores  bool           // scoring is in use, or the list is sorted by score
 }
 
 // handleContactsList shows the contact list: filters and sort from the
@@ -93,7 +94,8 @@ func handleContactsList(s *site) http.Handler {
 			ids[i] = row.ID
 		}
 		page.Columns = s.columnsFor(r, "contact", ids)
-		page.Scores = s.listScores(r, ids)
+		page.Scores = s.listScores(r, ids, f.Sort)
+		page.ShowScores = page.Scores != nil
 		s.views.render(w, r, http.StatusOK, "contacts", b.Lang, page)
 	})
 }
