@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"rolo/app"
 	"rolo/store"
@@ -13,16 +14,31 @@ import (
 // each section paged on its own.
 type trashPage struct {
 	Base
-	Contacts      app.ContactList
-	Companies     app.CompanyList
-	Deals         app.DealList
-	ContactsMore  string // the link to the next page of contacts, or ""
-	CompaniesMore string
-	DealsMore     string
-	FirstPage     string // the link back to the first pages, when paged
-	CanRestore    bool
+	Sections   []trashSection
+	FirstPage  string // the link back to the first pages, when paged
+	CanRestore bool
 	// Emptied is how many records the last "Empty trash" deleted, or -1.
 	Emptied int
+}
+
+// trashSection is one kind of record in the trash. Kind names the
+// section's id and catalog keys (trash.<kind>_heading, _empty, more_<kind>).
+type trashSection struct {
+	Kind   string
+	Total  int
+	Rows   []trashRow
+	More   string // the link to the section's next page, or ""
+	TagURL string // the list a row's tag links to
+}
+
+// trashRow is one trashed record: its name, a detail (company or domain),
+// its tags and who deleted it when.
+type trashRow struct {
+	Entity, ID, Name, Detail string
+	URL, RestoreURL          string
+	Tags                     []store.Tag
+	DeletedAt                time.Time
+	DeletedByName            string
 }
 
 const trashPageSize = 50
@@ -58,16 +74,33 @@ func (s *site) loadTrash(r *http.Request, b Base) (trashPage, error) {
 	if err != nil {
 		return trashPage{}, err
 	}
-	page := trashPage{Base: b, Contacts: contacts, Companies: companies, Deals: deals, CanRestore: app.CanWriteRecords(b.User), Emptied: -1}
+	page := trashPage{Base: b, CanRestore: app.CanWriteRecords(b.User), Emptied: -1}
+	row := func(entity, id, name, detail string, tags []store.Tag, deletedAt time.Time, deletedBy string) trashRow {
+		return trashRow{Entity: entity, ID: id, Name: name, Detail: detail, Tags: tags, DeletedAt: deletedAt, DeletedByName: deletedBy,
+			URL: s.recordPath(entity+".show", "id", id), RestoreURL: s.recordPath(entity+".restore", "id", id)}
+	}
+	people := trashSection{Kind: "contacts", Total: contacts.Total, TagURL: s.recordPath("contacts")}
+	for _, c := range contacts.Rows {
+		people.Rows = append(people.Rows, row("contact", c.ID, c.DisplayName, c.CompanyName, c.Tags, c.DeletedAt, c.DeletedByName))
+	}
+	firms := trashSection{Kind: "companies", Total: companies.Total, TagURL: s.recordPath("companies")}
+	for _, c := range companies.Rows {
+		firms.Rows = append(firms.Rows, row("company", c.ID, c.Name, c.Domain, c.Tags, c.DeletedAt, c.DeletedByName))
+	}
+	dealSection := trashSection{Kind: "deals", Total: deals.Total}
+	for _, d := range deals.Rows {
+		dealSection.Rows = append(dealSection.Rows, row("deal", d.ID, d.Title, d.CompanyName, nil, d.DeletedAt, d.DeletedByName))
+	}
 	if contacts.NextCursor != "" {
-		page.ContactsMore = trashLink(contacts.NextCursor, companiesCursor, dealsCursor)
+		people.More = trashLink(contacts.NextCursor, companiesCursor, dealsCursor)
 	}
 	if companies.NextCursor != "" {
-		page.CompaniesMore = trashLink(contactsCursor, companies.NextCursor, dealsCursor)
+		firms.More = trashLink(contactsCursor, companies.NextCursor, dealsCursor)
 	}
 	if deals.NextCursor != "" {
-		page.DealsMore = trashLink(contactsCursor, companiesCursor, deals.NextCursor)
+		dealSection.More = trashLink(contactsCursor, companiesCursor, deals.NextCursor)
 	}
+	page.Sections = []trashSection{people, firms, dealSection}
 	if contactsCursor != "" || companiesCursor != "" || dealsCursor != "" {
 		page.FirstPage = "/trash"
 	}
