@@ -54,7 +54,7 @@ func InsertContact(ctx context.Context, tx *Tx, c Contact) error {
 	if err != nil {
 		return translate(err)
 	}
-	return replaceContactChannels(ctx, tx, c)
+	return insertContactChannels(ctx, tx, c) // a new contact has none to replace
 }
 
 // UpdateContact saves c if its stored version is still c.Version, and
@@ -102,6 +102,11 @@ func replaceContactChannels(ctx context.Context, tx *Tx, c Contact) error {
 	if _, err := tx.exec(ctx, `DELETE FROM contact_phones WHERE contact_id = ?`, c.ID); err != nil {
 		return err
 	}
+	return insertContactChannels(ctx, tx, c)
+}
+
+// insertContactChannels stores c's emails and phones in their order.
+func insertContactChannels(ctx context.Context, tx *Tx, c Contact) error {
 	for i, e := range c.Emails {
 		if _, err := tx.exec(ctx, `INSERT INTO contact_emails (contact_id, position, label, value) VALUES (?, ?, ?, ?)`,
 			c.ID, i, e.Label, e.Value); err != nil {
