@@ -47,18 +47,12 @@ func (imp *importer) write(ctx context.Context, src io.Reader, fileHash string, 
 		return rep, err
 	}
 	defer a.db.SetWriteCache(context.WithoutCancel(ctx), 0)
-	// A statement given a cancellable context starts a goroutine to watch
-	// it; tens of statements per row make that a tenth of the import. A
-	// cancel still ends the import between chunks, and rolls back the one
-	// being written (the transaction itself watches ctx).
-	stmtCtx := context.WithoutCancel(ctx)
 	for c := range chunks {
 		if c.err != nil {
 			return rep, c.err
 		}
 		next := b
 		err := a.db.Write(ctx, func(tx *store.Tx) error {
-			ctx := stmtCtx
 			if err := imp.writeChunk(ctx, tx, c.records, &next); err != nil {
 				return err
 			}

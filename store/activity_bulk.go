@@ -5,30 +5,21 @@ import (
 	"database/sql"
 )
 
-// Bulk loads for generated demo data: one prepared statement per table
-// for a whole batch, instead of preparing each row's INSERT again.
+// Bulk loads for generated demo data: many rows through the
+// transaction's prepared statements.
 
 // InsertActivities adds many activities with their links.
 func InsertActivities(ctx context.Context, tx *Tx, list []Activity) error {
-	act, err := tx.PrepareContext(ctx, `INSERT INTO activities (id, type_id, occurred_at, duration_minutes, outcome, body, user_id,
-		version, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer act.Close()
-	link, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO activity_links (entity, entity_id, activity_id, occurred_at) VALUES (?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer link.Close()
 	for _, a := range list {
 		at, created := FormatTime(a.OccurredAt), orNow(a.CreatedAt, tx)
-		if _, err := act.ExecContext(ctx, a.ID, a.TypeID, at, nullInt(a.DurationMinutes), a.Outcome, a.Body, nullString(a.UserID),
+		if _, err := tx.exec(ctx, `INSERT INTO activities (id, type_id, occurred_at, duration_minutes, outcome, body, user_id,
+			version, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`, a.ID, a.TypeID, at, nullInt(a.DurationMinutes), a.Outcome, a.Body, nullString(a.UserID),
 			created, nullString(a.CreatedBy), created, nullString(a.CreatedBy)); err != nil {
 			return translate(err)
 		}
 		for _, l := range a.Links {
-			if _, err := link.ExecContext(ctx, l.Entity, l.ID, a.ID, at); err != nil {
+			if _, err := tx.exec(ctx, `INSERT OR IGNORE INTO activity_links (entity, entity_id, activity_id, occurred_at) VALUES (?, ?, ?, ?)`,
+				l.Entity, l.ID, a.ID, at); err != nil {
 				return translate(err)
 			}
 		}
@@ -38,29 +29,19 @@ func InsertActivities(ctx context.Context, tx *Tx, list []Activity) error {
 
 // InsertTasks adds many tasks with their links.
 func InsertTasks(ctx context.Context, tx *Tx, list []Task) error {
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO tasks (id, title, notes, due_at, due_date, time_zone, assignee_id, priority,
-		done_at, done_by, recurrence, series_id, series_start, occurrence, snoozed_until, due_key,
-		version, created_at, created_by, updated_at, updated_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
-	link, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO task_links (entity, entity_id, task_id) VALUES (?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer link.Close()
 	for _, t := range list {
 		created := orNow(t.CreatedAt, tx)
-		if _, err := ins.ExecContext(ctx, t.ID, t.Title, t.Notes, nullTime(t.DueAt), nullString(t.DueDate), t.TimeZone,
+		if _, err := tx.exec(ctx, `INSERT INTO tasks (id, title, notes, due_at, due_date, time_zone, assignee_id, priority,
+			done_at, done_by, recurrence, series_id, series_start, occurrence, snoozed_until, due_key,
+			version, created_at, created_by, updated_at, updated_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`, t.ID, t.Title, t.Notes, nullTime(t.DueAt), nullString(t.DueDate), t.TimeZone,
 			nullString(t.AssigneeID), t.Priority, nullTime(t.DoneAt), nullString(t.DoneBy), t.Recurrence, nullString(t.SeriesID),
 			nullString(t.SeriesStart), nullString(t.Occurrence), nullTime(t.SnoozedUntil), t.DueKey,
 			created, nullString(t.CreatedBy), created, nullString(t.CreatedBy)); err != nil {
 			return translate(err)
 		}
 		for _, l := range t.Links {
-			if _, err := link.ExecContext(ctx, l.Entity, l.ID, t.ID); err != nil {
+			if _, err := tx.exec(ctx, `INSERT OR IGNORE INTO task_links (entity, entity_id, task_id) VALUES (?, ?, ?)`, l.Entity, l.ID, t.ID); err != nil {
 				return translate(err)
 			}
 		}
