@@ -906,13 +906,19 @@ func generateDemo(ctx context.Context, path string, contacts int, seed uint64, s
 	opt := app.DemoOptions{
 		Contacts: contacts, Companies: max(1, contacts/10), Deals: contacts / 20, Activities: contacts, Tasks: contacts / 10, Seed: seed,
 		Progress: func(done int) { _ = bar.Set(done) },
-		Step: func(stage string) {
-			_ = bar.Finish()
-			fmt.Fprintf(stdout, "\n%s…", map[string]string{"deals": "Generating deals with stage histories",
-				"activities": "Generating activities and tasks", "search": "Indexing everything for search"}[stage])
-		},
 	}
 	start := time.Now()
+	stageStart := start
+	stageDone := func() { // each stage's line ends with the time it took
+		fmt.Fprintf(stdout, " %v", time.Since(stageStart).Round(100*time.Millisecond))
+		stageStart = time.Now()
+	}
+	opt.Step = func(stage string) {
+		_ = bar.Finish()
+		stageDone()
+		fmt.Fprintf(stdout, "\n%s…", map[string]string{"deals": "Generating deals with stage histories",
+			"activities": "Generating activities and tasks", "indexes": "Building the indexes"}[stage])
+	}
 	var err error
 	if _, statErr := os.Stat(path); errors.Is(statErr, fs.ErrNotExist) {
 		err = app.BuildDemoFile(ctx, path, opt) // a new file: built beside it as a bulk load, renamed into place when whole
@@ -923,6 +929,7 @@ func generateDemo(ctx context.Context, path string, contacts int, seed uint64, s
 		return err
 	}
 	_ = bar.Finish()
+	stageDone()
 	fmt.Fprintf(stdout, "\nGenerated %d contacts in %v into %s\n", contacts, time.Since(start).Round(time.Millisecond), path)
 	a, err := app.Open(ctx, path, app.Config{})
 	if err != nil {

@@ -318,6 +318,13 @@ func customValuesOf(ctx context.Context, q store.Querier, fields []CustomField, 
 	if err != nil {
 		return nil, err
 	}
+	return customValuesFrom(fields, stored), nil
+}
+
+// customValuesFrom turns stored values, by record, into each record's
+// values of fields by key, as forms and the search index take them.
+func customValuesFrom(fields []CustomField, stored map[string][]store.CustomValue) map[string]CustomValues {
+	out := map[string]CustomValues{}
 	byID := map[string]CustomField{}
 	for _, f := range fields {
 		byID[f.ID] = f
@@ -335,7 +342,7 @@ func customValuesOf(ctx context.Context, q store.Querier, fields []CustomField, 
 		}
 		out[rec] = m
 	}
-	return out, nil
+	return out
 }
 
 // saveCustomValues applies in (field key → value; a key left out keeps
@@ -413,7 +420,7 @@ func customText(ctx context.Context, q store.Querier, entity, id string) (string
 // definitions, protections and values: a search rebuild indexes
 // thousands of records per transaction.
 func customTexts(ctx context.Context, q store.Querier, entity string, ids []string) (map[string]string, error) {
-	fields, err := store.CustomFields(ctx, q, entity)
+	fields, err := searchableFieldsOf(ctx, q, entity)
 	if err != nil || len(fields) == 0 {
 		return nil, err
 	}
@@ -421,29 +428,50 @@ func customTexts(ctx context.Context, q store.Querier, entity string, ids []stri
 	if err != nil {
 		return nil, err
 	}
-	// A field hidden from any role stays out of the shared index: a search
-	// that matched on it would tell that role what the field holds.
+	out := make(map[string]string, len(ids))
+	for _, id := range ids {
+		out[id] = fields.text(values[id])
+	}
+	return out, nil
+}
+
+// searchableFields are the custom fields of one kind of record whose
+// values go into the search index.
+type searchableFields []CustomField
+
+// searchableFieldsOf picks the text-like fields of entity. A field hidden
+// from any role stays out of the shared index: a search that matched on
+// it would tell that role what the field holds.
+func searchableFieldsOf(ctx context.Context, q store.Querier, entity string) (searchableFields, error) {
+	fields, err := store.CustomFields(ctx, q, entity)
+	if err != nil || len(fields) == 0 {
+		return nil, err
+	}
 	prot, err := store.FieldProtections(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]string, len(ids))
-	for _, id := range ids {
-		var words []string
-		for _, f := range fields {
-			if hiddenFromAnyRole(prot[f.ID]) {
-				continue
-			}
-			switch f.Type {
-			case "text", "long_text", "url", "email", "phone", "select", "multi_select":
-				if s := ValueText(f, values[id][f.Key]); s != "" {
-					words = append(words, s)
-				}
+	var out searchableFields
+	for _, f := range fields {
+		switch f.Type {
+		case "text", "long_text", "url", "email", "phone", "select", "multi_select":
+			if !hiddenFromAnyRole(prot[f.ID]) {
+				out = append(out, f)
 			}
 		}
-		out[id] = strings.Join(words, " ")
 	}
 	return out, nil
+}
+
+// text is one record's values of the fields, in the fields' order.
+func (fields searchableFields) text(values CustomValues) string {
+	var words []string
+	for _, f := range fields {
+		if s := ValueText(f, values[f.Key]); s != "" {
+			words = append(words, s)
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // FieldGroup is the fields of one group with a record's values, for

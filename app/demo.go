@@ -24,7 +24,7 @@ type DemoOptions struct {
 	// Progress, when set, is called now and then with how many contacts exist.
 	Progress func(done int)
 	// Step, when set, hears each later stage start: "deals", "activities",
-	// "search".
+	// and for a bulk load "indexes".
 	Step func(stage string)
 	// Bulk fills a new, empty database with its contact indexes built at
 	// the end (store.BulkLoad): several times faster, for a file that is
@@ -100,13 +100,34 @@ func (a *App) GenerateDemo(ctx context.Context, opt DemoOptions) error {
 	if err != nil {
 		return err
 	}
-	var companies []string
+	search, err := a.newDemoSearch(ctx)
+	if err != nil {
+		return err
+	}
 	fill := func() error {
-		var err error
-		if companies, err = a.demoCompanies(ctx, rng, opt, owners, fields, start); err != nil {
+		companies, err := a.demoCompanies(ctx, rng, opt, owners, fields, search, start)
+		if err != nil {
 			return err
 		}
-		return a.demoPeople(ctx, rng, opt, owners, companies, tags, fields, start)
+		if err := a.demoPeople(ctx, rng, opt, owners, companies, tags, fields, search, start); err != nil {
+			return err
+		}
+		if opt.Deals > 0 {
+			opt.step("deals")
+			if err := a.generateDemoDeals(ctx, rng, opt, owners, companies, start); err != nil {
+				return err
+			}
+		}
+		if opt.Activities > 0 || opt.Tasks > 0 {
+			opt.step("activities")
+			if err := a.generateDemoActivities(ctx, rng, opt, owners, start); err != nil {
+				return err
+			}
+		}
+		if opt.Bulk {
+			opt.step("indexes") // BulkLoad builds them when fill returns
+		}
+		return nil
 	}
 	if opt.Bulk {
 		err = a.db.BulkLoad(ctx, fill)
@@ -116,31 +137,16 @@ func (a *App) GenerateDemo(ctx context.Context, opt DemoOptions) error {
 	if err != nil {
 		return err
 	}
-	if opt.Deals > 0 {
-		opt.step("deals")
-		if err := a.generateDemoDeals(ctx, rng, opt, owners, companies, start); err != nil {
-			return err
-		}
-	}
-	if opt.Activities > 0 || opt.Tasks > 0 {
-		opt.step("activities")
-		if err := a.generateDemoActivities(ctx, rng, opt, owners, start); err != nil {
-			return err
-		}
-	}
-	opt.step("search")
-	if err := a.RebuildSearchIndex(ctx, nil); err != nil {
-		return err
-	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
 		return a.audit(ctx, tx, "", "demo.generated", "settings", "demo", map[string]any{"contacts": opt.Contacts, "companies": opt.Companies, "deals": opt.Deals, "seed": opt.Seed})
 	})
 }
 
 // demoCompanies adds opt.Companies companies in one transaction.
-func (a *App) demoCompanies(ctx context.Context, rng *rand.Rand, opt DemoOptions, owners []string, fields demoFieldSet, start time.Time) ([]string, error) {
+func (a *App) demoCompanies(ctx context.Context, rng *rand.Rand, opt DemoOptions, owners []string, fields demoFieldSet, search *demoSearch, start time.Time) ([]string, error) {
 	pick := func(list []string) string { return list[rng.IntN(len(list))] }
 	var companies []string
+	var docs []store.SearchDoc
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		for i := range opt.Companies {
 			name := fmt.Sprintf("%s %s %d", pick(demoCompanyWords), pick(demoCompanyKinds), i+1)
@@ -152,28 +158,33 @@ func (a *App) demoCompanies(ctx context.Context, rng *rand.Rand, opt DemoOptions
 			if err := store.InsertCompany(ctx, tx, c); err != nil {
 				return err
 			}
-			if err := store.InsertFieldValues(ctx, tx, []store.CustomValue{fields.companyValue(rng, c.ID)}); err != nil {
+			values := []store.CustomValue{fields.companyValue(rng, c.ID)}
+			if err := store.InsertFieldValues(ctx, tx, values); err != nil {
 				return err
 			}
+			docs = append(docs, search.company(c, values))
 			companies = append(companies, c.ID)
 		}
-		return nil
+		return store.InsertNewSearchDocs(ctx, tx, docs)
 	})
 	return companies, err
 }
 
-// demoBatch is one transaction's worth of generated contacts and the tags
-// each gets.
+// demoBatch is one transaction's worth of generated contacts with the
+// tags each gets, their custom values and their search entries.
 type demoBatch struct {
 	contacts []store.Contact
-	tags     [][]string
+	tags     [][]Tag
 	values   []store.CustomValue
+	docs     []store.SearchDoc
 }
 
 // demoPeople adds opt.Contacts contacts. One goroutine makes the next
-// batch (names, normalised phone numbers) while the last one is written;
-// it alone draws from rng, so the data stays the same for a seed.
-func (a *App) demoPeople(ctx context.Context, rng *rand.Rand, opt DemoOptions, owners, companies []string, tags []Tag, fields demoFieldSet, start time.Time) error {
+// batch (names, normalised phone numbers, search entries) while the last
+// one is written; it alone draws from rng, so the data stays the same for
+// a seed.
+func (a *App) demoPeople(ctx context.Context, rng *rand.Rand, opt DemoOptions, owners, companies []string, tags []Tag, fields demoFieldSet,
+	search *demoSearch, start time.Time) error {
 	const batch = 5000
 	pick := func(list []string) string { return list[rng.IntN(len(list))] }
 	ctx, cancel := context.WithCancel(ctx)
@@ -184,13 +195,14 @@ func (a *App) demoPeople(ctx context.Context, rng *rand.Rand, opt DemoOptions, o
 		for done := 0; done < opt.Contacts; done += batch {
 			var b demoBatch
 			for i := done; i < min(done+batch, opt.Contacts); i++ {
-				b.contacts = append(b.contacts, a.demoContact(rng, i, start, owners, companies, pick))
-				var ids []string
+				c := a.demoContact(rng, i, start, owners, companies, pick)
+				var its []Tag
 				for _, t := range rng.Perm(len(tags))[:rng.IntN(3)] {
-					ids = append(ids, tags[t].ID)
+					its = append(its, tags[t])
 				}
-				b.tags = append(b.tags, ids)
-				b.values = append(b.values, fields.contactValues(rng, b.contacts[len(b.contacts)-1], a.now())...)
+				values := fields.contactValues(rng, c, a.now())
+				b.contacts, b.tags, b.values = append(b.contacts, c), append(b.tags, its), append(b.values, values...)
+				b.docs = append(b.docs, search.contact(c, its, values))
 			}
 			select {
 			case batches <- b:
@@ -207,12 +219,15 @@ func (a *App) demoPeople(ctx context.Context, rng *rand.Rand, opt DemoOptions, o
 					return err
 				}
 				for _, tag := range b.tags[i] {
-					if err := store.AddTag(ctx, tx, "contact", c.ID, tag); err != nil {
+					if err := store.AddTag(ctx, tx, "contact", c.ID, tag.ID); err != nil {
 						return err
 					}
 				}
 			}
-			return store.InsertFieldValues(ctx, tx, b.values)
+			if err := store.InsertFieldValues(ctx, tx, b.values); err != nil {
+				return err
+			}
+			return store.InsertNewSearchDocs(ctx, tx, b.docs)
 		})
 		if err != nil {
 			return err

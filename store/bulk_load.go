@@ -6,17 +6,20 @@ import (
 	"strings"
 )
 
-// bulkTables are the tables a bulk load may fill: people, companies and
-// what hangs off them row by row.
-var bulkTables = []string{"companies", "contacts", "contact_emails", "contact_phones", "contact_tags", "company_tags"}
+// bulkTables are the tables a bulk load may fill: people, companies,
+// deals, activities and tasks, and what hangs off them row by row. Not the
+// deal stage history: its trigger reads the deal's earlier stages through
+// an index.
+var bulkTables = []string{"companies", "contacts", "contact_emails", "contact_phones", "contact_tags", "company_tags",
+	"custom_values", "deals", "deal_contacts", "activities", "activity_links", "tasks", "task_links"}
 
-// BulkLoad runs load, which fills the empty contact and company tables,
-// with their secondary indexes and list-count insert triggers dropped,
-// then builds the indexes in one sort each and the kept counts in one
-// GROUP BY each, which is several times faster than keeping them up row by
-// row. It is for filling a new database (the demo): a crash in the middle
-// leaves a file without those indexes, so the caller builds in a file it
-// renames into place only when done.
+// BulkLoad runs load, which fills the empty bulkTables, with their
+// secondary indexes and the insert triggers that keep counts dropped, then
+// builds the indexes in one sort each and the counts in one GROUP BY each,
+// which is several times faster than keeping them up row by row. It is
+// for filling a new database (the demo): a crash in the middle leaves a
+// file without those indexes, so the caller builds in a file it renames
+// into place only when done.
 func (db *DB) BulkLoad(ctx context.Context, load func() error) error {
 	var recreate []string
 	err := db.Write(ctx, func(tx *Tx) error {
@@ -31,7 +34,7 @@ func (db *DB) BulkLoad(ctx context.Context, load func() error) error {
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT type, name, sql FROM sqlite_schema
 			WHERE sql IS NOT NULL AND tbl_name IN (`+placeholders(len(bulkTables))+`)
-			AND (type = 'index' OR (type = 'trigger' AND name LIKE '%\_count\_insert' ESCAPE '\'))
+			AND (type = 'index' OR (type = 'trigger' AND (name LIKE '%\_count\_insert' ESCAPE '\' OR name = 'activity_days_insert')))
 			ORDER BY type, name`, anySlice(bulkTables)...)
 		if err != nil {
 			return err
@@ -77,8 +80,9 @@ func (db *DB) BulkLoad(ctx context.Context, load func() error) error {
 	return err
 }
 
-// recountLists sets the kept contact and company counts (see migration
-// 0003) from the tables, as the dropped insert triggers would have.
+// recountLists sets the kept counts of contacts, companies (see
+// migration 0003) and activities (0005, 0009) from the tables, as the
+// dropped insert triggers would have.
 func recountLists(ctx context.Context, tx *Tx) error {
 	for _, sql := range []string{
 		`DELETE FROM list_counts WHERE kind LIKE 'contacts%' OR kind LIKE 'companies%'`,
@@ -92,6 +96,11 @@ func recountLists(ctx context.Context, tx *Tx) error {
 		`INSERT INTO list_counts SELECT 'companies.owner', owner_key, count(*) FROM companies WHERE deleted_at IS NULL GROUP BY 2`,
 		`INSERT INTO list_counts SELECT 'companies.tag', t.tag_id, count(*) FROM company_tags t JOIN companies c ON c.id = t.company_id
 			WHERE c.deleted_at IS NULL GROUP BY 2`,
+		`DELETE FROM list_counts WHERE kind = 'activities'`,
+		`INSERT INTO list_counts SELECT 'activities', '', count(*) FROM activities WHERE deleted_at IS NULL`,
+		`DELETE FROM activity_days`,
+		`INSERT INTO activity_days SELECT substr(occurred_at, 1, 10), coalesce(user_id, ''), type_id, count(*) FROM activities
+			WHERE deleted_at IS NULL GROUP BY 1, 2, 3`,
 	} {
 		if _, err := tx.ExecContext(ctx, sql); err != nil {
 			return fmt.Errorf("recount lists: %w", err)
