@@ -64,10 +64,6 @@ func (db *DB) BulkLoad(ctx context.Context, load func() error) error {
 		return err
 	}
 	loadErr := load()
-	// CREATE INDEX sorts on a helper thread too when allowed (off by
-	// default): worth it on a second core. A hint, so its failure is not.
-	_, _ = db.write.ExecContext(ctx, "PRAGMA threads = 2")
-	defer db.write.ExecContext(context.WithoutCancel(ctx), "PRAGMA threads = 0")
 	// Put the schema back even after a failed load, so the file is never
 	// left without its indexes while it stays open.
 	err = db.Write(ctx, func(tx *Tx) error {
