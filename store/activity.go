@@ -186,7 +186,7 @@ func activityListSQL(aq ActivityQuery) (string, []any, error) {
 		keys, seek = "l.occurred_at DESC, l.activity_id DESC", "(l.occurred_at, l.activity_id) < (?, ?)"
 	}
 	if aq.Cursor != "" {
-		v, err := decodeCursor(aq.Cursor, 2)
+		v, err := decodeCursor(aq.Cursor, timeMark, 2)
 		if err != nil {
 			return "", nil, err
 		}
@@ -218,7 +218,7 @@ func ListActivities(ctx context.Context, q Querier, aq ActivityQuery) (ActivityP
 	if len(page.Activities) > limit {
 		page.Activities = page.Activities[:limit]
 		last := page.Activities[limit-1]
-		page.NextCursor = encodeCursor([]string{FormatTime(last.OccurredAt), last.ID})
+		page.NextCursor = encodeCursor(timeMark, []string{FormatTime(last.OccurredAt), last.ID})
 	}
 	return page, attachActivityLinks(ctx, q, page.Activities)
 }

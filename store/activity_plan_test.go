@@ -47,7 +47,7 @@ func assertSeeks(t *testing.T, db *store.DB, name, query string, args []any, lat
 }
 
 func checkActivityPlans(t *testing.T, db *store.DB) {
-	cursor := store.CursorFor([]string{"2026-01-01T00:00:00.000Z", "id"})
+	cursor := store.ActivityCursor([]string{"2026-01-01T00:00:00.000Z", "id"})
 	day := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 	record := store.RecordRef{Entity: "contact", ID: "c1"}
 	for name, q := range map[string]store.ActivityQuery{
@@ -80,7 +80,7 @@ func checkActivityPlans(t *testing.T, db *store.DB) {
 		"everyone's open tasks":           {Done: &open},
 		"everyone's open tasks in a week": {Done: &open, DueFrom: day, DueTo: day.AddDate(0, 0, 7)},
 	} {
-		for _, page := range []string{"", store.CursorFor([]string{"2026-01-01T00:00:00.000Z", "id"})} {
+		for _, page := range []string{"", store.TaskCursor([]string{"2026-01-01T00:00:00.000Z", "id"})} {
 			q.Cursor = page
 			query, args, err := store.TaskListSQL(q)
 			if err != nil {

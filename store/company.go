@@ -139,20 +139,15 @@ func CompanyListSQL(q ListQuery) (string, []any, error) {
 	if w.err != nil {
 		return "", nil, w.err
 	}
-	spec := sortSpec{keys: []string{"co.deleted_at", "co.id"}, desc: true}
+	spec, err := companySort(q)
+	if err != nil {
+		return "", nil, err
+	}
 	custom := q.SortField != "" && !q.Trashed
 	sortValue, fromArgs := "''", []any{}
-	switch {
-	case q.Trashed:
-	case custom:
+	if custom {
 		// Walks custom_values_value for the field, in value order.
-		spec = sortSpec{keys: []string{"sv.value", "sv.record_id"}, desc: q.Sort == "-"}
 		sortValue, fromArgs = "sv.value", []any{q.SortField}
-	default:
-		var err error
-		if spec, err = sortFor("co", q.Sort); err != nil {
-			return "", nil, err
-		}
 	}
 	if q.Cursor != "" {
 		cond, args, err := spec.after(q.Cursor)
@@ -173,6 +168,17 @@ func CompanyListSQL(q ListQuery) (string, []any, error) {
 	return query, append(args, clampLimit(q.Limit)+1), nil
 }
 
+// companySort is the order of q's page.
+func companySort(q ListQuery) (sortSpec, error) {
+	switch {
+	case q.Trashed:
+		return sortSpec{keys: []string{"co.deleted_at", "co.id"}, desc: true}, nil
+	case q.SortField != "":
+		return sortSpec{keys: []string{"sv.value", "sv.record_id"}, desc: q.Sort == "-"}, nil
+	}
+	return sortFor("co", q.Sort)
+}
+
 // ListCompanies returns one page of companies.
 func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, error) {
 	if !q.Trashed {
@@ -189,6 +195,7 @@ func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, e
 	if err != nil {
 		return CompanyPage{}, err
 	}
+	spec, _ := companySort(q) // CompanyListSQL checked it
 	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return CompanyPage{}, err
@@ -207,7 +214,7 @@ func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, e
 			return CompanyPage{}, err
 		}
 		if len(page.Rows) == limit {
-			page.NextCursor = encodeCursor(last)
+			page.NextCursor = spec.cursor(last)
 			break
 		}
 		r.CreatedAt, r.UpdatedAt, r.DeletedAt = ParseTime(created), ParseTime(updated), parseNullTime(deleted)

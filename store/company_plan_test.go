@@ -16,7 +16,7 @@ func TestCompanyCustomSortPlans(t *testing.T) {
 	cases := map[string]store.ListQuery{
 		"sort by field":               {SortField: "f1"},
 		"sort by field, descending":   {SortField: "f1", Sort: "-"},
-		"sort by field, later page":   {SortField: "f1", Cursor: store.CursorFor([]string{"s:Gold", "id"})},
+		"sort by field, later page":   {SortField: "f1", Cursor: store.CompanyCursor(store.ListQuery{SortField: "f1"}, []string{"s:Gold", "id"})},
 		"sort by field with an owner": {SortField: "f1", Owner: "u1", Broad: true},
 		"sort by field, filter on it": {SortField: "f1", Broad: true, Conditions: []store.Condition{{FieldID: "f1", Op: store.OpGt, Value: 10.0}}},
 		"sort by field with a tag":    {SortField: "f1", TagID: "t1", Broad: true},

@@ -81,23 +81,19 @@ func ContactListSQL(q ListQuery) (string, []any, error) {
 	if w.err != nil {
 		return "", nil, w.err
 	}
-	spec := sortSpec{keys: []string{"c.deleted_at", "c.id"}, desc: true}
+	spec, err := contactSort(q)
+	if err != nil {
+		return "", nil, err
+	}
 	join, sortValue, joinArgs := "", "''", []any{}
 	switch {
 	case q.Trashed:
 	case q.SortField == ScoreSort:
-		spec = sortSpec{keys: []string{"sv.score", "sv.contact_id"}, desc: q.Sort == "-"}
 		sortValue = "sv.score"
 	case q.SortField != "":
 		// Walks custom_values_value for the field, in value order: the
 		// CROSS JOIN keeps SQLite from starting at contacts and sorting.
-		spec = sortSpec{keys: []string{"sv.value", "sv.record_id"}, desc: q.Sort == "-"}
 		join, sortValue, joinArgs = "", "sv.value", []any{q.SortField}
-	default:
-		var err error
-		if spec, err = sortFor("c", q.Sort); err != nil {
-			return "", nil, err
-		}
 	}
 	if q.Cursor != "" {
 		cond, args, err := spec.after(q.Cursor)
@@ -121,6 +117,19 @@ func ContactListSQL(q ListQuery) (string, []any, error) {
 	return query, append(args, clampLimit(q.Limit)+1), nil
 }
 
+// contactSort is the order of q's page.
+func contactSort(q ListQuery) (sortSpec, error) {
+	switch {
+	case q.Trashed:
+		return sortSpec{keys: []string{"c.deleted_at", "c.id"}, desc: true}, nil
+	case q.SortField == ScoreSort:
+		return sortSpec{keys: []string{"sv.score", "sv.contact_id"}, desc: q.Sort == "-"}, nil
+	case q.SortField != "":
+		return sortSpec{keys: []string{"sv.value", "sv.record_id"}, desc: q.Sort == "-"}, nil
+	}
+	return sortFor("c", q.Sort)
+}
+
 // ListContacts returns one page of contacts.
 func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, error) {
 	if !q.Trashed {
@@ -137,6 +146,7 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 	if err != nil {
 		return ContactPage{}, err
 	}
+	spec, _ := contactSort(q) // ContactListSQL checked it
 	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return ContactPage{}, err
@@ -155,7 +165,7 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 			return ContactPage{}, err
 		}
 		if len(page.Rows) == limit {
-			page.NextCursor = encodeCursor(last)
+			page.NextCursor = spec.cursor(last)
 			break
 		}
 		r.CreatedAt, r.UpdatedAt, r.DeletedAt = ParseTime(created), ParseTime(updated), parseNullTime(deleted)

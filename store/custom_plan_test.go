@@ -22,7 +22,7 @@ func TestCustomFieldPlans(t *testing.T) {
 	sorted := map[string]store.ListQuery{
 		"sort by field":               {SortField: "f1"},
 		"sort by field, descending":   {SortField: "f1", Sort: "-"},
-		"sort by field, later page":   {SortField: "f1", Cursor: store.CursorFor([]string{"n:5", "id"})},
+		"sort by field, later page":   {SortField: "f1", Cursor: store.ContactCursor(store.ListQuery{SortField: "f1"}, []string{"n:5", "id"})},
 		"sort by field with a filter": {SortField: "f1", Status: "customer", Broad: true, Conditions: []store.Condition{{FieldID: "f2", Op: store.OpEq, Value: "o1"}}},
 		"sort by field, filter on it": {SortField: "f1", Broad: true, Conditions: []store.Condition{{FieldID: "f1", Op: store.OpGt, Value: 10.0}}},
 		"broad filter, sort by name":  {Broad: true, Conditions: []store.Condition{{FieldID: "f1", Op: store.OpEq, Value: "o1"}, {Op: store.OpHasTag, Value: "t1"}}},

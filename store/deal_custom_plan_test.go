@@ -62,7 +62,7 @@ func analysedDemoDB(t *testing.T, opts app.DemoOptions, setup ...string) *store.
 
 func checkDealCustomSortPlans(t *testing.T, db *store.DB, field string) {
 	const pipeline = "00000000-0000-7000-8000-000000000001"
-	later := store.CursorFor([]string{"n:5", "00000000-0000-7000-8000-000000000009"})
+	const later = "later" // replaced by a cursor of the case's own order
 	cases := map[string]store.DealQuery{
 		"first page":                  {SortField: field},
 		"descending":                  {SortField: field, Sort: "-"},
@@ -80,6 +80,9 @@ func checkDealCustomSortPlans(t *testing.T, db *store.DB, field string) {
 		"filter on a built-in column": {SortField: field, Pipeline: pipeline, Conditions: []store.Condition{{Column: "title", Op: store.OpContains, Value: "acme"}}},
 	}
 	for name, q := range cases {
+		if q.Cursor == later {
+			q.Cursor = store.DealCursor(q, []string{"n:5", "00000000-0000-7000-8000-000000000009"})
+		}
 		query, args, err := store.DealListSQL(q)
 		if err != nil {
 			t.Fatal(err)

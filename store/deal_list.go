@@ -201,6 +201,17 @@ func dealSort(sort string) (sortSpec, error) {
 	return sortSpec{keys: []string{key, "d.id"}, desc: desc}, nil
 }
 
+// dealListSort is the order of q's page.
+func dealListSort(q DealQuery) (sortSpec, error) {
+	switch {
+	case q.Trashed:
+		return sortSpec{keys: []string{"d.deleted_at", "d.id"}, desc: true}, nil
+	case customDealSort(q):
+		return sortSpec{keys: []string{"sv.value", "sv.record_id"}, desc: q.Sort == "-"}, nil
+	}
+	return dealSort(q.Sort)
+}
+
 // ErrBadSort means a sort the list does not offer.
 var ErrBadSort = errors.New("unknown sort")
 
@@ -238,19 +249,14 @@ func DealListSQL(q DealQuery) (string, []any, error) {
 		return "", nil, w.err
 	}
 	custom := customDealSort(q)
-	spec := sortSpec{keys: []string{"d.deleted_at", "d.id"}, desc: true}
+	spec, err := dealListSort(q)
+	if err != nil {
+		return "", nil, err
+	}
 	sortValue, fromArgs := "", []any{}
-	switch {
-	case q.Trashed:
-	case custom:
+	if custom {
 		// Walks custom_values_value for the field, in value order.
-		spec = sortSpec{keys: []string{"sv.value", "sv.record_id"}, desc: q.Sort == "-"}
 		sortValue, fromArgs = ", sv.value", []any{q.SortField}
-	default:
-		var err error
-		if spec, err = dealSort(q.Sort); err != nil {
-			return "", nil, err
-		}
 	}
 	if q.Cursor != "" {
 		cond, args, err := spec.after(q.Cursor)
@@ -287,7 +293,8 @@ func ListDeals(ctx context.Context, db Querier, q DealQuery) (DealPage, error) {
 	var page DealPage
 	if limit := clampLimit(q.Limit); len(rows) > limit {
 		rows = rows[:limit]
-		page.NextCursor = encodeCursor(dealCursor(q, rows[limit-1]))
+		spec, _ := dealListSort(q) // DealListSQL checked it
+		page.NextCursor = spec.cursor(dealCursor(q, rows[limit-1]))
 	}
 	page.Rows = rows
 	return page, tagDealRows(ctx, db, page.Rows)

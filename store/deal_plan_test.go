@@ -53,7 +53,7 @@ func checkDealPlans(t *testing.T, db *store.DB) {
 				q := f
 				q.Sort = sort
 				if page == "later" {
-					q.Cursor = store.CursorFor(cursors[strings.TrimPrefix(sort, "-")])
+					q.Cursor = store.DealCursor(q, cursors[strings.TrimPrefix(sort, "-")])
 				}
 				query, args, err := store.DealListSQL(q)
 				if err != nil {
@@ -74,7 +74,7 @@ func checkDealPlans(t *testing.T, db *store.DB) {
 		query, args, _ := store.DealListSQL(store.DealQuery{Pipeline: pipeline, CloseFrom: "2026-01-01", Sort: sort})
 		assertIndexed(t, db, "deals closing after a date sorted by "+sort, query, args, false, sort == "close")
 	}
-	for _, cursor := range []string{"", store.CursorFor([]string{"2026", "id"})} {
+	for _, cursor := range []string{"", store.DealCursor(store.DealQuery{Trashed: true}, []string{"2026", "id"})} {
 		query, args, _ := store.DealListSQL(store.DealQuery{Trashed: true, Cursor: cursor})
 		assertIndexed(t, db, "deal trash", query, args, cursor != "", false)
 	}

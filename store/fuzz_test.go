@@ -12,8 +12,9 @@ import (
 // be refused as invalid or page normally, never crash or reach SQL as text.
 func FuzzCursor(f *testing.F) {
 	f.Add("")
-	f.Add(store.CursorFor([]string{"n", "id"}))
-	f.Add(store.CursorFor([]string{"a", "b", "c"}))
+	f.Add(store.ContactCursor(store.ListQuery{}, []string{"n", "id"}))
+	f.Add(store.ContactCursor(store.ListQuery{Sort: "owner"}, []string{"a", "b", "c"}))
+	f.Add(store.RawCursor("x", []string{"a", "b"}))
 	f.Add("eyJ4Ijo")
 	f.Add("W1wiJyBPUiAxPTEgLS1cIl0")
 	db := MustOpenDB(f)

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
+	"strconv"
 	"strings"
 )
 
@@ -123,9 +125,19 @@ func (s sortSpec) orderBy() string {
 	return strings.Join(parts, ", ")
 }
 
+// mark names the order in its cursors: its keys and direction.
+func (s sortSpec) mark() string {
+	h := fnv.New32a()
+	h.Write([]byte(s.orderBy()))
+	return strconv.FormatUint(uint64(h.Sum32()), 36)
+}
+
+// cursor is the cursor of a page that ends at the row with these values.
+func (s sortSpec) cursor(values []string) string { return encodeCursor(s.mark(), values) }
+
 // after is the keyset condition "comes after the cursor row".
 func (s sortSpec) after(cursor string) (string, []any, error) {
-	values, err := decodeCursor(cursor, len(s.keys))
+	values, err := decodeCursor(cursor, s.mark(), len(s.keys))
 	if err != nil {
 		return "", nil, err
 	}
@@ -153,21 +165,34 @@ func sortValues(sort string, sortName, created, updated, owner, id string) []str
 	return []string{sortName, id}
 }
 
-func encodeCursor(values []string) string {
-	b, _ := json.Marshal(values)
+// Marks of the lists whose order is fixed: newest first by time
+// (activities, and timelines, which page activities with the same
+// cursor), and soonest due first (tasks).
+const (
+	timeMark = "time"
+	dueMark  = "due"
+)
+
+// encodeCursor makes a page's cursor: the last row's sort values after
+// the mark of the order that made them. A cursor from another sort or
+// another list is then refused, instead of seeking with values of the
+// wrong kind and paging from the wrong place.
+func encodeCursor(mark string, values []string) string {
+	b, _ := json.Marshal(append([]string{mark}, values...))
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-func decodeCursor(cursor string, n int) ([]string, error) {
+// decodeCursor returns the n values of a cursor made under mark.
+func decodeCursor(cursor, mark string, n int) ([]string, error) {
 	b, err := base64.RawURLEncoding.DecodeString(cursor)
 	if err != nil {
 		return nil, ErrBadCursor
 	}
 	var values []string
-	if err := json.Unmarshal(b, &values); err != nil || len(values) != n {
+	if err := json.Unmarshal(b, &values); err != nil || len(values) != n+1 || values[0] != mark {
 		return nil, ErrBadCursor
 	}
-	return values, nil
+	return values[1:], nil
 }
 
 // where collects the conditions and arguments of a list query.

@@ -115,7 +115,7 @@ func checkListPlans(t *testing.T, db *store.DB) {
 				q := f
 				q.Sort = sort
 				if page == "later" {
-					q.Cursor = store.CursorFor(cursors[strings.TrimPrefix(sort, "-")])
+					q.Cursor = store.ContactCursor(q, cursors[strings.TrimPrefix(sort, "-")])
 				}
 				query, args, err := store.ContactListSQL(q)
 				if err != nil {
@@ -123,6 +123,9 @@ func checkListPlans(t *testing.T, db *store.DB) {
 				}
 				assertIndexed(t, db, "contacts "+fname+" sorted by "+sort+" ("+page+" page)", query, args, page == "later", q.Broad)
 				if !strings.Contains(fname, "status") && !strings.Contains(fname, "company") {
+					if page == "later" {
+						q.Cursor = store.CompanyCursor(q, cursors[strings.TrimPrefix(sort, "-")])
+					}
 					query, args, err = store.CompanyListSQL(q)
 					if err != nil {
 						t.Fatal(err)
@@ -139,10 +142,22 @@ func checkListPlans(t *testing.T, db *store.DB) {
 	assertIndexed(t, db, "contact count status+owner", query, args, false, false)
 	query, args = store.CompanyCountSQL(store.ListQuery{Owner: "u1", TagID: "t1"})
 	assertIndexed(t, db, "company count owner+tag", query, args, false, false)
-	for _, trashCursor := range []string{"", store.CursorFor([]string{"2026", "id"})} {
-		query, args, _ := store.ContactListSQL(store.ListQuery{Trashed: true, Cursor: trashCursor})
-		assertIndexed(t, db, "contact trash", query, args, trashCursor != "", false)
-		query, args, _ = store.CompanyListSQL(store.ListQuery{Trashed: true, Cursor: trashCursor})
-		assertIndexed(t, db, "company trash", query, args, trashCursor != "", false)
+	trash := store.ListQuery{Trashed: true}
+	for _, later := range []bool{false, true} {
+		contacts, companies := trash, trash
+		if later {
+			contacts.Cursor = store.ContactCursor(trash, []string{"2026", "id"})
+			companies.Cursor = store.CompanyCursor(trash, []string{"2026", "id"})
+		}
+		query, args, err := store.ContactListSQL(contacts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertIndexed(t, db, "contact trash", query, args, later, false)
+		query, args, err = store.CompanyListSQL(companies)
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertIndexed(t, db, "company trash", query, args, later, false)
 	}
 }

@@ -27,7 +27,7 @@ func TestScorePlans(t *testing.T) {
 	}{
 		"sort by score":                {store.ListQuery{SortField: store.ScoreSort, Sort: "-"}, true},
 		"sort by score, ascending":     {store.ListQuery{SortField: store.ScoreSort}, true},
-		"sort by score, later page":    {store.ListQuery{SortField: store.ScoreSort, Sort: "-", Cursor: store.CursorFor([]string{"n:50", "id"})}, true},
+		"sort by score, later page":    {store.ListQuery{SortField: store.ScoreSort, Sort: "-", Cursor: store.ContactCursor(store.ListQuery{SortField: store.ScoreSort, Sort: "-"}, []string{"n:50", "id"})}, true},
 		"sort by score, filter on it":  {store.ListQuery{SortField: store.ScoreSort, Sort: "-", Broad: true, Conditions: []store.Condition{above}}, true},
 		"sort by score with a filter":  {store.ListQuery{SortField: store.ScoreSort, Sort: "-", Status: "lead", Broad: true}, true},
 		"filter score:>50, narrow":     {store.ListQuery{Conditions: []store.Condition{above}}, false},

@@ -197,7 +197,7 @@ func taskFilter(tq TaskQuery) (string, where) {
 func taskListSQL(tq TaskQuery) (string, []any, error) {
 	from, w := taskFilter(tq)
 	if tq.Cursor != "" {
-		v, err := decodeCursor(tq.Cursor, 2)
+		v, err := decodeCursor(tq.Cursor, dueMark, 2)
 		if err != nil {
 			return "", nil, err
 		}
@@ -229,7 +229,7 @@ func ListTasks(ctx context.Context, q Querier, tq TaskQuery) (TaskPage, error) {
 	if len(page.Tasks) > limit {
 		page.Tasks = page.Tasks[:limit]
 		last := page.Tasks[limit-1]
-		page.NextCursor = encodeCursor([]string{last.DueKey, last.ID})
+		page.NextCursor = encodeCursor(dueMark, []string{last.DueKey, last.ID})
 	}
 	return page, attachTaskLinks(ctx, q, page.Tasks)
 }

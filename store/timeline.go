@@ -54,7 +54,7 @@ func Timeline(ctx context.Context, q Querier, ref RecordRef, cursor string, limi
 	}
 	if i < len(acts.Activities) || moreActivities || j < len(audit) {
 		last := page.Entries[len(page.Entries)-1]
-		page.NextCursor = encodeCursor([]string{FormatTime(last.At), last.ID})
+		page.NextCursor = encodeCursor(timeMark, []string{FormatTime(last.At), last.ID})
 	}
 	return page, nil
 }
@@ -63,7 +63,7 @@ func timelineAuditSQL(ref RecordRef, cursor string, limit int) (string, []any, e
 	w := where{}
 	w.add("a.entity = ? AND a.entity_id = ?", ref.Entity, ref.ID)
 	if cursor != "" {
-		v, err := decodeCursor(cursor, 2)
+		v, err := decodeCursor(cursor, timeMark, 2)
 		if err != nil {
 			return "", nil, err
 		}
