@@ -169,6 +169,13 @@ func TestBrowserContactStory(t *testing.T) {
 	width, err := chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth"))
 	is.NoErr(err)
 	is.True(width <= 375) // no sideways scrolling on a phone
+	valueSpansRow, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
+		document.querySelector('.filter-builder').open = true;
+		const row = document.querySelector('.builder-row'), value = row.querySelector('input');
+		return value.getBoundingClientRect().width >= row.getBoundingClientRect().width - 1;
+	})()`))
+	is.NoErr(err)
+	is.True(valueSpansRow) // a condition's value has the line under its field and operator
 	screenshot(t, ctx, shots, "contacts-phone")
 	run(chromedp.Navigate(contactURL), chromedp.WaitVisible(chromedp.CSS("#history-heading")))
 	width, err = chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth"))
