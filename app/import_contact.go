@@ -397,8 +397,8 @@ func (imp *importer) createContact(ctx context.Context, tx *store.Tx, r *contact
 	if err != nil {
 		return err
 	}
-	if len(tags) > 0 {
-		if err := store.SetTags(ctx, tx, "contact", c.ID, tagIDs(tags)); err != nil {
+	for _, t := range tags { // a new contact: nothing to replace
+		if err := store.AddTag(ctx, tx, "contact", c.ID, t.ID); err != nil {
 			return err
 		}
 	}

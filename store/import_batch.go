@@ -61,14 +61,14 @@ func MarkImportUndone(ctx context.Context, tx *Tx, id string) error {
 
 // InsertImportRecord lists a record under its batch.
 func InsertImportRecord(ctx context.Context, tx *Tx, batchID string, r ImportRecord) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO import_records (batch_id, entity, record_id, action, before) VALUES (?, ?, ?, ?, ?)
+	_, err := tx.exec(ctx, `INSERT INTO import_records (batch_id, entity, record_id, action, before) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT DO NOTHING`, batchID, r.Entity, r.RecordID, r.Action, r.Before)
 	return translate(err)
 }
 
 // InsertImportFailure keeps a failed row for the download.
 func InsertImportFailure(ctx context.Context, tx *Tx, batchID string, f ImportFailure) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO import_failures (batch_id, line, field, message, cells) VALUES (?, ?, ?, ?, ?)
+	_, err := tx.exec(ctx, `INSERT INTO import_failures (batch_id, line, field, message, cells) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT DO NOTHING`, batchID, f.Line, f.Field, f.Message, f.Cells)
 	return translate(err)
 }
