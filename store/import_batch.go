@@ -210,27 +210,28 @@ func CompanyIDsBySortName(ctx context.Context, q Querier, names []string) (map[s
 }
 
 // InsertNewSearchDocs indexes records that are not in the index yet (an
-// import's new contacts). The FTS rows go in one after another at the end
-// of the chunk: FTS5 writes its pending terms to disk at every statement
-// savepoint, and the contact INSERTs (which fire triggers) open one each,
-// so interleaving them would flush once per row.
+// import's new contacts, a demo's records), a hundred per statement. The
+// FTS rows go in one after another at the end of the chunk: FTS5 writes
+// its pending terms to disk at every statement savepoint, and the contact
+// INSERTs (which fire triggers) open one each, so interleaving them would
+// flush once per row. The entries take the rowids after the last one, as
+// SQLite would give them one by one.
 func InsertNewSearchDocs(ctx context.Context, tx *Tx, docs []SearchDoc) error {
-	rowids := make([]int64, len(docs))
-	for i, d := range docs {
-		res, err := tx.exec(ctx, `INSERT INTO search_docs (kind, ref, title, subtitle, owner_id) VALUES (?, ?, ?, ?, ?)`,
-			d.Kind, d.Ref, d.Title, d.Subtitle, d.OwnerID)
-		if err != nil {
-			return translate(err)
-		}
-		if rowids[i], err = res.LastInsertId(); err != nil {
-			return err
-		}
+	if len(docs) == 0 {
+		return nil
 	}
-	for i, d := range docs {
-		if _, err := tx.exec(ctx, `INSERT INTO search_index (rowid, name, words, cjk1, cjk2, digits) VALUES (?, ?, ?, ?, ?, ?)`,
-			rowids[i], d.Name, d.Words, d.CJK1, d.CJK2, d.Digits); err != nil {
-			return translate(err)
-		}
+	var next int64
+	if err := tx.queryRow(ctx, `SELECT coalesce(max(rowid), 0) + 1 FROM search_docs`).Scan(&next); err != nil {
+		return err
 	}
-	return nil
+	entries, terms := make([][]any, len(docs)), make([][]any, len(docs))
+	for i, d := range docs {
+		rowid := next + int64(i)
+		entries[i] = []any{rowid, d.Kind, d.Ref, d.Title, d.Subtitle, d.OwnerID}
+		terms[i] = []any{rowid, d.Name, d.Words, d.CJK1, d.CJK2, d.Digits}
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO search_docs (rowid, kind, ref, title, subtitle, owner_id)`, entries); err != nil {
+		return err
+	}
+	return insertRows(ctx, tx, `INSERT INTO search_index (rowid, name, words, cjk1, cjk2, digits)`, terms)
 }
