@@ -169,14 +169,17 @@ func CompanyListSQL(q ListQuery) (string, []any, error) {
 }
 
 // companySort is the order of q's page.
-func companySort(q ListQuery) (sortSpec, error) {
+func companySort(q ListQuery) (spec sortSpec, err error) {
 	switch {
 	case q.Trashed:
-		return sortSpec{keys: []string{"co.deleted_at", "co.id"}, desc: true}, nil
+		spec = sortSpec{keys: []string{"co.deleted_at", "co.id"}, desc: true}
 	case q.SortField != "":
-		return sortSpec{keys: []string{"sv.value", "sv.record_id"}, desc: q.Sort == "-"}, nil
+		spec = sortSpec{keys: []string{"sv.value", "sv.record_id"}, desc: q.Sort == "-"}
+	default:
+		spec, err = sortFor("co", q.Sort)
 	}
-	return sortFor("co", q.Sort)
+	spec.list = "companies"
+	return spec, err
 }
 
 // ListCompanies returns one page of companies.

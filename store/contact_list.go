@@ -118,16 +118,19 @@ func ContactListSQL(q ListQuery) (string, []any, error) {
 }
 
 // contactSort is the order of q's page.
-func contactSort(q ListQuery) (sortSpec, error) {
+func contactSort(q ListQuery) (spec sortSpec, err error) {
 	switch {
 	case q.Trashed:
-		return sortSpec{keys: []string{"c.deleted_at", "c.id"}, desc: true}, nil
+		spec = sortSpec{keys: []string{"c.deleted_at", "c.id"}, desc: true}
 	case q.SortField == ScoreSort:
-		return sortSpec{keys: []string{"sv.score", "sv.contact_id"}, desc: q.Sort == "-"}, nil
+		spec = sortSpec{keys: []string{"sv.score", "sv.contact_id"}, desc: q.Sort == "-"}
 	case q.SortField != "":
-		return sortSpec{keys: []string{"sv.value", "sv.record_id"}, desc: q.Sort == "-"}, nil
+		spec = sortSpec{keys: []string{"sv.value", "sv.record_id"}, desc: q.Sort == "-"}
+	default:
+		spec, err = sortFor("c", q.Sort)
 	}
-	return sortFor("c", q.Sort)
+	spec.list = "contacts"
+	return spec, err
 }
 
 // ListContacts returns one page of contacts.

@@ -47,6 +47,9 @@ func TestCursorBelongsToItsOrder(t *testing.T) {
 	}
 	_, _, err = store.CompanyListSQL(store.ListQuery{Sort: "name", Cursor: first.NextCursor})
 	is.True(errors.Is(err, store.ErrBadCursor)) // a contact cursor on companies
+	byField := store.ListQuery{SortField: "f1"}
+	_, _, err = store.ContactListSQL(store.ListQuery{SortField: "f1", Cursor: store.CompanyCursor(byField, []string{"n:5", "id"})})
+	is.True(errors.Is(err, store.ErrBadCursor)) // the same custom-field order, but of companies
 	_, _, err = store.DealListSQL(store.DealQuery{Sort: "title", Cursor: store.DealCursor(store.DealQuery{Sort: "created"}, []string{"2026", "id"})})
 	is.True(errors.Is(err, store.ErrBadCursor)) // deals sorted by title, cursor by creation
 	_, _, err = store.TaskListSQL(store.TaskQuery{Cursor: store.ActivityCursor([]string{"2026", "id"})})

@@ -202,14 +202,17 @@ func dealSort(sort string) (sortSpec, error) {
 }
 
 // dealListSort is the order of q's page.
-func dealListSort(q DealQuery) (sortSpec, error) {
+func dealListSort(q DealQuery) (spec sortSpec, err error) {
 	switch {
 	case q.Trashed:
-		return sortSpec{keys: []string{"d.deleted_at", "d.id"}, desc: true}, nil
+		spec = sortSpec{keys: []string{"d.deleted_at", "d.id"}, desc: true}
 	case customDealSort(q):
-		return sortSpec{keys: []string{"sv.value", "sv.record_id"}, desc: q.Sort == "-"}, nil
+		spec = sortSpec{keys: []string{"sv.value", "sv.record_id"}, desc: q.Sort == "-"}
+	default:
+		spec, err = dealSort(q.Sort)
 	}
-	return dealSort(q.Sort)
+	spec.list = "deals"
+	return spec, err
 }
 
 // ErrBadSort means a sort the list does not offer.

@@ -86,10 +86,12 @@ var Sorts = []string{"name", "-name", "created", "-created", "updated", "-update
 var ErrBadCursor = errors.New("invalid cursor")
 
 // sortSpec is the ORDER BY of a sort: its key expressions (matching an
-// index), and whether it runs backwards.
+// index), and whether it runs backwards; list names the list it pages,
+// for its cursors.
 type sortSpec struct {
 	keys []string
 	desc bool
+	list string
 }
 
 func sortFor(alias, sort string) (sortSpec, error) {
@@ -125,10 +127,10 @@ func (s sortSpec) orderBy() string {
 	return strings.Join(parts, ", ")
 }
 
-// mark names the order in its cursors: its keys and direction.
+// mark names the order in its cursors: its list, keys and direction.
 func (s sortSpec) mark() string {
 	h := fnv.New32a()
-	h.Write([]byte(s.orderBy()))
+	h.Write([]byte(s.list + ": " + s.orderBy()))
 	return strconv.FormatUint(uint64(h.Sum32()), 36)
 }
 
