@@ -43,61 +43,47 @@ func (a *App) checkRecordVisible(ctx context.Context, q store.Querier, actor Act
 // returns false when the list asks for another owner's records, which
 // actor may not see: the list is then empty.
 func (a *App) scopeList(actor Actor, q *store.ListQuery) bool {
-	scope := a.ownerScope(actor)
-	if scope == "" {
-		return true
-	}
-	if q.Owner != "" && q.Owner != scope {
-		return false
-	}
-	q.Owner = scope
-	return true
+	return pinToScope(a.ownerScope(actor), &q.Owner)
 }
 
 // scopeDeals is scopeList for deal lists and boards.
 func (a *App) scopeDeals(actor Actor, q *store.DealQuery) bool {
-	scope := a.ownerScope(actor)
-	if scope == "" {
-		return true
-	}
-	if q.Owner != "" && q.Owner != scope {
-		return false
-	}
-	q.Owner = scope
-	return true
+	return pinToScope(a.ownerScope(actor), &q.Owner)
 }
 
 // scopeActivities lets actor list a visible record's activities, or else
 // only the activities actor did.
 func (a *App) scopeActivities(ctx context.Context, actor Actor, q *store.ActivityQuery) bool {
-	scope := a.ownerScope(actor)
-	if scope == "" {
-		return true
-	}
-	if q.Record.ID != "" && a.checkRecordVisible(ctx, a.db.Reader(), actor, q.Record.Entity, q.Record.ID) == nil {
-		return true
-	}
-	if q.UserID != "" && q.UserID != scope {
-		return false
-	}
-	q.UserID = scope
-	return true
+	return a.scopeToRecordOr(ctx, actor, q.Record, &q.UserID)
 }
 
 // scopeTasks lets actor list a visible record's tasks, or else only the
 // tasks assigned to actor.
 func (a *App) scopeTasks(ctx context.Context, actor Actor, q *store.TaskQuery) bool {
+	return a.scopeToRecordOr(ctx, actor, q.Record, &q.AssigneeID)
+}
+
+// scopeToRecordOr lets a list of one record's items through when actor
+// sees the record; otherwise it pins user to actor (see pinToScope).
+func (a *App) scopeToRecordOr(ctx context.Context, actor Actor, record store.RecordRef, user *string) bool {
 	scope := a.ownerScope(actor)
+	if scope != "" && record.ID != "" && a.checkRecordVisible(ctx, a.db.Reader(), actor, record.Entity, record.ID) == nil {
+		return true
+	}
+	return pinToScope(scope, user)
+}
+
+// pinToScope sets a list's user filter to scope, the one user an
+// own-records-only actor may list ("" for no limit). It returns false
+// when the filter already names someone else: the list is then empty.
+func pinToScope(scope string, user *string) bool {
 	if scope == "" {
 		return true
 	}
-	if q.Record.ID != "" && a.checkRecordVisible(ctx, a.db.Reader(), actor, q.Record.Entity, q.Record.ID) == nil {
-		return true
-	}
-	if q.AssigneeID != "" && q.AssigneeID != scope {
+	if *user != "" && *user != scope {
 		return false
 	}
-	q.AssigneeID = scope
+	*user = scope
 	return true
 }
 
