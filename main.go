@@ -467,6 +467,17 @@ func openAs(cmd *cobra.Command, getenv func(string) string) (*app.App, app.Actor
 	return a, u, nil
 }
 
+// runAs opens the database as the --as user (see openAs), runs fn and
+// closes it.
+func runAs(cmd *cobra.Command, getenv func(string) string, fn func(a *app.App, actor app.Actor) error) error {
+	a, actor, err := openAs(cmd, getenv)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	return fn(a, actor)
+}
+
 // findUser finds an active account by email, or else by its name when
 // exactly one user has it.
 func findUser(ctx context.Context, a *app.App, who string) (*app.User, error) {
@@ -696,35 +707,32 @@ func contactsCommand(getenv func(string) string, stdout io.Writer) *cobra.Comman
 		Short: "List one page of contacts; the last line tells how to get the next",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, actor, err := openAs(cmd, getenv)
-			if err != nil {
+			return runAs(cmd, getenv, func(a *app.App, actor app.Actor) error {
+				limit, _ := cmd.Flags().GetInt("limit")
+				q := url.Values{"limit": {strconv.Itoa(limit)}}
+				for _, name := range []string{"sort", "tag", "status", "cursor"} {
+					q.Set(name, str(cmd, name))
+				}
+				list, page, err := ui.ListContacts(cmd.Context(), a, actor, q)
+				if err != nil {
+					return cliError(err)
+				}
+				if asJSON(cmd) {
+					return printJSON(stdout, page)
+				}
+				w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+				fmt.Fprintln(w, "NAME\tEMAIL\tPHONE\tCOMPANY\tSTATUS\tTAGS")
+				for _, r := range list.Rows {
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", r.DisplayName, r.Email, r.Phone, r.CompanyName, r.LifecycleStatus, joinTags(r.Tags))
+				}
+				w.Flush()
+				fmt.Fprintf(stdout, "%d of %d contacts", len(list.Rows), list.Total)
+				if list.NextCursor != "" {
+					fmt.Fprintf(stdout, "; next page: --cursor %s", list.NextCursor)
+				}
+				_, err = fmt.Fprintln(stdout)
 				return err
-			}
-			defer a.Close()
-			limit, _ := cmd.Flags().GetInt("limit")
-			q := url.Values{"limit": {strconv.Itoa(limit)}}
-			for _, name := range []string{"sort", "tag", "status", "cursor"} {
-				q.Set(name, str(cmd, name))
-			}
-			list, page, err := ui.ListContacts(cmd.Context(), a, actor, q)
-			if err != nil {
-				return cliError(err)
-			}
-			if asJSON(cmd) {
-				return printJSON(stdout, page)
-			}
-			w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(w, "NAME\tEMAIL\tPHONE\tCOMPANY\tSTATUS\tTAGS")
-			for _, r := range list.Rows {
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", r.DisplayName, r.Email, r.Phone, r.CompanyName, r.LifecycleStatus, joinTags(r.Tags))
-			}
-			w.Flush()
-			fmt.Fprintf(stdout, "%d of %d contacts", len(list.Rows), list.Total)
-			if list.NextCursor != "" {
-				fmt.Fprintf(stdout, "; next page: --cursor %s", list.NextCursor)
-			}
-			_, err = fmt.Fprintln(stdout)
-			return err
+			})
 		},
 	}
 	list.Flags().Int("limit", 50, "contacts per page, 1 to 500")
@@ -748,23 +756,20 @@ func contactsCommand(getenv func(string) string, stdout io.Writer) *cobra.Comman
 			for _, p := range strs(cmd, "phone") {
 				in.Phones = append(in.Phones, store.Labeled{Value: p})
 			}
-			a, actor, err := openAs(cmd, getenv)
-			if err != nil {
+			return runAs(cmd, getenv, func(a *app.App, actor app.Actor) error {
+				if actor != nil {
+					in.OwnerID = actor.ID // who adds a contact owns it, as in the browser and the API
+				}
+				c, err := a.CreateContact(cmd.Context(), actor, in)
+				if err != nil {
+					return cliError(err)
+				}
+				if asJSON(cmd) {
+					return printJSON(stdout, ui.NewContactJSON(c))
+				}
+				_, err = fmt.Fprintf(stdout, "Added %s (%s)\n", c.DisplayName, c.ID)
 				return err
-			}
-			defer a.Close()
-			if actor != nil {
-				in.OwnerID = actor.ID // who adds a contact owns it, as in the browser and the API
-			}
-			c, err := a.CreateContact(cmd.Context(), actor, in)
-			if err != nil {
-				return cliError(err)
-			}
-			if asJSON(cmd) {
-				return printJSON(stdout, ui.NewContactJSON(c))
-			}
-			_, err = fmt.Fprintf(stdout, "Added %s (%s)\n", c.DisplayName, c.ID)
-			return err
+			})
 		},
 	}
 	for _, f := range []struct{ name, usage string }{{"first-name", "first name"}, {"last-name", "last name"},
@@ -780,19 +785,16 @@ func contactsCommand(getenv func(string) string, stdout io.Writer) *cobra.Comman
 		Short: "Show one contact",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, actor, err := openAs(cmd, getenv)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			c, err := a.Contact(cmd.Context(), actor, args[0])
-			if err != nil {
-				return cliError(err)
-			}
-			if asJSON(cmd) {
-				return printJSON(stdout, ui.NewContactJSON(c))
-			}
-			return printContact(stdout, c)
+			return runAs(cmd, getenv, func(a *app.App, actor app.Actor) error {
+				c, err := a.Contact(cmd.Context(), actor, args[0])
+				if err != nil {
+					return cliError(err)
+				}
+				if asJSON(cmd) {
+					return printJSON(stdout, ui.NewContactJSON(c))
+				}
+				return printContact(stdout, c)
+			})
 		},
 	}
 	cmd.AddCommand(list, add, show)
@@ -968,31 +970,28 @@ func importCommand(getenv func(string) string, stdout, stderr io.Writer) *cobra.
 	cmd := &cobra.Command{Use: "import", Short: "Import contacts, companies or deals from CSV, or contacts from vCard; list and undo imports"}
 	addAsFlag(cmd)
 	run := func(cmd *cobra.Command, entity, file string) error {
-		a, actor, err := openAs(cmd, getenv)
-		if err != nil {
-			return err
-		}
-		defer a.Close()
-		opt, err := importOptions(cmd, a, entity, file)
-		if err != nil {
-			return cliError(err)
-		}
-		f, err := os.Open(file)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		opt.Progress = importProgress(stderr)
-		var rep app.ImportReport
-		if entity == "vcard" {
-			rep, err = a.ImportVCard(cmd.Context(), actor, f, opt)
-		} else {
-			rep, err = a.Import(cmd.Context(), actor, f, opt)
-		}
-		if err != nil {
-			return cliError(err)
-		}
-		return printImportReport(stdout, stderr, rep, opt.DryRun)
+		return runAs(cmd, getenv, func(a *app.App, actor app.Actor) error {
+			opt, err := importOptions(cmd, a, entity, file)
+			if err != nil {
+				return cliError(err)
+			}
+			f, err := os.Open(file)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			opt.Progress = importProgress(stderr)
+			var rep app.ImportReport
+			if entity == "vcard" {
+				rep, err = a.ImportVCard(cmd.Context(), actor, f, opt)
+			} else {
+				rep, err = a.Import(cmd.Context(), actor, f, opt)
+			}
+			if err != nil {
+				return cliError(err)
+			}
+			return printImportReport(stdout, stderr, rep, opt.DryRun)
+		})
 	}
 	for _, entity := range []string{"contacts", "companies", "deals", "vcard"} {
 		sub := &cobra.Command{
@@ -1023,39 +1022,33 @@ func importCommand(getenv func(string) string, stdout, stderr io.Writer) *cobra.
 		Short: "List the latest imports",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, actor, err := openAs(cmd, getenv)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			batches, err := a.ImportBatches(cmd.Context(), actor, 50)
-			if err != nil {
-				return cliError(err)
-			}
-			w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(w, "ID\tWHEN\tFILE\tSTATUS\tCREATED\tUPDATED\tSKIPPED\tFAILED")
-			for _, b := range batches {
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\n", b.ID, b.CreatedAt.Local().Format("2006-01-02 15:04"), b.FileName,
-					b.Status, b.Created, b.Updated, b.Skipped, b.Failed)
-			}
-			return w.Flush()
+			return runAs(cmd, getenv, func(a *app.App, actor app.Actor) error {
+				batches, err := a.ImportBatches(cmd.Context(), actor, 50)
+				if err != nil {
+					return cliError(err)
+				}
+				w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+				fmt.Fprintln(w, "ID\tWHEN\tFILE\tSTATUS\tCREATED\tUPDATED\tSKIPPED\tFAILED")
+				for _, b := range batches {
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\n", b.ID, b.CreatedAt.Local().Format("2006-01-02 15:04"), b.FileName,
+						b.Status, b.Created, b.Updated, b.Skipped, b.Failed)
+				}
+				return w.Flush()
+			})
 		},
 	}, &cobra.Command{
 		Use:   "undo ID",
 		Short: "Undo an import: its new records go to the trash, its updates are reverted",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, actor, err := openAs(cmd, getenv)
-			if err != nil {
+			return runAs(cmd, getenv, func(a *app.App, actor app.Actor) error {
+				kept, err := a.UndoImport(cmd.Context(), actor, args[0])
+				if err != nil {
+					return cliError(err)
+				}
+				_, err = fmt.Fprintf(stdout, "Undone; %d records changed since the import were kept as they are.\n", kept)
 				return err
-			}
-			defer a.Close()
-			kept, err := a.UndoImport(cmd.Context(), actor, args[0])
-			if err != nil {
-				return cliError(err)
-			}
-			_, err = fmt.Fprintf(stdout, "Undone; %d records changed since the import were kept as they are.\n", kept)
-			return err
+			})
 		},
 	})
 	return cmd
@@ -1177,35 +1170,32 @@ func exportCommand(getenv func(string) string, stdout io.Writer) *cobra.Command 
 			if len(args) == 0 && !all {
 				return errors.New("name what to export (contacts, companies or deals), or pass --json for everything")
 			}
-			a, actor, err := openAs(cmd, getenv)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			w := stdout
-			if out, _ := cmd.Flags().GetString("output"); out != "" {
-				f, err := os.Create(out)
-				if err != nil {
-					return err
+			return runAs(cmd, getenv, func(a *app.App, actor app.Actor) error {
+				w := stdout
+				if out, _ := cmd.Flags().GetString("output"); out != "" {
+					f, err := os.Create(out)
+					if err != nil {
+						return err
+					}
+					defer f.Close()
+					w = f
 				}
-				defer f.Close()
-				w = f
-			}
-			if len(args) == 0 {
-				return cliError(a.ExportAll(cmd.Context(), actor, w))
-			}
-			entity := map[string]string{"contacts": "contact", "companies": "company", "deals": "deal"}[args[0]]
-			if all {
-				format = "json"
-			}
-			if name, _ := cmd.Flags().GetString("segment"); name != "" {
-				seg, err := a.SegmentNamed(cmd.Context(), actor, entity, name)
-				if err != nil {
-					return cliError(err)
+				if len(args) == 0 {
+					return cliError(a.ExportAll(cmd.Context(), actor, w))
 				}
-				return cliError(a.ExportSegment(cmd.Context(), actor, w, seg.ID, format))
-			}
-			return cliError(a.Export(cmd.Context(), actor, w, entity, format, nil))
+				entity := map[string]string{"contacts": "contact", "companies": "company", "deals": "deal"}[args[0]]
+				if all {
+					format = "json"
+				}
+				if name, _ := cmd.Flags().GetString("segment"); name != "" {
+					seg, err := a.SegmentNamed(cmd.Context(), actor, entity, name)
+					if err != nil {
+						return cliError(err)
+					}
+					return cliError(a.ExportSegment(cmd.Context(), actor, w, seg.ID, format))
+				}
+				return cliError(a.Export(cmd.Context(), actor, w, entity, format, nil))
+			})
 		},
 	}
 	addAsFlag(cmd)
@@ -1226,20 +1216,17 @@ func duplicatesCommand(getenv func(string) string, stdout io.Writer) *cobra.Comm
 			if len(args) == 1 && args[0] == "companies" {
 				entity = "company"
 			}
-			a, actor, err := openAs(cmd, getenv)
-			if err != nil {
+			return runAs(cmd, getenv, func(a *app.App, actor app.Actor) error {
+				groups, err := a.Duplicates(cmd.Context(), actor, entity)
+				if err != nil {
+					return cliError(err)
+				}
+				for _, g := range groups {
+					fmt.Fprintf(stdout, "%s %s: %s\n", g.Reason, g.Key, strings.Join(g.IDs, " "))
+				}
+				_, err = fmt.Fprintf(stdout, "%d groups\n", len(groups))
 				return err
-			}
-			defer a.Close()
-			groups, err := a.Duplicates(cmd.Context(), actor, entity)
-			if err != nil {
-				return cliError(err)
-			}
-			for _, g := range groups {
-				fmt.Fprintf(stdout, "%s %s: %s\n", g.Reason, g.Key, strings.Join(g.IDs, " "))
-			}
-			_, err = fmt.Fprintf(stdout, "%d groups\n", len(groups))
-			return err
+			})
 		},
 	}
 	merge := &cobra.Command{
@@ -1247,25 +1234,22 @@ func duplicatesCommand(getenv func(string) string, stdout io.Writer) *cobra.Comm
 		Short: "Merge two contacts (or --companies): the loser's emails, phones, tags, activities, tasks and deals move to the survivor; the loser goes to the trash",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, actor, err := openAs(cmd, getenv)
-			if err != nil {
+			return runAs(cmd, getenv, func(a *app.App, actor app.Actor) error {
+				fields, _ := cmd.Flags().GetStringArray("take")
+				take := map[string]string{}
+				for _, f := range fields {
+					take[f] = "loser"
+				}
+				mergeRecords := a.MergeContacts
+				if companies, _ := cmd.Flags().GetBool("companies"); companies {
+					mergeRecords = a.MergeCompanies
+				}
+				if err := mergeRecords(cmd.Context(), actor, args[0], args[1], take); err != nil {
+					return cliError(err)
+				}
+				_, err := fmt.Fprintln(stdout, "Merged. `rolo duplicates undo` lists the merges that can be undone.")
 				return err
-			}
-			defer a.Close()
-			fields, _ := cmd.Flags().GetStringArray("take")
-			take := map[string]string{}
-			for _, f := range fields {
-				take[f] = "loser"
-			}
-			mergeRecords := a.MergeContacts
-			if companies, _ := cmd.Flags().GetBool("companies"); companies {
-				mergeRecords = a.MergeCompanies
-			}
-			if err := mergeRecords(cmd.Context(), actor, args[0], args[1], take); err != nil {
-				return cliError(err)
-			}
-			_, err = fmt.Fprintln(stdout, "Merged. `rolo duplicates undo` lists the merges that can be undone.")
-			return err
+			})
 		},
 	}
 	merge.Flags().StringArray("take", nil, "a field whose value comes from the loser (first_name, title, company_id, notes, address…)")
@@ -1282,29 +1266,26 @@ func mergeUndoCommand(getenv func(string) string, stdout io.Writer) *cobra.Comma
 		Short: "Without an id, list the merges of the last 30 days; with one, undo it (the merged record comes back with its links)",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, actor, err := openAs(cmd, getenv)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			if len(args) == 1 {
-				m, err := a.UndoMerge(cmd.Context(), actor, args[0])
-				if err != nil {
-					return cliError(err)
+			return runAs(cmd, getenv, func(a *app.App, actor app.Actor) error {
+				if len(args) == 1 {
+					m, err := a.UndoMerge(cmd.Context(), actor, args[0])
+					if err != nil {
+						return cliError(err)
+					}
+					_, err = fmt.Fprintf(stdout, "Undone: %s is back (%s).\n", m.MergedName, m.MergedID)
+					return err
 				}
-				_, err = fmt.Fprintf(stdout, "Undone: %s is back (%s).\n", m.MergedName, m.MergedID)
-				return err
-			}
-			for _, entity := range []string{"contact", "company"} {
-				merges, err := a.RecentMerges(cmd.Context(), actor, entity)
-				if err != nil {
-					return cliError(err)
+				for _, entity := range []string{"contact", "company"} {
+					merges, err := a.RecentMerges(cmd.Context(), actor, entity)
+					if err != nil {
+						return cliError(err)
+					}
+					for _, m := range merges {
+						fmt.Fprintf(stdout, "%s\t%s\t%s\t%s ← %s\n", m.ID, m.At, entity, m.SurvivorName, m.MergedName)
+					}
 				}
-				for _, m := range merges {
-					fmt.Fprintf(stdout, "%s\t%s\t%s\t%s ← %s\n", m.ID, m.At, entity, m.SurvivorName, m.MergedName)
-				}
-			}
-			return nil
+				return nil
+			})
 		},
 	}
 }
@@ -1315,29 +1296,26 @@ func qualityCommand(getenv func(string) string, stdout io.Writer) *cobra.Command
 		Short: "Data-quality report: contacts missing an email or phone, without owner, with unmatchable phones, stale",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, actor, err := openAs(cmd, getenv)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			days, _ := cmd.Flags().GetInt("stale-days")
-			if problem, _ := cmd.Flags().GetString("list"); problem != "" {
-				list, err := a.QualityList(cmd.Context(), actor, problem, days)
+			return runAs(cmd, getenv, func(a *app.App, actor app.Actor) error {
+				days, _ := cmd.Flags().GetInt("stale-days")
+				if problem, _ := cmd.Flags().GetString("list"); problem != "" {
+					list, err := a.QualityList(cmd.Context(), actor, problem, days)
+					if err != nil {
+						return cliError(err)
+					}
+					for _, c := range list {
+						fmt.Fprintf(stdout, "%s\t%s\n", c.ID, c.DisplayName)
+					}
+					return nil
+				}
+				q, err := a.DataQuality(cmd.Context(), actor, days)
 				if err != nil {
 					return cliError(err)
 				}
-				for _, c := range list {
-					fmt.Fprintf(stdout, "%s\t%s\n", c.ID, c.DisplayName)
-				}
-				return nil
-			}
-			q, err := a.DataQuality(cmd.Context(), actor, days)
-			if err != nil {
-				return cliError(err)
-			}
-			_, err = fmt.Fprintf(stdout, "contacts\t%d\nno_email\t%d\nno_phone\t%d\nno_owner\t%d\nunmatchable_phone\t%d\nstale (%d days)\t%d\n",
-				q.Contacts, q.NoEmail, q.NoPhone, q.NoOwner, q.UnmatchablePhone, q.StaleDays, q.Stale)
-			return err
+				_, err = fmt.Fprintf(stdout, "contacts\t%d\nno_email\t%d\nno_phone\t%d\nno_owner\t%d\nunmatchable_phone\t%d\nstale (%d days)\t%d\n",
+					q.Contacts, q.NoEmail, q.NoPhone, q.NoOwner, q.UnmatchablePhone, q.StaleDays, q.Stale)
+				return err
+			})
 		},
 	}
 	addAsFlag(cmd)
