@@ -12,6 +12,7 @@ type companiesPage struct {
 	List     app.CompanyList
 	Filter   recordFilter
 	Problem  string // catalog key: why the list is empty or was refused
+	Refused  bool   // the request was refused: no rows were read, so no count or "none"
 	Team     recordTeam
 	Sorts    []string
 	NextURL  string
@@ -45,6 +46,7 @@ func handleCompaniesList(s *site) http.Handler {
 			if page.Problem == "" {
 				page.Problem = app.AsError(err).Message
 			}
+			page.Refused = true
 			s.views.render(w, r, http.StatusUnprocessableEntity, "companies", b.Lang, page)
 			return
 		}
@@ -62,6 +64,7 @@ func handleCompaniesList(s *site) http.Handler {
 		if problem := listProblem(err); problem != "" {
 			page.Problem = problem
 			page.FirstURL = recordListURL(path, recordFilter{}, "")
+			page.Refused = true
 			s.views.render(w, r, http.StatusUnprocessableEntity, "companies", b.Lang, page)
 			return
 		}

@@ -384,6 +384,9 @@ func TestContactListFiltersSortsAndPages(t *testing.T) {
 		res = admin.get("/contacts?cursor=garbage")
 		is.Equal(res.StatusCode, http.StatusUnprocessableEntity)
 		is.True(strings.Contains(res.Body, message(ts, "error.cursor_invalid")))
+		is.True(!strings.Contains(res.Body, `id="count"`))                  // no "0 contacts": no rows were read
+		is.True(!strings.Contains(res.Body, message(ts, "contacts.empty"))) // nor "No contacts yet"
+		is.True(strings.Contains(res.Body, `id="first-page"`))              // the way back
 		res = admin.get("/contacts?sort=shoe-size")
 		is.Equal(res.StatusCode, http.StatusUnprocessableEntity)
 		is.True(strings.Contains(res.Body, message(ts, "error.sort_invalid")))

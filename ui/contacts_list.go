@@ -13,6 +13,7 @@ type contactsPage struct {
 	List        app.ContactList
 	Filter      recordFilter
 	Problem     string // catalog key: why the list is empty or was refused
+	Refused     bool   // the request was refused: no rows were read, so no count or "none"
 	CompanyName string // the company filtered by, when it is an id
 	Team        recordTeam
 	Statuses    []string
@@ -58,6 +59,7 @@ func handleContactsList(s *site) http.Handler {
 			if page.Problem == "" {
 				page.Problem = app.AsError(err).Message
 			}
+			page.Refused = true
 			s.views.render(w, r, http.StatusUnprocessableEntity, "contacts", b.Lang, page)
 			return
 		}
@@ -76,6 +78,7 @@ func handleContactsList(s *site) http.Handler {
 		if problem := listProblem(err); problem != "" {
 			page.Problem = problem
 			page.FirstURL = recordListURL(path, recordFilter{}, "")
+			page.Refused = true
 			s.views.render(w, r, http.StatusUnprocessableEntity, "contacts", b.Lang, page)
 			return
 		}

@@ -24,6 +24,7 @@ type dealListPage struct {
 	Rows      []dealListRow
 	Total     int
 	Problem   string // catalog key: why the list was refused
+	Refused   bool   // no rows were read, so no count or "none"
 	NextURL   string
 	FirstURL  string
 	ListURL   string
@@ -99,6 +100,7 @@ func handleDealList(s *site) http.Handler {
 			if page.Problem == "" {
 				page.Problem = app.AsError(err).Message
 			}
+			page.Refused = true
 			s.views.render(w, r, http.StatusUnprocessableEntity, "deals", b.Lang, page)
 			return
 		}
@@ -110,6 +112,7 @@ func handleDealList(s *site) http.Handler {
 		list, err := s.app.ListDeals(r.Context(), b.User, q)
 		if problem := listProblem(err); problem != "" {
 			page.Problem, page.FirstURL = problem, path
+			page.Refused = true
 			s.views.render(w, r, http.StatusUnprocessableEntity, "deals", b.Lang, page)
 			return
 		}
