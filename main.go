@@ -912,7 +912,13 @@ func generateDemo(ctx context.Context, path string, contacts int, seed uint64, s
 	start := time.Now()
 	stageStart := start
 	stageDone := func() { // each stage's line ends with the time it took
-		fmt.Fprintf(stdout, " %v", time.Since(stageStart).Round(100*time.Millisecond))
+		took := time.Since(stageStart)
+		if took < time.Second {
+			took = took.Round(time.Millisecond) // not "0s"
+		} else {
+			took = took.Round(100 * time.Millisecond)
+		}
+		fmt.Fprintf(stdout, " %v", took)
 		stageStart = time.Now()
 	}
 	opt.Step = func(stage string) {
