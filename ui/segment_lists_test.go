@@ -40,8 +40,9 @@ func TestDealListQueryAndSegments(t *testing.T) {
 
 	res = b.get(list + "?" + url.Values{"q": {"nosuch:1"}}.Encode())
 	is.Equal(res.StatusCode, http.StatusUnprocessableEntity)
-	is.True(strings.Contains(res.Body, `id="query-error"`)) // points at what it did not understand
-	is.True(!strings.Contains(res.Body, `id="count"`))      // and claims no "0 deals"
+	is.True(strings.Contains(res.Body, `id="query-error"`))   // points at what it did not understand
+	is.True(!strings.Contains(res.Body, `id="count"`))        // and claims no "0 deals"
+	is.True(!strings.Contains(res.Body, `id="save-segment"`)) // nor offers to save what it did not understand
 
 	res = b.post("/segments", url.Values{"entity": {"deal"}, "name": {"Big deals"}, "query": {"title:~big"}})
 	is.Equal(res.StatusCode, http.StatusSeeOther)
