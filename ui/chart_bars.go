@@ -24,7 +24,7 @@ func barChart(c chart, caption string, stacked bool) template.HTML {
 		}
 		c.open(b, height)
 		b.WriteString(legend.String())
-		span := chartWidth - labelWidth - valueMargin
+		span := chartWidth - labelWidth - valueRoom(c)
 		max := maxOf(c.Series, stacked)
 		scale := 0.0
 		if max > 0 {
@@ -54,7 +54,7 @@ func barChart(c chart, caption string, stacked bool) template.HTML {
 					x += w
 					total += s.Values[i]
 				} else {
-					fmt.Fprintf(b, `<text class="value" x="%.1f" y="%.1f">%s</text>`, x+w+6, by+barHeight-4, esc(s.text(i)))
+					writeValue(b, x+w+6, by+barHeight-4, s.text(i))
 				}
 				texts = append(texts, s.text(i))
 			}
@@ -63,7 +63,7 @@ func barChart(c chart, caption string, stacked bool) template.HTML {
 				if len(c.Series) == 1 && len(texts) == 1 {
 					text = texts[0]
 				}
-				fmt.Fprintf(b, `<text class="value" x="%.1f" y="%.1f">%s</text>`, x+6, y+barHeight-4, esc(text))
+				writeValue(b, x+6, y+barHeight-4, text)
 			}
 		}
 		if rows == 0 {
@@ -71,6 +71,31 @@ func barChart(c chart, caption string, stacked bool) template.HTML {
 		}
 		b.WriteString(`</svg>`)
 	}, caption)
+}
+
+// charWidth is a character's width, about, at the charts' 12px.
+const charWidth = 6.6
+
+// valueRoom is the width the values written after the bars need: one
+// amount fits the usual margin, a total in five currencies needs several
+// times that, and the bars then get shorter instead of the text running
+// out of the card. The bars keep at least a fifth of the chart.
+func valueRoom(c chart) float64 {
+	widest := 0
+	for _, s := range c.Series {
+		for i := range s.Values {
+			widest = max(widest, len([]rune(s.text(i))))
+		}
+	}
+	return min(max(valueMargin, float64(widest)*charWidth+12), chartWidth-labelWidth-chartWidth/5)
+}
+
+// writeValue writes a bar's value after it, cut short with "…" where it
+// would run past the chart; the whole text is in its tooltip and in the
+// table under the chart.
+func writeValue(b *strings.Builder, x, y float64, text string) {
+	fits := int((chartWidth - x) / charWidth)
+	fmt.Fprintf(b, `<text class="value" x="%.1f" y="%.1f"><title>%s</title>%s</text>`, x, y, esc(text), esc(truncate(text, max(fits, 2))))
 }
 
 // columnChart draws one column per label along a time axis (weeks,

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/xml"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -66,6 +67,18 @@ func TestCharts(t *testing.T) {
 		Series: []chartSeries{{Name: "Done", Values: []float64{1, 2}}}, HasTarget: true, Target: 5, TargetName: "Target"}, "Data"))
 	wellFormed(t, short)
 	is.True(strings.Contains(short, `<th scope="row">W3</th><td class="num" data-label="Done">—</td>`)) // the future has no value yet
+	fiveCurrencies := "CN¥191,329.00 · €211,144.00 · ¥380,608,000 · ₩96,365,000 · $769,766.00"
+	wide := chart{ID: "w", Title: "Forecast", Axis: "Month", Labels: []string{"No date"},
+		Series: []chartSeries{{Name: "Value", Values: []float64{100}, Texts: []string{fiveCurrencies}}}}
+	room := valueRoom(wide)
+	is.True(room > valueMargin) // a long total gets its room
+	html := string(barChart(wide, "Data", false))
+	is.True(strings.Contains(html, fmt.Sprintf(`width="%.1f"`, chartWidth-labelWidth-room))) // the bar makes way
+	shown := html[strings.Index(html, `</title>`+"CN¥")+len(`</title>`):]
+	shown = shown[:strings.Index(shown, "</text>")]
+	is.True(strings.HasSuffix(shown, "…"))                                         // too long for the rest: cut short
+	is.True(chartWidth-room+6+float64(len([]rune(shown)))*charWidth <= chartWidth) // ending inside the chart
+	is.True(strings.Contains(html, `data-label="Value">`+fiveCurrencies))          // the table has it whole
 	empty := string(barChart(chart{ID: "e", Title: "Empty", Axis: "Stage"}, "Data", false))
 	wellFormed(t, empty)
 	is.True(strings.Contains(empty, "—")) // an empty chart says so
