@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,9 +36,10 @@ const (
 	maxDurationMin = 7 * 24 * 60
 )
 
-// validateActivity checks in and returns the activity to store. keepType
-// is the type an existing activity has: it may stay even if archived.
-func (a *App) validateActivity(ctx context.Context, q store.Querier, actor Actor, in ActivityInput, keepType string) (Activity, error) {
+// validateActivity checks in and returns the activity to store. old is
+// the activity as stored (zero for a new one): its type may stay even if
+// archived, and its links to records actor may not see stay.
+func (a *App) validateActivity(ctx context.Context, q store.Querier, actor Actor, in ActivityInput, old Activity) (Activity, error) {
 	p := map[string]string{}
 	act := Activity{TypeID: strings.TrimSpace(in.TypeID), OccurredAt: in.OccurredAt.UTC(), DurationMinutes: in.DurationMinutes}
 	if act.OccurredAt.IsZero() {
@@ -52,7 +54,7 @@ func (a *App) validateActivity(ctx context.Context, q store.Querier, actor Actor
 	}
 	typeOK := false
 	for _, t := range types {
-		if t.ID == act.TypeID && (!t.Archived() || t.ID == keepType) {
+		if t.ID == act.TypeID && (!t.Archived() || t.ID == old.TypeID) {
 			typeOK = true
 		}
 	}
@@ -78,7 +80,7 @@ func (a *App) validateActivity(ctx context.Context, q store.Querier, actor Actor
 		delete(p, "owner_id")
 		p["user_id"] = "error.user_unknown"
 	}
-	if act.Links, err = checkLinks(ctx, q, in.Links, p); err != nil {
+	if act.Links, err = a.checkLinks(ctx, q, actor, in.Links, old.Links, p); err != nil {
 		return act, err
 	}
 	if len(act.Links) == 0 && p["links"] == "" {
@@ -90,30 +92,40 @@ func (a *App) validateActivity(ctx context.Context, q store.Querier, actor Actor
 	return act, nil
 }
 
-// checkLinks drops repeats and reports links to records that do not
-// exist or are in the trash, under links.N.
-func checkLinks(ctx context.Context, q store.Querier, links []RecordRef, p map[string]string) ([]RecordRef, error) {
+// checkLinks drops repeats and reports, under links.N, links to records
+// that do not exist, are in the trash, or that actor may not see — all
+// alike, so the answer does not tell whether a hidden record exists. kept
+// are the links the activity or task already has: those actor may not see
+// stay, whether or not links names them, since actor cannot know of them.
+func (a *App) checkLinks(ctx context.Context, q store.Querier, actor Actor, links, kept []RecordRef, p map[string]string) ([]RecordRef, error) {
 	if len(links) > maxLinks {
 		p["links"] = "error.too_many"
 		return nil, nil
 	}
 	var out []RecordRef
 	seen := map[RecordRef]bool{}
+	for _, l := range kept {
+		if ok, err := a.sees(ctx, q, actor, l); err != nil {
+			return nil, err
+		} else if !ok && !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
 	for i, l := range links {
 		l.Entity, l.ID = strings.TrimSpace(l.Entity), strings.TrimSpace(l.ID)
 		if l.ID == "" || seen[l] {
 			continue
 		}
 		seen[l] = true
-		if !contains(LinkEntities, l.Entity) {
-			p[fmt.Sprintf("links.%d", i)] = "error.link_unknown"
-			continue
+		ok := false
+		if contains(LinkEntities, l.Entity) {
+			var err error
+			if ok, err = a.linkable(ctx, q, actor, l); err != nil {
+				return nil, err
+			}
 		}
-		live, err := store.LiveRecord(ctx, q, l)
-		if err != nil {
-			return nil, err
-		}
-		if !live {
+		if !ok {
 			p[fmt.Sprintf("links.%d", i)] = "error.link_unknown"
 			continue
 		}
@@ -130,7 +142,7 @@ func (a *App) LogActivity(ctx context.Context, actor Actor, in ActivityInput) (A
 	}
 	var id string
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
-		act, err := a.validateActivity(ctx, tx, actor, in, "")
+		act, err := a.validateActivity(ctx, tx, actor, in, Activity{})
 		if err != nil {
 			return err
 		}
@@ -192,7 +204,7 @@ func (a *App) UpdateActivity(ctx context.Context, actor Actor, id string, versio
 		if in.UserID == "" {
 			in.UserID = old.UserID // who did it stays unless the input says otherwise
 		}
-		act, err := a.validateActivity(ctx, tx, actor, in, old.TypeID)
+		act, err := a.validateActivity(ctx, tx, actor, in, old)
 		if err != nil {
 			return err
 		}
@@ -268,7 +280,30 @@ func (a *App) ListActivities(ctx context.Context, actor Actor, q store.ActivityQ
 	return ActivityList{ActivityPage: page, Total: total}, err
 }
 
-// RecordNames names linked records for display (trashed ones too).
+// RecordNames names linked records for display (trashed ones too). A
+// record actor may not see is left out, as an unknown one is: a shared
+// activity must not tell an own-records-only user a colleague's
+// customer's name.
 func (a *App) RecordNames(ctx context.Context, actor Actor, refs []RecordRef) (map[RecordRef]string, error) {
-	return store.RecordNames(ctx, a.db.Reader(), refs)
+	names, err := store.RecordNames(ctx, a.db.Reader(), refs)
+	scope := a.ownerScope(actor)
+	if err != nil || scope == "" {
+		return names, err
+	}
+	byKind := map[string][]string{}
+	for ref := range names {
+		byKind[ref.Entity] = append(byKind[ref.Entity], ref.ID)
+	}
+	for kind, ids := range byKind {
+		own, err := store.OwnedIDs(ctx, a.db.Reader(), kind, ids, scope)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			if !slices.Contains(own, id) {
+				delete(names, RecordRef{Entity: kind, ID: id})
+			}
+		}
+	}
+	return names, nil
 }

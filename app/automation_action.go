@@ -99,7 +99,7 @@ func (a *App) doAction(ctx context.Context, tx *store.Tx, r Rule, index int, act
 			loc = time.UTC
 		}
 		in.DueDate = tx.Now.AddDate(0, 0, act.DueDays).In(loc).Format("2006-01-02")
-		t, err := a.validateTask(ctx, tx, nil, in)
+		t, err := a.validateTask(ctx, tx, nil, in, nil)
 		if err != nil {
 			return err
 		}
@@ -111,7 +111,7 @@ func (a *App) doAction(ctx context.Context, tx *store.Tx, r Rule, index int, act
 		}
 		return a.audit(ctx, tx, "", "task.created", "task", t.ID, taskAudit(t))
 	case "add_note":
-		act2, err := a.validateActivity(ctx, tx, nil, ActivityInput{TypeID: "note", Body: fill(act.Text, rec), Links: linksOf(rec)}, "")
+		act2, err := a.validateActivity(ctx, tx, nil, ActivityInput{TypeID: "note", Body: fill(act.Text, rec), Links: linksOf(rec)}, Activity{})
 		if err != nil {
 			return err
 		}

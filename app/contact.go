@@ -69,9 +69,11 @@ const (
 
 // validateContact checks and normalises in against the database (company,
 // owner) and returns the contact to store, or the field problems. linked
-// is the company the contact already has: keeping a link to a company
-// that has since been trashed is allowed, making a new one is not.
-func (a *App) validateContact(ctx context.Context, q store.Querier, in ContactInput, linked string) (Contact, []string, error) {
+// are the companies the contact (or, in a merge, the one merged into it)
+// already links to: keeping such a link is allowed, even to a company
+// since trashed or one actor may not see; a new link must be to a live
+// company actor sees (see linkable).
+func (a *App) validateContact(ctx context.Context, q store.Querier, actor Actor, in ContactInput, linked ...string) (Contact, []string, error) {
 	p := map[string]string{}
 	text := func(field, s string, max int, multiline bool) string {
 		out, problem := cleanText(s, max, multiline)
@@ -175,12 +177,11 @@ func (a *App) validateContact(ctx context.Context, q store.Querier, in ContactIn
 	c.SortName = foldKey(c.DisplayName)
 
 	c.CompanyID = strings.TrimSpace(in.CompanyID)
-	if c.CompanyID != "" && c.CompanyID != linked {
-		co, err := store.CompanyByID(ctx, q, c.CompanyID)
-		if errors.Is(err, store.ErrNotFound) || (err == nil && co.Trashed()) {
-			p["company_id"] = "error.company_unknown"
-		} else if err != nil {
+	if c.CompanyID != "" && !contains(linked, c.CompanyID) {
+		if ok, err := a.linkable(ctx, q, actor, RecordRef{Entity: "company", ID: c.CompanyID}); err != nil {
 			return c, nil, err
+		} else if !ok {
+			p["company_id"] = "error.company_unknown"
 		}
 	}
 	c.OwnerID = strings.TrimSpace(in.OwnerID)
@@ -231,7 +232,7 @@ func (a *App) CreateContact(ctx context.Context, actor Actor, in ContactInput) (
 	}
 	var id string
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
-		c, tagNames, err := a.validateContact(ctx, tx, in, "")
+		c, tagNames, err := a.validateContact(ctx, tx, actor, in)
 		if err != nil {
 			return err
 		}
@@ -297,7 +298,9 @@ func (a *App) UpdateContact(ctx context.Context, actor Actor, id string, version
 	return a.Contact(ctx, actor, id)
 }
 
-func (a *App) updateContact(ctx context.Context, tx *store.Tx, actor Actor, id string, version int, in ContactInput) error {
+// updateContact saves in over the contact id at version. linked are
+// companies it may keep a link to besides its own (see validateContact).
+func (a *App) updateContact(ctx context.Context, tx *store.Tx, actor Actor, id string, version int, in ContactInput, linked ...string) error {
 	old, err := store.ContactByID(ctx, tx, id)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && old.Trashed()) {
 		return errorf(ENotFound, "error.contact_not_found")
@@ -308,7 +311,7 @@ func (a *App) updateContact(ctx context.Context, tx *store.Tx, actor Actor, id s
 	if old.Version != version {
 		return errorf(EConflict, "error.stale")
 	}
-	c, tagNames, err := a.validateContact(ctx, tx, in, old.CompanyID)
+	c, tagNames, err := a.validateContact(ctx, tx, actor, in, append(linked, old.CompanyID)...)
 	if err != nil {
 		return err
 	}

@@ -66,8 +66,9 @@ const maxDealContacts = 20
 
 // validateDeal checks the fields of in that do not place the deal (stage
 // and status are settled apart) and fills d with them. Links that old
-// already has may point at trashed records; new links may not.
-func (a *App) validateDeal(ctx context.Context, q store.Querier, in DealInput, old Deal, p map[string]string) (Deal, []string, error) {
+// already has may point at trashed records or at records actor may not
+// see; a new link must be to a live record actor sees (see linkable).
+func (a *App) validateDeal(ctx context.Context, q store.Querier, actor Actor, in DealInput, old Deal, p map[string]string) (Deal, []string, error) {
 	text := func(field, s string, max int, multiline bool) string {
 		out, problem := cleanText(s, max, multiline)
 		if problem != "" {
@@ -108,11 +109,10 @@ func (a *App) validateDeal(ctx context.Context, q store.Querier, in DealInput, o
 
 	d.CompanyID = strings.TrimSpace(in.CompanyID)
 	if d.CompanyID != "" && d.CompanyID != old.CompanyID {
-		co, err := store.CompanyByID(ctx, q, d.CompanyID)
-		if errors.Is(err, store.ErrNotFound) || (err == nil && co.Trashed()) {
-			p["company_id"] = "error.company_unknown"
-		} else if err != nil {
+		if ok, err := a.linkable(ctx, q, actor, RecordRef{Entity: "company", ID: d.CompanyID}); err != nil {
 			return d, nil, err
+		} else if !ok {
+			p["company_id"] = "error.company_unknown"
 		}
 	}
 	linked := map[string]bool{old.ContactID: true}
@@ -128,12 +128,11 @@ func (a *App) validateDeal(ctx context.Context, q store.Querier, in DealInput, o
 		}
 		seen[id] = true
 		if !linked[id] {
-			c, err := store.ContactByID(ctx, q, id)
-			if errors.Is(err, store.ErrNotFound) || (err == nil && c.Trashed()) {
+			if ok, err := a.linkable(ctx, q, actor, RecordRef{Entity: "contact", ID: id}); err != nil {
+				return d, nil, err
+			} else if !ok {
 				p["contact_ids."+strconv.Itoa(i)] = "error.contact_unknown"
 				continue
-			} else if err != nil {
-				return d, nil, err
 			}
 		}
 		contacts = append(contacts, id)
@@ -262,7 +261,7 @@ func liveDeal(ctx context.Context, q store.Querier, id string) (Deal, error) {
 func (a *App) saveDeal(ctx context.Context, tx *store.Tx, actor Actor, old Deal, in DealInput) error {
 	created := old.Version == 0
 	p := map[string]string{}
-	d, tagNames, err := a.validateDeal(ctx, tx, in, old, p)
+	d, tagNames, err := a.validateDeal(ctx, tx, actor, in, old, p)
 	if err != nil {
 		return err
 	}

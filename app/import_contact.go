@@ -91,7 +91,7 @@ func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord
 	}
 	owner := imp.owner(by, p)
 	custom := imp.customValues(by, p)
-	c, tags, err := imp.a.validateContact(ctx, imp.a.db.Reader(), in, "")
+	c, tags, err := imp.a.validateContact(ctx, imp.a.db.Reader(), imp.actor, in)
 	if err != nil || len(p) > 0 {
 		return nil, problemsOf(row.Line, err, p, func(field string) string {
 			switch name, i, _ := strings.Cut(field, "."); name {
@@ -248,26 +248,34 @@ func (imp *importer) existing(ctx context.Context, q store.Querier, rows []*cont
 			found["name:"+name+"\x00"+companyIDs[co]] = id
 		}
 	}
-	if imp.scope != "" && len(found) > 0 {
-		var ids []string
-		for _, id := range found {
-			ids = append(ids, id)
-		}
-		own, err := store.OwnedIDs(ctx, q, "contact", ids, imp.scope)
-		if err != nil {
-			return nil, err
-		}
-		mine := map[string]bool{}
-		for _, id := range own {
-			mine[id] = true
-		}
-		for k, id := range found {
-			if !mine[id] {
-				delete(found, k) // another user's contact: not seen, so not matched
-			}
+	return found, imp.keepSeen(ctx, q, "contact", found)
+}
+
+// keepSeen drops from found (key → record id) the records of kind the
+// importing user may not see: another user's record is not matched, so
+// an import neither writes to it nor links to it.
+func (imp *importer) keepSeen(ctx context.Context, q store.Querier, kind string, found map[string]string) error {
+	if imp.scope == "" || len(found) == 0 {
+		return nil
+	}
+	var ids []string
+	for _, id := range found {
+		ids = append(ids, id)
+	}
+	own, err := store.OwnedIDs(ctx, q, kind, ids, imp.scope)
+	if err != nil {
+		return err
+	}
+	mine := map[string]bool{}
+	for _, id := range own {
+		mine[id] = true
+	}
+	for k, id := range found {
+		if !mine[id] {
+			delete(found, k)
 		}
 	}
-	return found, nil
+	return nil
 }
 
 // writeContacts stores one chunk inside tx.
@@ -336,6 +344,9 @@ func (imp *importer) resolveCompanies(ctx context.Context, tx *store.Tx, rows []
 	if len(missing) > 0 {
 		known, err := store.CompanyIDsBySortName(ctx, tx, missing)
 		if err != nil {
+			return err
+		}
+		if err := imp.keepSeen(ctx, tx, "company", known); err != nil {
 			return err
 		}
 		for k, id := range known {

@@ -54,19 +54,23 @@ func (imp *importer) parseCompany(ctx context.Context, row csvRow) (importRecord
 
 // writeCompany matches a company by id or by name.
 func (imp *importer) writeCompany(ctx context.Context, tx *store.Tx, r *companyRow, b *store.ImportBatch) error {
-	id := ""
+	found := map[string]string{}
 	if r.id != "" {
 		if old, err := store.CompanyByID(ctx, tx, r.id); err == nil && !old.Trashed() {
-			id = old.ID
+			found["id"] = old.ID
 		}
 	}
-	if id == "" {
-		found, err := store.CompanyIDsBySortName(ctx, tx, []string{r.c.SortName})
+	if found["id"] == "" {
+		byName, err := store.CompanyIDsBySortName(ctx, tx, []string{r.c.SortName})
 		if err != nil {
 			return err
 		}
-		id = found[r.c.SortName]
+		found["name"] = byName[r.c.SortName]
 	}
+	if err := imp.keepSeen(ctx, tx, "company", found); err != nil {
+		return err
+	}
+	id := found["id"] + found["name"]
 	switch {
 	case id == "":
 		id = imp.a.cfg.NewID()
@@ -163,6 +167,9 @@ func (imp *importer) parseDeal(ctx context.Context, row csvRow) (importRecord, [
 	in.PipelineID, in.StageID = imp.stage(ctx, first(by, "pipeline"), first(by, "stage"), p)
 	if name := first(by, "company"); name != "" {
 		found, err := store.CompanyIDsBySortName(ctx, imp.a.db.Reader(), []string{foldKey(name)})
+		if err == nil {
+			err = imp.keepSeen(ctx, imp.a.db.Reader(), "company", found)
+		}
 		if err != nil || found[foldKey(name)] == "" {
 			p["company"] = "error.company_unknown"
 		}
@@ -180,7 +187,7 @@ func (imp *importer) parseDeal(ctx context.Context, row csvRow) (importRecord, [
 		in.Status = ""
 	}
 	in.CustomFields = imp.customValues(by, p)
-	d, _, err := imp.a.validateDeal(ctx, imp.a.db.Reader(), in, Deal{}, p)
+	d, _, err := imp.a.validateDeal(ctx, imp.a.db.Reader(), imp.actor, in, Deal{}, p)
 	if err != nil || len(p) > 0 {
 		return nil, problemsOf(row.Line, err, p, func(field string) string {
 			switch field {

@@ -75,7 +75,7 @@ func (a *App) MergeContacts(ctx context.Context, actor Actor, survivorID, loserI
 			in.Tags = append(in.Tags, t.Name)
 		}
 		in.Tags = uniqueFold(in.Tags)
-		if err := a.updateContact(ctx, tx, actor, survivorID, survivor.Version, in); err != nil && AsError(err).Code != EConflict {
+		if err := a.updateContact(ctx, tx, actor, survivorID, survivor.Version, in, loser.CompanyID); err != nil && AsError(err).Code != EConflict {
 			return err
 		}
 		if err := a.trashContact(ctx, tx, actor, loserID, true); err != nil {

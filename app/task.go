@@ -71,8 +71,9 @@ func DueWall(t Task) string {
 }
 
 // validateTask checks in and returns the task to store (without id,
-// series or stamps).
-func (a *App) validateTask(ctx context.Context, q store.Querier, actor Actor, in TaskInput) (Task, error) {
+// series or stamps). kept are the links the task already has (see
+// checkLinks).
+func (a *App) validateTask(ctx context.Context, q store.Querier, actor Actor, in TaskInput, kept []RecordRef) (Task, error) {
 	p := map[string]string{}
 	var t Task
 	var problem string
@@ -139,7 +140,7 @@ func (a *App) validateTask(ctx context.Context, q store.Querier, actor Actor, in
 	} else if t.Recurrence != "" && t.DueAt.IsZero() && t.DueDate == "" && p["due_date"] == "" {
 		p["recurrence"] = "error.recurrence_needs_due"
 	}
-	if t.Links, err = checkLinks(ctx, q, in.Links, p); err != nil {
+	if t.Links, err = a.checkLinks(ctx, q, actor, in.Links, kept, p); err != nil {
 		return t, err
 	}
 	if len(p) > 0 {
@@ -155,7 +156,7 @@ func (a *App) CreateTask(ctx context.Context, actor Actor, in TaskInput) (Task, 
 	}
 	var id string
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
-		t, err := a.validateTask(ctx, tx, actor, in)
+		t, err := a.validateTask(ctx, tx, actor, in, nil)
 		if err != nil {
 			return err
 		}
@@ -249,7 +250,7 @@ func (a *App) UpdateTask(ctx context.Context, actor Actor, id string, version in
 	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		_, err := a.changeTask(ctx, tx, actor, id, version, "task.updated", func(t *Task) error {
-			next, err := a.validateTask(ctx, tx, actor, in)
+			next, err := a.validateTask(ctx, tx, actor, in, t.Links)
 			if err != nil {
 				return err
 			}

@@ -39,6 +39,28 @@ func (a *App) checkRecordVisible(ctx context.Context, q store.Querier, actor Act
 	return nil
 }
 
+// sees tells whether actor may see the contact, company or deal ref. A
+// record that does not exist is not seen either.
+func (a *App) sees(ctx context.Context, q store.Querier, actor Actor, ref RecordRef) (bool, error) {
+	err := a.checkRecordVisible(ctx, q, actor, ref.Entity, ref.ID)
+	if err != nil && ErrorCode(err) == ENotFound {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// linkable tells whether a write by actor may make a new reference to
+// ref: the record is live and actor may see it. The caller reports a
+// record actor may not see exactly as one that does not exist, so a write
+// can neither reach other people's records nor learn that they exist.
+func (a *App) linkable(ctx context.Context, q store.Querier, actor Actor, ref RecordRef) (bool, error) {
+	live, err := store.LiveRecord(ctx, q, ref)
+	if err != nil || !live {
+		return false, err
+	}
+	return a.sees(ctx, q, actor, ref)
+}
+
 // scopeList narrows a contact or company list to actor's records. It
 // returns false when the list asks for another owner's records, which
 // actor may not see: the list is then empty.

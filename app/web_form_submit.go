@@ -118,7 +118,7 @@ func (a *App) SubmitForm(ctx context.Context, formID string, sub Submission) (Su
 		}
 		if msg := strings.TrimSpace(sub.Values["message"]); msg != "" {
 			act, err := a.validateActivity(ctx, tx, nil, ActivityInput{TypeID: "note", Outcome: f.Name, Body: msg,
-				Links: []RecordRef{{Entity: "contact", ID: res.ContactID}}}, "")
+				Links: []RecordRef{{Entity: "contact", ID: res.ContactID}}}, Activity{})
 			if err != nil {
 				return err
 			}
@@ -162,7 +162,7 @@ func (a *App) createFromForm(ctx context.Context, tx *store.Tx, f WebForm, email
 		}
 		in.OwnerID = f.OwnerList[pos]
 	}
-	c, tagNames, err := a.validateContact(ctx, tx, in, "")
+	c, tagNames, err := a.validateContact(ctx, tx, nil, in)
 	if err != nil {
 		return "", err
 	}
