@@ -5,7 +5,6 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"sync/atomic"
 	"time"
 
@@ -80,23 +79,10 @@ func (a *App) DB() *store.DB { return a.db }
 
 func (a *App) now() time.Time { return a.cfg.Now().UTC() }
 
-// audit records one change inside tx.
+// audit records one change inside tx with free-form details only; the
+// writes that rules and webhooks hear of call record with a typed Change.
 func (a *App) audit(ctx context.Context, tx *store.Tx, actorID, action, entity, entityID string, details map[string]any) error {
-	body := []byte("{}")
-	if len(details) > 0 {
-		var err error
-		if body, err = json.Marshal(details); err != nil {
-			return err
-		}
-	}
-	if err := store.InsertAudit(ctx, tx, store.AuditEntry{
-		ID: a.cfg.NewID(), ActorID: actorID, Action: action, Entity: entity, EntityID: entityID, Details: string(body),
-	}); err != nil {
-		return err
-	}
-	// Every write passes here, so this is where automation, webhooks and
-	// notifications hear of it, in the same transaction.
-	return a.react(ctx, tx, actorID, action, entity, entityID, details)
+	return a.record(ctx, tx, actorID, Change{Action: AuditAction(action), Entity: entity, ID: entityID, Details: details})
 }
 
 func sleepContext(ctx context.Context, d time.Duration) {

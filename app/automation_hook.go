@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -112,26 +111,6 @@ func (c chain) has(id string) bool {
 // maxRuleDepth bounds how many rules may start one another from one change.
 const maxRuleDepth = 5
 
-// react hears every audited write (see audit) and turns it into events for
-// notifications, webhooks and rules, all in the same transaction.
-func (a *App) react(ctx context.Context, tx *store.Tx, actorID, action, entity, entityID string, details map[string]any) error {
-	events := deriveEvents(action, entity, entityID, details)
-	if len(events) == 0 {
-		return nil
-	}
-	hs, err := a.hookSet(ctx)
-	if err != nil {
-		return err
-	}
-	for _, ev := range events {
-		ev.ActorID = actorID
-		if err := a.fire(ctx, tx, hs, ev); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // fire delivers one event to notifications, webhooks and rules.
 func (a *App) fire(ctx context.Context, tx *store.Tx, hs *hookSet, ev Event) error {
 	if ev.owner != "" && ev.owner != ev.ActorID {
@@ -200,90 +179,6 @@ func (t Trigger) matches(ev Event) bool {
 		return from < limit && to >= limit
 	}
 	return true
-}
-
-// deriveEvents reads an audit entry as events: a contact update that
-// changed its status and tags is a contact.updated, a field.changed per
-// field, a lifecycle.changed and a tag.added/removed per tag.
-func deriveEvents(action, entity, id string, details map[string]any) []Event {
-	ev := func(typ string) Event { return Event{Type: typ, Entity: entity, EntityID: id} }
-	var out []Event
-	switch action {
-	case "contact.created", "company.created", "deal.created":
-		created := ev(action)
-		fields, ok := details["fields"].(map[string]string)
-		created.owner = fields["owner_id"]
-		out = append(out, created)
-		if ok {
-			for _, t := range splitList(fields["tags"]) {
-				e := ev("tag.added")
-				e.Tag = t
-				out = append(out, e)
-			}
-		}
-		return out
-	case "task.created":
-		created := ev(action)
-		created.owner, _ = details["assignee_id"].(string)
-		return []Event{created}
-	case "form.submitted":
-		e := ev(action)
-		e.To, _ = details["form"].(string)
-		return []Event{e}
-	case "activity.created":
-		return []Event{ev("activity.logged")}
-	case "contact.updated", "company.updated", "deal.updated", "deal.moved", "deal.won", "deal.lost", "deal.reopened":
-	default:
-		return nil
-	}
-	switch action {
-	case "contact.updated", "company.updated":
-		out = append(out, ev(action))
-	case "deal.won", "deal.lost":
-		out = append(out, ev(action))
-	}
-	changes, _ := details["changes"].(map[string]map[string]string)
-	names := make([]string, 0, len(changes))
-	for k := range changes {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, field := range names {
-		c := changes[field]
-		switch field {
-		case "tags":
-			before, after := splitList(c["from"]), splitList(c["to"])
-			for _, t := range after {
-				if !containsFold(before, t) {
-					e := ev("tag.added")
-					e.Tag = t
-					out = append(out, e)
-				}
-			}
-			for _, t := range before {
-				if !containsFold(after, t) {
-					e := ev("tag.removed")
-					e.Tag = t
-					out = append(out, e)
-				}
-			}
-			continue
-		case "lifecycle_status":
-			e := ev("lifecycle.changed")
-			e.From, e.To = c["from"], c["to"]
-			out = append(out, e)
-		case "stage_id":
-			if entity == "deal" {
-				e := ev("deal.moved")
-				e.From, e.To = c["from"], c["to"]
-				out = append(out, e)
-			}
-		}
-		e := ev("field.changed")
-		e.Field, e.From, e.To = field, c["from"], c["to"]
-		out = append(out, e)
-	}
-	return out
 }
 
 func splitList(s string) []string {

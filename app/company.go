@@ -125,7 +125,8 @@ func (a *App) CreateCompany(ctx context.Context, actor Actor, in CompanyInput) (
 		if err := a.indexCompany(ctx, tx, c.ID); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "company.created", "company", c.ID, map[string]any{"name": c.Name, "fields": withCustom(companyFields(c), custom)})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionCompanyCreated, Entity: "company", ID: c.ID, Name: c.Name,
+			Fields: withCustom(companyFields(c), custom), Owner: c.OwnerID})
 	})
 	if err != nil {
 		return Company{}, err
@@ -214,7 +215,7 @@ func (a *App) updateCompany(ctx context.Context, tx *store.Tx, actor Actor, id s
 	if len(changes) == 0 {
 		return nil
 	}
-	return a.audit(ctx, tx, actorID(actor), "company.updated", "company", id, map[string]any{"name": c.Name, "changes": changes})
+	return a.record(ctx, tx, actorID(actor), Change{Action: ActionCompanyUpdated, Entity: "company", ID: id, Name: c.Name, Changes: changes})
 }
 
 func companyFields(c Company) map[string]string {
@@ -224,7 +225,7 @@ func companyFields(c Company) map[string]string {
 	}
 	return map[string]string{
 		"name": c.Name, "domain": c.Domain, "website": c.Website, "industry": c.Industry, "size": c.Size,
-		"phone": c.Phone.Value, "owner_id": c.OwnerID, "notes": c.Notes, "tags": strings.Join(tags, ", "),
+		"phone": c.Phone.Value, fieldOwner: c.OwnerID, "notes": c.Notes, fieldTags: strings.Join(tags, ", "),
 		"address": joinNonEmpty(", ", c.Address.Street, c.Address.City, c.Address.Region, c.Address.PostalCode, c.Address.Country),
 	}
 }

@@ -13,7 +13,7 @@ import (
 // not write; it returns the tags and the custom values' changes for the
 // audit log.
 func (a *App) saveTagsAndCustom(ctx context.Context, tx *store.Tx, actor Actor, entity, id string, tagNames []string, in CustomValues,
-	created bool) ([]Tag, map[string]map[string]string, error) {
+	created bool) ([]Tag, map[string]FieldChange, error) {
 	tags, err := a.ensureTags(ctx, tx, actor, tagNames)
 	if err != nil {
 		return nil, nil, err
@@ -28,7 +28,7 @@ func (a *App) saveTagsAndCustom(ctx context.Context, tx *store.Tx, actor Actor, 
 	return tags, custom, a.checkFieldWrites(ctx, tx, actor, entity, custom)
 }
 
-func (a *App) applyCustomValues(ctx context.Context, tx *store.Tx, entity, id string, in CustomValues, created bool) (map[string]map[string]string, error) {
+func (a *App) applyCustomValues(ctx context.Context, tx *store.Tx, entity, id string, in CustomValues, created bool) (map[string]FieldChange, error) {
 	p := map[string]string{}
 	changes, err := a.saveCustomValues(ctx, tx, entity, id, in, created, p)
 	if err != nil {
@@ -41,9 +41,9 @@ func (a *App) applyCustomValues(ctx context.Context, tx *store.Tx, entity, id st
 }
 
 // withCustom adds the custom values a create set to its audit fields.
-func withCustom(fields map[string]string, custom map[string]map[string]string) map[string]string {
+func withCustom(fields map[string]string, custom map[string]FieldChange) map[string]string {
 	for k, v := range custom {
-		fields[k] = v["to"]
+		fields[k] = v.To
 	}
 	return fields
 }

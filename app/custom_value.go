@@ -349,7 +349,7 @@ func customValuesFrom(fields []CustomField, stored map[string][]store.CustomValu
 // its value, nil or "" clears it) to one record inside tx. It checks every
 // value and the required fields, reporting problems as
 // custom_fields.<key> into p, and returns the changes for the audit log.
-func (a *App) saveCustomValues(ctx context.Context, tx *store.Tx, entity, recordID string, in CustomValues, created bool, p map[string]string) (map[string]map[string]string, error) {
+func (a *App) saveCustomValues(ctx context.Context, tx *store.Tx, entity, recordID string, in CustomValues, created bool, p map[string]string) (map[string]FieldChange, error) {
 	fields, err := store.CustomFields(ctx, tx, entity)
 	if err != nil || len(fields) == 0 {
 		for key := range in {
@@ -367,7 +367,7 @@ func (a *App) saveCustomValues(ctx context.Context, tx *store.Tx, entity, record
 		rows []store.CustomValue
 	}
 	var writes []write
-	changes := map[string]map[string]string{}
+	changes := map[string]FieldChange{}
 	for _, f := range fields {
 		known[f.Key] = true
 		name := "custom_fields." + f.Key
@@ -389,7 +389,7 @@ func (a *App) saveCustomValues(ctx context.Context, tx *store.Tx, entity, record
 		before := ValueText(f, old[recordID][f.Key])
 		after := ValueText(f, displayValue(f, rows))
 		if before != after {
-			changes[name] = map[string]string{"from": before, "to": after}
+			changes[name] = FieldChange{From: before, To: after}
 		}
 		writes = append(writes, write{f, rows})
 	}

@@ -95,7 +95,7 @@ func (a *App) hideFields(ctx context.Context, actor Actor, entity string, values
 // checkFieldWrites refuses a write that changed a custom value actor may
 // not change; changes are applyCustomValues' result, inside tx, which the
 // refusal rolls back.
-func (a *App) checkFieldWrites(ctx context.Context, tx *store.Tx, actor Actor, entity string, changes map[string]map[string]string) error {
+func (a *App) checkFieldWrites(ctx context.Context, tx *store.Tx, actor Actor, entity string, changes map[string]FieldChange) error {
 	if len(changes) == 0 {
 		return nil
 	}

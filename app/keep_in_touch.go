@@ -55,8 +55,8 @@ func (a *App) SetKeepInTouch(ctx context.Context, actor Actor, contactID string,
 		if err := store.PutKeepInTouch(ctx, tx, k); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actor.ID, "contact.keep_in_touch_set", "contact", contactID,
-			map[string]any{"name": c.DisplayName, "changes": map[string]map[string]string{"keep_in_touch_days": {"to": strconv.Itoa(days)}}})
+		return a.record(ctx, tx, actor.ID, Change{Action: ActionContactKeepInTouchSet, Entity: "contact", ID: contactID, Name: c.DisplayName,
+			Changes: map[string]FieldChange{"keep_in_touch_days": {To: strconv.Itoa(days)}}})
 	})
 }
 

@@ -307,11 +307,11 @@ func (a *App) moveStageDeals(ctx context.Context, tx *store.Tx, actor Actor, fro
 		if err := store.InsertStageChange(ctx, tx, store.StageChange{ID: a.cfg.NewID(), DealID: d.ID, FromStageID: from.ID, ToStageID: to.ID, By: actorID(actor)}); err != nil {
 			return err
 		}
-		changes := map[string]map[string]string{"stage_id": {"from": from.ID, "to": to.ID}}
+		changes := map[string]FieldChange{fieldStage: {From: from.ID, To: to.ID}}
 		if fromPipeline != to.PipelineID {
-			changes["pipeline_id"] = map[string]string{"from": fromPipeline, "to": to.PipelineID}
+			changes["pipeline_id"] = FieldChange{From: fromPipeline, To: to.PipelineID}
 		}
-		if err := a.audit(ctx, tx, actorID(actor), "deal.moved", "deal", d.ID, map[string]any{"name": d.Title, "changes": changes}); err != nil {
+		if err := a.record(ctx, tx, actorID(actor), Change{Action: ActionDealMoved, Entity: "deal", ID: d.ID, Name: d.Title, Changes: changes}); err != nil {
 			return err
 		}
 	}

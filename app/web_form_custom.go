@@ -80,9 +80,9 @@ func formCustomChoice(fields []CustomField, in []string, p map[string]string) []
 // asks for it); a field left empty keeps the contact's value. Problems are
 // returned keyed by input name, and the caller's transaction then saves
 // nothing. It returns the changes, as from → to text, for the audit log.
-func (a *App) saveFormCustom(ctx context.Context, tx *store.Tx, f WebForm, contactID string, v map[string]string) (map[string]map[string]string, error) {
+func (a *App) saveFormCustom(ctx context.Context, tx *store.Tx, f WebForm, contactID string, v map[string]string) (map[string]FieldChange, error) {
 	p := map[string]string{}
-	changes := map[string]map[string]string{}
+	changes := map[string]FieldChange{}
 	var fields []CustomField
 	for _, cf := range f.Custom {
 		fields = append(fields, cf)
@@ -112,7 +112,7 @@ func (a *App) saveFormCustom(ctx context.Context, tx *store.Tx, f WebForm, conta
 			return nil, err
 		}
 		if before, after := ValueText(cf, old[contactID][cf.Key]), ValueText(cf, displayValue(cf, rows)); before != after {
-			changes[name] = map[string]string{"from": before, "to": after}
+			changes[name] = FieldChange{From: before, To: after}
 		}
 	}
 	if len(p) > 0 {
