@@ -154,7 +154,7 @@ func (a *App) LogActivity(ctx context.Context, actor Actor, in ActivityInput) (A
 		if err := a.refreshKeepInTouch(ctx, tx, act.Links); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "activity.created", "activity", act.ID, activityAudit(act))
+		return a.record(ctx, tx, actorID(actor), activityChange(ActionActivityCreated, act))
 	})
 	if err != nil {
 		return Activity{}, err
@@ -162,8 +162,11 @@ func (a *App) LogActivity(ctx context.Context, actor Actor, in ActivityInput) (A
 	return a.Activity(ctx, actor, id)
 }
 
-func activityAudit(act Activity) map[string]any {
-	return map[string]any{"name": act.Outcome, "type": act.TypeID, "occurred_at": store.FormatTime(act.OccurredAt), "links": act.Links}
+// activityChange is an activity's audit entry; a new one is logged for
+// rules, webhooks and the users it mentions.
+func activityChange(action AuditAction, act Activity) Change {
+	return Change{Action: action, Entity: "activity", ID: act.ID, Name: act.Outcome,
+		Details: map[string]any{"type": act.TypeID, "occurred_at": store.FormatTime(act.OccurredAt), "links": act.Links}}
 }
 
 // Activity loads one activity; trashed ones are not found.
@@ -218,7 +221,7 @@ func (a *App) UpdateActivity(ctx context.Context, actor Actor, id string, versio
 		if err := a.refreshKeepInTouch(ctx, tx, append(old.Links, act.Links...)); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "activity.updated", "activity", id, activityAudit(act))
+		return a.record(ctx, tx, actorID(actor), activityChange(ActionActivityUpdated, act))
 	})
 	if err != nil {
 		return Activity{}, err
@@ -248,7 +251,7 @@ func (a *App) TrashActivity(ctx context.Context, actor Actor, id string) error {
 		if err := a.refreshKeepInTouch(ctx, tx, old.Links); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "activity.deleted", "activity", id, activityAudit(old))
+		return a.record(ctx, tx, actorID(actor), activityChange(ActionActivityDeleted, old))
 	})
 }
 

@@ -109,7 +109,7 @@ func (a *App) doAction(ctx context.Context, tx *store.Tx, r Rule, index int, act
 		if _, err := store.InsertTask(ctx, tx, t); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, "", "task.created", "task", t.ID, taskAudit(t))
+		return a.record(ctx, tx, "", taskChange(ActionTaskCreated, t))
 	case "add_note":
 		act2, err := a.validateActivity(ctx, tx, nil, ActivityInput{TypeID: "note", Body: fill(act.Text, rec), Links: linksOf(rec)}, Activity{})
 		if err != nil {
@@ -119,7 +119,7 @@ func (a *App) doAction(ctx context.Context, tx *store.Tx, r Rule, index int, act
 		if err := store.InsertActivity(ctx, tx, act2); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, "", "activity.created", "activity", act2.ID, activityAudit(act2))
+		return a.record(ctx, tx, "", activityChange(ActionActivityCreated, act2))
 	case "notify":
 		users := act.UserIDs
 		if len(users) == 0 && rec.OwnerID != "" {

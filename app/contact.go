@@ -249,7 +249,8 @@ func (a *App) CreateContact(ctx context.Context, actor Actor, in ContactInput) (
 		if err := a.indexContact(ctx, tx, c.ID); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "contact.created", "contact", c.ID, map[string]any{"name": c.DisplayName, "fields": withCustom(contactFields(c), custom)})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionContactCreated, Entity: "contact", ID: c.ID, Name: c.DisplayName,
+			Fields: withCustom(contactFields(c), custom), Owner: c.OwnerID})
 	})
 	if err != nil {
 		return Contact{}, err
@@ -337,7 +338,7 @@ func (a *App) updateContact(ctx context.Context, tx *store.Tx, actor Actor, id s
 	if len(changes) == 0 {
 		return nil
 	}
-	return a.audit(ctx, tx, actorID(actor), "contact.updated", "contact", id, map[string]any{"name": c.DisplayName, "changes": changes})
+	return a.record(ctx, tx, actorID(actor), Change{Action: ActionContactUpdated, Entity: "contact", ID: id, Name: c.DisplayName, Changes: changes})
 }
 
 // contactFields flattens a contact for the audit log, with JSON names.
@@ -345,7 +346,7 @@ func contactFields(c Contact) map[string]string {
 	f := map[string]string{
 		"first_name": c.FirstName, "last_name": c.LastName, "display_name": c.DisplayName, "title": c.Title,
 		"company_id": c.CompanyID, "birthday": c.Birthday, "website": c.Website, "lead_source": c.LeadSource,
-		"lifecycle_status": c.LifecycleStatus, "owner_id": c.OwnerID, "notes": c.Notes,
+		fieldLifecycle: c.LifecycleStatus, fieldOwner: c.OwnerID, "notes": c.Notes,
 		"address": joinNonEmpty(", ", c.Address.Street, c.Address.City, c.Address.Region, c.Address.PostalCode, c.Address.Country),
 	}
 	var emails, phones, social, tags []string
@@ -361,7 +362,7 @@ func contactFields(c Contact) map[string]string {
 	for _, t := range c.Tags {
 		tags = append(tags, t.Name)
 	}
-	f["emails"], f["phones"], f["social"], f["tags"] = strings.Join(emails, "; "), strings.Join(phones, "; "), strings.Join(social, "; "), strings.Join(tags, ", ")
+	f["emails"], f["phones"], f["social"], f[fieldTags] = strings.Join(emails, "; "), strings.Join(phones, "; "), strings.Join(social, "; "), strings.Join(tags, ", ")
 	return f
 }
 
@@ -383,11 +384,11 @@ func joinNonEmpty(sep string, parts ...string) string {
 }
 
 // diffFields returns {field: {from, to}} for every field that changed.
-func diffFields(before, after map[string]string) map[string]map[string]string {
-	changes := map[string]map[string]string{}
+func diffFields(before, after map[string]string) map[string]FieldChange {
+	changes := map[string]FieldChange{}
 	for k, v := range after {
 		if before[k] != v {
-			changes[k] = map[string]string{"from": before[k], "to": v}
+			changes[k] = FieldChange{From: before[k], To: v}
 		}
 	}
 	return changes

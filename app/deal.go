@@ -307,7 +307,8 @@ func (a *App) saveDeal(ctx context.Context, tx *store.Tx, actor Actor, old Deal,
 		}
 	}
 	if created {
-		return a.audit(ctx, tx, actorID(actor), "deal.created", "deal", d.ID, map[string]any{"name": d.Title, "fields": withCustom(dealFields(d), custom)})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionDealCreated, Entity: "deal", ID: d.ID, Name: d.Title,
+			Fields: withCustom(dealFields(d), custom), Owner: d.OwnerID})
 	}
 	changes := diffFields(dealFields(old), dealFields(d))
 	for k, v := range custom {
@@ -316,18 +317,18 @@ func (a *App) saveDeal(ctx context.Context, tx *store.Tx, actor Actor, old Deal,
 	if len(changes) == 0 {
 		return nil
 	}
-	action := "deal.updated"
+	action := ActionDealUpdated
 	switch {
 	case d.Status != old.Status && d.Status == store.DealWon:
-		action = "deal.won"
+		action = ActionDealWon
 	case d.Status != old.Status && d.Status == store.DealLost:
-		action = "deal.lost"
+		action = ActionDealLost
 	case d.Status != old.Status:
-		action = "deal.reopened"
+		action = ActionDealReopened
 	case moved:
-		action = "deal.moved"
+		action = ActionDealMoved
 	}
-	return a.audit(ctx, tx, actorID(actor), action, "deal", d.ID, map[string]any{"name": d.Title, "changes": changes})
+	return a.record(ctx, tx, actorID(actor), Change{Action: action, Entity: "deal", ID: d.ID, Name: d.Title, Changes: changes})
 }
 
 // dealFields flattens a deal for the audit log, with JSON names; ids stay
@@ -343,8 +344,8 @@ func dealFields(d Deal) map[string]string {
 	}
 	return map[string]string{
 		"title": d.Title, "value": AmountText(d.Value, d.Currency) + " " + d.Currency, "pipeline_id": d.PipelineID,
-		"stage_id": d.StageID, "status": d.Status, "lost_reason": d.LostReason, "company_id": d.CompanyID,
-		"contact_ids": strings.Join(contacts, ","), "owner_id": d.OwnerID, "expected_close_date": d.ExpectedCloseDate,
-		"source": d.Source, "notes": d.Notes, "tags": strings.Join(tags, ", "),
+		fieldStage: d.StageID, "status": d.Status, "lost_reason": d.LostReason, "company_id": d.CompanyID,
+		"contact_ids": strings.Join(contacts, ","), fieldOwner: d.OwnerID, "expected_close_date": d.ExpectedCloseDate,
+		"source": d.Source, "notes": d.Notes, fieldTags: strings.Join(tags, ", "),
 	}
 }

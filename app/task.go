@@ -167,7 +167,7 @@ func (a *App) CreateTask(ctx context.Context, actor Actor, in TaskInput) (Task, 
 		if _, err := store.InsertTask(ctx, tx, t); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "task.created", "task", t.ID, taskAudit(t))
+		return a.record(ctx, tx, actorID(actor), taskChange(ActionTaskCreated, t))
 	})
 	if err != nil {
 		return Task{}, err
@@ -189,8 +189,10 @@ func startSeries(t *Task) {
 	t.Occurrence = t.SeriesStart
 }
 
-func taskAudit(t Task) map[string]any {
-	return map[string]any{"name": t.Title, "due": DueWall(t), "assignee_id": t.AssigneeID, "recurrence": t.Recurrence}
+// taskChange is a task's audit entry; a new task's assignee is told.
+func taskChange(action AuditAction, t Task) Change {
+	return Change{Action: action, Entity: "task", ID: t.ID, Name: t.Title, Owner: t.AssigneeID,
+		Details: map[string]any{"due": DueWall(t), "assignee_id": t.AssigneeID, "recurrence": t.Recurrence}}
 }
 
 // Task loads one task; trashed ones are not found.
@@ -211,7 +213,7 @@ func (a *App) Task(ctx context.Context, actor Actor, id string) (Task, error) {
 // changeTask loads a live task inside tx, lets change edit it and saves it
 // with an audit entry; version -1 skips the optimistic lock (one-click
 // actions that do not overwrite what others typed).
-func (a *App) changeTask(ctx context.Context, tx *store.Tx, actor Actor, id string, version int, action string,
+func (a *App) changeTask(ctx context.Context, tx *store.Tx, actor Actor, id string, version int, action AuditAction,
 	change func(t *Task) error) (Task, error) {
 	t, err := store.TaskByID(ctx, tx, id)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && t.Trashed()) {
@@ -236,7 +238,7 @@ func (a *App) changeTask(ctx context.Context, tx *store.Tx, actor Actor, id stri
 		}
 		return t, err
 	}
-	return t, a.audit(ctx, tx, actorID(actor), action, "task", id, taskAudit(t))
+	return t, a.record(ctx, tx, actorID(actor), taskChange(action, t))
 }
 
 // UpdateTask replaces a task's fields, provided nobody saved it since the
@@ -249,7 +251,7 @@ func (a *App) UpdateTask(ctx context.Context, actor Actor, id string, version in
 		return Task{}, err
 	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
-		_, err := a.changeTask(ctx, tx, actor, id, version, "task.updated", func(t *Task) error {
+		_, err := a.changeTask(ctx, tx, actor, id, version, ActionTaskUpdated, func(t *Task) error {
 			next, err := a.validateTask(ctx, tx, actor, in, t.Links)
 			if err != nil {
 				return err
@@ -293,7 +295,7 @@ func (a *App) CompleteTask(ctx context.Context, actor Actor, id string) (t Task,
 		if err != nil || current.Done() {
 			return err // done already: a second click is a no-op
 		}
-		done, err := a.changeTask(ctx, tx, actor, id, -1, "task.completed", func(t *Task) error {
+		done, err := a.changeTask(ctx, tx, actor, id, -1, ActionTaskCompleted, func(t *Task) error {
 			t.DoneAt, t.DoneBy = tx.Now, actorID(actor)
 			return nil
 		})
@@ -310,7 +312,7 @@ func (a *App) CompleteTask(ctx context.Context, actor Actor, id string) (t Task,
 			return err
 		}
 		next = &n
-		return a.audit(ctx, tx, actorID(actor), "task.created", "task", n.ID, taskAudit(n))
+		return a.record(ctx, tx, actorID(actor), taskChange(ActionTaskCreated, n))
 	})
 	if err != nil {
 		return Task{}, nil, err
@@ -350,7 +352,7 @@ func (a *App) ReopenTask(ctx context.Context, actor Actor, id string) (Task, err
 		return Task{}, err
 	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
-		_, err := a.changeTask(ctx, tx, actor, id, -1, "task.reopened", func(t *Task) error {
+		_, err := a.changeTask(ctx, tx, actor, id, -1, ActionTaskReopened, func(t *Task) error {
 			t.DoneAt, t.DoneBy = time.Time{}, ""
 			return nil
 		})
@@ -374,7 +376,7 @@ func (a *App) SnoozeTask(ctx context.Context, actor Actor, id string, until time
 		return Task{}, Invalid(map[string]string{"until": "error.snooze_invalid"})
 	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
-		_, err := a.changeTask(ctx, tx, actor, id, -1, "task.snoozed", func(t *Task) error {
+		_, err := a.changeTask(ctx, tx, actor, id, -1, ActionTaskSnoozed, func(t *Task) error {
 			if t.Done() {
 				return errorf(EConflict, "error.task_done")
 			}
@@ -447,7 +449,7 @@ func (a *App) TrashTask(ctx context.Context, actor Actor, id string) error {
 		if err := store.TrashTask(ctx, tx, id, actorID(actor)); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "task.deleted", "task", id, taskAudit(t))
+		return a.record(ctx, tx, actorID(actor), taskChange(ActionTaskDeleted, t))
 	})
 }
 

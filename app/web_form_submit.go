@@ -130,7 +130,8 @@ func (a *App) SubmitForm(ctx context.Context, formID string, sub Submission) (Su
 		if err := store.InsertSubmission(ctx, tx, a.cfg.NewID(), f.ID, res.ContactID, res.Created, sub.Client); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, "", "form.submitted", "contact", res.ContactID, map[string]any{"form": f.ID, "name": f.Name, "created": res.Created})
+		return a.record(ctx, tx, "", Change{Action: ActionFormSubmitted, Entity: "contact", ID: res.ContactID, Name: f.Name, Form: f.ID,
+			Details: map[string]any{"created": res.Created}})
 	})
 	return res, err
 }
@@ -185,8 +186,8 @@ func (a *App) createFromForm(ctx context.Context, tx *store.Tx, f WebForm, email
 	if err := a.indexContact(ctx, tx, c.ID); err != nil {
 		return "", err
 	}
-	return c.ID, a.audit(ctx, tx, "", "contact.created", "contact", c.ID, map[string]any{"name": c.DisplayName,
-		"fields": withCustom(contactFields(c), custom), "form": f.ID})
+	return c.ID, a.record(ctx, tx, "", Change{Action: ActionContactCreated, Entity: "contact", ID: c.ID, Name: c.DisplayName,
+		Fields: withCustom(contactFields(c), custom), Owner: c.OwnerID, Form: f.ID})
 }
 
 // updateFromForm fills what the visitor sent into an existing contact and
@@ -201,7 +202,7 @@ func (a *App) updateFromForm(ctx context.Context, tx *store.Tx, f WebForm, id st
 		return err
 	}
 	if len(custom) > 0 {
-		if err := a.audit(ctx, tx, "", "contact.updated", "contact", id, map[string]any{"name": c.DisplayName, "changes": custom, "form": f.ID}); err != nil {
+		if err := a.record(ctx, tx, "", Change{Action: ActionContactUpdated, Entity: "contact", ID: id, Name: c.DisplayName, Changes: custom, Form: f.ID}); err != nil {
 			return err
 		}
 	}
