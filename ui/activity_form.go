@@ -93,11 +93,7 @@ func (s *site) activityTypes(r *http.Request, lang string) ([]activityTypeView, 
 	}
 	out := make([]activityTypeView, len(types))
 	for i, t := range types {
-		name := t.Name
-		if name == "" {
-			name = s.catalog.T(lang, "activity.type."+t.ID)
-		}
-		out[i] = activityTypeView{ID: t.ID, Name: name, Icon: t.Icon, Color: t.Color, HasDuration: t.HasDuration, Archived: t.Archived(), Builtin: t.Builtin}
+		out[i] = activityTypeView{ID: t.ID, Name: s.catalog.activityTypeName(lang, t), Icon: t.Icon, Color: t.Color, HasDuration: t.HasDuration, Archived: t.Archived(), Builtin: t.Builtin}
 	}
 	return out, nil
 }

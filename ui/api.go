@@ -60,3 +60,22 @@ func writeProblem(w http.ResponseWriter, r *http.Request, err error, c *Catalog)
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(p)
 }
+
+// statusOf maps an app error code to an HTTP status, in one place.
+func statusOf(code app.Code) int {
+	switch code {
+	case app.ENotFound:
+		return http.StatusNotFound
+	case app.EInvalid:
+		return http.StatusUnprocessableEntity
+	case app.EConflict:
+		return http.StatusConflict
+	case app.EUnauthorized:
+		return http.StatusUnauthorized
+	case app.EForbidden:
+		return http.StatusForbidden
+	case app.ETooMany:
+		return http.StatusTooManyRequests
+	}
+	return http.StatusInternalServerError
+}

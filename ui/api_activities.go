@@ -86,7 +86,7 @@ func (b activityBody) apply(in *app.ActivityInput, m members) map[string]string 
 	return p
 }
 
-func handleAPIActivityList(s *site) http.Handler {
+func handleAPIActivityList(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		user := currentUser(r)
 		v := r.URL.Query()
@@ -120,7 +120,7 @@ func handleAPIActivityList(s *site) http.Handler {
 	})
 }
 
-func handleAPIActivityCreate(s *site) http.Handler {
+func handleAPIActivityCreate(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var body activityBody
 		m, err := decodeBody(w, r, &body)
@@ -138,14 +138,14 @@ func handleAPIActivityCreate(s *site) http.Handler {
 			writeAPIError(w, r, s, err)
 			return
 		}
-		if u, err := s.views.router.Get("api.activity").URL("id", a.ID); err == nil {
+		if u, err := s.router.Get("api.activity").URL("id", a.ID); err == nil {
 			w.Header().Set("Location", u.String())
 		}
 		encode(w, http.StatusCreated, NewActivityJSON(a))
 	})
 }
 
-func handleAPIActivityShow(s *site) http.Handler {
+func handleAPIActivityShow(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a, err := s.app.Activity(r.Context(), currentUser(r), mux.Vars(r)["id"])
 		if err != nil {
@@ -156,7 +156,7 @@ func handleAPIActivityShow(s *site) http.Handler {
 	})
 }
 
-func handleAPIActivityUpdate(s *site) http.Handler {
+func handleAPIActivityUpdate(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		user := currentUser(r)
 		if !app.CanDo(user, app.AreaActivities, app.LevelEdit) {
@@ -193,7 +193,7 @@ func handleAPIActivityUpdate(s *site) http.Handler {
 	})
 }
 
-func handleAPIActivityDelete(s *site) http.Handler {
+func handleAPIActivityDelete(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := s.app.TrashActivity(r.Context(), currentUser(r), mux.Vars(r)["id"]); err != nil {
 			writeAPIError(w, r, s, err)
@@ -213,9 +213,10 @@ type activityTypeJSON struct {
 	Archived    bool   `json:"archived"`
 }
 
-func handleAPIActivityTypes(s *site) http.Handler {
+func handleAPIActivityTypes(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		types, err := s.activityTypes(r, s.catalog.Language(r, currentUser(r)))
+		lang := s.catalog.Language(r, currentUser(r))
+		types, err := s.app.ActivityTypes(r.Context(), currentUser(r))
 		if err != nil {
 			writeAPIError(w, r, s, err)
 			return
@@ -224,7 +225,7 @@ func handleAPIActivityTypes(s *site) http.Handler {
 			Data []activityTypeJSON `json:"data"`
 		}{Data: []activityTypeJSON{}}
 		for _, t := range types {
-			out.Data = append(out.Data, activityTypeJSON{ID: t.ID, Name: t.Name, Icon: t.Icon, Color: t.Color, HasDuration: t.HasDuration, Archived: t.Archived})
+			out.Data = append(out.Data, activityTypeJSON{ID: t.ID, Name: s.catalog.activityTypeName(lang, t), Icon: t.Icon, Color: t.Color, HasDuration: t.HasDuration, Archived: t.Archived()})
 		}
 		encode(w, http.StatusOK, out)
 	})

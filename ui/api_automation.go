@@ -44,7 +44,7 @@ func runsOf(list []store.RuleRun) []runJSON {
 }
 
 // handleAPIRuleList answers GET /api/v1/automation/rules.
-func handleAPIRuleList(s *site) http.Handler {
+func handleAPIRuleList(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rules, err := s.app.Rules(r.Context(), currentUser(r))
 		if err != nil {
@@ -60,7 +60,7 @@ func handleAPIRuleList(s *site) http.Handler {
 }
 
 // handleAPIRuleCreate answers POST /api/v1/automation/rules.
-func handleAPIRuleCreate(s *site) http.Handler {
+func handleAPIRuleCreate(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !apiAllowed(w, r, s, app.AreaAutomation, app.LevelManage) {
 			return
@@ -80,7 +80,7 @@ func handleAPIRuleCreate(s *site) http.Handler {
 }
 
 // handleAPIRuleShow answers GET /api/v1/automation/rules/{id}.
-func handleAPIRuleShow(s *site) http.Handler {
+func handleAPIRuleShow(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rule, err := s.app.RuleByID(r.Context(), currentUser(r), mux.Vars(r)["id"])
 		if err != nil {
@@ -93,7 +93,7 @@ func handleAPIRuleShow(s *site) http.Handler {
 
 // handleAPIRuleReplace answers PUT /api/v1/automation/rules/{id}: the
 // whole definition, with the version it was read at.
-func handleAPIRuleReplace(s *site) http.Handler {
+func handleAPIRuleReplace(s *apiSite) http.Handler {
 	type body struct {
 		Version int `json:"version"`
 		app.RuleDefinition
@@ -117,7 +117,7 @@ func handleAPIRuleReplace(s *site) http.Handler {
 }
 
 // handleAPIRuleDelete answers DELETE /api/v1/automation/rules/{id}.
-func handleAPIRuleDelete(s *site) http.Handler {
+func handleAPIRuleDelete(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := s.app.DeleteRule(r.Context(), currentUser(r), mux.Vars(r)["id"]); err != nil {
 			writeAPIError(w, r, s, err)
@@ -129,7 +129,7 @@ func handleAPIRuleDelete(s *site) http.Handler {
 
 // handleAPIRuleRuns answers GET /api/v1/automation/rules/{id}/runs: the
 // latest runs with their outcomes.
-func handleAPIRuleRuns(s *site) http.Handler {
+func handleAPIRuleRuns(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, err := s.app.RuleByID(r.Context(), currentUser(r), mux.Vars(r)["id"]); err != nil {
 			writeAPIError(w, r, s, err)

@@ -69,7 +69,7 @@ type moveBody struct {
 
 // handleAPIDealMove moves a deal within its pipeline; the board's drag and
 // drop posts here. A stage of another pipeline is refused (422).
-func handleAPIDealMove(s *site) http.Handler {
+func handleAPIDealMove(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !app.CanDo(currentUser(r), app.AreaDeals, app.LevelEdit) { // before reading the body, so a viewer hears "forbidden", not "bad request"
 			writeAPIError(w, r, s, &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
@@ -95,7 +95,7 @@ func handleAPIDealMove(s *site) http.Handler {
 }
 
 // handleAPIDealHistory lists a deal's stage changes, oldest first.
-func handleAPIDealHistory(s *site) http.Handler {
+func handleAPIDealHistory(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, err := liveDeal(r, s); err != nil {
 			writeAPIError(w, r, s, err)
@@ -118,7 +118,7 @@ func handleAPIDealHistory(s *site) http.Handler {
 
 // liveDeal loads the deal the path names; the API does not show trashed
 // records.
-func liveDeal(r *http.Request, s *site) (app.Deal, error) {
+func liveDeal(r *http.Request, s *apiSite) (app.Deal, error) {
 	d, err := s.app.Deal(r.Context(), currentUser(r), mux.Vars(r)["id"])
 	if err == nil && d.Trashed() {
 		err = &app.Error{Code: app.ENotFound, Message: "error.deal_not_found"}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"rolo/app"
 	"strings"
 )
 
@@ -94,7 +95,7 @@ func jsonProblem(err error, size int) *requestError {
 
 // writeAPIError answers with problem+json for a body that could not be
 // read, or for an app error.
-func writeAPIError(w http.ResponseWriter, r *http.Request, s *site, err error) {
+func writeAPIError(w http.ResponseWriter, r *http.Request, s *apiSite, err error) {
 	var re *requestError
 	if !errors.As(err, &re) {
 		writeProblem(w, r, err, s.catalog)
@@ -108,3 +109,6 @@ func writeAPIError(w http.ResponseWriter, r *http.Request, s *site, err error) {
 		Detail: s.catalog.T(lang, re.key, re.args...), Code: re.code,
 	})
 }
+
+// errAPINotFound answers a path or name the API does not have.
+var errAPINotFound = &app.Error{Code: app.ENotFound, Message: "error.page_not_found"}

@@ -39,7 +39,7 @@ func NewFieldJSON(f app.CustomField) FieldJSON {
 
 // handleAPIFields lists custom field definitions: every entity's, or one
 // entity's with ?entity=contact|company|deal.
-func handleAPIFields(s *site) http.Handler {
+func handleAPIFields(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		entities := app.FieldEntities
 		if e := r.URL.Query().Get("entity"); e != "" {

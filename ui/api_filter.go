@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"rolo/app"
@@ -81,4 +82,34 @@ func customJSON(v map[string]any) map[string]any {
 		return map[string]any{}
 	}
 	return v
+}
+
+// noTag is an id no tag has: filtering by an unknown tag name matches
+// nothing, yet the other parameters are still checked.
+const noTag = "-"
+
+// listQuery reads limit, cursor, sort and the filters tag (a name),
+// status, owner and company (an id or "none"). The app checks them and
+// names every bad one at once.
+func listQuery(ctx context.Context, a *app.App, v url.Values) (store.ListQuery, error) {
+	q := store.ListQuery{Sort: v.Get("sort"), Cursor: v.Get("cursor"), Status: v.Get("status"), Owner: v.Get("owner"), Company: v.Get("company")}
+	if s := v.Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			n = -1 // out of range, so the app reports it
+		}
+		q.Limit = n
+	}
+	if name := v.Get("tag"); name != "" {
+		t, err := a.TagByName(ctx, name)
+		switch {
+		case app.ErrorCode(err) == app.ENotFound:
+			q.TagID = noTag
+		case err != nil:
+			return q, err
+		default:
+			q.TagID = t.ID
+		}
+	}
+	return q, nil
 }

@@ -38,7 +38,7 @@ type goalPoint struct {
 	Value int64     `json:"value"`
 }
 
-func (s *site) goalOf(r *http.Request, p app.GoalProgress) goalJSON {
+func (s *apiSite) goalOf(r *http.Request, p app.GoalProgress) goalJSON {
 	g := p.Goal
 	out := goalJSON{ID: g.ID, Name: g.Name, Metric: g.Metric, Unit: "count", Currency: g.Currency, Target: g.Target, Baseline: g.Baseline,
 		Current: p.Current, Percent: p.Percent, Reached: p.Reached, Ended: p.Ended, StartsAt: g.StartsAt, EndsAt: g.Deadline,
@@ -60,7 +60,7 @@ func (s *site) goalOf(r *http.Request, p app.GoalProgress) goalJSON {
 
 // handleAPIGoals answers GET /api/v1/goals: the goals the dashboard
 // shows — the team's and the reader's, or every goal for managers.
-func handleAPIGoals(s *site) http.Handler {
+func handleAPIGoals(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !apiAllowed(w, r, s, app.AreaReports, app.LevelView) {
 			return
@@ -86,7 +86,7 @@ func handleAPIGoals(s *site) http.Handler {
 // handleAPIGoalCreate answers POST /api/v1/goals; the baseline is
 // recorded now. user_id "" or absent is the caller's own goal, "team" the
 // team's (managers and admins).
-func handleAPIGoalCreate(s *site) http.Handler {
+func handleAPIGoalCreate(s *apiSite) http.Handler {
 	type body struct {
 		Name     string      `json:"name"`
 		Metric   string      `json:"metric"`
@@ -122,14 +122,14 @@ func handleAPIGoalCreate(s *site) http.Handler {
 			writeAPIError(w, r, s, err)
 			return
 		}
-		w.Header().Set("Location", s.recordPath("api.goal", "id", g.ID))
+		w.Header().Set("Location", s.path("api.goal", "id", g.ID))
 		encode(w, http.StatusCreated, s.goalOf(r, p))
 	})
 }
 
 // handleAPIGoal answers GET /api/v1/goals/{id}, with its progress over
 // time.
-func handleAPIGoal(s *site) http.Handler {
+func handleAPIGoal(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !apiAllowed(w, r, s, app.AreaReports, app.LevelView) {
 			return
@@ -144,7 +144,7 @@ func handleAPIGoal(s *site) http.Handler {
 }
 
 // handleAPIGoalDelete answers DELETE /api/v1/goals/{id}.
-func handleAPIGoalDelete(s *site) http.Handler {
+func handleAPIGoalDelete(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := s.app.DeleteGoal(r.Context(), currentUser(r), mux.Vars(r)["id"]); err != nil {
 			writeAPIError(w, r, s, err)

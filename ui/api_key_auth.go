@@ -37,7 +37,7 @@ func withAPIKey(a *app.App) func(http.Handler) http.Handler {
 				writeProblem(w, r, &app.Error{Code: app.EForbidden, Message: "error.api_key_read_only"}, nil)
 				return
 			}
-			ctx := context.WithValue(r.Context(), sessionKey, &app.Session{User: user})
+			ctx := withSessionValue(r.Context(), &app.Session{User: user})
 			ctx = context.WithValue(ctx, apiScopeKey{}, scope)
 			next.ServeHTTP(w, r.WithContext(ctx))
 		})

@@ -36,7 +36,7 @@ func apiKeyOf(k app.APIKey) apiKeyJSON {
 }
 
 // handleAPIKeyList answers GET /api/v1/api-keys: the caller's own keys.
-func handleAPIKeyList(s *site) http.Handler {
+func handleAPIKeyList(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		keys, err := s.app.APIKeys(r.Context(), currentUser(r))
 		if err != nil {
@@ -53,7 +53,7 @@ func handleAPIKeyList(s *site) http.Handler {
 
 // handleAPIKeyCreate answers POST /api/v1/api-keys; the token is in this
 // answer and nowhere else, ever.
-func handleAPIKeyCreate(s *site) http.Handler {
+func handleAPIKeyCreate(s *apiSite) http.Handler {
 	type body struct {
 		Name      string     `json:"name"`
 		Scope     string     `json:"scope"`
@@ -82,7 +82,7 @@ func handleAPIKeyCreate(s *site) http.Handler {
 }
 
 // handleAPIKeyRevoke answers DELETE /api/v1/api-keys/{id}.
-func handleAPIKeyRevoke(s *site) http.Handler {
+func handleAPIKeyRevoke(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := s.app.RevokeAPIKey(r.Context(), currentUser(r), mux.Vars(r)["id"]); err != nil {
 			writeAPIError(w, r, s, err)

@@ -3,10 +3,8 @@ package ui
 import (
 	"context"
 	"net/url"
-	"strconv"
 
 	"rolo/app"
-	"rolo/store"
 )
 
 // PageJSON is one page of a list: the records, the cursor that asks for
@@ -15,36 +13,6 @@ type PageJSON[T any] struct {
 	Data       []T     `json:"data"`
 	NextCursor *string `json:"next_cursor"`
 	Total      int     `json:"total"`
-}
-
-// noTag is an id no tag has: filtering by an unknown tag name matches
-// nothing, yet the other parameters are still checked.
-const noTag = "-"
-
-// listQuery reads limit, cursor, sort and the filters tag (a name),
-// status, owner and company (an id or "none"). The app checks them and
-// names every bad one at once.
-func listQuery(ctx context.Context, a *app.App, v url.Values) (store.ListQuery, error) {
-	q := store.ListQuery{Sort: v.Get("sort"), Cursor: v.Get("cursor"), Status: v.Get("status"), Owner: v.Get("owner"), Company: v.Get("company")}
-	if s := v.Get("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			n = -1 // out of range, so the app reports it
-		}
-		q.Limit = n
-	}
-	if name := v.Get("tag"); name != "" {
-		t, err := a.TagByName(ctx, name)
-		switch {
-		case app.ErrorCode(err) == app.ENotFound:
-			q.TagID = noTag
-		case err != nil:
-			return q, err
-		default:
-			q.TagID = t.ID
-		}
-	}
-	return q, nil
 }
 
 // ListContacts answers a contact list request given as query parameters,

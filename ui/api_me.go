@@ -22,7 +22,7 @@ type meResponse struct {
 }
 
 // handleAPIMe answers GET /api/v1/me: who the caller is logged in as.
-func handleAPIMe(s *site) http.Handler {
+func handleAPIMe(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		u := currentUser(r)
 		feed, err := s.calendarFeedURL(r, u)

@@ -18,7 +18,7 @@ type notificationJSON struct {
 
 // handleAPINotifications answers GET /api/v1/notifications: the latest
 // and the unread count (the bell).
-func handleAPINotifications(s *site) http.Handler {
+func handleAPINotifications(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		list, unread, err := s.app.Notifications(r.Context(), currentUser(r), 50)
 		if err != nil {
@@ -35,7 +35,7 @@ func handleAPINotifications(s *site) http.Handler {
 
 // handleAPINotificationRead answers POST /api/v1/notifications/{id}/read
 // ("all" marks every one read).
-func handleAPINotificationRead(s *site) http.Handler {
+func handleAPINotificationRead(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := mux.Vars(r)["id"]
 		if id == "all" {

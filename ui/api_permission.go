@@ -8,7 +8,7 @@ import (
 
 // apiAllowed refuses an API request with 403 before its body is read when
 // the caller may not do action in area; the app checks again when writing.
-func apiAllowed(w http.ResponseWriter, r *http.Request, s *site, area app.Area, action app.Level) bool {
+func apiAllowed(w http.ResponseWriter, r *http.Request, s *apiSite, area app.Area, action app.Level) bool {
 	if s.app.Can(currentUser(r), area, action) {
 		return true
 	}

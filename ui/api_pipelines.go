@@ -29,7 +29,7 @@ type StageJSON struct {
 
 // handleAPIPipelines answers GET /api/v1/pipelines: every pipeline in use,
 // in order, each with its ordered stages. Pipelines are few: no paging.
-func handleAPIPipelines(s *site) http.Handler {
+func handleAPIPipelines(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		user := currentUser(r)
 		list, err := s.app.Pipelines(r.Context(), user)
@@ -48,10 +48,10 @@ func handleAPIPipelines(s *site) http.Handler {
 	})
 }
 
-func (s *site) pipelineJSON(lang string, p app.Pipeline) PipelineJSON {
-	out := PipelineJSON{ID: p.ID, Name: s.pipelineName(lang, p), Position: p.Position, Archived: p.Archived(), Stages: []StageJSON{}}
+func (s *apiSite) pipelineJSON(lang string, p app.Pipeline) PipelineJSON {
+	out := PipelineJSON{ID: p.ID, Name: s.catalog.pipelineName(lang, p), Position: p.Position, Archived: p.Archived(), Stages: []StageJSON{}}
 	for _, st := range p.Stages {
-		j := StageJSON{ID: st.ID, Name: s.stageName(lang, st), Probability: st.Probability, Position: st.Position, Kind: st.Kind, Archived: st.Archived()}
+		j := StageJSON{ID: st.ID, Name: s.catalog.stageName(lang, st), Probability: st.Probability, Position: st.Position, Kind: st.Kind, Archived: st.Archived()}
 		if st.RotDays > 0 {
 			j.RotDays = &st.RotDays
 		}

@@ -67,7 +67,7 @@ var dealAPI = recordAPI[app.DealInput, app.Deal, dealBody]{
 	setOwner: func(in *app.DealInput, id string) { in.OwnerID = id },
 }
 
-func (k recordAPI[In, Rec, Body]) handleList(s *site) http.Handler {
+func (k recordAPI[In, Rec, Body]) handleList(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		page, err := k.list(r.Context(), s.app, currentUser(r), r.URL.Query())
 		if err != nil {
@@ -78,7 +78,7 @@ func (k recordAPI[In, Rec, Body]) handleList(s *site) http.Handler {
 	})
 }
 
-func (k recordAPI[In, Rec, Body]) handleCreate(s *site) http.Handler {
+func (k recordAPI[In, Rec, Body]) handleCreate(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var body Body
 		m, err := decodeBody(w, r, &body)
@@ -97,14 +97,14 @@ func (k recordAPI[In, Rec, Body]) handleCreate(s *site) http.Handler {
 			writeAPIError(w, r, s, err)
 			return
 		}
-		if u, err := s.views.router.Get(k.route).URL("id", k.id(rec)); err == nil {
+		if u, err := s.router.Get(k.route).URL("id", k.id(rec)); err == nil {
 			w.Header().Set("Location", u.String())
 		}
 		encode(w, http.StatusCreated, k.json(rec))
 	})
 }
 
-func (k recordAPI[In, Rec, Body]) handleShow(s *site) http.Handler {
+func (k recordAPI[In, Rec, Body]) handleShow(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec, err := k.get(s.app, r.Context(), currentUser(r), mux.Vars(r)["id"])
 		if err == nil && rec.Trashed() {
@@ -121,7 +121,7 @@ func (k recordAPI[In, Rec, Body]) handleShow(s *site) http.Handler {
 // handleUpdate applies a JSON merge patch: only the fields the body names
 // change. The body's version must be the one last read, so two clients
 // cannot silently overwrite each other.
-func (k recordAPI[In, Rec, Body]) handleUpdate(s *site) http.Handler {
+func (k recordAPI[In, Rec, Body]) handleUpdate(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var body Body
 		m, err := decodeBody(w, r, &body)
@@ -143,7 +143,7 @@ func (k recordAPI[In, Rec, Body]) handleUpdate(s *site) http.Handler {
 	})
 }
 
-func (k recordAPI[In, Rec, Body]) handleDelete(s *site) http.Handler {
+func (k recordAPI[In, Rec, Body]) handleDelete(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := k.trash(s.app, r.Context(), currentUser(r), mux.Vars(r)["id"]); err != nil {
 			writeAPIError(w, r, s, err)

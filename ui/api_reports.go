@@ -73,11 +73,11 @@ func winRateOf(row app.WinRateRow) winRateJSON {
 }
 
 // reportData runs one report for the request and shapes its numbers.
-func (s *site) reportData(r *http.Request, name string, q app.ReportQuery, f reportFilters) (any, error) {
+func (s *apiSite) reportData(r *http.Request, name string, q app.ReportQuery, f reportFilters) (any, error) {
 	ctx, user := r.Context(), currentUser(r)
 	lang := s.catalog.Language(r, user)
-	stage := func(st app.Stage) nameRef { return nameRef{st.ID, s.stageName(lang, st)} }
-	pipeline := func(p app.Pipeline) nameRef { return nameRef{p.ID, s.pipelineName(lang, p)} }
+	stage := func(st app.Stage) nameRef { return nameRef{st.ID, s.catalog.stageName(lang, st)} }
+	pipeline := func(p app.Pipeline) nameRef { return nameRef{p.ID, s.catalog.pipelineName(lang, p)} }
 	switch name {
 	case "pipeline":
 		rep, err := s.app.PipelineReport(ctx, user, q)
@@ -201,17 +201,17 @@ func (s *site) reportData(r *http.Request, name string, q app.ReportQuery, f rep
 }
 
 // handleAPIReport answers GET /api/v1/reports/{name}.
-func handleAPIReport(s *site) http.Handler {
+func handleAPIReport(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !apiAllowed(w, r, s, app.AreaReports, app.LevelView) {
 			return
 		}
 		name := mux.Vars(r)["name"]
 		if !slices.Contains(reportNames, name) {
-			writeNotFound(w, r, s)
+			writeAPIError(w, r, s, errAPINotFound)
 			return
 		}
-		q, f, err := s.reportQuery(r, s.app.Now())
+		q, f, err := parseReportQuery(r, s.app.Now())
 		if err != nil {
 			writeAPIError(w, r, s, err)
 			return
@@ -227,12 +227,12 @@ func handleAPIReport(s *site) http.Handler {
 
 // handleAPIDashboard answers GET /api/v1/dashboard: the reader's numbers,
 // or the team's with owner=team (managers and admins).
-func handleAPIDashboard(s *site) http.Handler {
+func handleAPIDashboard(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !apiAllowed(w, r, s, app.AreaReports, app.LevelView) {
 			return
 		}
-		q, f, err := s.reportQuery(r, s.app.Now())
+		q, f, err := parseReportQuery(r, s.app.Now())
 		if err != nil {
 			writeAPIError(w, r, s, err)
 			return

@@ -16,7 +16,7 @@ type scoreRuleJSON struct {
 }
 
 // handleAPIScoreRules answers GET /api/v1/scoring/rules.
-func handleAPIScoreRules(s *site) http.Handler {
+func handleAPIScoreRules(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		list, err := s.app.ScoreRules(r.Context(), currentUser(r))
 		if err != nil {
@@ -33,7 +33,7 @@ func handleAPIScoreRules(s *site) http.Handler {
 
 // handleAPIScoreRuleCreate answers POST /api/v1/scoring/rules; every
 // contact's score is recomputed before it answers.
-func handleAPIScoreRuleCreate(s *site) http.Handler {
+func handleAPIScoreRuleCreate(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !apiAllowed(w, r, s, app.AreaAutomation, app.LevelManage) {
 			return
@@ -53,7 +53,7 @@ func handleAPIScoreRuleCreate(s *site) http.Handler {
 }
 
 // handleAPIScoreRuleDelete answers DELETE /api/v1/scoring/rules/{id}.
-func handleAPIScoreRuleDelete(s *site) http.Handler {
+func handleAPIScoreRuleDelete(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := s.app.DeleteScoreRule(r.Context(), currentUser(r), mux.Vars(r)["id"]); err != nil {
 			writeAPIError(w, r, s, err)
@@ -65,7 +65,7 @@ func handleAPIScoreRuleDelete(s *site) http.Handler {
 
 // handleAPIContactScore answers GET /api/v1/contacts/{id}/score: the
 // score and why.
-func handleAPIContactScore(s *site) http.Handler {
+func handleAPIContactScore(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		score, why, err := s.app.ContactScore(r.Context(), currentUser(r), mux.Vars(r)["id"])
 		if err != nil {

@@ -23,7 +23,7 @@ type SegmentJSON struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-func (s *site) segmentJSON(r *http.Request, seg app.Segment) SegmentJSON {
+func (s *apiSite) segmentJSON(r *http.Request, seg app.Segment) SegmentJSON {
 	n, _ := s.app.SegmentCount(r.Context(), currentUser(r), seg) // a query that no longer compiles counts 0
 	return SegmentJSON{ID: seg.ID, Entity: seg.Entity, Name: seg.Name, Query: seg.Query, Shared: seg.Shared,
 		OwnerID: nullable(seg.OwnerID), Count: n, CreatedAt: seg.CreatedAt.UTC(), UpdatedAt: seg.UpdatedAt.UTC()}
@@ -36,7 +36,7 @@ type segmentBody struct {
 	Shared bool   `json:"shared"`
 }
 
-func handleAPISegments(s *site) http.Handler {
+func handleAPISegments(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		segs, err := s.app.Segments(r.Context(), currentUser(r), r.URL.Query().Get("entity"))
 		if err != nil {
@@ -51,7 +51,7 @@ func handleAPISegments(s *site) http.Handler {
 	})
 }
 
-func handleAPISegmentCreate(s *site) http.Handler {
+func handleAPISegmentCreate(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var body segmentBody
 		if _, err := decodeBody(w, r, &body); err != nil {
@@ -67,7 +67,7 @@ func handleAPISegmentCreate(s *site) http.Handler {
 	})
 }
 
-func handleAPISegment(s *site) http.Handler {
+func handleAPISegment(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		seg, err := s.app.Segment(r.Context(), currentUser(r), mux.Vars(r)["id"])
 		if err != nil {
@@ -79,7 +79,7 @@ func handleAPISegment(s *site) http.Handler {
 }
 
 // handleAPISegmentUpdate merge-patches name, query and shared.
-func handleAPISegmentUpdate(s *site) http.Handler {
+func handleAPISegmentUpdate(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		user := currentUser(r)
 		seg, err := s.app.Segment(r.Context(), user, mux.Vars(r)["id"])
@@ -102,7 +102,7 @@ func handleAPISegmentUpdate(s *site) http.Handler {
 	})
 }
 
-func handleAPISegmentDelete(s *site) http.Handler {
+func handleAPISegmentDelete(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := s.app.DeleteSegment(r.Context(), currentUser(r), mux.Vars(r)["id"]); err != nil {
 			writeAPIError(w, r, s, err)

@@ -15,7 +15,7 @@ type TagJSON struct {
 
 // handleAPITagList answers GET /api/v1/tags: every tag, by name. Tags are
 // few, so there is no paging.
-func handleAPITagList(s *site) http.Handler {
+func handleAPITagList(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tags, err := s.app.Tags(r.Context(), currentUser(r))
 		if err != nil {

@@ -13,7 +13,7 @@ import (
 // The tasks API: list with filters, create, show, merge-patch, delete,
 // complete and snooze. The app checks roles and rules.
 
-func handleAPITaskList(s *site) http.Handler {
+func handleAPITaskList(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		user := currentUser(r)
 		v := r.URL.Query()
@@ -53,7 +53,7 @@ func handleAPITaskList(s *site) http.Handler {
 	})
 }
 
-func handleAPITaskCreate(s *site) http.Handler {
+func handleAPITaskCreate(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var body taskBody
 		m, err := decodeBody(w, r, &body)
@@ -81,14 +81,14 @@ func handleAPITaskCreate(s *site) http.Handler {
 				return
 			}
 		}
-		if u, err := s.views.router.Get("api.task").URL("id", t.ID); err == nil {
+		if u, err := s.router.Get("api.task").URL("id", t.ID); err == nil {
 			w.Header().Set("Location", u.String())
 		}
 		encode(w, http.StatusCreated, NewTaskJSON(t))
 	})
 }
 
-func handleAPITaskShow(s *site) http.Handler {
+func handleAPITaskShow(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		t, err := s.app.Task(r.Context(), currentUser(r), mux.Vars(r)["id"])
 		if err != nil {
@@ -101,7 +101,7 @@ func handleAPITaskShow(s *site) http.Handler {
 
 // handleAPITaskUpdate applies a JSON merge patch; version (the one last
 // read) is required. "done" completes or reopens the task.
-func handleAPITaskUpdate(s *site) http.Handler {
+func handleAPITaskUpdate(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		user := currentUser(r)
 		if !app.CanDo(user, app.AreaActivities, app.LevelEdit) {
@@ -148,7 +148,7 @@ func handleAPITaskUpdate(s *site) http.Handler {
 	})
 }
 
-func handleAPITaskDelete(s *site) http.Handler {
+func handleAPITaskDelete(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := s.app.TrashTask(r.Context(), currentUser(r), mux.Vars(r)["id"]); err != nil {
 			writeAPIError(w, r, s, err)
@@ -165,7 +165,7 @@ type completedJSON struct {
 	Next *TaskJSON `json:"next"`
 }
 
-func handleAPITaskComplete(s *site) http.Handler {
+func handleAPITaskComplete(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		t, next, err := s.app.CompleteTask(r.Context(), currentUser(r), mux.Vars(r)["id"])
 		if err != nil {
@@ -190,7 +190,7 @@ type snoozeBody struct {
 	Time   string `json:"time"`
 }
 
-func handleAPITaskSnooze(s *site) http.Handler {
+func handleAPITaskSnooze(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		user := currentUser(r)
 		if !app.CanDo(user, app.AreaActivities, app.LevelEdit) {
@@ -242,7 +242,7 @@ type dueJSON struct {
 
 // handleAPIRemindersDue lists the caller's timed tasks that came due in
 // the last 15 minutes: notify.js polls it while a Rolo tab is open.
-func handleAPIRemindersDue(s *site) http.Handler {
+func handleAPIRemindersDue(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tasks, err := s.app.DueNow(r.Context(), currentUser(r), 15*time.Minute)
 		if err != nil {
@@ -257,7 +257,7 @@ func handleAPIRemindersDue(s *site) http.Handler {
 			if !t.SnoozedUntil.IsZero() {
 				at = t.SnoozedUntil
 			}
-			out.Data = append(out.Data, dueJSON{ID: t.ID, Title: t.Title, DueAt: at.UTC(), URL: s.taskPath(t.ID)})
+			out.Data = append(out.Data, dueJSON{ID: t.ID, Title: t.Title, DueAt: at.UTC(), URL: s.path("task.show", "id", t.ID)})
 		}
 		encode(w, http.StatusOK, out)
 	})

@@ -30,7 +30,7 @@ func webhookOf(wh app.Webhook) webhookJSON {
 }
 
 // handleAPIWebhookList answers GET /api/v1/webhooks.
-func handleAPIWebhookList(s *site) http.Handler {
+func handleAPIWebhookList(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		list, err := s.app.Webhooks(r.Context(), currentUser(r))
 		if err != nil {
@@ -47,7 +47,7 @@ func handleAPIWebhookList(s *site) http.Handler {
 
 // handleAPIWebhookCreate answers POST /api/v1/webhooks; the signing secret
 // is in this answer only.
-func handleAPIWebhookCreate(s *site) http.Handler {
+func handleAPIWebhookCreate(s *apiSite) http.Handler {
 	type body struct {
 		URL         string   `json:"url"`
 		Description string   `json:"description"`
@@ -76,7 +76,7 @@ func handleAPIWebhookCreate(s *site) http.Handler {
 
 // handleAPIWebhookUpdate answers PATCH /api/v1/webhooks/{id}: switch it
 // on or off.
-func handleAPIWebhookUpdate(s *site) http.Handler {
+func handleAPIWebhookUpdate(s *apiSite) http.Handler {
 	type body struct {
 		Enabled bool `json:"enabled"`
 		Version int  `json:"version"` // accepted and ignored: switching is idempotent
@@ -105,7 +105,7 @@ func handleAPIWebhookUpdate(s *site) http.Handler {
 }
 
 // handleAPIWebhookDelete answers DELETE /api/v1/webhooks/{id}.
-func handleAPIWebhookDelete(s *site) http.Handler {
+func handleAPIWebhookDelete(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := s.app.DeleteWebhook(r.Context(), currentUser(r), mux.Vars(r)["id"]); err != nil {
 			writeAPIError(w, r, s, err)
@@ -135,7 +135,7 @@ type messageJSON struct {
 
 // handleAPIWebhookMessages answers GET /api/v1/webhooks/{id}/messages:
 // the delivery log.
-func handleAPIWebhookMessages(s *site) http.Handler {
+func handleAPIWebhookMessages(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := mux.Vars(r)["id"]
 		if _, err := s.app.WebhookByID(r.Context(), currentUser(r), id); err != nil {
@@ -165,7 +165,7 @@ func handleAPIWebhookMessages(s *site) http.Handler {
 }
 
 // handleAPIWebhookResend answers POST /api/v1/webhook-messages/{id}/resend.
-func handleAPIWebhookResend(s *site) http.Handler {
+func handleAPIWebhookResend(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := s.app.ResendWebhookMessage(r.Context(), currentUser(r), mux.Vars(r)["id"]); err != nil {
 			writeAPIError(w, r, s, err)

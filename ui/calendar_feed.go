@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"net/http"
-	"net/url"
 
 	"github.com/gorilla/mux"
 
@@ -47,16 +46,6 @@ func (s *site) writeCalendar(w http.ResponseWriter, r *http.Request, u *app.User
 		w.Header().Set("Content-Disposition", `attachment; filename="`+download+`"`)
 	}
 	_, _ = buf.WriteTo(w)
-}
-
-// siteURL is this server's address as the request reached it: the Host
-// header has passed the allow-list, so it is one of ours.
-func siteURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return (&url.URL{Scheme: scheme, Host: r.Host}).String()
 }
 
 // calendarFeedURL is the user's private feed address.

@@ -45,7 +45,7 @@ func handleDashboard(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := s.base(w, r, "dashboard.title")
 		page := dashboardPage{Base: b, CanTeam: app.CanSeeTeam(b.User), CanGoal: app.CanWriteRecords(b.User)}
-		q, f, err := s.reportQuery(r, s.app.Now())
+		q, f, err := parseReportQuery(r, s.app.Now())
 		page.Filters = f
 		status := http.StatusOK
 		if err == nil {

@@ -108,9 +108,9 @@ func (s *site) dealNames(r *http.Request, lang string, stageIDs, contactIDs []st
 		return nil, err
 	}
 	for _, p := range append(pipelines, trashed...) {
-		names[p.ID] = s.pipelineName(lang, p)
+		names[p.ID] = s.catalog.pipelineName(lang, p)
 		for _, st := range p.Stages {
-			names[st.ID] = s.stageName(lang, st)
+			names[st.ID] = s.catalog.stageName(lang, st)
 		}
 	}
 	var missing []string
@@ -124,7 +124,7 @@ func (s *site) dealNames(r *http.Request, lang string, stageIDs, contactIDs []st
 		return nil, err
 	}
 	for id, st := range stages {
-		names[id] = s.stageName(lang, st)
+		names[id] = s.catalog.stageName(lang, st)
 	}
 	contacts, err := s.app.ContactsByID(ctx, user, slices.Compact(slices.Sorted(slices.Values(contactIDs))))
 	if err != nil {
@@ -164,11 +164,11 @@ func dealFieldKey(entity, field string) string {
 // pipelineOrStageName names a pipeline or stage id for the audit log.
 func (s *site) pipelineOrStageName(r *http.Request, lang, id string) string {
 	if p, err := s.app.Pipeline(r.Context(), currentUser(r), id); err == nil {
-		return s.pipelineName(lang, p)
+		return s.catalog.pipelineName(lang, p)
 	}
 	if stages, err := s.app.StagesByID(r.Context(), currentUser(r), []string{id}); err == nil {
 		if st, ok := stages[id]; ok {
-			return s.stageName(lang, st)
+			return s.catalog.stageName(lang, st)
 		}
 	}
 	return id

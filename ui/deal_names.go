@@ -2,23 +2,6 @@ package ui
 
 import "rolo/app"
 
-// pipelineName is a pipeline's name in the reader's language: as typed,
-// or the translation of a built-in one that nobody renamed.
-func (s *site) pipelineName(lang string, p app.Pipeline) string {
-	if p.Name != "" || p.NameKey == "" {
-		return p.Name
-	}
-	return s.catalog.T(lang, p.NameKey)
-}
-
-// stageName is pipelineName for stages.
-func (s *site) stageName(lang string, st app.Stage) string {
-	if st.Name != "" || st.NameKey == "" {
-		return st.Name
-	}
-	return s.catalog.T(lang, st.NameKey)
-}
-
 // stageChoice is one stage in a select, grouped by pipeline.
 type stageChoice struct {
 	ID   string
@@ -40,12 +23,12 @@ type pipelineChoice struct {
 func (s *site) pipelineChoices(lang string, pipelines []app.Pipeline, current string) []pipelineChoice {
 	var out []pipelineChoice
 	for _, p := range pipelines {
-		c := pipelineChoice{ID: p.ID, Name: s.pipelineName(lang, p), Archived: p.Archived()}
+		c := pipelineChoice{ID: p.ID, Name: s.catalog.pipelineName(lang, p), Archived: p.Archived()}
 		for _, st := range p.Stages {
 			if (st.Archived() || p.Archived()) && st.ID != current {
 				continue
 			}
-			c.Stages = append(c.Stages, stageChoice{ID: st.ID, Name: s.stageName(lang, st), Kind: st.Kind})
+			c.Stages = append(c.Stages, stageChoice{ID: st.ID, Name: s.catalog.stageName(lang, st), Kind: st.Kind})
 		}
 		if len(c.Stages) > 0 {
 			out = append(out, c)

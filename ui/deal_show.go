@@ -87,7 +87,7 @@ func (s *site) loadDealPage(r *http.Request, b Base, id string) (dealPage, error
 	}
 	page := dealPage{Base: b, Deal: d, Stamp: d.Stamp, Custom: custom, CanWrite: app.CanDo(b.User, app.AreaDeals, app.LevelEdit) && !d.Trashed(),
 		Value:       formatMoney(b.Lang, app.Money{Value: d.Value, Currency: d.Currency}),
-		Pipeline:    pipelineTab{ID: p.ID, Name: s.pipelineName(b.Lang, p), Archived: p.Archived()},
+		Pipeline:    pipelineTab{ID: p.ID, Name: s.catalog.pipelineName(b.Lang, p), Archived: p.Archived()},
 		BoardURL:    s.recordPath("pipeline.board", "id", p.ID),
 		LostReasons: s.lostReasons(r, b.Lang), CanRestore: app.CanDo(b.User, app.AreaDeals, app.LevelDelete)}
 	if page.Team, err = s.recordTeam(r); err != nil {
@@ -98,7 +98,7 @@ func (s *site) loadDealPage(r *http.Request, b Base, id string) (dealPage, error
 		return dealPage{}, err
 	}
 	stage := stages[d.StageID]
-	page.Stage = stageChoice{ID: stage.ID, Name: s.stageName(b.Lang, stage), Kind: stage.Kind}
+	page.Stage = stageChoice{ID: stage.ID, Name: s.catalog.stageName(b.Lang, stage), Kind: stage.Kind}
 	page.Probability, page.RotDays = stage.Probability, stage.RotDays
 	page.Weighted = formatMoney(b.Lang, app.Money{Value: (d.Value*int64(stage.Probability) + 50) / 100, Currency: d.Currency})
 	for _, c := range s.pipelineChoices(b.Lang, []app.Pipeline{p}, d.StageID) {
@@ -132,7 +132,7 @@ func (s *site) loadDealPage(r *http.Request, b Base, id string) (dealPage, error
 		st := h.Stays[i]
 		name := s.catalog.T(b.Lang, "deals.deleted_stage")
 		if st.Stage.ID != "" {
-			name = s.stageName(b.Lang, st.Stage)
+			name = s.catalog.stageName(b.Lang, st.Stage)
 		}
 		page.Stays = append(page.Stays, stageStayView{Stage: name, Entered: st.Entered, Duration: s.duration(b.Lang, st.Duration(h.Now)),
 			Current: st.Left.IsZero(), By: st.ByName})

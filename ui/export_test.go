@@ -10,20 +10,10 @@ import (
 // RouteList returns "METHOD /path/template" for every route addRoutes
 // registers, so a test can insist that each one has a role check.
 func RouteList(a *app.App) ([]string, error) {
-	catalog, err := LoadCatalog(assets.I18n)
+	router, err := newRouter(a, Config{}, assets.Templates, assets.Static, assets.I18n)
 	if err != nil {
 		return nil, err
 	}
-	files, err := loadAssets(assets.Static, false)
-	if err != nil {
-		return nil, err
-	}
-	router := mux.NewRouter()
-	v, err := newViews(assets.Templates, false, catalog, router, files)
-	if err != nil {
-		return nil, err
-	}
-	addRoutes(router, &site{app: a, views: v, catalog: catalog}, files)
 	var out []string
 	err = router.Walk(func(route *mux.Route, _ *mux.Router, _ []*mux.Route) error {
 		tpl, err := route.GetPathTemplate()

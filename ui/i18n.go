@@ -138,3 +138,28 @@ func LanguageName(lang string) string {
 	}
 	return lang
 }
+
+// pipelineName is a pipeline's name in the reader's language: as typed,
+// or the translation of a built-in one that nobody renamed.
+func (c *Catalog) pipelineName(lang string, p app.Pipeline) string {
+	if p.Name != "" || p.NameKey == "" {
+		return p.Name
+	}
+	return c.T(lang, p.NameKey)
+}
+
+// stageName is pipelineName for stages.
+func (c *Catalog) stageName(lang string, st app.Stage) string {
+	if st.Name != "" || st.NameKey == "" {
+		return st.Name
+	}
+	return c.T(lang, st.NameKey)
+}
+
+// activityTypeName is pipelineName for activity types.
+func (c *Catalog) activityTypeName(lang string, t app.ActivityType) string {
+	if t.Name != "" {
+		return t.Name
+	}
+	return c.T(lang, "activity.type."+t.ID)
+}

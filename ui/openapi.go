@@ -179,8 +179,8 @@ var apiSchemas = map[string]any{
 }
 
 // handleOpenAPI serves the OpenAPI document.
-func handleOpenAPI(s *site) http.Handler {
+func handleOpenAPI(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		encode(w, http.StatusOK, openAPIDocument(s.cfg.Version))
+		encode(w, http.StatusOK, openAPIDocument(s.version))
 	})
 }

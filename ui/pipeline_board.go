@@ -120,7 +120,7 @@ func handleBoard(s *site) http.Handler {
 			CanWrite: app.CanDo(b.User, app.AreaDeals, app.LevelEdit), CanManage: app.CanManagePipelines(b.User), Count: board.Count,
 			Totals: money(board.Totals), Weighted: money(board.Weighted),
 			LostReasons: s.lostReasons(r, b.Lang)}
-		page.Pipeline = pipelineTab{ID: id, Name: s.pipelineName(b.Lang, board.Pipeline), Archived: board.Pipeline.Archived()}
+		page.Pipeline = pipelineTab{ID: id, Name: s.catalog.pipelineName(b.Lang, board.Pipeline), Archived: board.Pipeline.Archived()}
 		boardPath := s.recordPath("pipeline.board", "id", id)
 		page.Here = f.url(boardPath)
 		page.ListURL = f.url(s.recordPath("pipeline.list", "id", id))
@@ -133,7 +133,7 @@ func handleBoard(s *site) http.Handler {
 			return
 		}
 		for _, col := range board.Columns {
-			view := boardColumnView{ID: col.Stage.ID, Name: s.stageName(b.Lang, col.Stage), Kind: col.Stage.Kind,
+			view := boardColumnView{ID: col.Stage.ID, Name: s.catalog.stageName(b.Lang, col.Stage), Kind: col.Stage.Kind,
 				Probability: col.Stage.Probability, RotDays: col.Stage.RotDays, Count: col.Count,
 				Totals: money(col.Totals), Weighted: money(col.Weighted), More: col.More()}
 			if view.More > 0 {
@@ -191,7 +191,7 @@ func (s *site) pipelineTabs(r *http.Request, lang, current string) ([]pipelineTa
 	var out []pipelineTab
 	for _, p := range list {
 		if !p.Archived() || p.ID == current {
-			out = append(out, pipelineTab{ID: p.ID, Name: s.pipelineName(lang, p), Archived: p.Archived()})
+			out = append(out, pipelineTab{ID: p.ID, Name: s.catalog.pipelineName(lang, p), Archived: p.Archived()})
 		}
 	}
 	return out, nil

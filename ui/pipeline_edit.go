@@ -65,17 +65,17 @@ func (s *site) renderPipeline(w http.ResponseWriter, r *http.Request, status int
 		s.views.renderError(w, r, page.Base, err)
 		return
 	}
-	page.Pipeline = pipelineTab{ID: p.ID, Name: s.pipelineName(lang, p), Archived: p.Archived()}
+	page.Pipeline = pipelineTab{ID: p.ID, Name: s.catalog.pipelineName(lang, p), Archived: p.Archived()}
 	page.Kinds = app.StageKinds
 	for i, st := range p.Stages {
 		row := stageRow{ID: st.ID, Builtin: st.Name == "" && st.NameKey != "", Deals: counts[st.ID], First: i == 0, Last: i == len(p.Stages)-1}
-		row.Values = valuesOf(s.stageName(lang, st), st)
+		row.Values = valuesOf(s.catalog.stageName(lang, st), st)
 		if entered, ok := page.Entered[st.ID]; ok {
 			row.Values = entered
 		}
 		for _, other := range p.Stages {
 			if other.ID != st.ID && other.Kind == st.Kind && !other.Archived() {
-				row.Targets = append(row.Targets, stageChoice{ID: other.ID, Name: s.stageName(lang, other), Kind: other.Kind})
+				row.Targets = append(row.Targets, stageChoice{ID: other.ID, Name: s.catalog.stageName(lang, other), Kind: other.Kind})
 			}
 		}
 		page.Stages = append(page.Stages, row)
@@ -86,7 +86,7 @@ func (s *site) renderPipeline(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	for _, st := range trashed {
-		page.Trashed = append(page.Trashed, stageRow{ID: st.ID, Values: valuesOf(s.stageName(lang, st), st), Deleted: s.catalog.FormatTime(lang, st.DeletedAt)})
+		page.Trashed = append(page.Trashed, stageRow{ID: st.ID, Values: valuesOf(s.catalog.stageName(lang, st), st), Deleted: s.catalog.FormatTime(lang, st.DeletedAt)})
 	}
 	if page.Errors == nil {
 		page.Errors = map[string]map[string]string{}

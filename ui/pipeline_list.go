@@ -73,7 +73,7 @@ func handleDealList(s *site) http.Handler {
 		path := s.recordPath("pipeline.list", "id", id)
 		page := dealListPage{Base: b, Filter: f, Statuses: append([]string{"all"}, app.DealStatuses...), Sorts: store.DealSorts,
 			CanWrite: app.CanDo(b.User, app.AreaDeals, app.LevelEdit), CanManage: app.CanManagePipelines(b.User)}
-		page.Pipeline = pipelineTab{ID: id, Name: s.pipelineName(b.Lang, p), Archived: p.Archived()}
+		page.Pipeline = pipelineTab{ID: id, Name: s.catalog.pipelineName(b.Lang, p), Archived: p.Archived()}
 		noCursor := f
 		noCursor.Cursor = ""
 		page.ListURL = noCursor.url(path)
@@ -90,7 +90,7 @@ func handleDealList(s *site) http.Handler {
 		}
 		stageNames := map[string]string{}
 		for _, st := range p.Stages {
-			stageNames[st.ID] = s.stageName(b.Lang, st)
+			stageNames[st.ID] = s.catalog.stageName(b.Lang, st)
 			page.Stages = append(page.Stages, stageChoice{ID: st.ID, Name: stageNames[st.ID], Kind: st.Kind})
 		}
 		page.Query = s.filterViewFor(r, "deal", recordFilter{Q: f.Q, Segment: f.Segment, Sort: f.Sort})

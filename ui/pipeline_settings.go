@@ -72,7 +72,7 @@ func (s *site) renderPipelines(w http.ResponseWriter, r *http.Request, status in
 		return
 	}
 	for i, p := range list {
-		row := pipelineRow{ID: p.ID, Name: s.pipelineName(lang, p), Archived: p.Archived(), Stages: len(p.Stages), First: i == 0, Last: i == len(list)-1}
+		row := pipelineRow{ID: p.ID, Name: s.catalog.pipelineName(lang, p), Archived: p.Archived(), Stages: len(p.Stages), First: i == 0, Last: i == len(list)-1}
 		counts, err := s.app.StageDealCounts(ctx, user, p.ID)
 		if err != nil {
 			s.views.renderError(w, r, page.Base, err)
@@ -95,7 +95,7 @@ func (s *site) renderPipelines(w http.ResponseWriter, r *http.Request, status in
 				}
 				for _, st := range other.Stages {
 					if st.Kind == kind && !st.Archived() {
-						kt.Targets = append(kt.Targets, stageChoice{ID: st.ID, Name: s.pipelineName(lang, other) + " › " + s.stageName(lang, st), Kind: kind})
+						kt.Targets = append(kt.Targets, stageChoice{ID: st.ID, Name: s.catalog.pipelineName(lang, other) + " › " + s.catalog.stageName(lang, st), Kind: kind})
 					}
 				}
 			}
@@ -109,7 +109,7 @@ func (s *site) renderPipelines(w http.ResponseWriter, r *http.Request, status in
 		return
 	}
 	for _, p := range trashed {
-		page.Trashed = append(page.Trashed, pipelineRow{ID: p.ID, Name: s.pipelineName(lang, p), Stages: len(p.Stages),
+		page.Trashed = append(page.Trashed, pipelineRow{ID: p.ID, Name: s.catalog.pipelineName(lang, p), Stages: len(p.Stages),
 			Deleted: s.catalog.FormatTime(lang, p.DeletedAt)})
 	}
 	if page.Errors == nil {

@@ -36,7 +36,7 @@ func (s *site) recordDeals(r *http.Request, lang, kind, id string) ([]recordDeal
 	}
 	out := make([]recordDealView, len(rows))
 	for i, row := range rows {
-		out[i] = recordDealView{ID: row.ID, Title: row.Title, Status: row.Status, Stage: s.stageName(lang, stages[row.StageID]),
+		out[i] = recordDealView{ID: row.ID, Title: row.Title, Status: row.Status, Stage: s.catalog.stageName(lang, stages[row.StageID]),
 			Value: formatMoney(lang, app.Money{Value: row.Value, Currency: row.Currency})}
 	}
 	return out, nil

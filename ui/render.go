@@ -175,25 +175,6 @@ type errorPage struct {
 	Message string
 }
 
-// statusOf maps an app error code to an HTTP status, in one place.
-func statusOf(code app.Code) int {
-	switch code {
-	case app.ENotFound:
-		return http.StatusNotFound
-	case app.EInvalid:
-		return http.StatusUnprocessableEntity
-	case app.EConflict:
-		return http.StatusConflict
-	case app.EUnauthorized:
-		return http.StatusUnauthorized
-	case app.EForbidden:
-		return http.StatusForbidden
-	case app.ETooMany:
-		return http.StatusTooManyRequests
-	}
-	return http.StatusInternalServerError
-}
-
 // renderError shows an error page for err in the reader's language.
 func (v *views) renderError(w http.ResponseWriter, r *http.Request, base Base, err error) {
 	e := app.AsError(err)

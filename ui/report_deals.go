@@ -41,7 +41,7 @@ func (s *site) pipelineView(rc reportContext) (reportView, error) {
 	t := reportTable{Caption: s.rt(rc, "report.pipeline.table"), Head: []string{s.rt(rc, "report.col.stage"), s.rt(rc, "report.col.probability"),
 		s.rt(rc, "report.col.deals"), s.rt(rc, "report.col.value"), s.rt(rc, "report.col.weighted")}}
 	for _, row := range rep.Stages {
-		name := s.stageName(rc.lang, row.Stage)
+		name := s.catalog.stageName(rc.lang, row.Stage)
 		labels = append(labels, name)
 		counts.Values = append(counts.Values, float64(row.Count))
 		value.Values = append(value.Values, amountIn(row.Value, rc.currency))
@@ -86,13 +86,13 @@ func (s *site) funnelView(rc reportContext) (reportView, error) {
 	t := reportTable{Caption: s.rt(rc, "report.funnel.table"), Head: []string{s.rt(rc, "report.col.stage"), s.rt(rc, "report.col.reached"),
 		s.rt(rc, "report.col.next"), s.rt(rc, "report.col.conversion"), s.rt(rc, "report.col.drop_off")}}
 	for _, st := range rep.Steps {
-		name := s.stageName(rc.lang, st.Stage)
+		name := s.catalog.stageName(rc.lang, st.Stage)
 		steps = append(steps, funnelStep{Label: name, Value: float64(st.Reached), Text: groupDigits(itoa(st.Reached)), Note: "↓ " + percentText(st.Conversion)})
 		t.Rows = append(t.Rows, []cell{textCell(name), intCell(st.Reached), intCell(st.Next), percentCell(st.Conversion), intCell(st.DropOff)})
 	}
 	steps = append(steps, funnelStep{Label: s.rt(rc, "report.funnel.won"), Value: float64(rep.Won), Text: groupDigits(itoa(rep.Won))})
 	t.Foot = []cell{textCell(s.rt(rc, "report.funnel.won")), intCell(rep.Won), textCell(""), percentCell(rep.WinRate), textCell("")}
-	v.Charts = append(v.Charts, funnelChart(chart{ID: "funnel", Title: s.rt(rc, "report.funnel.chart", s.pipelineName(rc.lang, rep.Pipeline)),
+	v.Charts = append(v.Charts, funnelChart(chart{ID: "funnel", Title: s.rt(rc, "report.funnel.chart", s.catalog.pipelineName(rc.lang, rep.Pipeline)),
 		Desc: s.rt(rc, "report.funnel.chart_desc"), Axis: s.rt(rc, "report.col.reached")}, steps, s.rt(rc, "report.data")))
 	v.Tables = append(v.Tables, t)
 	v.Notes = []string{"report.note.funnel", "report.note.skipped"}
@@ -166,7 +166,7 @@ func (s *site) timeView(rc reportContext) (reportView, error) {
 	var labels []string
 	t := reportTable{Caption: s.rt(rc, "report.time.table"), Head: []string{s.rt(rc, "report.col.stage"), s.rt(rc, "report.col.stays"), s.rt(rc, "report.col.avg_days")}}
 	for _, st := range rep.Stages {
-		name := s.stageName(rc.lang, st.Stage)
+		name := s.catalog.stageName(rc.lang, st.Stage)
 		labels = append(labels, name)
 		days.Values, days.Texts = append(days.Values, st.AvgDays), append(days.Texts, daysCell(rc.lang, s.catalog, st.AvgDays).Text)
 		t.Rows = append(t.Rows, []cell{textCell(name), intCell(st.Count), daysCell(rc.lang, s.catalog, st.AvgDays)})

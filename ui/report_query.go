@@ -34,7 +34,7 @@ type option struct {
 
 // reportQuery reads the period and filters from the request; the period
 // is resolved in the reader's zone at the app's clock.
-func (s *site) reportQuery(r *http.Request, now time.Time) (app.ReportQuery, reportFilters, error) {
+func parseReportQuery(r *http.Request, now time.Time) (app.ReportQuery, reportFilters, error) {
 	v := r.URL.Query()
 	f := reportFilters{Period: v.Get("period"), From: v.Get("from"), To: v.Get("to"), Pipeline: v.Get("pipeline"),
 		Owner: v.Get("owner"), Tag: v.Get("tag"), Source: v.Get("source"), Segment: v.Get("segment"), By: v.Get("by"), Periods: app.Periods}
@@ -64,77 +64,5 @@ func (s *site) reportQuery(r *http.Request, now time.Time) (app.ReportQuery, rep
 	return q, f, nil
 }
 
-// loadChoices fills the selects: pipelines, owners (for managers and
-// admins), tags and sources.
-func (s *site) loadChoices(r *http.Request, lang string, f *reportFilters) error {
-	ctx, user := r.Context(), currentUser(r)
-	pipelines, err := s.app.Pipelines(ctx, user)
-	if err != nil {
-		return err
-	}
-	for _, p := range pipelines {
-		f.Pipelines = append(f.Pipelines, option{p.ID, s.pipelineName(lang, p)})
-	}
-	if app.CanSeeTeam(user) {
-		team, err := s.app.Team(ctx, user)
-		if err != nil {
-			return err
-		}
-		f.Owners = []option{{"", s.catalog.T(lang, "report.owner.me")}, {"team", s.catalog.T(lang, "report.owner.team")}}
-		for _, u := range team {
-			if !u.Disabled && u.ID != user.ID {
-				f.Owners = append(f.Owners, option{u.ID, u.Name})
-			}
-		}
-	}
-	tags, err := s.app.Tags(ctx, user)
-	if err != nil {
-		return err
-	}
-	for _, t := range tags {
-		f.Tags = append(f.Tags, option{t.ID, t.Name})
-	}
-	if f.Sources, err = s.app.ReportSources(ctx, user); err != nil {
-		return err
-	}
-	segments, err := s.app.Segments(ctx, user, "")
-	if err != nil {
-		return err
-	}
-	for _, seg := range segments {
-		if seg.Entity == "contact" || seg.Entity == "deal" {
-			f.Segments = append(f.Segments, option{seg.ID, s.catalog.T(lang, "report.segment."+seg.Entity, seg.Name)})
-		}
-	}
-	return nil
-}
-
-// filterForm is what the reportFilters partial draws: the form's target,
-// the values, and which filters the report understands.
-type filterForm struct {
-	Action       string
-	F            reportFilters
-	Errors       map[string]string
-	ShowPipeline bool
-	ShowTag      bool // tag and source: reports on deals and contacts
-	ShowBy       bool
-	ByOptions    []string
-}
-
-// formFor tells which filters a report takes.
-func formFor(action, name string, f reportFilters, errs map[string]string) filterForm {
-	form := filterForm{Action: action, F: f, Errors: errs}
-	switch name {
-	case "pipeline", "funnel", "time", "win_rate", "dashboard":
-		form.ShowPipeline, form.ShowTag = true, true
-	case "sources", "growth":
-		form.ShowTag = true
-	}
-	if name == "win_rate" {
-		form.ShowBy, form.ByOptions = true, app.WinRateGroupings
-		if form.F.By == "" {
-			form.F.By = "owner"
-		}
-	}
-	return form
-}
+// Reports lists the report names in the order the reports menu shows.
+var reportNames = []string{"pipeline", "funnel", "win_rate", "time", "sources", "growth", "activity", "adoption"}

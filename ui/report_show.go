@@ -25,7 +25,7 @@ type reportPage struct {
 
 // buildReport runs the named report for the request's period and filters.
 func (s *site) buildReport(r *http.Request, lang, name string) (reportView, reportFilters, error) {
-	q, f, err := s.reportQuery(r, s.app.Now())
+	q, f, err := parseReportQuery(r, s.app.Now())
 	if err != nil {
 		return reportView{}, f, err
 	}
@@ -77,7 +77,7 @@ func handleReport(s *site) http.Handler {
 // periodText names the period of the request in words: "1 Nov 2026 – 30
 // Nov 2026".
 func (s *site) periodText(lang string, r *http.Request) string {
-	q, _, err := s.reportQuery(r, s.app.Now())
+	q, _, err := parseReportQuery(r, s.app.Now())
 	if err != nil {
 		return ""
 	}

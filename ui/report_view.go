@@ -9,9 +9,6 @@ import (
 	"rolo/app"
 )
 
-// Reports lists the report names in the order the reports menu shows.
-var reportNames = []string{"pipeline", "funnel", "win_rate", "time", "sources", "growth", "activity", "adoption"}
-
 // reportView is what a report shows: key figures, charts and tables. The
 // tables are also what its CSV holds.
 type reportView struct {

@@ -1,10 +1,27 @@
 package ui
 
 import (
+	"io/fs"
 	"net/http"
+	"rolo/app"
 
 	"github.com/gorilla/mux"
 )
+
+// mountWeb adds every HTML page, the static files and the calendar feed
+// to r; templates and static are read from the given file systems.
+func mountWeb(r *mux.Router, a *app.App, cfg Config, catalog *Catalog, templates, static fs.FS) error {
+	files, err := loadAssets(static, cfg.Dev)
+	if err != nil {
+		return err
+	}
+	v, err := newViews(templates, cfg.Dev, catalog, r, files)
+	if err != nil {
+		return err
+	}
+	addRoutes(r, &site{app: a, views: v, catalog: catalog, cfg: cfg}, files)
+	return nil
+}
 
 // addRoutes lists every route of Rolo, HTML and API, in one place. Pages
 // need a session unless marked public; everything but setup, static files
@@ -208,88 +225,6 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	r.Handle("/f/{id}", public(handleWebFormShow(s))).Methods(http.MethodGet).Name("web_form.show")
 	r.Handle("/f/{id}", public(handleWebFormSubmit(s))).Methods(http.MethodPost).Name("web_form.submit")
 	r.Handle("/f/{id}", public(handleWebFormPreflight(s))).Methods(http.MethodOptions).Name("web_form.preflight")
-
-	api := r.PathPrefix("/api/v1").Subrouter()
-	api.Handle("/me", requireUser(handleAPIMe(s))).Methods(http.MethodGet).Name("api.me")
-	// JSON API: contacts, companies, tags
-	api.Handle("/contacts", requireUser(contactAPI.handleList(s))).Methods(http.MethodGet).Name("api.contacts")
-	api.Handle("/contacts", requireUser(contactAPI.handleCreate(s))).Methods(http.MethodPost).Name("api.contact.create")
-	api.Handle("/contacts/{id}", requireUser(contactAPI.handleShow(s))).Methods(http.MethodGet).Name("api.contact")
-	api.Handle("/contacts/{id}", requireUser(contactAPI.handleUpdate(s))).Methods(http.MethodPatch).Name("api.contact.update")
-	api.Handle("/contacts/{id}", requireUser(contactAPI.handleDelete(s))).Methods(http.MethodDelete).Name("api.contact.delete")
-	api.Handle("/contacts/{id}/export", requireUser(handleAPIContactExport(s))).Methods(http.MethodGet).Name("api.contact.export")
-	api.Handle("/contacts/{id}/erase", requireUser(handleAPIContactErase(s))).Methods(http.MethodPost).Name("api.contact.erase")
-	api.Handle("/companies", requireUser(companyAPI.handleList(s))).Methods(http.MethodGet).Name("api.companies")
-	api.Handle("/companies", requireUser(companyAPI.handleCreate(s))).Methods(http.MethodPost).Name("api.company.create")
-	api.Handle("/companies/{id}", requireUser(companyAPI.handleShow(s))).Methods(http.MethodGet).Name("api.company")
-	api.Handle("/companies/{id}", requireUser(companyAPI.handleUpdate(s))).Methods(http.MethodPatch).Name("api.company.update")
-	api.Handle("/companies/{id}", requireUser(companyAPI.handleDelete(s))).Methods(http.MethodDelete).Name("api.company.delete")
-	api.Handle("/tags", requireUser(handleAPITagList(s))).Methods(http.MethodGet).Name("api.tags")
-	api.Handle("/search", requireUser(handleAPISearch(s))).Methods(http.MethodGet).Name("api.search")
-	api.Handle("/fields", requireUser(handleAPIFields(s))).Methods(http.MethodGet).Name("api.fields")
-	api.Handle("/segments", requireUser(handleAPISegments(s))).Methods(http.MethodGet).Name("api.segments")
-	api.Handle("/segments", requireUser(handleAPISegmentCreate(s))).Methods(http.MethodPost).Name("api.segment.create")
-	api.Handle("/segments/{id}", requireUser(handleAPISegment(s))).Methods(http.MethodGet).Name("api.segment")
-	api.Handle("/segments/{id}", requireUser(handleAPISegmentUpdate(s))).Methods(http.MethodPatch).Name("api.segment.update")
-	api.Handle("/segments/{id}", requireUser(handleAPISegmentDelete(s))).Methods(http.MethodDelete).Name("api.segment.delete")
-	// JSON API: pipelines and deals
-	api.Handle("/pipelines", requireUser(handleAPIPipelines(s))).Methods(http.MethodGet).Name("api.pipelines")
-	api.Handle("/deals", requireUser(dealAPI.handleList(s))).Methods(http.MethodGet).Name("api.deals")
-	api.Handle("/deals", requireUser(dealAPI.handleCreate(s))).Methods(http.MethodPost).Name("api.deal.create")
-	api.Handle("/deals/{id}", requireUser(dealAPI.handleShow(s))).Methods(http.MethodGet).Name("api.deal")
-	api.Handle("/deals/{id}", requireUser(dealAPI.handleUpdate(s))).Methods(http.MethodPatch).Name("api.deal.update")
-	api.Handle("/deals/{id}", requireUser(dealAPI.handleDelete(s))).Methods(http.MethodDelete).Name("api.deal.delete")
-	api.Handle("/deals/{id}/move", requireUser(handleAPIDealMove(s))).Methods(http.MethodPost).Name("api.deal.move")
-	api.Handle("/deals/{id}/history", requireUser(handleAPIDealHistory(s))).Methods(http.MethodGet).Name("api.deal.history")
-	// JSON API: activities, tasks, and what is due now (browser notifications)
-	api.Handle("/activities", requireUser(handleAPIActivityList(s))).Methods(http.MethodGet).Name("api.activities")
-	api.Handle("/activities", requireUser(handleAPIActivityCreate(s))).Methods(http.MethodPost).Name("api.activity.create")
-	api.Handle("/activities/{id}", requireUser(handleAPIActivityShow(s))).Methods(http.MethodGet).Name("api.activity")
-	api.Handle("/activities/{id}", requireUser(handleAPIActivityUpdate(s))).Methods(http.MethodPatch).Name("api.activity.update")
-	api.Handle("/activities/{id}", requireUser(handleAPIActivityDelete(s))).Methods(http.MethodDelete).Name("api.activity.delete")
-	api.Handle("/activity-types", requireUser(handleAPIActivityTypes(s))).Methods(http.MethodGet).Name("api.activity_types")
-	api.Handle("/tasks", requireUser(handleAPITaskList(s))).Methods(http.MethodGet).Name("api.tasks")
-	api.Handle("/tasks", requireUser(handleAPITaskCreate(s))).Methods(http.MethodPost).Name("api.task.create")
-	api.Handle("/tasks/{id}", requireUser(handleAPITaskShow(s))).Methods(http.MethodGet).Name("api.task")
-	api.Handle("/tasks/{id}", requireUser(handleAPITaskUpdate(s))).Methods(http.MethodPatch).Name("api.task.update")
-	api.Handle("/tasks/{id}", requireUser(handleAPITaskDelete(s))).Methods(http.MethodDelete).Name("api.task.delete")
-	api.Handle("/tasks/{id}/complete", requireUser(handleAPITaskComplete(s))).Methods(http.MethodPost).Name("api.task.complete")
-	api.Handle("/tasks/{id}/snooze", requireUser(handleAPITaskSnooze(s))).Methods(http.MethodPost).Name("api.task.snooze")
-	api.Handle("/reminders/due", requireUser(handleAPIRemindersDue(s))).Methods(http.MethodGet).Name("api.reminders.due")
-	// JSON API: reports (same names, periods and filters as the pages), the
-	// dashboard, and goals with their baseline and progress.
-	api.Handle("/reports/{name}", requireUser(handleAPIReport(s))).Methods(http.MethodGet).Name("api.report")
-	api.Handle("/dashboard", requireUser(handleAPIDashboard(s))).Methods(http.MethodGet).Name("api.dashboard")
-	api.Handle("/goals", requireUser(handleAPIGoals(s))).Methods(http.MethodGet).Name("api.goals")
-	api.Handle("/goals", requireUser(handleAPIGoalCreate(s))).Methods(http.MethodPost).Name("api.goal.create")
-	api.Handle("/goals/{id}", requireUser(handleAPIGoal(s))).Methods(http.MethodGet).Name("api.goal")
-	api.Handle("/goals/{id}", requireUser(handleAPIGoalDelete(s))).Methods(http.MethodDelete).Name("api.goal.delete")
-	// Automation and integrations (issue 8): personal API keys.
-	api.Handle("/api-keys", requireUser(handleAPIKeyList(s))).Methods(http.MethodGet).Name("api.api_keys")
-	api.Handle("/api-keys", requireUser(handleAPIKeyCreate(s))).Methods(http.MethodPost).Name("api.api_key.create")
-	api.Handle("/api-keys/{id}", requireUser(handleAPIKeyRevoke(s))).Methods(http.MethodDelete).Name("api.api_key.revoke")
-	// Automation rules and their runs, lead scoring, webhooks and their
-	// delivery log, notifications (the bell).
-	api.Handle("/automation/rules", requireUser(handleAPIRuleList(s))).Methods(http.MethodGet).Name("api.rules")
-	api.Handle("/automation/rules", requireUser(handleAPIRuleCreate(s))).Methods(http.MethodPost).Name("api.rule.create")
-	api.Handle("/automation/rules/{id}", requireUser(handleAPIRuleShow(s))).Methods(http.MethodGet).Name("api.rule")
-	api.Handle("/automation/rules/{id}", requireUser(handleAPIRuleReplace(s))).Methods(http.MethodPut).Name("api.rule.replace")
-	api.Handle("/automation/rules/{id}", requireUser(handleAPIRuleDelete(s))).Methods(http.MethodDelete).Name("api.rule.delete")
-	api.Handle("/automation/rules/{id}/runs", requireUser(handleAPIRuleRuns(s))).Methods(http.MethodGet).Name("api.rule.runs")
-	api.Handle("/scoring/rules", requireUser(handleAPIScoreRules(s))).Methods(http.MethodGet).Name("api.score_rules")
-	api.Handle("/scoring/rules", requireUser(handleAPIScoreRuleCreate(s))).Methods(http.MethodPost).Name("api.score_rule.create")
-	api.Handle("/scoring/rules/{id}", requireUser(handleAPIScoreRuleDelete(s))).Methods(http.MethodDelete).Name("api.score_rule.delete")
-	api.Handle("/contacts/{id}/score", requireUser(handleAPIContactScore(s))).Methods(http.MethodGet).Name("api.contact.score")
-	api.Handle("/webhooks", requireUser(handleAPIWebhookList(s))).Methods(http.MethodGet).Name("api.webhooks")
-	api.Handle("/webhooks", requireUser(handleAPIWebhookCreate(s))).Methods(http.MethodPost).Name("api.webhook.create")
-	api.Handle("/webhooks/{id}", requireUser(handleAPIWebhookUpdate(s))).Methods(http.MethodPatch).Name("api.webhook.update")
-	api.Handle("/webhooks/{id}", requireUser(handleAPIWebhookDelete(s))).Methods(http.MethodDelete).Name("api.webhook.delete")
-	api.Handle("/webhooks/{id}/messages", requireUser(handleAPIWebhookMessages(s))).Methods(http.MethodGet).Name("api.webhook.messages")
-	api.Handle("/webhook-messages/{id}/resend", requireUser(handleAPIWebhookResend(s))).Methods(http.MethodPost).Name("api.webhook_message.resend")
-	api.Handle("/notifications", requireUser(handleAPINotifications(s))).Methods(http.MethodGet).Name("api.notifications")
-	api.Handle("/notifications/{id}/read", requireUser(handleAPINotificationRead(s))).Methods(http.MethodPost).Name("api.notification.read")
-	api.Handle("/openapi.json", requireUser(handleOpenAPI(s))).Methods(http.MethodGet).Name("api.openapi")
-	api.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writeNotFound(w, r, s) })
 
 	// Imports and exports: upload → preview (a dry run, GET with the
 	// mapping in the query) → run; the batches list with undo and the

@@ -14,48 +14,23 @@ import (
 	assets "rolo/embed"
 )
 
-// Config is what the server needs to know about how it was started.
-type Config struct {
-	// DBPath is shown on the settings page: copying it is the backup.
-	DBPath string
-	// Addr is the address serve listens on, shown on the settings page.
-	Addr string
-	// AllowedHosts are the Host header names accepted (DNS-rebinding guard).
-	AllowedHosts []string
-	Version      string
-	// Dev reads templates and static files from ./embed on disk, so edits
-	// show without a rebuild.
-	Dev bool
-}
-
 // NewServer builds the whole HTTP handler.
 func NewServer(a *app.App, cfg Config) (http.Handler, error) {
-	templates, static, i18n := assets.Templates, assets.Static, assets.I18n
+	templates, static, i18nFiles := assets.Templates, assets.Static, assets.I18n
 	if cfg.Dev {
-		templates, static, i18n = os.DirFS("embed/templates"), os.DirFS("embed/static"), os.DirFS("embed/i18n")
+		templates, static, i18nFiles = os.DirFS("embed/templates"), os.DirFS("embed/static"), os.DirFS("embed/i18n")
 	}
-	return newServer(a, cfg, templates, static, i18n)
+	return newServer(a, cfg, templates, static, i18nFiles)
 }
 
-func newServer(a *app.App, cfg Config, templates, static, i18n fs.FS) (http.Handler, error) {
+func newServer(a *app.App, cfg Config, templates, static, i18nFiles fs.FS) (http.Handler, error) {
 	if len(cfg.AllowedHosts) == 0 {
 		cfg.AllowedHosts = LoopbackHosts
 	}
-	catalog, err := LoadCatalog(i18n)
+	router, err := newRouter(a, cfg, templates, static, i18nFiles)
 	if err != nil {
 		return nil, err
 	}
-	files, err := loadAssets(static, cfg.Dev)
-	if err != nil {
-		return nil, err
-	}
-	router := mux.NewRouter()
-	v, err := newViews(templates, cfg.Dev, catalog, router, files)
-	if err != nil {
-		return nil, err
-	}
-	s := &site{app: a, views: v, catalog: catalog, cfg: cfg}
-	addRoutes(router, s, files)
 
 	// The chain wraps the whole router, not router.Use: mux runs Use only
 	// on matched routes (gorilla/mux#416), and a 404 must be protected too.
@@ -72,3 +47,19 @@ func newServer(a *app.App, cfg Config, templates, static, i18n fs.FS) (http.Hand
 
 // LoopbackHosts are the names under which a loopback server is reached.
 var LoopbackHosts = []string{"localhost", "127.0.0.1", "::1"}
+
+// newRouter mounts the HTML pages and, under /api/v1, the JSON API on one
+// router, so both share route names (the API's Location headers, the
+// pages' links to the API).
+func newRouter(a *app.App, cfg Config, templates, static, i18nFiles fs.FS) (*mux.Router, error) {
+	catalog, err := LoadCatalog(i18nFiles)
+	if err != nil {
+		return nil, err
+	}
+	router := mux.NewRouter()
+	if err := mountWeb(router, a, cfg, catalog, templates, static); err != nil {
+		return nil, err
+	}
+	mountAPI(router, a, catalog, cfg.Version)
+	return router, nil
+}

@@ -77,3 +77,17 @@ func formatBytes(n int64) string {
 	}
 	return fmt.Sprintf("%.1f %cB", float64(n)/float64(div), "KMGTPE"[exp])
 }
+
+// Config is what the server needs to know about how it was started.
+type Config struct {
+	// DBPath is shown on the settings page: copying it is the backup.
+	DBPath string
+	// Addr is the address serve listens on, shown on the settings page.
+	Addr string
+	// AllowedHosts are the Host header names accepted (DNS-rebinding guard).
+	AllowedHosts []string
+	Version      string
+	// Dev reads templates and static files from ./embed on disk, so edits
+	// show without a rebuild.
+	Dev bool
+}

@@ -1,0 +1,29 @@
+package ui
+
+import (
+	"net/http"
+	"rolo/app"
+)
+
+// withSession attaches the session named by the cookie, if any, to the
+// request; it refuses nothing, requireUser does.
+func withSession(a *app.App) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			cookie, err := r.Cookie(sessionCookie)
+			if err == nil && cookie.Value != "" {
+				s, err := a.Authenticate(r.Context(), cookie.Value)
+				switch {
+				case err == nil:
+					r = r.WithContext(withSessionValue(r.Context(), s))
+				case app.ErrorCode(err) == app.EUnauthorized:
+					clearSessionCookie(w)
+				default:
+					http.Error(w, "session lookup failed", http.StatusInternalServerError)
+					return
+				}
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
