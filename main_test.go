@@ -24,6 +24,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"rolo/ui/api"
 	"slices"
 	"strings"
 	"sync"
@@ -35,7 +36,6 @@ import (
 	"rolo/app"
 	assets "rolo/embed"
 	"rolo/store"
-	"rolo/ui"
 )
 
 // TestMain lets a test start this binary as `rolo` in a child process:
@@ -285,7 +285,7 @@ func TestContactsCommands(t *testing.T) {
 	out, err := rolo(t, getenv, "", "contacts", "add", "--first-name", "Grace", "--last-name", "Hopper", "--email", "Grace@Navy.MIL",
 		"--email", "grace@example.com", "--phone", "+1 202 555 0143", "--tag", "vip", "--tag", "navy", "--status", "customer", "--json")
 	is.NoErr(err)
-	var grace ui.ContactJSON
+	var grace api.ContactJSON
 	is.NoErr(json.Unmarshal([]byte(out), &grace)) // the API's shape
 	is.Equal(grace.DisplayName, "Grace Hopper")
 	is.Equal(len(grace.Emails), 2)
@@ -296,7 +296,7 @@ func TestContactsCommands(t *testing.T) {
 	is.NoErr(err)
 	is.True(strings.HasPrefix(out, "Added Ada ("))
 
-	var page ui.PageJSON[ui.ContactJSON]
+	var page api.PageJSON[api.ContactJSON]
 	out, err = rolo(t, getenv, "", "contacts", "list", "--limit", "1", "--json")
 	is.NoErr(err)
 	is.NoErr(json.Unmarshal([]byte(out), &page))
@@ -305,9 +305,9 @@ func TestContactsCommands(t *testing.T) {
 	is.True(page.NextCursor != nil)
 	out, err = rolo(t, getenv, "", "contacts", "list", "--limit", "1", "--cursor", *page.NextCursor, "--json")
 	is.NoErr(err)
-	page = ui.PageJSON[ui.ContactJSON]{}
+	page = api.PageJSON[api.ContactJSON]{}
 	is.NoErr(json.Unmarshal([]byte(out), &page))
-	is.Equal(page.Data, []ui.ContactJSON{grace}) // list items are whole contacts
+	is.Equal(page.Data, []api.ContactJSON{grace}) // list items are whole contacts
 	is.Equal(page.NextCursor, nil)
 
 	out, err = rolo(t, getenv, "", "contacts", "list", "--tag", "VIP")
@@ -319,7 +319,7 @@ func TestContactsCommands(t *testing.T) {
 
 	out, err = rolo(t, getenv, "", "contacts", "show", grace.ID, "--json")
 	is.NoErr(err)
-	var shown ui.ContactJSON
+	var shown api.ContactJSON
 	is.NoErr(json.Unmarshal([]byte(out), &shown))
 	is.Equal(shown, grace)
 	out, err = rolo(t, getenv, "", "contacts", "show", grace.ID)
@@ -784,7 +784,7 @@ func TestCommandsAsAUser(t *testing.T) {
 	_, err = rolo(t, getenv, "", "contacts", "add", "--as", "vic@example.com", "--first-name", "Nope")
 	is.True(err != nil && strings.Contains(err.Error(), "Your role does not allow this.")) // a viewer reads only
 
-	var page ui.PageJSON[ui.ContactJSON]
+	var page api.PageJSON[api.ContactJSON]
 	out, err := rolo(t, getenv, "", "contacts", "list", "--as", "sam@example.com", "--json")
 	is.NoErr(err)
 	is.NoErr(json.Unmarshal([]byte(out), &page))
@@ -806,7 +806,7 @@ func TestCommandsAsAUser(t *testing.T) {
 
 	out, err = rolo(t, getenv, "", "contacts", "add", "--as", "sam@example.com", "--first-name", "Newt", "--json")
 	is.NoErr(err)
-	var added ui.ContactJSON
+	var added api.ContactJSON
 	is.NoErr(json.Unmarshal([]byte(out), &added))
 	_, err = rolo(t, getenv, "", "contacts", "show", added.ID, "--as", "sam@example.com")
 	is.NoErr(err) // what they add is theirs to see

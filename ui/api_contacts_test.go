@@ -6,14 +6,13 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"rolo/ui/api"
 	"strings"
 	"testing"
 
 	"github.com/matryer/is"
 
 	"rolo/app"
-	"rolo/store"
-	"rolo/ui"
 )
 
 // send makes an API request with a raw body, so tests can send broken ones.
@@ -102,10 +101,10 @@ func TestAPIContactLifecycle(t *testing.T) {
 		"address": {"city": "Arlington", "country": "US"},
 		"social": [{"label": "github", "value": "ghopper"}],
 		"lifecycle_status": "customer", "tags": ["vip", "navy"], "notes": "COBOL"}`)
-	created := decode[ui.ContactJSON](t, res, http.StatusCreated)
+	created := decode[api.ContactJSON](t, res, http.StatusCreated)
 	is.Equal(res.Header.Get("Location"), "/api/v1/contacts/"+created.ID) // where to find it
 	is.Equal(created.DisplayName, "Grace Hopper")
-	is.Equal(created.Emails[0], store.Labeled{Label: "work", Value: "grace@navy.mil"}) // normalised
+	is.Equal(created.Emails[0], app.Labeled{Label: "work", Value: "grace@navy.mil"}) // normalised
 	is.Equal(created.Phones[0].E164, "+12025550143")
 	is.Equal(created.Tags, []string{"navy", "vip"})
 	is.True(created.OwnerID != nil && *created.OwnerID == me.ID) // the caller owns it by default
@@ -115,15 +114,15 @@ func TestAPIContactLifecycle(t *testing.T) {
 	is.True(strings.Contains(res.Body, `"created_at":"`+created.CreatedAt.Format("2006-01-02T15:04:05"))) // RFC 3339
 	is.True(strings.HasSuffix(created.CreatedAt.Format("2006-01-02T15:04:05Z07:00"), "Z"))                // in UTC
 
-	shown := decode[ui.ContactJSON](t, admin.get("/api/v1/contacts/"+created.ID), http.StatusOK)
+	shown := decode[api.ContactJSON](t, admin.get("/api/v1/contacts/"+created.ID), http.StatusOK)
 	is.Equal(shown, created)
 
 	// A merge patch changes what it names and nothing else.
 	path := "/api/v1/contacts/" + created.ID
-	patched := decode[ui.ContactJSON](t, admin.json(http.MethodPatch, path, `{"version": 1, "title": "Admiral", "address": {"region": "VA"}}`), http.StatusOK)
+	patched := decode[api.ContactJSON](t, admin.json(http.MethodPatch, path, `{"version": 1, "title": "Admiral", "address": {"region": "VA"}}`), http.StatusOK)
 	is.Equal(patched.Title, "Admiral")
 	is.Equal(patched.Version, 2)
-	is.Equal(patched.Address, store.Address{City: "Arlington", Region: "VA", Country: "US"}) // nested parts merge
+	is.Equal(patched.Address, app.Address{City: "Arlington", Region: "VA", Country: "US"}) // nested parts merge
 	is.Equal(patched.Emails, created.Emails)
 	is.Equal(patched.Phones, created.Phones)
 	is.Equal(patched.Tags, created.Tags)
@@ -134,29 +133,29 @@ func TestAPIContactLifecycle(t *testing.T) {
 	// A stale version is refused and changes nothing.
 	p := problemOf(t, admin.json(http.MethodPatch, path, `{"version": 1, "title": "Lost update"}`), http.StatusConflict)
 	is.Equal(p.Code, "conflict")
-	is.Equal(decode[ui.ContactJSON](t, admin.get(path), http.StatusOK), patched) // unchanged
+	is.Equal(decode[api.ContactJSON](t, admin.get(path), http.StatusOK), patched) // unchanged
 
 	p = problemOf(t, admin.json(http.MethodPatch, path, `{"title": "No version"}`), http.StatusUnprocessableEntity)
 	is.True(p.Errors["version"] != "") // version is required
 
 	// null clears; a fetched contact can be sent back as it is.
-	patched = decode[ui.ContactJSON](t, admin.json(http.MethodPatch, path, `{"version": 2, "owner_id": null, "tags": null}`), http.StatusOK)
+	patched = decode[api.ContactJSON](t, admin.json(http.MethodPatch, path, `{"version": 2, "owner_id": null, "tags": null}`), http.StatusOK)
 	is.Equal(patched.OwnerID, nil)
 	is.Equal(patched.Tags, []string{})
 	roundTrip, _ := json.Marshal(patched)
-	patched = decode[ui.ContactJSON](t, admin.json(http.MethodPatch, path, string(roundTrip)), http.StatusOK)
+	patched = decode[api.ContactJSON](t, admin.json(http.MethodPatch, path, string(roundTrip)), http.StatusOK)
 	is.Equal(patched.Version, 4) // sent back unchanged, it saves
 
 	res = admin.json(http.MethodDelete, path, "")
 	is.Equal(res.StatusCode, http.StatusNoContent)
-	is.Equal(problemOf(t, admin.get(path), http.StatusNotFound).Code, "not_found")                          // trashed
-	problemOf(t, admin.json(http.MethodPatch, path, `{"version": 4, "title": "x"}`), http.StatusNotFound)   // trashed
-	problemOf(t, admin.json(http.MethodDelete, path, ""), http.StatusNotFound)                              // already trashed
-	problemOf(t, admin.get("/api/v1/contacts/no-such-id"), http.StatusNotFound)                             // unknown
-	is.Equal(decode[ui.PageJSON[ui.ContactJSON]](t, admin.get("/api/v1/contacts"), http.StatusOK).Total, 0) // not listed
+	is.Equal(problemOf(t, admin.get(path), http.StatusNotFound).Code, "not_found")                            // trashed
+	problemOf(t, admin.json(http.MethodPatch, path, `{"version": 4, "title": "x"}`), http.StatusNotFound)     // trashed
+	problemOf(t, admin.json(http.MethodDelete, path, ""), http.StatusNotFound)                                // already trashed
+	problemOf(t, admin.get("/api/v1/contacts/no-such-id"), http.StatusNotFound)                               // unknown
+	is.Equal(decode[api.PageJSON[api.ContactJSON]](t, admin.get("/api/v1/contacts"), http.StatusOK).Total, 0) // not listed
 
 	// An explicit null owner on create means no owner.
-	c := decode[ui.ContactJSON](t, admin.json(http.MethodPost, "/api/v1/contacts", `{"first_name": "Nobody's", "owner_id": null}`), http.StatusCreated)
+	c := decode[api.ContactJSON](t, admin.json(http.MethodPost, "/api/v1/contacts", `{"first_name": "Nobody's", "owner_id": null}`), http.StatusCreated)
 	is.Equal(c.OwnerID, nil)
 }
 
@@ -247,7 +246,7 @@ func TestAPIContactPagingIsStable(t *testing.T) {
 				if cursor != "" {
 					q.Set("cursor", cursor)
 				}
-				page := decode[ui.PageJSON[ui.ContactJSON]](t, admin.get("/api/v1/contacts?"+q.Encode()), http.StatusOK)
+				page := decode[api.PageJSON[api.ContactJSON]](t, admin.get("/api/v1/contacts?"+q.Encode()), http.StatusOK)
 				is.True(len(page.Data) <= 2)
 				for _, c := range page.Data {
 					seen[c.ID]++
@@ -295,7 +294,7 @@ func TestAPIContactFiltersAndSort(t *testing.T) {
 
 	names := func(query string) ([]string, int) {
 		t.Helper()
-		page := decode[ui.PageJSON[ui.ContactJSON]](t, admin.get("/api/v1/contacts?"+query), http.StatusOK)
+		page := decode[api.PageJSON[api.ContactJSON]](t, admin.get("/api/v1/contacts?"+query), http.StatusOK)
 		var out []string
 		for _, c := range page.Data {
 			out = append(out, c.FirstName)
@@ -328,10 +327,10 @@ func TestAPIContactFiltersAndSort(t *testing.T) {
 
 	t.Run("companies and tags", func(t *testing.T) {
 		is := is.New(t)
-		page := decode[ui.PageJSON[ui.CompanyJSON]](t, admin.get("/api/v1/companies?tag=vip"), http.StatusOK)
+		page := decode[api.PageJSON[api.CompanyJSON]](t, admin.get("/api/v1/companies?tag=vip"), http.StatusOK)
 		is.Equal(page.Total, 0)
 		is.True(strings.Contains(admin.get("/api/v1/companies?tag=vip").Body, `"data":[]`)) // an empty list, not null
-		tags := decode[struct{ Data []ui.TagJSON }](t, admin.get("/api/v1/tags"), http.StatusOK).Data
+		tags := decode[struct{ Data []api.TagJSON }](t, admin.get("/api/v1/tags"), http.StatusOK).Data
 		is.Equal(len(tags), 2)
 		is.Equal(tags[0].Name, "newsletter")
 		is.Equal(tags[1].Name, "VIP") // the first spelling stays
@@ -350,7 +349,7 @@ func TestAPIViewerCannotWrite(t *testing.T) {
 	co, err := ts.app.CreateCompany(t.Context(), nil, app.CompanyInput{Name: "Readonly Inc"})
 	is.NoErr(err)
 
-	is.Equal(decode[ui.ContactJSON](t, viewer.get("/api/v1/contacts/"+c.ID), http.StatusOK).ID, c.ID) // reading is fine
+	is.Equal(decode[api.ContactJSON](t, viewer.get("/api/v1/contacts/"+c.ID), http.StatusOK).ID, c.ID) // reading is fine
 	for _, tc := range []struct{ method, path, body string }{
 		{http.MethodPost, "/api/v1/contacts", `{"first_name": "New"}`},
 		{http.MethodPatch, "/api/v1/contacts/" + c.ID, `{"version": 1, "title": "Boss"}`},
@@ -364,9 +363,9 @@ func TestAPIViewerCannotWrite(t *testing.T) {
 			is.Equal(problemOf(t, viewer.json(tc.method, tc.path, tc.body), http.StatusForbidden).Code, "forbidden")
 		})
 	}
-	after := decode[ui.ContactJSON](t, viewer.get("/api/v1/contacts/"+c.ID), http.StatusOK)
+	after := decode[api.ContactJSON](t, viewer.get("/api/v1/contacts/"+c.ID), http.StatusOK)
 	is.Equal(after.Version, 1) // untouched
-	is.Equal(decode[ui.PageJSON[ui.ContactJSON]](t, viewer.get("/api/v1/contacts"), http.StatusOK).Total, 1)
+	is.Equal(decode[api.PageJSON[api.ContactJSON]](t, viewer.get("/api/v1/contacts"), http.StatusOK).Total, 1)
 }
 
 func TestAPICompanies(t *testing.T) {
@@ -377,7 +376,7 @@ func TestAPICompanies(t *testing.T) {
 
 	res := admin.json(http.MethodPost, "/api/v1/companies", `{"name": "Initech", "website": "https://www.initech.example",
 		"size": "51-200", "phone": "+1 512 555 0199", "address": {"city": "Austin"}, "tags": ["prospect"]}`)
-	co := decode[ui.CompanyJSON](t, res, http.StatusCreated)
+	co := decode[api.CompanyJSON](t, res, http.StatusCreated)
 	is.Equal(res.Header.Get("Location"), "/api/v1/companies/"+co.ID)
 	is.Equal(co.Domain, "initech.example") // taken from the website
 	is.Equal(co.PhoneE164, "+15125550199")
@@ -385,7 +384,7 @@ func TestAPICompanies(t *testing.T) {
 	is.Equal(co.Tags, []string{"prospect"})
 
 	path := "/api/v1/companies/" + co.ID
-	patched := decode[ui.CompanyJSON](t, admin.json(http.MethodPatch, path, `{"version": 1, "industry": "Software"}`), http.StatusOK)
+	patched := decode[api.CompanyJSON](t, admin.json(http.MethodPatch, path, `{"version": 1, "industry": "Software"}`), http.StatusOK)
 	is.Equal(patched.Industry, "Software")
 	is.Equal(patched.Name, "Initech") // untouched
 	is.Equal(patched.Address, co.Address)
@@ -395,14 +394,14 @@ func TestAPICompanies(t *testing.T) {
 	p = problemOf(t, admin.json(http.MethodPatch, path, `{"version": 2, "employees": 50}`), http.StatusBadRequest)
 	is.True(strings.Contains(p.Detail, `"employees"`))
 
-	contact := decode[ui.ContactJSON](t, admin.json(http.MethodPost, "/api/v1/contacts", `{"first_name": "Peter", "company_id": "`+co.ID+`"}`), http.StatusCreated)
+	contact := decode[api.ContactJSON](t, admin.json(http.MethodPost, "/api/v1/contacts", `{"first_name": "Peter", "company_id": "`+co.ID+`"}`), http.StatusCreated)
 	is.Equal(*contact.CompanyID, co.ID)
-	list := decode[ui.PageJSON[ui.CompanyJSON]](t, admin.get("/api/v1/companies"), http.StatusOK)
+	list := decode[api.PageJSON[api.CompanyJSON]](t, admin.get("/api/v1/companies"), http.StatusOK)
 	is.Equal(list.Total, 1)
 	is.Equal(list.Data[0], patched) // list items are whole companies
 	is.Equal(list.NextCursor, nil)
 
 	is.Equal(admin.json(http.MethodDelete, path, "").StatusCode, http.StatusNoContent)
 	problemOf(t, admin.get(path), http.StatusNotFound)
-	is.Equal(decode[ui.PageJSON[ui.CompanyJSON]](t, admin.get("/api/v1/companies"), http.StatusOK).Total, 0)
+	is.Equal(decode[api.PageJSON[api.CompanyJSON]](t, admin.get("/api/v1/companies"), http.StatusOK).Total, 0)
 }

@@ -3,13 +3,13 @@ package ui_test
 import (
 	"fmt"
 	"net/http"
+	"rolo/ui/api"
 	"strings"
 	"testing"
 
 	"github.com/matryer/is"
 
 	"rolo/app"
-	"rolo/ui"
 )
 
 func TestAPIPipelines(t *testing.T) {
@@ -18,7 +18,7 @@ func TestAPIPipelines(t *testing.T) {
 	ts := newTestServer(t)
 	admin := ts.setupAdmin(t)
 	res := admin.get("/api/v1/pipelines")
-	body := decode[struct{ Data []ui.PipelineJSON }](t, res, http.StatusOK)
+	body := decode[struct{ Data []api.PipelineJSON }](t, res, http.StatusOK)
 	is.Equal(len(body.Data), 1)
 	p := body.Data[0]
 	is.Equal(p.Name, "Sales")
@@ -34,7 +34,7 @@ func TestAPIPipelines(t *testing.T) {
 
 	admin.header.Set("Accept-Language", "ko")
 	defer admin.header.Del("Accept-Language")
-	ko := decode[struct{ Data []ui.PipelineJSON }](t, admin.get("/api/v1/pipelines"), http.StatusOK)
+	ko := decode[struct{ Data []api.PipelineJSON }](t, admin.get("/api/v1/pipelines"), http.StatusOK)
 	is.Equal(ko.Data[0].Stages[0].Name, ts.catalog.T("ko", "pipeline.default.first_outreach")) // in the caller's language
 }
 
@@ -51,13 +51,13 @@ func TestAPIDealLifecycle(t *testing.T) {
 	grace := addContact(t, ts, app.ContactInput{FirstName: "Grace"})
 	kurt := addContact(t, ts, app.ContactInput{FirstName: "Kurt"})
 
-	var d ui.DealJSON
+	var d api.DealJSON
 	t.Run("create", func(t *testing.T) {
 		is := is.New(t)
 		res := admin.json(http.MethodPost, "/api/v1/deals", fmt.Sprintf(`{"title": "COBOL compiler", "value": 1250050, "currency": "usd",
 			"company_id": %q, "contact_ids": [%q, %q], "expected_close_date": "2027-01-31", "tags": ["navy"], "source": "Referral"}`,
 			co.ID, grace.ID, kurt.ID))
-		d = decode[ui.DealJSON](t, res, http.StatusCreated)
+		d = decode[api.DealJSON](t, res, http.StatusCreated)
 		is.Equal(res.Header.Get("Location"), "/api/v1/deals/"+d.ID)
 		is.Equal(d.Value, int64(1250050))
 		is.Equal(d.Currency, "USD")
@@ -79,9 +79,9 @@ func TestAPIDealLifecycle(t *testing.T) {
 
 	t.Run("move within the pipeline, then a refused move", func(t *testing.T) {
 		is := is.New(t)
-		other := decode[ui.DealJSON](t, admin.json(http.MethodPost, "/api/v1/deals", fmt.Sprintf(`{"title": "Neighbour", "stage_id": %q}`, stages["demo"].ID)), http.StatusCreated)
+		other := decode[api.DealJSON](t, admin.json(http.MethodPost, "/api/v1/deals", fmt.Sprintf(`{"title": "Neighbour", "stage_id": %q}`, stages["demo"].ID)), http.StatusCreated)
 		res := admin.json(http.MethodPost, "/api/v1/deals/"+d.ID+"/move", fmt.Sprintf(`{"stage_id": %q, "after_id": %q}`, stages["demo"].ID, other.ID))
-		moved := decode[ui.DealJSON](t, res, http.StatusOK)
+		moved := decode[api.DealJSON](t, res, http.StatusOK)
 		is.Equal(moved.StageID, stages["demo"].ID)
 		is.Equal(moved.Version, 2) // a move is a change
 
@@ -104,9 +104,9 @@ func TestAPIDealLifecycle(t *testing.T) {
 
 	t.Run("patch: merge, outcome, another pipeline, stale versions", func(t *testing.T) {
 		is := is.New(t)
-		cur := decode[ui.DealJSON](t, admin.get("/api/v1/deals/"+d.ID), http.StatusOK)
+		cur := decode[api.DealJSON](t, admin.get("/api/v1/deals/"+d.ID), http.StatusOK)
 		res := admin.json(http.MethodPatch, "/api/v1/deals/"+d.ID, fmt.Sprintf(`{"version": %d, "company_id": null, "value": 99}`, cur.Version))
-		patched := decode[ui.DealJSON](t, res, http.StatusOK)
+		patched := decode[api.DealJSON](t, res, http.StatusOK)
 		is.True(patched.CompanyID == nil)            // null clears
 		is.Equal(patched.Value, int64(99))           // a named field changes
 		is.Equal(patched.Title, "COBOL compiler")    // others stay
@@ -117,7 +117,7 @@ func TestAPIDealLifecycle(t *testing.T) {
 		is.True(problemOf(t, res, http.StatusUnprocessableEntity).Errors["version"] != "")
 
 		res = admin.json(http.MethodPatch, "/api/v1/deals/"+d.ID, fmt.Sprintf(`{"version": %d, "status": "lost", "lost_reason": "Budget"}`, patched.Version))
-		lost := decode[ui.DealJSON](t, res, http.StatusOK)
+		lost := decode[api.DealJSON](t, res, http.StatusOK)
 		is.Equal(lost.Status, "lost")
 		is.Equal(lost.StageID, stages["lost"].ID)
 		is.Equal(lost.LostReason, "Budget")
@@ -126,7 +126,7 @@ func TestAPIDealLifecycle(t *testing.T) {
 		renewals, err := ts.app.CreatePipeline(t.Context(), nil, "Renewals 2", []string{"Due"})
 		is.NoErr(err)
 		res = admin.json(http.MethodPatch, "/api/v1/deals/"+d.ID, fmt.Sprintf(`{"version": %d, "pipeline_id": %q}`, lost.Version, renewals.ID))
-		crossed := decode[ui.DealJSON](t, res, http.StatusOK)
+		crossed := decode[api.DealJSON](t, res, http.StatusOK)
 		is.Equal(crossed.PipelineID, renewals.ID)
 		is.Equal(crossed.StageID, renewals.Stages[0].ID) // a pipeline alone means its first open stage
 		is.Equal(crossed.Status, "open")
@@ -135,7 +135,7 @@ func TestAPIDealLifecycle(t *testing.T) {
 
 	t.Run("history lists every stage change", func(t *testing.T) {
 		is := is.New(t)
-		body := decode[struct{ Data []ui.StageChangeJSON }](t, admin.get("/api/v1/deals/"+d.ID+"/history"), http.StatusOK)
+		body := decode[struct{ Data []api.StageChangeJSON }](t, admin.get("/api/v1/deals/"+d.ID+"/history"), http.StatusOK)
 		is.Equal(len(body.Data), 4) // created, demo, lost, other pipeline
 		is.True(body.Data[0].FromStageID == nil)
 		is.Equal(*body.Data[0].ToStageID, stages["first_outreach"].ID)
@@ -173,7 +173,7 @@ func TestAPIDealList(t *testing.T) {
 		next := "/api/v1/deals?limit=3&sort=-value&pipeline_id=" + p.ID
 		for pages := 0; next != ""; pages++ {
 			is.True(pages < 5)
-			page := decode[ui.PageJSON[ui.DealJSON]](t, admin.get(next), http.StatusOK)
+			page := decode[api.PageJSON[api.DealJSON]](t, admin.get(next), http.StatusOK)
 			is.Equal(page.Total, 8)
 			for _, d := range page.Data {
 				is.True(!seen[d.ID])
@@ -189,15 +189,15 @@ func TestAPIDealList(t *testing.T) {
 
 	t.Run("filters", func(t *testing.T) {
 		is := is.New(t)
-		wonOnly := decode[ui.PageJSON[ui.DealJSON]](t, admin.get("/api/v1/deals?status=won"), http.StatusOK)
+		wonOnly := decode[api.PageJSON[api.DealJSON]](t, admin.get("/api/v1/deals?status=won"), http.StatusOK)
 		is.Equal(wonOnly.Total, 1)
 		is.Equal(wonOnly.Data[0].ID, won.ID)
-		tagged := decode[ui.PageJSON[ui.DealJSON]](t, admin.get("/api/v1/deals?tag=triple&sort=title"), http.StatusOK)
+		tagged := decode[api.PageJSON[api.DealJSON]](t, admin.get("/api/v1/deals?tag=triple&sort=title"), http.StatusOK)
 		is.Equal(tagged.Total, 3)
 		is.Equal(tagged.Data[0].Title, "Deal 0")
-		stage := decode[ui.PageJSON[ui.DealJSON]](t, admin.get("/api/v1/deals?stage_id="+stages["demo"].ID), http.StatusOK)
+		stage := decode[api.PageJSON[api.DealJSON]](t, admin.get("/api/v1/deals?stage_id="+stages["demo"].ID), http.StatusOK)
 		is.Equal(stage.Total, 7)
-		none := decode[ui.PageJSON[ui.DealJSON]](t, admin.get("/api/v1/deals?tag=nope"), http.StatusOK)
+		none := decode[api.PageJSON[api.DealJSON]](t, admin.get("/api/v1/deals?tag=nope"), http.StatusOK)
 		is.Equal(none.Total, 0)
 		is.Equal(len(none.Data), 0)
 		is.True(strings.Contains(admin.get("/api/v1/deals?tag=nope").Body, `"data":[]`)) // an empty list, never null

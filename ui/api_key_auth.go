@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"net/http"
+	"rolo/ui/request"
 	"strings"
 
 	"rolo/app"
@@ -19,25 +20,25 @@ func withAPIKey(a *app.App) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			header := r.Header.Get("Authorization")
-			if header == "" || !isAPI(r) {
+			if header == "" || !request.IsAPI(r) {
 				next.ServeHTTP(w, r)
 				return
 			}
 			token, ok := strings.CutPrefix(header, "Bearer ")
 			if !ok {
-				writeProblem(w, r, &app.Error{Code: app.EUnauthorized, Message: "error.api_key_invalid"}, nil)
+				request.WriteProblem(w, r, &app.Error{Code: app.EUnauthorized, Message: "error.api_key_invalid"}, nil)
 				return
 			}
 			user, scope, err := a.AuthenticateAPIKey(r.Context(), strings.TrimSpace(token))
 			if err != nil {
-				writeProblem(w, r, err, nil)
+				request.WriteProblem(w, r, err, nil)
 				return
 			}
 			if scope != "write" && r.Method != http.MethodGet && r.Method != http.MethodHead && r.Method != http.MethodOptions {
-				writeProblem(w, r, &app.Error{Code: app.EForbidden, Message: "error.api_key_read_only"}, nil)
+				request.WriteProblem(w, r, &app.Error{Code: app.EForbidden, Message: "error.api_key_read_only"}, nil)
 				return
 			}
-			ctx := withSessionValue(r.Context(), &app.Session{User: user})
+			ctx := request.WithSessionValue(r.Context(), &app.Session{User: user})
 			ctx = context.WithValue(ctx, apiScopeKey{}, scope)
 			next.ServeHTTP(w, r.WithContext(ctx))
 		})

@@ -11,7 +11,6 @@ import (
 	"github.com/matryer/is"
 
 	"rolo/app"
-	"rolo/store"
 )
 
 type apiKeyBody struct {
@@ -87,7 +86,7 @@ func TestAPIKeys(t *testing.T) {
 
 		soon := time.Now().Add(time.Hour).UTC().Format(time.RFC3339)
 		k = decode[apiKeyBody](t, admin.json("POST", "/api/v1/api-keys", `{"name": "brief", "scope": "read", "expires_at": "`+soon+`"}`), http.StatusCreated)
-		is.NoErr(ts.app.DB().Write(t.Context(), func(tx *store.Tx) error {
+		is.NoErr(ts.app.DB().Write(t.Context(), func(tx *app.Tx) error {
 			_, err := tx.ExecContext(t.Context(), `UPDATE api_keys SET expires_at = '2020-01-01T00:00:00.000Z' WHERE id = ?`, k.ID)
 			return err
 		}))

@@ -9,7 +9,6 @@ import (
 	"github.com/matryer/is"
 
 	"rolo/app"
-	"rolo/store"
 )
 
 func TestAuditLogPage(t *testing.T) {
@@ -144,7 +143,7 @@ func TestPhoneRegionSetting(t *testing.T) {
 		res = admin.get("/settings")
 		is.True(strings.Contains(res.Body, "The default phone region was saved."))
 		is.True(strings.Contains(res.Body, `value="KR"`))
-		c := seedContact(t, ts, ada, app.ContactInput{FirstName: "Min", Phones: []store.Labeled{{Value: "010-1234-5678"}}})
+		c := seedContact(t, ts, ada, app.ContactInput{FirstName: "Min", Phones: []app.Labeled{{Value: "010-1234-5678"}}})
 		is.Equal(c.Phones[0].E164, "+821012345678") // read as a Korean number
 		res = admin.get("/settings/audit?entity=settings")
 		is.True(strings.Contains(res.Body, "Default phone region"))

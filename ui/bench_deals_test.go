@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"rolo/app"
-	"rolo/store"
 	"rolo/ui"
 )
 
@@ -61,7 +60,7 @@ func BenchmarkBoard(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	board, err := a.Board(context.Background(), nil, p.ID, store.DealQuery{Status: "open"})
+	board, err := a.Board(context.Background(), nil, p.ID, app.DealQuery{Status: "open"})
 	if err != nil || board.Count != 10_000 {
 		b.Fatalf("want 10,000 open deals, have %d (%v)", board.Count, err)
 	}
@@ -107,7 +106,7 @@ func BenchmarkDealMove(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	board, err := a.Board(context.Background(), nil, p.ID, store.DealQuery{Status: "open"})
+	board, err := a.Board(context.Background(), nil, p.ID, app.DealQuery{Status: "open"})
 	if err != nil {
 		b.Fatal(err)
 	}

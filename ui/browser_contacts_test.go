@@ -10,7 +10,6 @@ import (
 	"github.com/matryer/is"
 
 	"rolo/app"
-	"rolo/store"
 )
 
 // TestBrowserContactStory drives a real Chromium through a contact's life:
@@ -132,11 +131,11 @@ func TestBrowserContactStory(t *testing.T) {
 	is.NoErr(err)
 	for _, in := range []app.ContactInput{
 		{FirstName: "민수", LastName: "김", Title: "영업 이사", LifecycleStatus: "opportunity", OwnerID: me.ID, Tags: []string{"seoul", "vip"},
-			Emails: []store.Labeled{{Value: "minsu.kim@example.kr"}}, Phones: []store.Labeled{{Value: "+82 10-1234-5678"}}},
-		{FirstName: "太郎", LastName: "山田", LifecycleStatus: "qualified", Tags: []string{"tokyo"}, Emails: []store.Labeled{{Value: "yamada@example.jp"}}},
-		{FirstName: "伟", LastName: "王", LifecycleStatus: "subscriber", Emails: []store.Labeled{{Value: "wang.wei@example.cn"}}},
+			Emails: []app.Labeled{{Value: "minsu.kim@example.kr"}}, Phones: []app.Labeled{{Value: "+82 10-1234-5678"}}},
+		{FirstName: "太郎", LastName: "山田", LifecycleStatus: "qualified", Tags: []string{"tokyo"}, Emails: []app.Labeled{{Value: "yamada@example.jp"}}},
+		{FirstName: "伟", LastName: "王", LifecycleStatus: "subscriber", Emails: []app.Labeled{{Value: "wang.wei@example.cn"}}},
 		{FirstName: "Zoë", LastName: "Kravitz-Fontaine", Title: "Head of Partnerships at a company with a very long name", CompanyID: companyID,
-			LifecycleStatus: "churned", Tags: []string{"partner", "renewal-2027", "newsletter"}, Emails: []store.Labeled{{Value: "zoe.kravitz-fontaine@a-very-long-domain-name.example.com"}}},
+			LifecycleStatus: "churned", Tags: []string{"partner", "renewal-2027", "newsletter"}, Emails: []app.Labeled{{Value: "zoe.kravitz-fontaine@a-very-long-domain-name.example.com"}}},
 	} {
 		_, err := ts.app.CreateContact(t.Context(), me, in)
 		is.NoErr(err)

@@ -11,7 +11,6 @@ import (
 	"github.com/matryer/is"
 
 	"rolo/app"
-	"rolo/store"
 )
 
 // TestBrowserBoard drives a real Chromium over the kanban board: drag a
@@ -93,9 +92,9 @@ func TestBrowserBoard(t *testing.T) {
 		ids[in.Title] = createDeal(t, ts, in).ID
 	}
 	// One deal waited in its stage for three weeks: it shows as stalled.
-	is.NoErr(ts.app.DB().Write(t.Context(), func(tx *store.Tx) error {
+	is.NoErr(ts.app.DB().Write(t.Context(), func(tx *app.Tx) error {
 		_, err := tx.ExecContext(t.Context(), `UPDATE deals SET stage_entered_at = ? WHERE id = ?`,
-			store.FormatTime(time.Now().Add(-21*24*time.Hour)), ids["서울 지사 라이선스"])
+			app.FormatTime(time.Now().Add(-21*24*time.Hour)), ids["서울 지사 라이선스"])
 		return err
 	}))
 

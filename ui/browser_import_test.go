@@ -3,14 +3,13 @@ package ui_test
 import (
 	"context"
 	"path/filepath"
+	"rolo/app"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/matryer/is"
-
-	"rolo/store"
 )
 
 // TestBrowserImportStory uploads a CSV whose company and birthday columns
@@ -89,7 +88,7 @@ func TestBrowserImportStory(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#batches .badge")),
 	)
 	screenshot(t, ctx, shots, "import-done")
-	list, err := ts.app.ListContacts(context.Background(), nil, store.ListQuery{Limit: 10})
+	list, err := ts.app.ListContacts(context.Background(), nil, app.ListQuery{Limit: 10})
 	is.NoErr(err)
 	is.Equal(list.Total, 2)
 	is.True(strings.Contains(text("#batches"), "import-2026-11-webinar"))
@@ -101,7 +100,7 @@ func TestBrowserImportStory(t *testing.T) {
 	// until the contacts are gone, then for the page it leads to.
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		list, err = ts.app.ListContacts(context.Background(), nil, store.ListQuery{Limit: 10})
+		list, err = ts.app.ListContacts(context.Background(), nil, app.ListQuery{Limit: 10})
 		is.NoErr(err)
 		if list.Total == 0 || time.Now().After(deadline) {
 			break

@@ -12,7 +12,6 @@ import (
 	"github.com/matryer/is"
 
 	"rolo/app"
-	"rolo/store"
 )
 
 // TestBrowserReports takes screenshots of the dashboard (team view, with
@@ -82,7 +81,7 @@ func TestBrowserReports(t *testing.T) {
 			ExpectedCloseDate: time.Now().AddDate(0, i%4, 0).Format(time.DateOnly)})
 		is.NoErr(err)
 		for _, next := range order[1 : 1+i%5] {
-			_, err := ts.app.MoveDeal(ctx0, me, d.ID, stages[next].ID, store.Place{}, "")
+			_, err := ts.app.MoveDeal(ctx0, me, d.ID, stages[next].ID, app.Place{}, "")
 			is.NoErr(err)
 		}
 		switch i % 6 {

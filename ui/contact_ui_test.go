@@ -12,7 +12,6 @@ import (
 	"github.com/matryer/is"
 
 	"rolo/app"
-	"rolo/store"
 )
 
 // hostile is a value that would run script if any page forgot to escape it.
@@ -125,7 +124,7 @@ func TestContactCreateShowsProblemsBesideFields(t *testing.T) {
 	is.True(errorBeside(res.Body, "phones.1.value", message(ts, "error.phone_invalid")))
 	is.True(!errorBeside(res.Body, "first_name", "field-error")) // an email is enough of a name
 
-	list, err := ts.app.ListContacts(t.Context(), me, store.ListQuery{})
+	list, err := ts.app.ListContacts(t.Context(), me, app.ListQuery{})
 	is.NoErr(err)
 	is.Equal(list.Total, 0) // nothing was saved
 
@@ -156,7 +155,7 @@ func TestContactEditConflict(t *testing.T) {
 	is := is.New(t)
 	ts := newTestServer(t)
 	admin := ts.setupAdmin(t)
-	c := createContact(t, ts, app.ContactInput{FirstName: "Ada", LastName: "Lovelace", Emails: []store.Labeled{{Label: "work", Value: "ada@example.org"}}})
+	c := createContact(t, ts, app.ContactInput{FirstName: "Ada", LastName: "Lovelace", Emails: []app.Labeled{{Label: "work", Value: "ada@example.org"}}})
 
 	edit := admin.get("/contacts/" + c.ID + "/edit")
 	is.Equal(edit.StatusCode, http.StatusOK)
@@ -501,7 +500,7 @@ func TestViewersCannotChangeContactsOrCompanies(t *testing.T) {
 	is.NoErr(err)
 	is.Equal(got.FirstName, "Kept")
 	is.True(!got.Trashed())
-	list, err := ts.app.ListCompanies(t.Context(), nil, store.ListQuery{})
+	list, err := ts.app.ListCompanies(t.Context(), nil, app.ListQuery{})
 	is.NoErr(err)
 	is.Equal(list.Total, 1)
 }

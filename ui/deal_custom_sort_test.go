@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"rolo/ui/api"
 	"slices"
 	"strings"
 	"testing"
@@ -13,7 +14,6 @@ import (
 	"github.com/matryer/is"
 
 	"rolo/app"
-	"rolo/ui"
 )
 
 // dealRow finds the deal rows of a list page, in order.
@@ -119,7 +119,7 @@ func (f dealSortFixture) walkAPI(t *testing.T, query string) ([]string, int) {
 		if cursor != "" {
 			v.Set("cursor", cursor)
 		}
-		page := decode[ui.PageJSON[ui.DealJSON]](t, f.admin.get("/api/v1/deals?"+v.Encode()), http.StatusOK)
+		page := decode[api.PageJSON[api.DealJSON]](t, f.admin.get("/api/v1/deals?"+v.Encode()), http.StatusOK)
 		total = page.Total
 		for _, d := range page.Data {
 			ids = append(ids, d.ID)

@@ -3,13 +3,13 @@ package ui_test
 import (
 	"net/http"
 	"net/url"
+	"rolo/ui/api"
 	"strings"
 	"testing"
 
 	"github.com/matryer/is"
 
 	"rolo/app"
-	"rolo/ui"
 )
 
 // addFields creates one contact field of every type through the settings
@@ -89,15 +89,15 @@ func TestCustomFieldsThroughFormsAndAPI(t *testing.T) {
 	is.True(!has) // no option ticked: no value
 
 	// The API shows and takes custom_fields by key.
-	got := decode[ui.ContactJSON](t, admin.get("/api/v1/contacts/"+id), http.StatusOK)
+	got := decode[api.ContactJSON](t, admin.get("/api/v1/contacts/"+id), http.StatusOK)
 	is.Equal(got.CustomFields["plan"], "Pro")
 	is.Equal(got.CustomFields["budget"], map[string]any{"minor": float64(125050), "currency": "EUR"})
-	created := decode[ui.ContactJSON](t, admin.json("POST", "/api/v1/contacts", `{"first_name": "Bo", "custom_fields":
+	created := decode[api.ContactJSON](t, admin.json("POST", "/api/v1/contacts", `{"first_name": "Bo", "custom_fields":
 		{"renewal_date": "2027-01-01", "seats": 3, "vip": true, "channels": ["Phone"], "budget": {"minor": 500, "currency": "USD"}}}`), http.StatusCreated)
 	is.Equal(created.CustomFields["seats"], float64(3))
 	is.Equal(created.CustomFields["channels"], []any{"Phone"})
 	is.Equal(created.CustomFields["budget"], map[string]any{"minor": float64(500), "currency": "USD"})
-	patched := decode[ui.ContactJSON](t, admin.json("PATCH", "/api/v1/contacts/"+created.ID, `{"version": 1, "custom_fields": {"seats": 4}}`), http.StatusOK)
+	patched := decode[api.ContactJSON](t, admin.json("PATCH", "/api/v1/contacts/"+created.ID, `{"version": 1, "custom_fields": {"seats": 4}}`), http.StatusOK)
 	is.Equal(patched.CustomFields["seats"], float64(4))
 	is.Equal(patched.CustomFields["vip"], true) // merge patch: the rest stays
 	bad := decode[problemBody](t, admin.json("POST", "/api/v1/contacts", `{"first_name": "X", "custom_fields": {"seats": "many"}}`), http.StatusUnprocessableEntity)
@@ -105,7 +105,7 @@ func TestCustomFieldsThroughFormsAndAPI(t *testing.T) {
 	is.True(bad.Errors["custom_fields.renewal_date"] != "") // and the missing required field
 
 	// Definitions in the API.
-	fields := decode[struct{ Data []ui.FieldJSON }](t, admin.get("/api/v1/fields?entity=contact"), http.StatusOK)
+	fields := decode[struct{ Data []api.FieldJSON }](t, admin.get("/api/v1/fields?entity=contact"), http.StatusOK)
 	is.Equal(len(fields.Data), 11)
 
 	// Filter and sort on custom fields, in the page and the API.
@@ -116,7 +116,7 @@ func TestCustomFieldsThroughFormsAndAPI(t *testing.T) {
 	builder := admin.get("/contacts?" + url.Values{"fb.field.0": {"seats"}, "fb.op.0": {"gt"}, "fb.value.0": {"5"}}.Encode())
 	is.True(strings.Contains(builder.Body, ">Ada<") && !strings.Contains(builder.Body, ">Bo<")) // the builder rows filter without JS
 	is.True(strings.Contains(builder.Body, `value="seats:&gt;&#34;5&#34;"`) || strings.Contains(builder.Body, `value="seats:&gt;5"`))
-	sorted := decode[ui.PageJSON[ui.ContactJSON]](t, admin.get("/api/v1/contacts?sort=-cf.seats"), http.StatusOK)
+	sorted := decode[api.PageJSON[api.ContactJSON]](t, admin.get("/api/v1/contacts?sort=-cf.seats"), http.StatusOK)
 	is.Equal(len(sorted.Data), 2)
 	is.Equal(sorted.Data[0].FirstName, "Ada") // 12 before 4
 	problem := decode[struct {
@@ -178,11 +178,11 @@ func TestSegmentsThroughAPIAndPages(t *testing.T) {
 		}
 	}
 	is := is.New(t)
-	shared := decode[ui.SegmentJSON](t, admin.json("POST", "/api/v1/segments", `{"entity": "contact", "name": "VIPs", "query": "tag:vip", "shared": true}`), http.StatusCreated)
+	shared := decode[api.SegmentJSON](t, admin.json("POST", "/api/v1/segments", `{"entity": "contact", "name": "VIPs", "query": "tag:vip", "shared": true}`), http.StatusCreated)
 	is.Equal(shared.Count, 2)
-	private := decode[ui.SegmentJSON](t, admin.json("POST", "/api/v1/segments", `{"entity": "contact", "name": "Mine", "query": "owner:me"}`), http.StatusCreated)
+	private := decode[api.SegmentJSON](t, admin.json("POST", "/api/v1/segments", `{"entity": "contact", "name": "Mine", "query": "owner:me"}`), http.StatusCreated)
 
-	seen := decode[struct{ Data []ui.SegmentJSON }](t, viewer.get("/api/v1/segments"), http.StatusOK)
+	seen := decode[struct{ Data []api.SegmentJSON }](t, viewer.get("/api/v1/segments"), http.StatusOK)
 	is.Equal(len(seen.Data), 1) // the viewer sees the shared one only
 	is.Equal(viewer.get("/api/v1/segments/"+private.ID).StatusCode, http.StatusNotFound)
 	is.Equal(viewer.json("POST", "/api/v1/segments", `{"entity": "contact", "name": "Ours", "query": "", "shared": true}`).StatusCode, http.StatusForbidden)
@@ -193,7 +193,7 @@ func TestSegmentsThroughAPIAndPages(t *testing.T) {
 	page := viewer.get("/contacts?segment=" + shared.ID)
 	is.Equal(page.StatusCode, http.StatusOK)
 	is.True(strings.Contains(page.Body, ">One<") && !strings.Contains(page.Body, ">Three<"))
-	list := decode[ui.PageJSON[ui.ContactJSON]](t, viewer.get("/api/v1/contacts?segment="+shared.ID), http.StatusOK)
+	list := decode[api.PageJSON[api.ContactJSON]](t, viewer.get("/api/v1/contacts?segment="+shared.ID), http.StatusOK)
 	is.Equal(list.Total, 2)
 	segs := viewer.get("/segments")
 	is.True(strings.Contains(segs.Body, `<td data-label="Records" class="count">2</td>`))
@@ -202,7 +202,7 @@ func TestSegmentsThroughAPIAndPages(t *testing.T) {
 	res := admin.post("/segments", url.Values{"entity": {"contact"}, "name": {"No tag"}, "query": {"-tag:vip"}})
 	is.Equal(res.StatusCode, http.StatusSeeOther)
 	is.True(strings.HasPrefix(res.Header.Get("Location"), "/contacts?segment="))
-	patched := decode[ui.SegmentJSON](t, admin.json("PATCH", "/api/v1/segments/"+shared.ID, `{"name": "Very important"}`), http.StatusOK)
+	patched := decode[api.SegmentJSON](t, admin.json("PATCH", "/api/v1/segments/"+shared.ID, `{"name": "Very important"}`), http.StatusOK)
 	is.Equal(patched.Name, "Very important")
 	is.Equal(patched.Query, "tag:vip")
 
@@ -221,17 +221,17 @@ func TestCustomFieldsOnCompaniesAndDeals(t *testing.T) {
 	}
 	is.True(strings.Contains(admin.get("/companies/new").Body, `name="cf.region_code"`))
 	is.True(strings.Contains(admin.get("/deals/new").Body, `name="cf.region_code"`))
-	co := decode[ui.CompanyJSON](t, admin.json("POST", "/api/v1/companies", `{"name": "Globex", "custom_fields": {"region_code": "apac"}}`), http.StatusCreated)
+	co := decode[api.CompanyJSON](t, admin.json("POST", "/api/v1/companies", `{"name": "Globex", "custom_fields": {"region_code": "apac"}}`), http.StatusCreated)
 	is.Equal(co.CustomFields["region_code"], "APAC")
 	is.True(strings.Contains(admin.get("/companies/"+co.ID).Body, `data-field="region_code">APAC`))
-	d := decode[ui.DealJSON](t, admin.json("POST", "/api/v1/deals", `{"title": "Big", "custom_fields": {"region_code": "EMEA"}}`), http.StatusCreated)
+	d := decode[api.DealJSON](t, admin.json("POST", "/api/v1/deals", `{"title": "Big", "custom_fields": {"region_code": "EMEA"}}`), http.StatusCreated)
 	is.Equal(d.CustomFields["region_code"], "EMEA")
 	is.True(strings.Contains(admin.get("/deals/"+d.ID).Body, `data-field="region_code">EMEA`))
-	deals := decode[ui.PageJSON[ui.DealJSON]](t, admin.get("/api/v1/deals?q=region_code:apac"), http.StatusOK)
+	deals := decode[api.PageJSON[api.DealJSON]](t, admin.get("/api/v1/deals?q=region_code:apac"), http.StatusOK)
 	is.Equal(len(deals.Data), 0)
-	deals = decode[ui.PageJSON[ui.DealJSON]](t, admin.get("/api/v1/deals?q=region_code:emea"), http.StatusOK)
+	deals = decode[api.PageJSON[api.DealJSON]](t, admin.get("/api/v1/deals?q=region_code:emea"), http.StatusOK)
 	is.Equal(len(deals.Data), 1)
-	companies := decode[ui.PageJSON[ui.CompanyJSON]](t, admin.get("/api/v1/companies?q=region_code:apac"), http.StatusOK)
+	companies := decode[api.PageJSON[api.CompanyJSON]](t, admin.get("/api/v1/companies?q=region_code:apac"), http.StatusOK)
 	is.Equal(companies.Total, 1)
 }
 

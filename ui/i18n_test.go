@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"rolo/ui/i18n"
 	"strings"
 	"testing"
 
@@ -12,7 +13,6 @@ import (
 
 	"rolo/app"
 	assets "rolo/embed"
-	"rolo/ui"
 )
 
 var verb = regexp.MustCompile(`%[sdv]`)
@@ -21,7 +21,7 @@ var verb = regexp.MustCompile(`%[sdv]`)
 // English has, has one English lacks, or changes the printf verbs.
 func TestCatalogsAreComplete(t *testing.T) {
 	t.Parallel()
-	c, err := ui.LoadCatalog(assets.I18n)
+	c, err := i18n.LoadCatalog(assets.I18n)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestCatalogsAreComplete(t *testing.T) {
 // that English does not have.
 func TestTemplatesUseKnownKeys(t *testing.T) {
 	t.Parallel()
-	c, err := ui.LoadCatalog(assets.I18n)
+	c, err := i18n.LoadCatalog(assets.I18n)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestTemplatesUseKnownKeys(t *testing.T) {
 // catalog cannot show.
 func TestAppErrorsHaveMessages(t *testing.T) {
 	t.Parallel()
-	c, err := ui.LoadCatalog(assets.I18n)
+	c, err := i18n.LoadCatalog(assets.I18n)
 	if err != nil {
 		t.Fatal(err)
 	}

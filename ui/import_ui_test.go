@@ -15,7 +15,6 @@ import (
 	"github.com/matryer/is"
 
 	"rolo/app"
-	"rolo/store"
 )
 
 // upload posts a sample file to /imports as the browser would.
@@ -73,7 +72,7 @@ func TestImportPagesAndDownloads(t *testing.T) {
 	form, _ := url.ParseQuery(strings.SplitN(preview, "?", 2)[1])
 	res = b.post("/imports/"+token+"/run", form)
 	is.Equal(res.StatusCode, http.StatusUnprocessableEntity) // bad rows: nothing written
-	list, err := ts.app.ListContacts(context.Background(), nil, store.ListQuery{Limit: 10})
+	list, err := ts.app.ListContacts(context.Background(), nil, app.ListQuery{Limit: 10})
 	is.NoErr(err)
 	is.Equal(list.Total, 0)
 	form.Set("skip_invalid", "on")

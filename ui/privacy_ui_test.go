@@ -10,7 +10,6 @@ import (
 	"github.com/matryer/is"
 
 	"rolo/app"
-	"rolo/store"
 )
 
 func TestPermissionsPage(t *testing.T) {
@@ -57,7 +56,7 @@ func TestConsentExportAndErase(t *testing.T) {
 	ts := newTestServer(t)
 	admin := ts.setupAdmin(t)
 	ctx := t.Context()
-	c, err := ts.app.CreateContact(ctx, nil, app.ContactInput{FirstName: "Ximena", LastName: "Poldark", Emails: []store.Labeled{{Value: "ximena@example.net"}}})
+	c, err := ts.app.CreateContact(ctx, nil, app.ContactInput{FirstName: "Ximena", LastName: "Poldark", Emails: []app.Labeled{{Value: "ximena@example.net"}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/matryer/is"
 
 	"rolo/app"
-	"rolo/store"
 )
 
 func TestDealListQueryAndSegments(t *testing.T) {
@@ -77,7 +76,7 @@ func TestSegmentExport(t *testing.T) {
 	ts := newTestServer(t)
 	b := ts.setupAdmin(t)
 	for _, in := range []app.ContactInput{
-		{FirstName: "Mina", LastName: "Park", Tags: []string{"vip"}, Emails: []store.Labeled{{Value: "mina@example.kr"}}},
+		{FirstName: "Mina", LastName: "Park", Tags: []string{"vip"}, Emails: []app.Labeled{{Value: "mina@example.kr"}}},
 		{FirstName: "Otto", LastName: "Berg", Tags: []string{"vip"}},
 		{FirstName: "Lena", LastName: "Roth"},
 	} {

@@ -7,12 +7,18 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
+	"rolo/ui/api"
+	"rolo/ui/i18n"
+	"rolo/ui/web"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
 	assets "rolo/embed"
 )
+
+// Config is how the server was started (the web pages show it).
+type Config = web.Config
 
 // NewServer builds the whole HTTP handler.
 func NewServer(a *app.App, cfg Config) (http.Handler, error) {
@@ -52,14 +58,14 @@ var LoopbackHosts = []string{"localhost", "127.0.0.1", "::1"}
 // router, so both share route names (the API's Location headers, the
 // pages' links to the API).
 func newRouter(a *app.App, cfg Config, templates, static, i18nFiles fs.FS) (*mux.Router, error) {
-	catalog, err := LoadCatalog(i18nFiles)
+	catalog, err := i18n.LoadCatalog(i18nFiles)
 	if err != nil {
 		return nil, err
 	}
 	router := mux.NewRouter()
-	if err := mountWeb(router, a, cfg, catalog, templates, static); err != nil {
+	if err := web.MountWeb(router, a, cfg, catalog, templates, static); err != nil {
 		return nil, err
 	}
-	mountAPI(router, a, catalog, cfg.Version)
+	api.MountAPI(router, a, catalog, cfg.Version)
 	return router, nil
 }

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"rolo/ui/i18n"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +22,7 @@ import (
 type testServer struct {
 	*httptest.Server
 	app     *app.App
-	catalog *ui.Catalog
+	catalog *i18n.Catalog
 }
 
 func newTestServer(tb testing.TB) *testServer {
@@ -40,7 +41,7 @@ func newTestServer(tb testing.TB) *testServer {
 		srv.Close()
 		a.Close()
 	})
-	catalog, err := ui.LoadCatalog(assets.I18n)
+	catalog, err := i18n.LoadCatalog(assets.I18n)
 	if err != nil {
 		tb.Fatal(err)
 	}

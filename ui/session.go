@@ -3,6 +3,7 @@ package ui
 import (
 	"net/http"
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // withSession attaches the session named by the cookie, if any, to the
@@ -10,14 +11,14 @@ import (
 func withSession(a *app.App) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			cookie, err := r.Cookie(sessionCookie)
+			cookie, err := r.Cookie(request.SessionCookie)
 			if err == nil && cookie.Value != "" {
 				s, err := a.Authenticate(r.Context(), cookie.Value)
 				switch {
 				case err == nil:
-					r = r.WithContext(withSessionValue(r.Context(), s))
+					r = r.WithContext(request.WithSessionValue(r.Context(), s))
 				case app.ErrorCode(err) == app.EUnauthorized:
-					clearSessionCookie(w)
+					request.ClearSessionCookie(w)
 				default:
 					http.Error(w, "session lookup failed", http.StatusInternalServerError)
 					return

@@ -11,7 +11,6 @@ import (
 	"github.com/matryer/is"
 
 	"rolo/app"
-	"rolo/store"
 )
 
 // hostileText is what a careless page would run; every page must show it as text.
@@ -41,7 +40,7 @@ func TestTaskPages(t *testing.T) {
 		is.Equal(res.StatusCode, http.StatusSeeOther)
 		is.Equal(res.Header.Get("Location"), "/contacts/"+c.ID) // back where the form came from
 		open := false
-		list, err := ts.app.ListTasks(t.Context(), nil, store.TaskQuery{Record: app.RecordRef{Entity: "contact", ID: c.ID}, Done: &open})
+		list, err := ts.app.ListTasks(t.Context(), nil, app.TaskQuery{Record: app.RecordRef{Entity: "contact", ID: c.ID}, Done: &open})
 		is.NoErr(err)
 		is.Equal(len(list.Tasks), 1)
 		task := list.Tasks[0]
@@ -63,13 +62,13 @@ func TestTaskPages(t *testing.T) {
 		is.Equal(res.Header.Get("Location"), "/")
 		home = admin.get("/")
 		is.True(strings.Contains(home.Body, ts.catalog.T("en", "tasks.completed_next")))
-		list, err = ts.app.ListTasks(t.Context(), nil, store.TaskQuery{Record: app.RecordRef{Entity: "contact", ID: c.ID}, Done: &open})
+		list, err = ts.app.ListTasks(t.Context(), nil, app.TaskQuery{Record: app.RecordRef{Entity: "contact", ID: c.ID}, Done: &open})
 		is.NoErr(err)
 		is.Equal(len(list.Tasks), 1)
 		is.True(list.Tasks[0].ID != task.ID) // the next occurrence
 		res = admin.post("/tasks/"+task.ID+"/complete", url.Values{})
 		is.Equal(res.StatusCode, http.StatusSeeOther) // a second click is harmless
-		list, _ = ts.app.ListTasks(t.Context(), nil, store.TaskQuery{Record: app.RecordRef{Entity: "contact", ID: c.ID}, Done: &open})
+		list, _ = ts.app.ListTasks(t.Context(), nil, app.TaskQuery{Record: app.RecordRef{Entity: "contact", ID: c.ID}, Done: &open})
 		is.Equal(len(list.Tasks), 1) // and adds nothing
 
 		next := list.Tasks[0]

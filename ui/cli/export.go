@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"errors"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"rolo/app"
+)
+
+func exportCommand(getenv func(string) string, stdout io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "export [contacts|companies|deals] [--format csv|vcf|json] [--segment NAME] [-o FILE]",
+		Short: "Export records as CSV (re-importable with --preset rolo), vCard or JSON; with --json alone, the whole database",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			format, _ := cmd.Flags().GetString("format")
+			all, _ := cmd.Flags().GetBool("json")
+			if len(args) == 0 && !all {
+				return errors.New("name what to export (contacts, companies or deals), or pass --json for everything")
+			}
+			return runAs(cmd, getenv, func(a *app.App, actor app.Actor) error {
+				w := stdout
+				if out, _ := cmd.Flags().GetString("output"); out != "" {
+					f, err := os.Create(out)
+					if err != nil {
+						return err
+					}
+					defer f.Close()
+					w = f
+				}
+				if len(args) == 0 {
+					return cliError(a.ExportAll(cmd.Context(), actor, w))
+				}
+				entity := map[string]string{"contacts": "contact", "companies": "company", "deals": "deal"}[args[0]]
+				if all {
+					format = "json"
+				}
+				if name, _ := cmd.Flags().GetString("segment"); name != "" {
+					seg, err := a.SegmentNamed(cmd.Context(), actor, entity, name)
+					if err != nil {
+						return cliError(err)
+					}
+					return cliError(a.ExportSegment(cmd.Context(), actor, w, seg.ID, format))
+				}
+				return cliError(a.Export(cmd.Context(), actor, w, entity, format, nil))
+			})
+		},
+	}
+	addAsFlag(cmd)
+	cmd.Flags().String("segment", "", "only the records of this saved segment (its name)")
+	cmd.Flags().String("format", "csv", "csv, vcf (contacts) or json")
+	cmd.Flags().Bool("json", false, "JSON; without a kind of record, the whole database")
+	cmd.Flags().StringP("output", "o", "", "write to this file instead of standard output")
+	return cmd
+}

@@ -1,6 +1,0 @@
-package ui
-
-// contentSecurityPolicy allows only the app's own scripts and styles: no
-// inline script, so an escaped-but-missed value still cannot run.
-const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-	"font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"

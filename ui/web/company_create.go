@@ -1,0 +1,26 @@
+package web
+
+import "net/http"
+
+// handleCompanyCreate saves a new company and opens its page.
+func handleCompanyCreate(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b := s.base(w, r, "companies.new_title")
+		if err := parseForm(w, r); err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		form := readCompanyForm(r.PostForm)
+		c, err := s.app.CreateCompany(r.Context(), b.User, form.input())
+		if fields := fieldErrors(err); fields != nil {
+			s.renderCompanyForm(w, r, http.StatusUnprocessableEntity, companyFormPage{Base: b, Form: form, Errors: fields})
+			return
+		}
+		if err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		setFlash(w, "companies.created")
+		redirect(w, r, s.recordPath("company.show", "id", c.ID))
+	})
+}

@@ -1,0 +1,28 @@
+package web
+
+import (
+	"net/http"
+)
+
+// handleContactCreate saves a new contact and opens its page.
+func handleContactCreate(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b := s.base(w, r, "contacts.new_title")
+		if err := parseForm(w, r); err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		form := readContactForm(r.PostForm)
+		c, err := s.app.CreateContact(r.Context(), b.User, form.input())
+		if fields := fieldErrors(err); fields != nil {
+			s.renderContactForm(w, r, http.StatusUnprocessableEntity, contactFormPage{Base: b, Form: form, Errors: fields})
+			return
+		}
+		if err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		setFlash(w, "contacts.created")
+		redirect(w, r, s.recordPath("contact.show", "id", c.ID))
+	})
+}

@@ -1,0 +1,41 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"rolo/ui/request"
+	"time"
+
+	"github.com/gorilla/mux"
+
+	"rolo/app"
+)
+
+// handleExport downloads every live contact, company or deal as CSV,
+// JSON or (contacts) vCard.
+func handleExport(s *site) http.Handler {
+	types := map[string]string{"csv": "text/csv; charset=utf-8", "json": "application/json", "vcf": "text/vcard; charset=utf-8"}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b := s.base(w, r, "imports.title")
+		entity, format := mux.Vars(r)["entity"], r.URL.Query().Get("format")
+		if format == "" {
+			format = "csv"
+		}
+		if !s.app.Can(b.User, app.AreaImports, app.LevelView) {
+			s.views.renderError(w, r, b, &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
+			return
+		}
+		if _, ok := types[format]; !ok || !request.Contains([]string{"contact", "company", "deal"}, entity) || (format == "vcf" && entity != "contact") {
+			s.views.renderError(w, r, b, &app.Error{Code: app.ENotFound, Message: "error.not_found"})
+			return
+		}
+		if id := r.URL.Query().Get("segment"); id != "" {
+			s.exportSegment(w, r, b, entity, format, id, types[format])
+			return
+		}
+		w.Header().Set("Content-Type", types[format])
+		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="rolo-%s-%s.%s"`, entity, time.Now().Format("2006-01-02"), format))
+		// Headers are sent with the first row; a failure later can only cut the file short.
+		_ = s.app.Export(r.Context(), b.User, w, entity, format, nil)
+	})
+}

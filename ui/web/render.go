@@ -1,0 +1,189 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"path"
+	"rolo/ui/i18n"
+	"rolo/ui/request"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gorilla/mux"
+
+	"rolo/app"
+)
+
+// views renders html/template pages in the reader's language.
+type views struct {
+	fsys    fs.FS
+	dev     bool // re-parse on every render so template edits show at once
+	catalog *i18n.Catalog
+	router  *mux.Router
+	assets  *staticFiles
+
+	// Each page is one template set over the layout and every partial,
+	// parsed when first shown: the sets of all pages together hold tens of
+	// megabytes, more than an idle server may (DESIGN.md: 40 MB resident).
+	mu    sync.Mutex
+	pages map[string]*template.Template
+	// ready holds sets bound to a language and time zone, escaped by
+	// their first execution, so a page view neither copies a set nor
+	// escapes it again; bounded, as each holds its own copy.
+	ready      map[readyKey]*template.Template
+	readyOrder []readyKey
+}
+
+// readyKey names a page set bound to one reader's language and zone.
+type readyKey struct{ page, lang, zone string }
+
+// maxReady bounds the bound sets kept: a few pages in a few languages and
+// zones cover an office's day.
+const maxReady = 24
+
+func newViews(fsys fs.FS, dev bool, catalog *i18n.Catalog, router *mux.Router, assets *staticFiles) (*views, error) {
+	v := &views{fsys: fsys, dev: dev, catalog: catalog, router: router, assets: assets,
+		pages: map[string]*template.Template{}, ready: map[readyKey]*template.Template{}}
+	if _, err := fs.Stat(fsys, "layout.html"); err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	return v, nil
+}
+
+// parsePage parses one page's set; its file must exist.
+func (v *views) parsePage(name string) (*template.Template, error) {
+	t := template.New(name).Funcs(v.funcs("en", time.UTC))
+	t, err := t.ParseFS(v.fsys, "layout.html", "partials/*.html", "pages/"+name+".html")
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	return t, nil
+}
+
+// pageNames lists the page templates, for the test that parses them all.
+func (v *views) pageNames() ([]string, error) {
+	files, err := fs.Glob(v.fsys, "pages/*.html")
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = strings.TrimSuffix(path.Base(f), ".html")
+	}
+	return names, err
+}
+
+// bound returns page's set bound to lang and loc. Sets are kept and
+// shared: html/template escapes a set once, under its own lock, and then
+// executes it from many goroutines at once.
+func (v *views) bound(page, lang string, loc *time.Location) (*template.Template, error) {
+	key := readyKey{page, lang, loc.String()}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if t := v.ready[key]; t != nil && !v.dev {
+		return t, nil
+	}
+	base := v.pages[page]
+	if base == nil || v.dev {
+		if _, err := fs.Stat(v.fsys, "pages/"+page+".html"); err != nil {
+			panic("no template embed/templates/pages/" + page + ".html") // a programming mistake, caught by any test of the page
+		}
+		var err error
+		if base, err = v.parsePage(page); err != nil {
+			return nil, err
+		}
+		v.pages[page] = base
+	}
+	t, err := base.Clone()
+	if err != nil {
+		return nil, err
+	}
+	t = t.Funcs(v.funcs(lang, loc))
+	if len(v.readyOrder) == maxReady {
+		delete(v.ready, v.readyOrder[0])
+		v.readyOrder = v.readyOrder[1:]
+	}
+	v.ready[key] = t
+	v.readyOrder = append(v.readyOrder, key)
+	return t, nil
+}
+
+// funcs are the template functions; t and date are bound to lang, and
+// date shows times in the reader's zone.
+func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
+	return template.FuncMap{
+		"t":    func(key string, args ...any) string { return v.catalog.T(lang, key, args...) },
+		"tn":   func(key string, n int) string { return v.catalog.Count(lang, key, n) },
+		"date": func(t any) string { return formatAny(v.catalog, lang, loc, t) },
+		"url":  v.url,
+		"asset": func(name string) string {
+			return v.assets.URL(name)
+		},
+		"languageName": i18n.LanguageName,
+		// chosen tells whether a multi select's submitted value (options
+		// joined with ";") includes option, to show a refused form as sent.
+		"chosen": func(option, value string) bool { return slices.Contains(strings.Split(value, ";"), option) },
+		"bytes":  formatBytes,
+		// canWrite hides create and edit links from roles that only read;
+		// the app refuses their writes anyway.
+		"canWrite": app.CanWriteRecords,
+		// canDo asks the permission matrix for an area and level by name
+		// ("automation" "manage"), to show links only to those who may follow them.
+		"canDo": func(u *app.User, area, level string) bool {
+			l, ok := app.ParseLevel(level)
+			return ok && app.CanDo(u, app.Area(area), l)
+		},
+	}
+}
+
+// url builds the path of a named route, so renaming a path breaks no link.
+func (v *views) url(name string, pairs ...string) (string, error) {
+	route := v.router.Get(name)
+	if route == nil {
+		return "", fmt.Errorf("no route named %q", name)
+	}
+	u, err := route.URLPath(pairs...)
+	if err != nil {
+		return "", err
+	}
+	return u.String(), nil
+}
+
+// render writes page with data and status. It renders into a buffer
+// first, so a template error never sends half a page.
+func (v *views) render(w http.ResponseWriter, r *http.Request, status int, page string, lang string, data any) {
+	loc := app.Location(request.CurrentUser(r))
+	t, err := v.bound(page, lang, loc)
+	if err == nil {
+		var buf bytes.Buffer
+		if err = t.ExecuteTemplate(&buf, "layout", data); err == nil {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(status)
+			_, _ = buf.WriteTo(w)
+			return
+		}
+	}
+	slog.Error("render", "page", page, "err", err)
+	http.Error(w, "internal error", http.StatusInternalServerError)
+}
+
+// errorPage is the data of the error page.
+type errorPage struct {
+	Base
+	Status  int
+	Message string
+}
+
+// renderError shows an error page for err in the reader's language.
+func (v *views) renderError(w http.ResponseWriter, r *http.Request, base Base, err error) {
+	e := app.AsError(err)
+	status := request.StatusOf(e.Code)
+	if status == http.StatusInternalServerError {
+		slog.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	base.Title = "error.title"
+	v.render(w, r, status, "error", base.Lang, errorPage{Base: base, Status: status, Message: e.Message})
+}

@@ -1,0 +1,43 @@
+package web
+
+import (
+	"net/http"
+	"rolo/ui/request"
+
+	"rolo/app"
+)
+
+// handleSetupSubmit creates the first admin and logs them in.
+func handleSetupSubmit(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b := s.base(w, r, "setup.title")
+		if err := parseForm(w, r); err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		in := app.NewUser{Name: r.PostForm.Get("name"), Email: r.PostForm.Get("email"), Password: r.PostForm.Get("password")}
+		_, err := s.app.Setup(r.Context(), r.PostForm.Get("code"), in)
+		if fields := fieldErrors(err); fields != nil {
+			page := setupPage{Base: b, NeedsCode: s.app.SetupNeedsCode(), Name: in.Name, Email: in.Email, Errors: fields}
+			s.views.render(w, r, http.StatusUnprocessableEntity, "setup", b.Lang, page)
+			return
+		}
+		if app.ErrorCode(err) == app.EConflict {
+			redirect(w, r, "/login") // someone finished setup first
+			return
+		}
+		if err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		session, err := s.app.Login(r.Context(), in.Email, in.Password, app.Client{Addr: request.ClientAddr(r), UserAgent: r.UserAgent()})
+		if err != nil {
+			redirect(w, r, "/login")
+			return
+		}
+		_ = s.app.AdoptBrowserZone(r.Context(), session.User, r.PostForm.Get("time_zone")) // filled in by zone.js
+		request.SetSessionCookie(w, r, session)
+		setFlash(w, "setup.done")
+		redirect(w, r, "/")
+	})
+}
