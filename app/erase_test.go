@@ -1,6 +1,9 @@
 package app_test
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -117,6 +120,113 @@ func findText(t *testing.T, ta *testApp, needle string) []string {
 			if n > 0 {
 				found = append(found, table+"."+col)
 			}
+		}
+	}
+	return found
+}
+
+// TestErasureForgetsEveryValue gives a person three versions of every
+// field, an import over their record, webhook messages and a failed
+// import row, then erases them: no byte of any value they ever had may
+// remain in the database file, its write-ahead log, or a backup made
+// afterwards.
+func TestErasureForgetsEveryValue(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	ta := mustOpenApp(t)
+	admin := mustSetup(t, ta)
+	ctx := t.Context()
+	_, err := ta.CreateWebhook(ctx, admin, app.WebhookInput{URL: "https://hooks.example.com/rolo"})
+	is.NoErr(err)
+	versions := []app.ContactInput{
+		{FirstName: "Xanthippe", LastName: "Quarrender", Title: "Chief Widgetwright", Notes: "likes Oolongtea",
+			Emails: []store.Labeled{{Value: "xanthippe.q@oldmail.example"}}, Phones: []store.Labeled{{Value: "+1 415 555 0142"}},
+			Address: store.Address{City: "Frobishamton"}, Website: "xanthippe-home.example"},
+		{FirstName: "Yseultine", LastName: "Vale & Quist", Title: "Grand Sprocketeer", Notes: "prefers <Darjeelingo>",
+			Emails: []store.Labeled{{Value: "yseultine@secondmail.example"}}, Phones: []store.Labeled{{Value: "+1 415 555 0177"}},
+			Address: store.Address{City: "Wimbleshire"}, Website: "yseultine-home.example"},
+		{FirstName: "Zuleikanna", LastName: "<Marchbanks>", Title: "Sky Cartographer", Notes: "allergic to Pomelofruit",
+			Emails: []store.Labeled{{Value: "zuleikanna@thirdmail.example"}}, Phones: []store.Labeled{{Value: "+44 20 7946 0958"}},
+			Address: store.Address{City: "Quillingford"}, Website: "zuleikanna-home.example"},
+	}
+	c, err := ta.CreateContact(ctx, admin, versions[0])
+	is.NoErr(err)
+	for _, v := range versions[1:] {
+		c, err = ta.UpdateContact(ctx, admin, c.ID, c.Version, v)
+		is.NoErr(err)
+	}
+	other, err := ta.CreateContact(ctx, admin, app.ContactInput{FirstName: "Otto", LastName: "Keep"})
+	is.NoErr(err)
+	_, err = ta.LogActivity(ctx, admin, app.ActivityInput{TypeID: "note", Body: "Otto once wrote to xanthippe.q@oldmail.example, that is Yseultine Vale & Quist",
+		Links: []app.RecordRef{{Entity: "contact", ID: c.ID}, {Entity: "contact", ID: other.ID}}})
+	is.NoErr(err)
+	rep, err := ta.Import(ctx, admin, strings.NewReader("email,title,phone\nzuleikanna@thirdmail.example,Importwrangler,+44 20 7946 0959\n"),
+		app.ImportOptions{Entity: "contact", FileName: "over.csv", OnDuplicate: "overwrite"})
+	is.NoErr(err)
+	is.Equal(rep.Updated, 1) // the import changed them, keeping a snapshot of before
+	rep, err = ta.Import(ctx, admin, strings.NewReader("first_name,last_name,email,lifecycle_status\nOtto,Second,otto2@example.org,lead\nZuleikanna,Failrowson,zuleikanna@thirdmail.example,nonsense\n"),
+		app.ImportOptions{Entity: "contact", FileName: "bad.csv", SkipInvalid: true})
+	is.NoErr(err)
+	is.Equal(rep.Failed, 1) // a failed row keeps their cells
+
+	// Every value each version had, as a file could hold it: emails,
+	// websites and phone digits whole, other text word by word.
+	var needles []string
+	words := func(s string) {
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(" &<>", r) }) {
+			if len(w) >= 5 {
+				needles = append(needles, w)
+			}
+		}
+	}
+	for _, v := range versions {
+		words(v.FirstName + " " + v.LastName + " " + v.Title + " " + v.Notes + " " + v.Address.City)
+		digits := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, v.Phones[0].Value)
+		needles = append(needles, v.Emails[0].Value, v.Website, digits[len(digits)-10:], v.Phones[0].Value)
+	}
+	needles = append(needles, "Importwrangler", "442079460959", "Failrowson")
+	files := []string{ta.dbPath, ta.dbPath + "-wal"}
+	is.Equal(bytesFound(t, files, needles), needles) // the test can see them all before
+
+	now, err := ta.Contact(ctx, admin, c.ID)
+	is.NoErr(err)
+	is.NoErr(ta.ErasePerson(ctx, admin, c.ID, now.DisplayName))
+
+	if found := bytesFound(t, files, needles); len(found) > 0 {
+		t.Errorf("after erasure the files still hold %q", found)
+	}
+	backup := filepath.Join(t.TempDir(), "after.db")
+	_, err = app.Backup(ctx, ta.DB(), backup)
+	is.NoErr(err)
+	if found := bytesFound(t, []string{backup}, needles); len(found) > 0 {
+		t.Errorf("a backup made after the erasure holds %q", found)
+	}
+	kept, err := ta.Contact(ctx, admin, other.ID)
+	is.NoErr(err)
+	is.Equal(kept.DisplayName, "Otto Keep") // other people stay
+}
+
+// bytesFound lists the needles that occur, ignoring ASCII case, anywhere
+// in the raw bytes of files (missing files hold nothing).
+func bytesFound(t *testing.T, files, needles []string) []string {
+	t.Helper()
+	var all []byte
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		all = append(all, bytes.ToLower(b)...)
+	}
+	var found []string
+	for _, n := range needles {
+		if bytes.Contains(all, bytes.ToLower([]byte(n))) {
+			found = append(found, n)
 		}
 	}
 	return found

@@ -48,8 +48,10 @@ type Options struct {
 
 // Pragmas go in the DSN so that every pooled connection gets them;
 // busy_timeout comes first so the others wait for a lock instead of failing.
+// secure_delete zeroes what a write deletes or overwrites, in its page and
+// in pages it frees, so that an erased person leaves no bytes behind.
 const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)" +
-	"&_pragma=foreign_keys(ON)&_pragma=temp_store(MEMORY)&_pragma=journal_size_limit(67108864)"
+	"&_pragma=foreign_keys(ON)&_pragma=temp_store(MEMORY)&_pragma=journal_size_limit(67108864)&_pragma=secure_delete(ON)"
 
 // Open opens (creating if allowed) the database at path and applies any
 // pending migrations.

@@ -38,6 +38,56 @@ func DeleteActivitiesOnlyOf(ctx context.Context, tx *Tx, entity, id string) erro
 	return nil
 }
 
+// RecordHistory returns every stored copy of a record's fields, as JSON:
+// the details of its audit entries (fields as created, each change's from
+// and to, fields merged into it), the snapshots imports kept before
+// updating it, and its fields before a merge. An erasure reads them to
+// find every value the record ever had.
+func RecordHistory(ctx context.Context, q Querier, entity, id string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT details FROM audit_log WHERE entity = ?1 AND entity_id = ?2
+		UNION ALL SELECT before FROM import_records WHERE entity = ?1 AND record_id = ?2 AND before <> ''
+		UNION ALL SELECT survivor_before FROM merges WHERE entity = ?1 AND survivor_id = ?2`, entity, id)
+	if err != nil {
+		return nil, err
+	}
+	return scanIDs(rows)
+}
+
+// ForgetRecordCopies deletes the rows that are about one record alone and
+// keep copies of its fields: imports' snapshots of it, webhook messages
+// and delayed rule runs of its events (their deliveries go with them).
+func ForgetRecordCopies(ctx context.Context, tx *Tx, entity, id string) error {
+	for _, q := range []string{
+		`DELETE FROM import_records WHERE entity = ? AND record_id = ?`,
+		`DELETE FROM webhook_messages WHERE json_valid(payload)
+			AND json_extract(payload, '$.data.entity') = ? AND json_extract(payload, '$.data.entity_id') = ?`,
+		`DELETE FROM automation_queue WHERE json_valid(event)
+			AND json_extract(event, '$.entity') = ? AND json_extract(event, '$.entity_id') = ?`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, entity, id); err != nil {
+			return translate(err)
+		}
+	}
+	return nil
+}
+
+// DeleteImportFailuresMentioning deletes the failed import rows whose
+// cells hold any of the needles: a row is one person's data, so it goes
+// whole rather than with the rest of its cells left behind.
+func DeleteImportFailuresMentioning(ctx context.Context, tx *Tx, needles []string) error {
+	if len(needles) == 0 {
+		return nil
+	}
+	conds := make([]string, len(needles))
+	args := make([]any, len(needles))
+	for i, n := range needles {
+		conds[i] = "instr(cells, ?) > 0"
+		args[i] = n
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM import_failures WHERE `+strings.Join(conds, " OR "), args...)
+	return translate(err)
+}
+
 // ForgetAuditDetails empties the details of a record's audit entries: the
 // entries still say who did what when, but no longer what the values were.
 func ForgetAuditDetails(ctx context.Context, tx *Tx, entity, id string) error {

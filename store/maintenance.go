@@ -22,6 +22,21 @@ func (db *DB) Backup(ctx context.Context, dest string) error {
 	return err
 }
 
+// CheckpointTruncate copies the write-ahead log into the database file
+// and empties it, so that what was deleted no longer lingers in old page
+// versions in the log. It waits (busy_timeout) for readers of an older
+// snapshot, and fails if they still hold the log.
+func (db *DB) CheckpointTruncate(ctx context.Context) error {
+	var busy, logFrames, done int
+	if err := db.write.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done); err != nil {
+		return err
+	}
+	if busy != 0 {
+		return fmt.Errorf("checkpoint: the write-ahead log is still in use (%d of %d frames copied)", done, logFrames)
+	}
+	return nil
+}
+
 // IntegrityCheck runs PRAGMA integrity_check and returns its problems;
 // none means the file is sound.
 func (db *DB) IntegrityCheck(ctx context.Context) ([]string, error) {
