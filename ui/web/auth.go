@@ -47,10 +47,27 @@ func requireSetupDone(a *app.App) func(http.Handler) http.Handler {
 	}
 }
 
-// safeNext keeps a post-login redirect on this site.
+// safeNext keeps a redirect after login (or from a notification) on this
+// site: only a path of ours, after full URL parsing, passes; anything a
+// browser could read as another host — "//host", "/\\host", a scheme, a
+// tab or newline that browsers strip ("/\t/host"), an encoded slash or
+// backslash at the start — becomes "/".
 func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.ContainsFunc(next, unsafeInRedirect) {
 		return "/"
 	}
-	return next
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
+		return "/"
+	}
+	// The decoded path must hold no control character or backslash either,
+	// and must not start with a second slash once decoded ("/%2F/host").
+	if strings.ContainsFunc(u.Path, unsafeInRedirect) || !strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") {
+		return "/"
+	}
+	return u.RequestURI()
 }
+
+// unsafeInRedirect are the characters browsers strip or read as "/" in a
+// URL (tabs, newlines, other controls, backslashes).
+func unsafeInRedirect(r rune) bool { return r < 0x20 || r == 0x7f || r == '\\' }

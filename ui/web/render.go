@@ -179,6 +179,10 @@ type errorPage struct {
 
 // renderError shows an error page for err in the reader's language.
 func (v *views) renderError(w http.ResponseWriter, r *http.Request, base Base, err error) {
+	if request.ClientGone(r, err) {
+		request.AnswerClientGone(w, r, err)
+		return
+	}
 	e := app.AsError(err)
 	status := request.StatusOf(e.Code)
 	if status == http.StatusInternalServerError {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"rolo/app"
 	"rolo/ui/i18n"
+	"rolo/ui/request"
 
 	"github.com/gorilla/mux"
 )
@@ -23,6 +24,10 @@ func MountWeb(r *mux.Router, a *app.App, cfg Config, catalog *i18n.Catalog, temp
 	addRoutes(r, &site{app: a, views: v, catalog: catalog, cfg: cfg}, files)
 	return nil
 }
+
+// expensivePerUser is how many searches, filtered lists and reports one
+// user may run at once: a page and its count, with room for a second tab.
+const expensivePerUser = 4
 
 // addRoutes lists every route of Rolo, HTML and API, in one place. Pages
 // need a session unless marked public; everything but setup, static files
@@ -56,17 +61,22 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 
 	// Contacts and companies (HTML). The fixed paths (/new, /bulk) come
 	// before /{id}, which would otherwise match them.
-	r.Handle("/contacts", private(handleContactsList(s))).Methods(http.MethodGet).Name("contacts")
+	// Searches, filtered lists and reports cost what their query asks;
+	// each user runs a few at once (request.PerUserLimit).
+	busy := request.PerUserLimit(expensivePerUser, func(w http.ResponseWriter, r *http.Request, err error) {
+		s.views.renderError(w, r, s.base(w, r, "error.title"), err)
+	})
+	r.Handle("/contacts", private(busy(handleContactsList(s)))).Methods(http.MethodGet).Name("contacts")
 	r.Handle("/contacts", private(handleContactCreate(s))).Methods(http.MethodPost).Name("contact.create")
 	r.Handle("/contacts/new", private(handleContactNew(s))).Methods(http.MethodGet).Name("contact.new")
 	r.Handle("/contacts/bulk", private(handleContactsBulk(s))).Methods(http.MethodPost).Name("contacts.bulk")
-	r.Handle("/contacts/count", private(handleRecordCount(s, "contact"))).Methods(http.MethodGet).Name("contacts.count")
+	r.Handle("/contacts/count", private(busy(handleRecordCount(s, "contact")))).Methods(http.MethodGet).Name("contacts.count")
 	r.Handle("/contacts/{id}", private(handleContactShow(s))).Methods(http.MethodGet).Name("contact.show")
 	r.Handle("/contacts/{id}", private(handleContactUpdate(s))).Methods(http.MethodPost).Name("contact.update")
 	r.Handle("/contacts/{id}/edit", private(handleContactEdit(s))).Methods(http.MethodGet).Name("contact.edit")
 	r.Handle("/contacts/{id}/delete", private(handleContactTrash(s, true))).Methods(http.MethodPost).Name("contact.delete")
 	r.Handle("/contacts/{id}/restore", private(handleContactTrash(s, false))).Methods(http.MethodPost).Name("contact.restore")
-	r.Handle("/companies", private(handleCompaniesList(s))).Methods(http.MethodGet).Name("companies")
+	r.Handle("/companies", private(busy(handleCompaniesList(s)))).Methods(http.MethodGet).Name("companies")
 	r.Handle("/companies", private(handleCompanyCreate(s))).Methods(http.MethodPost).Name("company.create")
 	r.Handle("/companies/new", private(handleCompanyNew(s))).Methods(http.MethodGet).Name("company.new")
 	r.Handle("/companies/{id}", private(handleCompanyShow(s))).Methods(http.MethodGet).Name("company.show")
@@ -89,7 +99,7 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	// paths (/new) come before /{id}. Shaping pipelines and stages, lost
 	// reasons and the default currency is for admins and managers.
 	manager := func(h http.Handler) http.Handler { return private(requireManagerPage(s)(h)) }
-	r.Handle("/deals", private(handleDeals(s))).Methods(http.MethodGet).Name("deals")
+	r.Handle("/deals", private(busy(handleDeals(s)))).Methods(http.MethodGet).Name("deals")
 	r.Handle("/deals", private(handleDealCreate(s))).Methods(http.MethodPost).Name("deal.create")
 	r.Handle("/deals/new", private(handleDealNew(s))).Methods(http.MethodGet).Name("deal.new")
 	r.Handle("/deals/{id}", private(handleDealShow(s))).Methods(http.MethodGet).Name("deal.show")
@@ -158,7 +168,7 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	r.Handle("/calendar/{token:[A-Za-z0-9_-]+}.ics", handleCalendarFeed(s)).Methods(http.MethodGet, http.MethodHead).Name("calendar.feed")
 
 	// Search
-	r.Handle("/search", private(handleSearch(s))).Methods(http.MethodGet).Name("search")
+	r.Handle("/search", private(busy(handleSearch(s)))).Methods(http.MethodGet).Name("search")
 
 	// Custom fields (admins) and saved segments (everyone; sharing is checked by the app)
 	r.Handle("/settings/fields", admin(handleFields(s))).Methods(http.MethodGet).Name("fields")
@@ -177,10 +187,10 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	// the team's (owner=team) and other users' are for managers and admins,
 	// which the app checks. The CSV route's name pattern has no dot, so
 	// "pipeline.csv" never reaches the page.
-	r.Handle("/dashboard", private(handleDashboard(s))).Methods(http.MethodGet).Name("dashboard")
+	r.Handle("/dashboard", private(busy(handleDashboard(s)))).Methods(http.MethodGet).Name("dashboard")
 	r.Handle("/reports", private(handleReportsIndex(s))).Methods(http.MethodGet).Name("reports")
 	r.Handle("/reports/{name:[a-z_]+}.csv", private(handleReportCSV(s))).Methods(http.MethodGet).Name("report.csv")
-	r.Handle("/reports/{name:[a-z_]+}", private(handleReport(s))).Methods(http.MethodGet).Name("report")
+	r.Handle("/reports/{name:[a-z_]+}", private(busy(handleReport(s)))).Methods(http.MethodGet).Name("report")
 	r.Handle("/goals", private(handleGoals(s))).Methods(http.MethodGet).Name("goals")
 	r.Handle("/goals", private(handleGoalCreate(s))).Methods(http.MethodPost).Name("goal.create")
 	r.Handle("/goals/{id}", private(handleGoalShow(s))).Methods(http.MethodGet).Name("goal.show")
