@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"rolo/ui/request"
 	"rolo/ui/web"
 	"runtime/debug"
 	"strings"
@@ -37,15 +38,21 @@ func (s *statusRecorder) WriteHeader(code int) {
 	s.ResponseWriter.WriteHeader(code)
 }
 
-// logRequests writes one line per request at debug level, and at warning
-// level for server errors.
+// logRequests writes one line per request at debug level, at warning
+// level for server errors, and at info level for a client that left
+// before its answer (status 499: not a server error).
 func logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
 		level := slog.LevelDebug
-		if rec.status >= 500 {
+		switch {
+		case rec.status == request.StatusClientClosed:
+			level = slog.LevelInfo
+		case rec.status >= 500 && r.Context().Err() != nil:
+			rec.status, level = request.StatusClientClosed, slog.LevelInfo
+		case rec.status >= 500:
 			level = slog.LevelWarn
 		}
 		slog.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path, "status", rec.status, "took", time.Since(start))

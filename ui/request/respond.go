@@ -35,6 +35,10 @@ type Problem struct {
 // writeProblem answers an API request with err as problem+json; messages
 // are in English unless a catalog is given.
 func WriteProblem(w http.ResponseWriter, r *http.Request, err error, c *i18n.Catalog) {
+	if ClientGone(r, err) {
+		AnswerClientGone(w, r, err)
+		return
+	}
 	e := app.AsError(err)
 	status := StatusOf(e.Code)
 	if status == http.StatusInternalServerError {
