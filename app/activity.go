@@ -163,10 +163,11 @@ func (a *App) LogActivity(ctx context.Context, actor Actor, in ActivityInput) (A
 }
 
 // activityChange is an activity's audit entry; a new one is logged for
-// rules, webhooks and the users it mentions.
+// rules, webhooks and the users it mentions. Its name is its outcome,
+// stored even when empty, as it always was.
 func activityChange(action AuditAction, act Activity) Change {
-	return Change{Action: action, Entity: "activity", ID: act.ID, Name: act.Outcome,
-		Details: map[string]any{"type": act.TypeID, "occurred_at": store.FormatTime(act.OccurredAt), "links": act.Links}}
+	return Change{Action: action, Entity: "activity", ID: act.ID,
+		Details: map[string]any{"name": act.Outcome, "type": act.TypeID, "occurred_at": store.FormatTime(act.OccurredAt), "links": act.Links}}
 }
 
 // Activity loads one activity; trashed ones are not found.

@@ -94,7 +94,7 @@ func (a *App) CreateActivityType(ctx context.Context, actor Actor, in ActivityTy
 		if err := store.PutActivityType(ctx, tx, t); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "settings.activity_type_created", "settings", t.ID, map[string]any{"name": t.Name})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionActivityTypeCreated, Entity: "settings", ID: t.ID, Name: t.Name})
 	})
 	return t, err
 }
@@ -133,7 +133,7 @@ func (a *App) UpdateActivityType(ctx context.Context, actor Actor, id string, in
 		if err := store.PutActivityType(ctx, tx, t); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "settings.activity_type_changed", "settings", id,
-			map[string]any{"name": t.Name, "archived": in.Archived})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionActivityTypeChanged, Entity: "settings", ID: id, Name: t.Name,
+			Details: map[string]any{"archived": in.Archived}})
 	})
 }

@@ -62,7 +62,8 @@ func (a *App) CreateAPIKey(ctx context.Context, actor Actor, in APIKeyInput) (Ne
 			return err
 		}
 		k.CreatedAt = tx.Now
-		return a.audit(ctx, tx, actor.ID, "api_key.created", "api_key", k.ID, map[string]any{"name": name, "scope": k.Scope})
+		return a.record(ctx, tx, actor.ID, Change{Action: ActionAPIKeyCreated, Entity: "api_key", ID: k.ID, Name: name,
+			Details: map[string]any{"scope": k.Scope}})
 	})
 	if err != nil {
 		return NewAPIKey{}, err
@@ -94,7 +95,7 @@ func (a *App) RevokeAPIKey(ctx context.Context, actor Actor, id string) error {
 		if err := store.RevokeAPIKey(ctx, tx, id); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actor.ID, "api_key.revoked", "api_key", id, map[string]any{"name": k.Name})
+		return a.record(ctx, tx, actor.ID, Change{Action: ActionAPIKeyRevoked, Entity: "api_key", ID: id, Name: k.Name})
 	})
 }
 

@@ -79,12 +79,6 @@ func (a *App) DB() *store.DB { return a.db }
 
 func (a *App) now() time.Time { return a.cfg.Now().UTC() }
 
-// audit records one change inside tx with free-form details only; the
-// writes that rules and webhooks hear of call record with a typed Change.
-func (a *App) audit(ctx context.Context, tx *store.Tx, actorID, action, entity, entityID string, details map[string]any) error {
-	return a.record(ctx, tx, actorID, Change{Action: AuditAction(action), Entity: entity, ID: entityID, Details: details})
-}
-
 func sleepContext(ctx context.Context, d time.Duration) {
 	t := time.NewTimer(d)
 	defer t.Stop()

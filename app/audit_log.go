@@ -21,7 +21,7 @@ func decodeAudit(rows []store.AuditRow) []AuditEntry {
 			Name    string                       `json:"name"`
 			Changes map[string]map[string]string `json:"changes"`
 		}
-		_ = json.Unmarshal([]byte(r.Details), &d) // written by audit(); an old shape just shows less
+		_ = json.Unmarshal([]byte(r.Details), &d) // written by record(); an old shape just shows less
 		out[i] = AuditEntry{AuditRow: r, Name: d.Name, Changes: d.Changes}
 	}
 	return out

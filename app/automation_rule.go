@@ -261,7 +261,8 @@ func (a *App) CreateRule(ctx context.Context, actor Actor, def RuleDefinition) (
 			Enabled: def.Enabled, CreatedBy: actorID(actor)}); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "rule.created", "rule", id, map[string]any{"name": def.Name, "definition": def})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionRuleCreated, Entity: "rule", ID: id, Name: def.Name,
+			Details: map[string]any{"definition": def}})
 	})
 	a.hooks.forget()
 	if err != nil {
@@ -297,7 +298,8 @@ func (a *App) UpdateRule(ctx context.Context, actor Actor, id string, version in
 			Enabled: def.Enabled, Version: version}); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "rule.updated", "rule", id, map[string]any{"name": def.Name, "definition": def})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionRuleUpdated, Entity: "rule", ID: id, Name: def.Name,
+			Details: map[string]any{"definition": def}})
 	})
 	a.hooks.forget()
 	if err != nil {
@@ -336,7 +338,7 @@ func (a *App) DeleteRule(ctx context.Context, actor Actor, id string) error {
 		if err := store.DeleteRule(ctx, tx, id); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "rule.deleted", "rule", id, map[string]any{"name": old.Name})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionRuleDeleted, Entity: "rule", ID: id, Name: old.Name})
 	})
 	a.hooks.forget()
 	return err

@@ -91,7 +91,7 @@ func (a *App) calendarFeed(ctx context.Context, actor Actor, renew bool) (string
 		if !renew {
 			return nil
 		}
-		return a.audit(ctx, tx, actor.ID, "user.calendar_feed_renewed", "user", actor.ID, nil)
+		return a.record(ctx, tx, actor.ID, Change{Action: ActionUserCalendarFeedRenewed, Entity: "user", ID: actor.ID})
 	})
 	return token, err
 }

@@ -16,7 +16,10 @@ type Change struct {
 	Action AuditAction
 	Entity string // contact, deal, task, settings…
 	ID     string // the record's ID, or the setting's key
-	Name   string // the record's name at the time, for the log and history
+	// Name is the record's name at the time, for the log and history;
+	// stored when not empty (a name that may be empty but was always
+	// stored, such as an activity's outcome, goes in Details).
+	Name string
 	// Fields are a created record's fields by JSON name; the tags among
 	// them become tag.added events.
 	Fields map[string]string

@@ -267,11 +267,11 @@ func (a *App) trashCompany(ctx context.Context, tx *store.Tx, actor Actor, id st
 	if err := a.indexCompany(ctx, tx, id); err != nil {
 		return err
 	}
-	action := "company.restored"
+	action := ActionCompanyRestored
 	if trash {
-		action = "company.deleted"
+		action = ActionCompanyDeleted
 	}
-	return a.audit(ctx, tx, actorID(actor), action, "company", id, map[string]any{"name": c.Name})
+	return a.record(ctx, tx, actorID(actor), Change{Action: action, Entity: "company", ID: id, Name: c.Name})
 }
 
 // CompanyList is one page of companies with the total the filters match.

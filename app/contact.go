@@ -431,11 +431,11 @@ func (a *App) trashContact(ctx context.Context, tx *store.Tx, actor Actor, id st
 	if err := a.indexContact(ctx, tx, id); err != nil {
 		return err
 	}
-	action := "contact.restored"
+	action := ActionContactRestored
 	if trash {
-		action = "contact.deleted"
+		action = ActionContactDeleted
 	}
-	return a.audit(ctx, tx, actorID(actor), action, "contact", id, map[string]any{"name": c.DisplayName})
+	return a.record(ctx, tx, actorID(actor), Change{Action: action, Entity: "contact", ID: id, Name: c.DisplayName})
 }
 
 // ContactList is one page of contacts with the total the filters match.

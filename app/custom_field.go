@@ -158,8 +158,8 @@ func (a *App) CreateCustomField(ctx context.Context, actor Actor, entity string,
 			}
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "custom_field.created", "custom_field", f.ID,
-			map[string]any{"name": f.Label, "entity": entity, "key": f.Key, "type": f.Type})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionCustomFieldCreated, Entity: "custom_field", ID: f.ID, Name: f.Label,
+			Details: map[string]any{"entity": entity, "key": f.Key, "type": f.Type}})
 	})
 	if err != nil {
 		return CustomField{}, err
@@ -213,8 +213,8 @@ func (a *App) UpdateCustomField(ctx context.Context, actor Actor, id string, in 
 				return err
 			}
 		}
-		return a.audit(ctx, tx, actorID(actor), "custom_field.updated", "custom_field", id,
-			map[string]any{"name": f.Label, "entity": f.Entity, "key": f.Key, "from_type": old.Type, "type": f.Type})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionCustomFieldUpdated, Entity: "custom_field", ID: id, Name: f.Label,
+			Details: map[string]any{"entity": f.Entity, "key": f.Key, "from_type": old.Type, "type": f.Type}})
 	})
 	if err != nil {
 		return CustomField{}, err
@@ -294,8 +294,8 @@ func (a *App) DeleteCustomField(ctx context.Context, actor Actor, id string) err
 		if err := store.DeleteCustomField(ctx, tx, id); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "custom_field.deleted", "custom_field", id,
-			map[string]any{"name": f.Label, "entity": f.Entity, "key": f.Key, "deleted": deletedField{Field: f, Values: values}})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionCustomFieldDeleted, Entity: "custom_field", ID: id, Name: f.Label,
+			Details: map[string]any{"entity": f.Entity, "key": f.Key, "deleted": deletedField{Field: f, Values: values}}})
 	})
 }
 
@@ -309,7 +309,7 @@ func (a *App) RestoreCustomField(ctx context.Context, actor Actor, auditID strin
 	var id string
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		entry, err := store.AuditByID(ctx, tx, auditID)
-		if errors.Is(err, store.ErrNotFound) || (err == nil && entry.Action != "custom_field.deleted") {
+		if errors.Is(err, store.ErrNotFound) || (err == nil && entry.Action != string(ActionCustomFieldDeleted)) {
 			return errorf(ENotFound, "error.field_not_found")
 		}
 		if err != nil {
@@ -347,8 +347,8 @@ func (a *App) RestoreCustomField(ctx context.Context, actor Actor, auditID strin
 				return err
 			}
 		}
-		return a.audit(ctx, tx, actorID(actor), "custom_field.restored", "custom_field", f.ID,
-			map[string]any{"name": f.Label, "entity": f.Entity, "key": f.Key})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionCustomFieldRestored, Entity: "custom_field", ID: f.ID, Name: f.Label,
+			Details: map[string]any{"entity": f.Entity, "key": f.Key}})
 	})
 	if err != nil {
 		return CustomField{}, err

@@ -40,8 +40,8 @@ func (a *App) UpdateDateReminder(ctx context.Context, actor Actor, id string, da
 		if err := store.UpdateDateReminder(ctx, tx, DateReminder{ID: id, DaysBefore: daysBefore, Enabled: enabled}); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "settings.date_reminder_changed", "settings", id,
-			map[string]any{"days_before": daysBefore, "enabled": enabled})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionDateReminderChanged, Entity: "settings", ID: id,
+			Details: map[string]any{"days_before": daysBefore, "enabled": enabled}})
 	})
 }
 

@@ -88,7 +88,7 @@ func (a *App) SetDealSettings(ctx context.Context, actor Actor, currencyCode str
 		if err := store.PutSetting(ctx, tx, "deals.lost_reasons", encoded); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "settings.updated", "settings", "deals",
-			map[string]any{"default_currency": code, "lost_reasons": strings.Join(clean, "; ")})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionSettingsUpdated, Entity: "settings", ID: "deals",
+			Details: map[string]any{"default_currency": code, "lost_reasons": strings.Join(clean, "; ")}})
 	})
 }

@@ -24,7 +24,7 @@ func (a *App) TrashDeal(ctx context.Context, actor Actor, id string) error {
 		if err := store.TrashDeal(ctx, tx, id, actorID(actor), true); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "deal.deleted", "deal", id, map[string]any{"name": d.Title})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionDealDeleted, Entity: "deal", ID: id, Name: d.Title})
 	})
 }
 
@@ -64,7 +64,7 @@ func (a *App) RestoreDeal(ctx context.Context, actor Actor, id string) error {
 		if err := store.TrashDeal(ctx, tx, id, actorID(actor), false); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "deal.restored", "deal", id, map[string]any{"name": d.Title})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionDealRestored, Entity: "deal", ID: id, Name: d.Title})
 	})
 }
 
@@ -80,9 +80,13 @@ func (a *App) purgeDeals(ctx context.Context, tx *store.Tx, actor Actor) (int, e
 	if err != nil {
 		return 0, err
 	}
-	for kind, ids := range map[string][]string{"deal": deals, "stage": stages, "pipeline": pipelines} {
-		for _, id := range ids {
-			if err := a.audit(ctx, tx, actorID(actor), kind+".purged", kind, id, nil); err != nil {
+	for _, kind := range []struct {
+		entity string
+		purged AuditAction
+		ids    []string
+	}{{"deal", ActionDealPurged, deals}, {"stage", ActionStagePurged, stages}, {"pipeline", ActionPipelinePurged, pipelines}} {
+		for _, id := range kind.ids {
+			if err := a.record(ctx, tx, actorID(actor), Change{Action: kind.purged, Entity: kind.entity, ID: id}); err != nil {
 				return 0, err
 			}
 		}

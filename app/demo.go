@@ -138,7 +138,8 @@ func (a *App) GenerateDemo(ctx context.Context, opt DemoOptions) error {
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
-		return a.audit(ctx, tx, "", "demo.generated", "settings", "demo", map[string]any{"contacts": opt.Contacts, "companies": opt.Companies, "deals": opt.Deals, "seed": opt.Seed})
+		return a.record(ctx, tx, "", Change{Action: ActionDemoGenerated, Entity: "settings", ID: "demo",
+			Details: map[string]any{"contacts": opt.Contacts, "companies": opt.Companies, "deals": opt.Deals, "seed": opt.Seed}})
 	})
 }
 

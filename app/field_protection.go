@@ -42,7 +42,8 @@ func (a *App) SetFieldProtection(ctx context.Context, actor Actor, fieldID strin
 		if err := store.SetFieldProtection(ctx, tx, fieldID, string(role), mode); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "field.protection_changed", "custom_field", fieldID, map[string]any{"role": string(role), "mode": mode})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionFieldProtectionChanged, Entity: "custom_field", ID: fieldID,
+			Details: map[string]any{"role": string(role), "mode": mode}})
 	})
 	if err != nil {
 		return err

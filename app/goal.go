@@ -159,8 +159,8 @@ func (a *App) CreateGoal(ctx context.Context, actor Actor, in GoalInput) (Goal, 
 		if err := store.InsertGoal(ctx, tx, g); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "goal.created", "goal", g.ID, map[string]any{"name": g.Name, "metric": g.Metric,
-			"target": g.Target, "baseline": g.Baseline, "deadline": store.FormatTime(g.Deadline)})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionGoalCreated, Entity: "goal", ID: g.ID, Name: g.Name,
+			Details: map[string]any{"metric": g.Metric, "target": g.Target, "baseline": g.Baseline, "deadline": store.FormatTime(g.Deadline)}})
 	})
 	return g, err
 }
@@ -181,6 +181,6 @@ func (a *App) DeleteGoal(ctx context.Context, actor Actor, id string) error {
 		if err := store.TrashGoal(ctx, tx, id); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "goal.deleted", "goal", id, map[string]any{"name": g.Name})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionGoalDeleted, Entity: "goal", ID: id, Name: g.Name})
 	})
 }

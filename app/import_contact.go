@@ -370,7 +370,8 @@ func (imp *importer) resolveCompanies(ctx context.Context, tx *store.Tx, rows []
 			if err := store.InsertImportRecord(ctx, tx, b.ID, store.ImportRecord{Entity: "company", RecordID: co.ID, Action: "created"}); err != nil {
 				return err
 			}
-			if err := imp.a.audit(ctx, tx, actorID(imp.actor), "company.created", "company", co.ID, map[string]any{"name": co.Name, "import": b.ID}); err != nil {
+			if err := imp.a.record(ctx, tx, actorID(imp.actor), Change{Action: ActionCompanyCreated, Entity: "company", ID: co.ID, Name: co.Name,
+				Details: map[string]any{"import": b.ID}}); err != nil {
 				return err
 			}
 			imp.compIDs[k] = co.ID
@@ -432,7 +433,8 @@ func (imp *importer) createContact(ctx context.Context, tx *store.Tx, r *contact
 	}
 	// One short entry per record (the record's page shows "created by
 	// import"); the batch's own entry carries the counts.
-	return imp.a.audit(ctx, tx, actorID(imp.actor), "contact.created", "contact", c.ID, map[string]any{"name": c.DisplayName, "import": imp.batchID})
+	return imp.a.record(ctx, tx, actorID(imp.actor), Change{Action: ActionContactCreated, Entity: "contact", ID: c.ID, Name: c.DisplayName,
+		Details: map[string]any{"import": imp.batchID}})
 }
 
 func (imp *importer) hasRequiredCustom() bool {

@@ -99,7 +99,8 @@ func (imp *importer) writeCompany(ctx context.Context, tx *store.Tx, r *companyR
 			return err
 		}
 		b.Created++
-		return imp.a.audit(ctx, tx, actorID(imp.actor), "company.created", "company", id, map[string]any{"name": c.Name, "import": b.ID})
+		return imp.a.record(ctx, tx, actorID(imp.actor), Change{Action: ActionCompanyCreated, Entity: "company", ID: id, Name: c.Name,
+			Details: map[string]any{"import": b.ID}})
 	case imp.opt.OnDuplicate == "skip":
 		b.Skipped++
 		return nil
@@ -285,7 +286,8 @@ func (a *App) UndoImport(ctx context.Context, actor Actor, id string) (kept int,
 		if err := store.MarkImportUndone(ctx, tx, id); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "import.undone", "import", id, map[string]any{"name": b.FileName, "kept": kept})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionImportUndone, Entity: "import", ID: id,
+			Details: map[string]any{"name": b.FileName, "kept": kept}})
 	})
 	return kept, err
 }
@@ -312,7 +314,7 @@ func (a *App) trashCompanyTx(ctx context.Context, tx *store.Tx, actor Actor, id 
 	if err := a.indexCompany(ctx, tx, id); err != nil {
 		return err
 	}
-	return a.audit(ctx, tx, actorID(actor), "company.deleted", "company", id, map[string]any{"name": c.Name})
+	return a.record(ctx, tx, actorID(actor), Change{Action: ActionCompanyDeleted, Entity: "company", ID: id, Name: c.Name})
 }
 
 func (a *App) trashDealTx(ctx context.Context, tx *store.Tx, actor Actor, id string) error {
@@ -323,7 +325,7 @@ func (a *App) trashDealTx(ctx context.Context, tx *store.Tx, actor Actor, id str
 	if err := store.TrashDeal(ctx, tx, id, actorID(actor), true); err != nil {
 		return err
 	}
-	return a.audit(ctx, tx, actorID(actor), "deal.deleted", "deal", id, map[string]any{"name": d.Title})
+	return a.record(ctx, tx, actorID(actor), Change{Action: ActionDealDeleted, Entity: "deal", ID: id, Name: d.Title})
 }
 
 func (a *App) undoRecord(ctx context.Context, tx *store.Tx, actor Actor, r store.ImportRecord) error {

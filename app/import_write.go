@@ -64,9 +64,8 @@ func (imp *importer) write(ctx context.Context, src io.Reader, fileHash string, 
 			next.Failed += len(c.failures)
 			next.RowsDone = c.rows
 			if c.last {
-				if err := a.audit(ctx, tx, actorID(imp.actor), "import.finished", "import", b.ID, map[string]any{
-					"name": opt.FileName, "entity": opt.Entity, "created": next.Created, "updated": next.Updated,
-					"skipped": next.Skipped, "failed": next.Failed}); err != nil {
+				if err := a.record(ctx, tx, actorID(imp.actor), Change{Action: ActionImportFinished, Entity: "import", ID: b.ID,
+					Details: map[string]any{"name": opt.FileName, "entity": opt.Entity, "created": next.Created, "updated": next.Updated, "skipped": next.Skipped, "failed": next.Failed}}); err != nil {
 					return err
 				}
 			}

@@ -42,7 +42,7 @@ func (a *App) SetKeepInTouch(ctx context.Context, actor Actor, contactID string,
 			if err := store.DeleteKeepInTouch(ctx, tx, contactID); err != nil {
 				return err
 			}
-			return a.audit(ctx, tx, actor.ID, "contact.keep_in_touch_cleared", "contact", contactID, map[string]any{"name": c.DisplayName})
+			return a.record(ctx, tx, actor.ID, Change{Action: ActionContactKeepInTouchClear, Entity: "contact", ID: contactID, Name: c.DisplayName})
 		}
 		last, err := store.LastActivityAt(ctx, tx, RecordRef{Entity: "contact", ID: contactID})
 		if err != nil {

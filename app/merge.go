@@ -86,8 +86,8 @@ func (a *App) UndoMerge(ctx context.Context, actor Actor, id string) (Merge, err
 		} else if err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), m.Entity+".merge_undone", m.Entity, m.SurvivorID, map[string]any{
-			"name": m.SurvivorName, "merged_id": m.MergedID, "merged_name": m.MergedName, "merge_id": m.ID})
+		return a.record(ctx, tx, actorID(actor), Change{Action: a.mergeRecord(m.Entity).undone, Entity: m.Entity, ID: m.SurvivorID, Name: m.SurvivorName,
+			Details: map[string]any{"merged_id": m.MergedID, "merged_name": m.MergedName, "merge_id": m.ID}})
 	})
 	return m, err
 }
@@ -98,6 +98,7 @@ type mergeRecord struct {
 	revert  func(ctx context.Context, tx *store.Tx, actor Actor, id string, version int, before json.RawMessage) error
 	index   func(ctx context.Context, tx *store.Tx, id string) error
 	restore func(ctx context.Context, tx *store.Tx, actor Actor, id string) error
+	undone  AuditAction
 }
 
 func (a *App) mergeRecord(entity string) mergeRecord {
@@ -124,6 +125,7 @@ func (a *App) mergeRecord(entity string) mergeRecord {
 			restore: func(ctx context.Context, tx *store.Tx, actor Actor, id string) error {
 				return a.trashCompany(ctx, tx, actor, id, false)
 			},
+			undone: ActionCompanyMergeUndone,
 		}
 	}
 	return mergeRecord{
@@ -142,6 +144,7 @@ func (a *App) mergeRecord(entity string) mergeRecord {
 		restore: func(ctx context.Context, tx *store.Tx, actor Actor, id string) error {
 			return a.trashContact(ctx, tx, actor, id, false)
 		},
+		undone: ActionContactMergeUndone,
 	}
 }
 

@@ -65,9 +65,8 @@ func (a *App) MergeCompanies(ctx context.Context, actor Actor, survivorID, loser
 			return err
 		}
 		fields, _ := json.Marshal(companyFields(loser))
-		return a.audit(ctx, tx, actorID(actor), "company.merged", "company", survivorID, map[string]any{
-			"name": survivor.Name, "merged_id": loserID, "merged_name": loser.Name, "merged_fields": json.RawMessage(fields),
-			"merge_id": m.ID})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionCompanyMerged, Entity: "company", ID: survivorID, Name: survivor.Name,
+			Details: map[string]any{"merged_id": loserID, "merged_name": loser.Name, "merged_fields": json.RawMessage(fields), "merge_id": m.ID}})
 	})
 }
 

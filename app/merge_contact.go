@@ -91,9 +91,8 @@ func (a *App) MergeContacts(ctx context.Context, actor Actor, survivorID, loserI
 			return err
 		}
 		fields, _ := json.Marshal(contactFields(loser))
-		return a.audit(ctx, tx, actorID(actor), "contact.merged", "contact", survivorID, map[string]any{
-			"name": survivor.DisplayName, "merged_id": loserID, "merged_name": loser.DisplayName, "merged_fields": json.RawMessage(fields),
-			"merge_id": m.ID})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionContactMerged, Entity: "contact", ID: survivorID, Name: survivor.DisplayName,
+			Details: map[string]any{"merged_id": loserID, "merged_name": loser.DisplayName, "merged_fields": json.RawMessage(fields), "merge_id": m.ID}})
 	})
 }
 

@@ -151,6 +151,7 @@ func (a *App) SetNotificationMutes(ctx context.Context, actor Actor, kinds []str
 		if err := store.SetNotificationMutes(ctx, tx, actor.ID, keep); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actor.ID, "user.notifications_changed", "user", actor.ID, map[string]any{"muted": keep})
+		return a.record(ctx, tx, actor.ID, Change{Action: ActionUserNotificationsChanged, Entity: "user", ID: actor.ID,
+			Details: map[string]any{"muted": keep}})
 	})
 }

@@ -229,7 +229,7 @@ func (a *App) SetPermissions(ctx context.Context, actor Actor, ch PermissionChan
 			}
 			changed[string(role)+".visible"] = scope
 		}
-		return a.audit(ctx, tx, actorID(actor), "permissions.updated", "settings", "permissions", changed)
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionPermissionsUpdated, Entity: "settings", ID: "permissions", Details: changed})
 	})
 	a.perms.Store(nil)
 	return err

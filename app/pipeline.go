@@ -134,7 +134,8 @@ func (a *App) CreatePipeline(ctx context.Context, actor Actor, name string, stag
 				return err
 			}
 		}
-		return a.audit(ctx, tx, actorID(actor), "pipeline.created", "pipeline", id, map[string]any{"name": name, "stages": stages})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionPipelineCreated, Entity: "pipeline", ID: id, Name: name,
+			Details: map[string]any{"stages": stages}})
 	})
 	if err != nil {
 		return Pipeline{}, err
@@ -167,8 +168,7 @@ func (a *App) RenamePipeline(ctx context.Context, actor Actor, id, name string) 
 		if err := store.UpdatePipeline(ctx, tx, pl); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "pipeline.updated", "pipeline", id,
-			map[string]any{"name": name, "changes": diffFields(map[string]string{"name": before}, map[string]string{"name": name})})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionPipelineUpdated, Entity: "pipeline", ID: id, Name: name, Changes: diffFields(map[string]string{"name": before}, map[string]string{"name": name})})
 	})
 }
 
@@ -194,8 +194,8 @@ func (a *App) MovePipeline(ctx context.Context, actor Actor, id string, delta in
 			return err
 		}
 		p := list[slices.Index(ids, id)]
-		return a.audit(ctx, tx, actorID(actor), "pipeline.reordered", "pipeline", id,
-			map[string]any{"name": pipelineName(p.Name, p.NameKey), "position": slices.Index(moved, id)})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionPipelineReordered, Entity: "pipeline", ID: id, Name: pipelineName(p.Name, p.NameKey),
+			Details: map[string]any{"position": slices.Index(moved, id)}})
 	})
 }
 
@@ -237,11 +237,11 @@ func (a *App) ArchivePipeline(ctx context.Context, actor Actor, id string, archi
 		if err := store.UpdatePipeline(ctx, tx, p); err != nil {
 			return err
 		}
-		action := "pipeline.unarchived"
+		action := ActionPipelineUnarchived
 		if archive {
-			action = "pipeline.archived"
+			action = ActionPipelineArchived
 		}
-		return a.audit(ctx, tx, actorID(actor), action, "pipeline", id, map[string]any{"name": pipelineName(p.Name, p.NameKey)})
+		return a.record(ctx, tx, actorID(actor), Change{Action: action, Entity: "pipeline", ID: id, Name: pipelineName(p.Name, p.NameKey)})
 	})
 }
 
@@ -292,7 +292,7 @@ func (a *App) DeletePipeline(ctx context.Context, actor Actor, id string, target
 		if err := store.TrashPipeline(ctx, tx, id, actorID(actor), true); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "pipeline.deleted", "pipeline", id, map[string]any{"name": pipelineName(p.Name, p.NameKey)})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionPipelineDeleted, Entity: "pipeline", ID: id, Name: pipelineName(p.Name, p.NameKey)})
 	})
 }
 
@@ -323,6 +323,6 @@ func (a *App) RestorePipeline(ctx context.Context, actor Actor, id string) error
 		if err := store.SetPipelineOrder(ctx, tx, append(ids, id)); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "pipeline.restored", "pipeline", id, map[string]any{"name": pipelineName(p.Name, p.NameKey)})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionPipelineRestored, Entity: "pipeline", ID: id, Name: pipelineName(p.Name, p.NameKey)})
 	})
 }

@@ -91,8 +91,8 @@ func (a *App) SetConsent(ctx context.Context, actor Actor, contactID string, in 
 			return err
 		}
 		out = c
-		return a.audit(ctx, tx, actorID(actor), "contact.consent_changed", "contact", contactID,
-			map[string]any{"consent_status": c.Status, "do_not_contact": c.DoNotContact, "unsubscribed": !c.UnsubscribedAt.IsZero()})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionContactConsentChanged, Entity: "contact", ID: contactID,
+			Details: map[string]any{"consent_status": c.Status, "do_not_contact": c.DoNotContact, "unsubscribed": !c.UnsubscribedAt.IsZero()}})
 	})
 	return out, err
 }
@@ -155,7 +155,7 @@ func (a *App) ExportPerson(ctx context.Context, actor Actor, id string) (PersonD
 		return p, err
 	}
 	err = a.db.Write(ctx, func(tx *store.Tx) error {
-		return a.audit(ctx, tx, actorID(actor), "contact.exported", "contact", id, nil)
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionContactExported, Entity: "contact", ID: id})
 	})
 	return p, err
 }

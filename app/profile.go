@@ -26,7 +26,7 @@ func (a *App) UpdateProfile(ctx context.Context, actor Actor, p Profile) (*User,
 	if len(problems) > 0 {
 		return nil, Invalid(problems)
 	}
-	return a.changeUser(ctx, actor, actor.ID, "user.profile_updated", map[string]any{"language": p.Language, "time_zone": p.TimeZone}, func(u *store.User) error {
+	return a.changeUser(ctx, actor, actor.ID, ActionUserProfileUpdated, map[string]any{"language": p.Language, "time_zone": p.TimeZone}, func(u *store.User) error {
 		u.Name, u.Language, u.TimeZone = p.Name, p.Language, p.TimeZone
 		return nil
 	})
@@ -67,6 +67,6 @@ func (a *App) ChangePassword(ctx context.Context, actor Actor, currentSessionID,
 		if err := store.DeleteOtherSessions(ctx, tx, u.ID, currentSessionID); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, u.ID, "user.password_changed", "user", u.ID, nil)
+		return a.record(ctx, tx, u.ID, Change{Action: ActionUserPasswordChanged, Entity: "user", ID: u.ID})
 	})
 }

@@ -38,7 +38,8 @@ func (a *App) SetRetentionDays(ctx context.Context, actor Actor, days int) error
 		if err := store.PutSetting(ctx, tx, "retention_days", strconv.Itoa(days)); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "settings.updated", "settings", "retention_days", map[string]any{"retention_days": days})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionSettingsUpdated, Entity: "settings", ID: "retention_days",
+			Details: map[string]any{"retention_days": days}})
 	})
 }
 
@@ -59,7 +60,11 @@ func (a *App) PurgeExpired(ctx context.Context) (Purged, error) {
 	cutoff := store.FormatTime(a.now().AddDate(0, 0, -days))
 	var p Purged
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
-		for _, kind := range []struct{ table, entity string }{{"deals", "deal"}, {"contacts", "contact"}, {"companies", "company"}, {"activities", "activity"}, {"tasks", "task"}} {
+		for _, kind := range []struct {
+			table, entity string
+			purged        AuditAction
+		}{{"deals", "deal", ActionDealPurged}, {"contacts", "contact", ActionContactPurged}, {"companies", "company", ActionCompanyPurged},
+			{"activities", "activity", ActionActivityPurged}, {"tasks", "task", ActionTaskPurged}} {
 			ids, err := store.PurgeTrashedBefore(ctx, tx, kind.table, cutoff)
 			if err != nil {
 				return err
@@ -70,7 +75,7 @@ func (a *App) PurgeExpired(ctx context.Context) (Purged, error) {
 						return err
 					}
 				}
-				if err := a.audit(ctx, tx, "", kind.entity+".purged", kind.entity, id, map[string]any{"reason": "retention"}); err != nil {
+				if err := a.record(ctx, tx, "", Change{Action: kind.purged, Entity: kind.entity, ID: id, Details: map[string]any{"reason": "retention"}}); err != nil {
 					return err
 				}
 			}

@@ -165,7 +165,8 @@ func (a *App) CreateScoreRule(ctx context.Context, actor Actor, name, conditions
 		if err := store.InsertScoreRule(ctx, tx, r); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "score_rule.created", "score_rule", r.ID, map[string]any{"name": name, "conditions": conditions, "points": points})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionScoreRuleCreated, Entity: "score_rule", ID: r.ID, Name: name,
+			Details: map[string]any{"conditions": conditions, "points": points}})
 	})
 	a.hooks.forget()
 	if err != nil {
@@ -186,7 +187,7 @@ func (a *App) DeleteScoreRule(ctx context.Context, actor Actor, id string) error
 			}
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "score_rule.deleted", "score_rule", id, nil)
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionScoreRuleDeleted, Entity: "score_rule", ID: id})
 	})
 	a.hooks.forget()
 	if err != nil {

@@ -85,7 +85,8 @@ func (a *App) CreateSegment(ctx context.Context, actor Actor, in SegmentInput) (
 		if err := store.PutSegment(ctx, tx, s); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "segment.created", "segment", s.ID, map[string]any{"name": s.Name, "query": s.Query})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionSegmentCreated, Entity: "segment", ID: s.ID, Name: s.Name,
+			Details: map[string]any{"query": s.Query}})
 	})
 	if err != nil {
 		return Segment{}, err
@@ -126,7 +127,8 @@ func (a *App) UpdateSegment(ctx context.Context, actor Actor, id string, in Segm
 		if err := store.PutSegment(ctx, tx, s); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "segment.updated", "segment", s.ID, map[string]any{"name": s.Name, "query": s.Query})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionSegmentUpdated, Entity: "segment", ID: s.ID, Name: s.Name,
+			Details: map[string]any{"query": s.Query}})
 	})
 	if err != nil {
 		return Segment{}, err
@@ -147,7 +149,8 @@ func (a *App) DeleteSegment(ctx context.Context, actor Actor, id string) error {
 		if err := store.DeleteSegment(ctx, tx, id); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "segment.deleted", "segment", id, map[string]any{"name": s.Name, "query": s.Query})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionSegmentDeleted, Entity: "segment", ID: id, Name: s.Name,
+			Details: map[string]any{"query": s.Query}})
 	})
 }
 

@@ -83,7 +83,7 @@ func (a *App) Login(ctx context.Context, email, password string, client Client) 
 		if err := store.TouchUserLogin(ctx, tx, u.ID); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, u.ID, "user.login", "user", u.ID, map[string]any{"addr": client.Addr})
+		return a.record(ctx, tx, u.ID, Change{Action: ActionUserLogin, Entity: "user", ID: u.ID, Details: map[string]any{"addr": client.Addr}})
 	})
 	if err != nil {
 		return nil, err
@@ -140,7 +140,7 @@ func (a *App) Logout(ctx context.Context, s *Session) error {
 		if err := store.DeleteSession(ctx, tx, s.ID); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, s.User.ID, "user.logout", "user", s.User.ID, nil)
+		return a.record(ctx, tx, s.User.ID, Change{Action: ActionUserLogout, Entity: "user", ID: s.User.ID})
 	})
 }
 

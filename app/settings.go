@@ -44,6 +44,7 @@ func (a *App) SetPhoneRegion(ctx context.Context, actor Actor, region string) er
 		if err := store.PutSetting(ctx, tx, "phone_region", region); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "settings.updated", "settings", "phone_region", map[string]any{"phone_region": region})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionSettingsUpdated, Entity: "settings", ID: "phone_region",
+			Details: map[string]any{"phone_region": region}})
 	})
 }

@@ -103,8 +103,8 @@ func (a *App) CreateStage(ctx context.Context, actor Actor, pipelineID string, i
 		if err := store.SetStageOrder(ctx, tx, slices.Insert(stageIDs(p.Stages), at, s.ID)); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "stage.created", "stage", s.ID, map[string]any{"name": s.Name, "pipeline_id": pipelineID,
-			"fields": stageFields(s)})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionStageCreated, Entity: "stage", ID: s.ID, Name: s.Name, Fields: stageFields(s),
+			Details: map[string]any{"pipeline_id": pipelineID}})
 	})
 	if err != nil {
 		return Stage{}, err
@@ -164,8 +164,8 @@ func (a *App) UpdateStage(ctx context.Context, actor Actor, id string, in StageI
 		if err := store.UpdateStage(ctx, tx, next); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "stage.updated", "stage", id,
-			map[string]any{"name": pipelineName(next.Name, next.NameKey), "pipeline_id": p.ID, "changes": changes})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionStageUpdated, Entity: "stage", ID: id, Name: pipelineName(next.Name, next.NameKey), Changes: changes,
+			Details: map[string]any{"pipeline_id": p.ID}})
 	})
 }
 
@@ -189,8 +189,8 @@ func (a *App) MoveStage(ctx context.Context, actor Actor, id string, delta int) 
 		if err := store.SetStageOrder(ctx, tx, moved); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "stage.reordered", "stage", id,
-			map[string]any{"name": pipelineName(s.Name, s.NameKey), "pipeline_id": p.ID, "position": slices.Index(moved, id)})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionStageReordered, Entity: "stage", ID: id, Name: pipelineName(s.Name, s.NameKey),
+			Details: map[string]any{"pipeline_id": p.ID, "position": slices.Index(moved, id)}})
 	})
 }
 
@@ -228,11 +228,12 @@ func (a *App) ArchiveStage(ctx context.Context, actor Actor, id string, archive 
 		if err := store.UpdateStage(ctx, tx, s); err != nil {
 			return err
 		}
-		action := "stage.unarchived"
+		action := ActionStageUnarchived
 		if archive {
-			action = "stage.archived"
+			action = ActionStageArchived
 		}
-		return a.audit(ctx, tx, actorID(actor), action, "stage", id, map[string]any{"name": pipelineName(s.Name, s.NameKey), "pipeline_id": p.ID})
+		return a.record(ctx, tx, actorID(actor), Change{Action: action, Entity: "stage", ID: id, Name: pipelineName(s.Name, s.NameKey),
+			Details: map[string]any{"pipeline_id": p.ID}})
 	})
 }
 
@@ -262,7 +263,8 @@ func (a *App) DeleteStage(ctx context.Context, actor Actor, id, targetID string)
 		if err := store.SetStageOrder(ctx, tx, rest); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "stage.deleted", "stage", id, map[string]any{"name": pipelineName(s.Name, s.NameKey), "pipeline_id": p.ID})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionStageDeleted, Entity: "stage", ID: id, Name: pipelineName(s.Name, s.NameKey),
+			Details: map[string]any{"pipeline_id": p.ID}})
 	})
 }
 
@@ -344,7 +346,8 @@ func (a *App) RestoreStage(ctx context.Context, actor Actor, id string) error {
 		if err := store.SetStageOrder(ctx, tx, append(stageIDs(p.Stages), id)); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "stage.restored", "stage", id, map[string]any{"name": pipelineName(s.Name, s.NameKey), "pipeline_id": p.ID})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionStageRestored, Entity: "stage", ID: id, Name: pipelineName(s.Name, s.NameKey),
+			Details: map[string]any{"pipeline_id": p.ID}})
 	})
 }
 

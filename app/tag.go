@@ -61,7 +61,7 @@ func (a *App) ensureTags(ctx context.Context, tx *store.Tx, actor Actor, names [
 		if errors.Is(err, store.ErrNotFound) {
 			t = Tag{ID: a.cfg.NewID(), Name: name, Key: key, Color: paletteColor(key)}
 			if err = store.InsertTag(ctx, tx, t); err == nil {
-				err = a.audit(ctx, tx, actorID(actor), "tag.created", "tag", t.ID, map[string]any{"name": name})
+				err = a.record(ctx, tx, actorID(actor), Change{Action: ActionTagCreated, Entity: "tag", ID: t.ID, Name: name})
 			}
 		}
 		if err != nil {
@@ -130,7 +130,7 @@ func (a *App) UpdateTag(ctx context.Context, actor Actor, id, name, color string
 			return err
 		}
 		changes := diffFields(map[string]string{"name": before.Name, "color": before.Color}, map[string]string{"name": t.Name, "color": t.Color})
-		return a.audit(ctx, tx, actorID(actor), "tag.updated", "tag", id, map[string]any{"name": t.Name, "changes": changes})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionTagUpdated, Entity: "tag", ID: id, Name: t.Name, Changes: changes})
 	})
 	return saved, err
 }
@@ -158,7 +158,8 @@ func (a *App) MergeTags(ctx context.Context, actor Actor, from, into string) err
 		if err := a.reindexTagged(ctx, tx, into); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "tag.merged", "tag", into, map[string]any{"name": dst.Name, "merged": src.Name})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionTagMerged, Entity: "tag", ID: into, Name: dst.Name,
+			Details: map[string]any{"merged": src.Name}})
 	})
 }
 
@@ -182,7 +183,7 @@ func (a *App) DeleteTag(ctx context.Context, actor Actor, id string) error {
 		if err := a.reindex(ctx, tx, tagged); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "tag.deleted", "tag", id, map[string]any{"name": t.Name})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionTagDeleted, Entity: "tag", ID: id, Name: t.Name})
 	})
 }
 

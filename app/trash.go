@@ -24,12 +24,12 @@ func (a *App) EmptyTrash(ctx context.Context, actor Actor) (int, error) {
 			return err
 		}
 		for _, id := range contacts {
-			if err := a.audit(ctx, tx, actorID(actor), "contact.purged", "contact", id, nil); err != nil {
+			if err := a.record(ctx, tx, actorID(actor), Change{Action: ActionContactPurged, Entity: "contact", ID: id}); err != nil {
 				return err
 			}
 		}
 		for _, id := range companies {
-			if err := a.audit(ctx, tx, actorID(actor), "company.purged", "company", id, nil); err != nil {
+			if err := a.record(ctx, tx, actorID(actor), Change{Action: ActionCompanyPurged, Entity: "company", ID: id}); err != nil {
 				return err
 			}
 		}

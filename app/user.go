@@ -155,7 +155,8 @@ func (a *App) insertUser(ctx context.Context, tx *store.Tx, actor string, in New
 	if actor == "" {
 		actor = u.ID // the first admin creates themself
 	}
-	err = a.audit(ctx, tx, actor, "user.created", "user", u.ID, map[string]any{"email": u.Email, "role": u.Role})
+	err = a.record(ctx, tx, actor, Change{Action: ActionUserCreated, Entity: "user", ID: u.ID,
+		Details: map[string]any{"email": u.Email, "role": u.Role}})
 	u.CreatedAt, u.UpdatedAt = tx.Now, tx.Now
 	return u, err
 }
@@ -191,7 +192,7 @@ func (a *App) UserByEmail(ctx context.Context, email string) (*User, error) {
 // changeUser loads a user inside a write transaction, lets change modify
 // it, refuses the change if it would leave no active admin, saves it and
 // records action in the audit log.
-func (a *App) changeUser(ctx context.Context, actor Actor, id, action string, details map[string]any, change func(u *store.User) error) (*User, error) {
+func (a *App) changeUser(ctx context.Context, actor Actor, id string, action AuditAction, details map[string]any, change func(u *store.User) error) (*User, error) {
 	var saved store.User
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		u, err := store.UserByID(ctx, tx, id)
@@ -214,13 +215,13 @@ func (a *App) changeUser(ctx context.Context, actor Actor, id, action string, de
 		if err := store.UpdateUser(ctx, tx, u); err != nil {
 			return err
 		}
-		if u.Disabled() || action == "user.password_reset" {
+		if u.Disabled() || action == ActionUserPasswordReset {
 			if err := store.DeleteUserSessions(ctx, tx, u.ID); err != nil {
 				return err
 			}
 		}
 		saved = u
-		return a.audit(ctx, tx, actorID(actor), action, "user", u.ID, details)
+		return a.record(ctx, tx, actorID(actor), Change{Action: action, Entity: "user", ID: u.ID, Details: details})
 	})
 	if err != nil {
 		if errors.Is(err, store.ErrNotFound) {
@@ -239,7 +240,7 @@ func (a *App) SetRole(ctx context.Context, actor Actor, id string, role Role) (*
 	if !role.Valid() {
 		return nil, Invalid(map[string]string{"role": "error.role_invalid"})
 	}
-	return a.changeUser(ctx, actor, id, "user.role_changed", map[string]any{"role": role}, func(u *store.User) error {
+	return a.changeUser(ctx, actor, id, ActionUserRoleChanged, map[string]any{"role": role}, func(u *store.User) error {
 		u.Role = string(role)
 		return nil
 	})
@@ -250,9 +251,9 @@ func (a *App) SetDisabled(ctx context.Context, actor Actor, id string, disabled 
 	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
 		return nil, err
 	}
-	action := "user.enabled"
+	action := ActionUserEnabled
 	if disabled {
-		action = "user.disabled"
+		action = ActionUserDisabled
 	}
 	return a.changeUser(ctx, actor, id, action, nil, func(u *store.User) error {
 		if disabled && u.DisabledAt.IsZero() {
@@ -279,7 +280,7 @@ func (a *App) ResetPassword(ctx context.Context, actor Actor, id, password strin
 	if err != nil {
 		return err
 	}
-	_, err = a.changeUser(ctx, actor, id, "user.password_reset", nil, func(u *store.User) error {
+	_, err = a.changeUser(ctx, actor, id, ActionUserPasswordReset, nil, func(u *store.User) error {
 		u.PasswordHash = hash
 		return nil
 	})

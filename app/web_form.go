@@ -114,7 +114,7 @@ func (a *App) CreateWebForm(ctx context.Context, actor Actor, in WebFormInput) (
 			return err
 		}
 		in.Name = f.ID // carries the id out
-		return a.audit(ctx, tx, actorID(actor), "web_form.created", "web_form", f.ID, map[string]any{"name": name})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionWebFormCreated, Entity: "web_form", ID: f.ID, Name: name})
 	})
 	if err != nil {
 		return WebForm{}, err
@@ -165,7 +165,7 @@ func (a *App) DeleteWebForm(ctx context.Context, actor Actor, id string) error {
 			}
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "web_form.deleted", "web_form", id, nil)
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionWebFormDeleted, Entity: "web_form", ID: id})
 	})
 }
 

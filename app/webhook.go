@@ -109,7 +109,8 @@ func (a *App) CreateWebhook(ctx context.Context, actor Actor, in WebhookInput) (
 			return err
 		}
 		w.CreatedAt, w.UpdatedAt = tx.Now, tx.Now
-		return a.audit(ctx, tx, actorID(actor), "webhook.created", "webhook", w.ID, map[string]any{"url": u, "events": events})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionWebhookCreated, Entity: "webhook", ID: w.ID,
+			Details: map[string]any{"url": u, "events": events}})
 	})
 	a.hooks.forget()
 	if err != nil {
@@ -153,11 +154,11 @@ func (a *App) SetWebhookEnabled(ctx context.Context, actor Actor, id string, ena
 			}
 			return err
 		}
-		action := "webhook.enabled"
+		action := ActionWebhookEnabled
 		if !enabled {
-			action = "webhook.disabled"
+			action = ActionWebhookDisabled
 		}
-		return a.audit(ctx, tx, actorID(actor), action, "webhook", id, nil)
+		return a.record(ctx, tx, actorID(actor), Change{Action: action, Entity: "webhook", ID: id})
 	})
 	a.hooks.forget()
 	return err
@@ -175,7 +176,7 @@ func (a *App) DeleteWebhook(ctx context.Context, actor Actor, id string) error {
 			}
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "webhook.deleted", "webhook", id, nil)
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionWebhookDeleted, Entity: "webhook", ID: id})
 	})
 	a.hooks.forget()
 	return err
@@ -256,7 +257,8 @@ func (a *App) ResendWebhookMessage(ctx context.Context, actor Actor, messageID s
 		if err := store.SetWebhookMessage(ctx, tx, m.ID, "pending", m.Attempts, tx.Now); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "webhook.resent", "webhook", m.WebhookID, map[string]any{"message": m.ID})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionWebhookResent, Entity: "webhook", ID: m.WebhookID,
+			Details: map[string]any{"message": m.ID}})
 	})
 }
 
@@ -282,6 +284,7 @@ func (a *App) SetAllowPrivateWebhooks(ctx context.Context, actor Actor, allow bo
 		if err := store.PutSetting(ctx, tx, "webhooks.allow_private", v); err != nil {
 			return err
 		}
-		return a.audit(ctx, tx, actorID(actor), "settings.updated", "settings", "webhooks.allow_private", map[string]any{"value": allow})
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionSettingsUpdated, Entity: "settings", ID: "webhooks.allow_private",
+			Details: map[string]any{"value": allow}})
 	})
 }

@@ -220,5 +220,6 @@ func (a *App) disableWebhook(ctx context.Context, tx *store.Tx, id string) error
 			return err
 		}
 	}
-	return a.audit(ctx, tx, "", "webhook.disabled", "webhook", id, map[string]any{"reason": "failures", "url": w.URL})
+	return a.record(ctx, tx, "", Change{Action: ActionWebhookDisabled, Entity: "webhook", ID: id,
+		Details: map[string]any{"reason": "failures", "url": w.URL}})
 }

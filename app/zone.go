@@ -77,7 +77,7 @@ func (a *App) AdoptBrowserZone(ctx context.Context, actor Actor, zone string) er
 	if actor == nil || actor.TimeZone != "" || zone == "" || !validZone(zone) {
 		return nil
 	}
-	_, err := a.changeUser(ctx, actor, actor.ID, "user.time_zone_detected", map[string]any{"time_zone": zone}, func(u *store.User) error {
+	_, err := a.changeUser(ctx, actor, actor.ID, ActionUserTimeZoneDetected, map[string]any{"time_zone": zone}, func(u *store.User) error {
 		u.TimeZone = zone
 		return nil
 	})
