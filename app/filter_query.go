@@ -105,15 +105,25 @@ type compiledQuery struct {
 
 var opOf = map[string]string{"": store.OpEq, "~": store.OpContains, ">": store.OpGt, ">=": store.OpGe, "<": store.OpLt, "<=": store.OpLe}
 
+// A filter is a few conditions and words; its free words are bounded as
+// a search's are (see checkQueryText).
+const (
+	maxFilterRunes = 2000
+	maxFilterTerms = 40
+)
+
 // compileQuery turns a query in the filter syntax into conditions on
 // entity's list, resolving tags, "me", custom field keys and options.
 func (a *App) compileQuery(ctx context.Context, q store.Querier, actor Actor, entity, text string) ([]store.Condition, error) {
-	if utf8.RuneCountInString(text) > 2000 {
+	if len(text) > utf8.UTFMax*maxFilterRunes || utf8.RuneCountInString(text) > maxFilterRunes {
 		return nil, Invalid(map[string]string{"q": "error.query_too_long"})
 	}
 	tokens, err := lexQuery(text)
 	if err != nil {
 		return nil, err
+	}
+	if len(tokens) > maxFilterTerms { // each costs a join or a scan
+		return nil, Invalid(map[string]string{"q": "error.query_too_long"})
 	}
 	fields, err := store.CustomFields(ctx, q, entity)
 	if err != nil {
@@ -194,6 +204,9 @@ func (a *App) compileQuery(ctx context.Context, q store.Querier, actor Actor, en
 			return nil, err
 		}
 		conds = append(conds, cs...)
+	}
+	if err := checkQueryText(strings.Join(words, " ")); err != nil {
+		return nil, err
 	}
 	if match := searchTerms(strings.Join(words, " ")); match != "" {
 		conds = append(conds, store.Condition{Op: store.OpMatch, Value: match})

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/matryer/is"
@@ -77,6 +78,57 @@ func TestSearchNeverFailsOnHostileInput(t *testing.T) {
 		})
 	}
 	is.New(t).True(found(t, ta, `"robert"`, "Robert Tables")) // quotes are just ignored
+}
+
+// TestSearchTextIsBounded refuses search and filter text that would cost
+// the index seconds (a viewer could otherwise occupy the cores), as an
+// invalid q, while a long but ordinary query still runs.
+func TestSearchTextIsBounded(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	ta := mustOpenApp(t)
+	admin := mustSetup(t, ta)
+	viewer, err := ta.CreateUser(ctx, admin, app.NewUser{Name: "V", Email: "v@example.com", Role: app.RoleViewer, Password: "12345678"})
+	is.New(t).NoErr(err)
+	_, err = ta.CreateContact(ctx, admin, app.ContactInput{FirstName: "Robert", LastName: "Tables"})
+	is.New(t).NoErr(err)
+	refused := map[string]string{
+		"30,000 words":          strings.Repeat("ab ", 30_000),
+		"words without spaces":  strings.Repeat("ab,", 60),
+		"17 words":              strings.Repeat("robert ", 17),
+		"201 characters":        strings.Repeat("é", 201),
+		"over a thousand bytes": strings.Repeat("한", 150) + strings.Repeat("😀", 120),
+		"one very long word":    strings.Repeat("r", 5_000),
+	}
+	for name, q := range refused {
+		t.Run(name, func(t *testing.T) {
+			is := is.New(t)
+			_, err := ta.Search(ctx, viewer, q, 10)
+			is.Equal(fieldProblem(err, "q"), "error.query_too_long") // search refuses it
+			var lq store.ListQuery
+			err = ta.ListQueryFor(ctx, viewer, "contact", q, &lq)
+			is.Equal(fieldProblem(err, "q"), "error.query_too_long") // and so does the list filter
+		})
+	}
+	t.Run("a filter of too many conditions", func(t *testing.T) {
+		var lq store.ListQuery
+		err := ta.ListQueryFor(ctx, viewer, "contact", strings.Repeat("status:lead ", 41), &lq)
+		is.New(t).Equal(fieldProblem(err, "q"), "error.query_too_long")
+	})
+	t.Run("ordinary queries still run", func(t *testing.T) {
+		is := is.New(t)
+		hits, err := ta.Search(ctx, viewer, "robert tables "+strings.Repeat("r ", 5), 10)
+		is.NoErr(err)
+		is.Equal(len(hits), 0) // 16 words: searched (and every word must match)
+		hits, err = ta.Search(ctx, viewer, "Robert Tables", 10)
+		is.NoErr(err)
+		is.Equal(len(hits), 1)
+		var lq store.ListQuery
+		is.NoErr(ta.ListQueryFor(ctx, viewer, "contact", "status:lead robert tables", &lq))
+		list, err := ta.ListContacts(ctx, viewer, lq)
+		is.NoErr(err)
+		is.Equal(list.Total, 1)
+	})
 }
 
 func TestSearchIndexFollowsEveryWrite(t *testing.T) {
