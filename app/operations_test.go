@@ -96,6 +96,83 @@ func TestBackupAndRestore(t *testing.T) {
 	})
 }
 
+// TestBackupIsAllOrNothing stops a backup halfway, as a kill would: the
+// backup's name holds nothing, and the half-written file left beside it
+// does not stand in the way of the next backup.
+func TestBackupIsAllOrNothing(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	ta := mustOpenApp(t)
+	mustSetup(t, ta)
+	err := ta.DB().Write(ctx, func(tx *store.Tx) error { // enough data that a copy takes a while
+		_, err := tx.Exec(`CREATE TABLE filler (b BLOB);
+			WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 240)
+			INSERT INTO filler SELECT randomblob(250000) FROM n`)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "backup.db")
+	partial := store.BackupTempPath(dest)
+
+	t.Run("stopped while writing", func(t *testing.T) {
+		is := is.New(t)
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		done := make(chan error, 1)
+		go func() {
+			_, err := app.Backup(ctx, ta.DB(), dest)
+			done <- err
+		}()
+		var err error
+	wait:
+		for {
+			select {
+			case err = <-done:
+				t.Fatalf("the backup ended (%v) before it could be stopped", err)
+			default:
+			}
+			if st, err := os.Stat(partial); err == nil && st.Size() > 0 {
+				break wait // halfway: the copy is being written
+			}
+			time.Sleep(time.Millisecond)
+		}
+		cancel()
+		err = <-done
+		is.True(err != nil) // the backup did not finish
+		_, err = os.Stat(dest)
+		is.True(os.IsNotExist(err)) // and nothing is under its name
+	})
+
+	t.Run("a killed run's file does not block the next", func(t *testing.T) {
+		is := is.New(t)
+		is.NoErr(os.WriteFile(partial, make([]byte, 4096), 0o600)) // a zeroed header, as a kill leaves
+		is.NoErr(os.WriteFile(partial+"-journal", []byte("stale"), 0o600))
+		size, err := app.Backup(ctx, ta.DB(), dest)
+		is.NoErr(err)
+		is.True(size > 50_000_000)
+		_, err = os.Stat(partial)
+		is.True(os.IsNotExist(err)) // renamed into place
+		_, err = os.Stat(partial + "-journal")
+		is.True(os.IsNotExist(err)) // and the stale journal is gone
+		r, err := app.Doctor(ctx, dest)
+		is.NoErr(err)
+		is.True(r.Healthy()) // the backup is whole
+	})
+
+	t.Run("an existing backup is not overwritten", func(t *testing.T) {
+		is := is.New(t)
+		before, err := os.Stat(dest)
+		is.NoErr(err)
+		_, err = app.Backup(ctx, ta.DB(), dest)
+		is.True(err != nil && strings.Contains(err.Error(), "already exists"))
+		after, err := os.Stat(dest)
+		is.NoErr(err)
+		is.Equal(before.ModTime(), after.ModTime())
+	})
+}
+
 // fakeFutureMigration records a migration this binary does not know.
 func fakeFutureMigration(t *testing.T, path string) {
 	t.Helper()

@@ -5,21 +5,93 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"path/filepath"
 )
 
 // Backup writes a consistent, compacted copy of the database to dest while
-// other connections keep working (VACUUM INTO reads one snapshot).
-func (db *DB) Backup(ctx context.Context, dest string) error {
+// other connections keep working (VACUUM INTO reads one snapshot). The
+// copy is written under a temporary name beside dest (dest + ".partial"),
+// checked with integrity_check, synced to disk and only then renamed to
+// dest: a backup killed at any moment leaves nothing under dest, and the
+// temporary file it left is replaced by the next run.
+func (db *DB) Backup(ctx context.Context, dest string) (err error) {
 	if _, err := os.Stat(dest); err == nil {
 		return fmt.Errorf("%s already exists; choose a new file name", dest)
 	}
+	tmp := BackupTempPath(dest)
+	removeBackupTemp(tmp) // what a killed run left
+	defer func() {
+		if err != nil {
+			removeBackupTemp(tmp)
+		}
+	}()
 	conn, err := sql.Open("sqlite", db.backupDSN)
 	if err != nil {
 		return err
 	}
-	defer conn.Close()
-	_, err = conn.ExecContext(ctx, `VACUUM INTO ?`, dest)
-	return err
+	_, err = conn.ExecContext(ctx, `VACUUM INTO ?`, tmp)
+	if cerr := conn.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if err := checkBackup(ctx, tmp); err != nil {
+		return err
+	}
+	if err := syncFile(tmp); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(dest))
+	return nil
+}
+
+// BackupTempPath is where Backup writes before the copy is checked and
+// renamed to dest.
+func BackupTempPath(dest string) string { return dest + ".partial" }
+
+func removeBackupTemp(tmp string) {
+	for _, suffix := range []string{"", "-journal", "-wal", "-shm"} {
+		_ = os.Remove(tmp + suffix)
+	}
+}
+
+// checkBackup opens a written copy on its own and runs integrity_check.
+func checkBackup(ctx context.Context, path string) error {
+	copyDB, err := Open(ctx, path, Options{MustExist: true, ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("backup written but does not open: %w", err)
+	}
+	defer copyDB.Close()
+	problems, err := copyDB.IntegrityCheck(ctx)
+	if err != nil || len(problems) > 0 {
+		return fmt.Errorf("backup written but fails integrity check: %v %v", problems, err)
+	}
+	return nil
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncDir makes a rename in dir durable. Some systems (Windows) cannot
+// sync a directory; the rename then stands as the file system keeps it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
 }
 
 // CheckpointTruncate copies the write-ahead log into the database file
