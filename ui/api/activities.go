@@ -1,12 +1,12 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"rolo/ui/request"
 	"time"
-
-	"github.com/gorilla/mux"
 
 	"rolo/app"
 )
@@ -86,121 +86,31 @@ func (b activityBody) apply(in *app.ActivityInput, m members) map[string]string 
 	return p
 }
 
-func handleAPIActivityList(s *apiSite) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		user := request.CurrentUser(r)
-		v := r.URL.Query()
-		q := app.ActivityQuery{TypeID: v.Get("type"), UserID: v.Get("user"), Cursor: v.Get("cursor"), Limit: queryLimit(v), Record: queryRecord(v)}
-		if q.UserID == "me" {
-			q.UserID = user.ID
-		}
-		p := map[string]string{}
-		var ok bool
-		loc := app.Location(user)
-		if q.From, ok = parseMoment(v.Get("occurred_after"), loc); !ok {
-			p["occurred_after"] = "error.date_invalid"
-		}
-		if q.To, ok = parseMoment(v.Get("occurred_before"), loc); !ok {
-			p["occurred_before"] = "error.date_invalid"
-		}
-		if len(p) > 0 {
-			writeAPIError(w, r, s, app.Invalid(p))
-			return
-		}
-		list, err := s.app.ListActivities(r.Context(), user, q)
-		if err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		page := PageJSON[ActivityJSON]{Data: make([]ActivityJSON, 0, len(list.Activities)), NextCursor: nullable(list.NextCursor), Total: list.Total}
-		for _, a := range list.Activities {
-			page.Data = append(page.Data, NewActivityJSON(a))
-		}
-		request.Encode(w, http.StatusOK, page)
-	})
+func (b activityBody) version() *int { return b.Version }
+
+// activityInputOf is the input that would save a as it is.
+func activityInputOf(a app.Activity) app.ActivityInput {
+	return app.ActivityInput{TypeID: a.TypeID, OccurredAt: a.OccurredAt, DurationMinutes: a.DurationMinutes, Outcome: a.Outcome,
+		Body: a.Body, UserID: a.UserID, Links: a.Links}
 }
 
-func handleAPIActivityCreate(s *apiSite) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var body activityBody
-		m, err := decodeBody(w, r, &body)
-		if err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		var in app.ActivityInput
-		if p := body.apply(&in, m); len(p) > 0 {
-			writeAPIError(w, r, s, app.Invalid(p))
-			return
-		}
-		a, err := s.app.LogActivity(r.Context(), request.CurrentUser(r), in)
-		if err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		if u, err := s.router.Get("api.activity").URL("id", a.ID); err == nil {
-			w.Header().Set("Location", u.String())
-		}
-		request.Encode(w, http.StatusCreated, NewActivityJSON(a))
-	})
-}
-
-func handleAPIActivityShow(s *apiSite) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		a, err := s.app.Activity(r.Context(), request.CurrentUser(r), mux.Vars(r)["id"])
-		if err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		request.Encode(w, http.StatusOK, NewActivityJSON(a))
-	})
-}
-
-func handleAPIActivityUpdate(s *apiSite) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		user := request.CurrentUser(r)
-		if !app.CanDo(user, app.AreaActivities, app.LevelEdit) {
-			writeAPIError(w, r, s, &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
-			return
-		}
-		var body activityBody
-		m, err := decodeBody(w, r, &body)
-		if err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		if body.Version == nil {
-			writeAPIError(w, r, s, app.Invalid(map[string]string{"version": "error.version_required"}))
-			return
-		}
-		id := mux.Vars(r)["id"]
-		a, err := s.app.Activity(r.Context(), user, id)
-		if err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		in := app.ActivityInput{TypeID: a.TypeID, OccurredAt: a.OccurredAt, DurationMinutes: a.DurationMinutes, Outcome: a.Outcome,
-			Body: a.Body, UserID: a.UserID, Links: a.Links}
-		if p := body.apply(&in, m); len(p) > 0 {
-			writeAPIError(w, r, s, app.Invalid(p))
-			return
-		}
-		if a, err = s.app.UpdateActivity(r.Context(), user, id, *body.Version, in); err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		request.Encode(w, http.StatusOK, NewActivityJSON(a))
-	})
-}
-
-func handleAPIActivityDelete(s *apiSite) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := s.app.TrashActivity(r.Context(), request.CurrentUser(r), mux.Vars(r)["id"]); err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		w.WriteHeader(http.StatusNoContent)
-	})
+// listActivities answers GET /activities: filters type, user (an id or
+// "me"), occurred_after and occurred_before, and a linked record.
+func listActivities(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (any, error) {
+	q := app.ActivityQuery{TypeID: v.Get("type"), UserID: v.Get("user"), Cursor: v.Get("cursor"), Limit: queryLimit(v), Record: queryRecord(v)}
+	if q.UserID == "me" {
+		q.UserID = actor.ID
+	}
+	p := map[string]string{}
+	q.From, q.To = queryPeriod(v, app.Location(actor), "occurred_after", "occurred_before", p)
+	if len(p) > 0 {
+		return nil, app.Invalid(p)
+	}
+	list, err := a.ListActivities(ctx, actor, q)
+	if err != nil {
+		return nil, err
+	}
+	return pageOf(list.Activities, list.NextCursor, list.Total, NewActivityJSON), nil
 }
 
 // activityTypeJSON is an activity type as the API lists it.

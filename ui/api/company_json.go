@@ -60,7 +60,7 @@ type companyBody struct {
 // apply copies onto in the fields the body named (JSON merge patch).
 func (b companyBody) version() *int { return b.Version }
 
-func (b companyBody) apply(in *app.CompanyInput, m members) {
+func (b companyBody) apply(in *app.CompanyInput, m members) map[string]string {
 	set(m, "name", &in.Name, b.Name)
 	set(m, "domain", &in.Domain, b.Domain)
 	set(m, "website", &in.Website, b.Website)
@@ -72,4 +72,5 @@ func (b companyBody) apply(in *app.CompanyInput, m members) {
 	set(m, "tags", &in.Tags, b.Tags)
 	set(m, "notes", &in.Notes, b.Notes)
 	set(m, "custom_fields", &in.CustomFields, b.CustomFields)
+	return nil // every field it reads is a plain value
 }

@@ -86,7 +86,7 @@ type contactBody struct {
 // absent field keeps its value, null or "" clears it.
 func (b contactBody) version() *int { return b.Version }
 
-func (b contactBody) apply(in *app.ContactInput, m members) {
+func (b contactBody) apply(in *app.ContactInput, m members) map[string]string {
 	set(m, "first_name", &in.FirstName, b.FirstName)
 	set(m, "last_name", &in.LastName, b.LastName)
 	set(m, "display_name", &in.DisplayName, b.DisplayName)
@@ -109,6 +109,7 @@ func (b contactBody) apply(in *app.ContactInput, m members) {
 	set(m, "tags", &in.Tags, b.Tags)
 	set(m, "notes", &in.Notes, b.Notes)
 	set(m, "custom_fields", &in.CustomFields, b.CustomFields)
+	return nil // every field it reads is a plain value
 }
 
 // set assigns v to *dst when the body named the field.

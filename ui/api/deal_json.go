@@ -80,7 +80,7 @@ type dealBody struct {
 // pipeline named without a stage means that pipeline's first open stage.
 func (b dealBody) version() *int { return b.Version }
 
-func (b dealBody) apply(in *app.DealInput, m members) {
+func (b dealBody) apply(in *app.DealInput, m members) map[string]string {
 	set(m, "title", &in.Title, b.Title)
 	set(m, "value", &in.Value, b.Value)
 	set(m, "currency", &in.Currency, b.Currency)
@@ -99,6 +99,7 @@ func (b dealBody) apply(in *app.DealInput, m members) {
 	set(m, "notes", &in.Notes, b.Notes)
 	set(m, "tags", &in.Tags, b.Tags)
 	set(m, "custom_fields", &in.CustomFields, b.CustomFields)
+	return nil // every field it reads is a plain value
 }
 
 // StageChangeJSON is one stage a deal entered.

@@ -51,11 +51,7 @@ func ListDeals(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (
 		ids[i] = row.ID
 	}
 	deals, err := a.DealsByID(ctx, actor, ids)
-	page := PageJSON[DealJSON]{Data: make([]DealJSON, 0, len(deals)), NextCursor: nullable(list.NextCursor), Total: list.Total}
-	for _, d := range deals {
-		page.Data = append(page.Data, NewDealJSON(d))
-	}
-	return page, err
+	return pageOf(deals, list.NextCursor, list.Total, NewDealJSON), err
 }
 
 // moveBody is POST /api/v1/deals/{id}/move: the stage, and optionally the

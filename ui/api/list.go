@@ -16,6 +16,15 @@ type PageJSON[T any] struct {
 	Total      int     `json:"total"`
 }
 
+// pageOf shapes one page of records for the API.
+func pageOf[R, J any](records []R, next string, total int, shape func(R) J) PageJSON[J] {
+	page := PageJSON[J]{Data: make([]J, 0, len(records)), NextCursor: nullable(next), Total: total}
+	for _, r := range records {
+		page.Data = append(page.Data, shape(r))
+	}
+	return page
+}
+
 // ListContacts answers a contact list request given as query parameters,
 // for the API and `rolo contacts list`: the app's page (rows for tables)
 // and the same page as whole contacts.
@@ -36,11 +45,7 @@ func ListContacts(ctx context.Context, a *app.App, actor app.Actor, v url.Values
 		ids[i] = row.ID
 	}
 	contacts, err := a.ContactsByID(ctx, actor, ids)
-	page := PageJSON[ContactJSON]{Data: make([]ContactJSON, 0, len(contacts)), NextCursor: nullable(list.NextCursor), Total: list.Total}
-	for _, c := range contacts {
-		page.Data = append(page.Data, NewContactJSON(c))
-	}
-	return list, page, err
+	return list, pageOf(contacts, list.NextCursor, list.Total, NewContactJSON), err
 }
 
 // ListCompanies is ListContacts for companies (filters tag and owner).
@@ -61,9 +66,5 @@ func ListCompanies(ctx context.Context, a *app.App, actor app.Actor, v url.Value
 		ids[i] = row.ID
 	}
 	companies, err := a.CompaniesByID(ctx, actor, ids)
-	page := PageJSON[CompanyJSON]{Data: make([]CompanyJSON, 0, len(companies)), NextCursor: nullable(list.NextCursor), Total: list.Total}
-	for _, c := range companies {
-		page.Data = append(page.Data, NewCompanyJSON(c))
-	}
-	return list, page, err
+	return list, pageOf(companies, list.NextCursor, list.Total, NewCompanyJSON), err
 }

@@ -12,25 +12,71 @@ import (
 )
 
 // recordAPI is the JSON API of one kind of record (contacts, companies,
-// deals): list, create, show, merge-patch and trash. The app checks roles and
-// rules; these handlers only translate between JSON and app calls.
+// deals, activities, tasks): list, create, show, merge-patch and trash. The
+// app checks roles and rules; these handlers only translate between JSON and
+// app calls.
 type recordAPI[In any, Rec interface{ Trashed() bool }, Body recordBody[In]] struct {
 	route    string // the route of one record, for a new one's Location
 	notFound string // catalog key: the API does not show trashed records
 	list     func(context.Context, *app.App, app.Actor, url.Values) (any, error)
 	create   func(*app.App, context.Context, app.Actor, In) (Rec, error)
 	get      func(*app.App, context.Context, app.Actor, string) (Rec, error)
-	patch    func(*app.App, context.Context, app.Actor, string, int, func(*In)) (Rec, error)
+	patch    patchFunc[In, Rec]
 	trash    func(*app.App, context.Context, app.Actor, string) error
 	id       func(Rec) string
 	json     func(Rec) any
+
+	// Optional steps. When a new record's body lacks the member owner,
+	// setOwner makes whoever adds it its owner (or assignee). editArea makes PATCH check the edit right before reading the
+	// body, so a viewer hears 403, not 400. after does what the body asks
+	// beyond the input, once the record is created or changed.
+	owner    string
 	setOwner func(*In, string)
+	editArea app.Area
+	after    func(*app.App, context.Context, app.Actor, Body, Rec) (Rec, error)
 }
 
-// recordBody is a request body: the fields it gives, applied to an input.
+// recordBody is a request body: the fields it gives, applied to an input,
+// with the ones it cannot read reported by field.
 type recordBody[In any] interface {
-	apply(in *In, m members)
+	apply(in *In, m members) map[string]string
 	version() *int
+}
+
+// patchFunc changes the stored record id, at version, by edit; an error
+// from edit stops the change.
+type patchFunc[In, Rec any] func(a *app.App, ctx context.Context, actor app.Actor, id string, version int, edit func(*In) error) (Rec, error)
+
+// patchWith adapts an app Patch method, whose edit runs inside its
+// transaction and cannot stop it. A body's problems come from the body
+// alone (a value that does not parse), so they are found on an empty input
+// before the app is called.
+func patchWith[In, Rec any](patch func(*app.App, context.Context, app.Actor, string, int, func(*In)) (Rec, error)) patchFunc[In, Rec] {
+	return func(a *app.App, ctx context.Context, actor app.Actor, id string, version int, edit func(*In) error) (Rec, error) {
+		var probe In
+		if err := edit(&probe); err != nil {
+			var none Rec
+			return none, err
+		}
+		return patch(a, ctx, actor, id, version, func(in *In) { _ = edit(in) })
+	}
+}
+
+// getThenUpdate builds a patch for a kind whose app has no Patch method:
+// read the record, edit its input, update it if still at version.
+func getThenUpdate[In, Rec any](get func(*app.App, context.Context, app.Actor, string) (Rec, error), inputOf func(Rec) In,
+	update func(*app.App, context.Context, app.Actor, string, int, In) (Rec, error)) patchFunc[In, Rec] {
+	return func(a *app.App, ctx context.Context, actor app.Actor, id string, version int, edit func(*In) error) (Rec, error) {
+		rec, err := get(a, ctx, actor, id)
+		if err != nil {
+			return rec, err
+		}
+		in := inputOf(rec)
+		if err := edit(&in); err != nil {
+			return rec, err
+		}
+		return update(a, ctx, actor, id, version, in)
+	}
 }
 
 var contactAPI = recordAPI[app.ContactInput, app.Contact, contactBody]{
@@ -39,10 +85,10 @@ var contactAPI = recordAPI[app.ContactInput, app.Contact, contactBody]{
 		_, page, err := ListContacts(ctx, a, actor, v)
 		return page, err
 	},
-	create: (*app.App).CreateContact, get: (*app.App).Contact, patch: (*app.App).PatchContact, trash: (*app.App).TrashContact,
-	id:       func(c app.Contact) string { return c.ID },
-	json:     func(c app.Contact) any { return NewContactJSON(c) },
-	setOwner: func(in *app.ContactInput, id string) { in.OwnerID = id },
+	create: (*app.App).CreateContact, get: (*app.App).Contact, patch: patchWith((*app.App).PatchContact), trash: (*app.App).TrashContact,
+	id:    func(c app.Contact) string { return c.ID },
+	json:  func(c app.Contact) any { return NewContactJSON(c) },
+	owner: "owner_id", setOwner: func(in *app.ContactInput, id string) { in.OwnerID = id },
 }
 
 var companyAPI = recordAPI[app.CompanyInput, app.Company, companyBody]{
@@ -51,10 +97,10 @@ var companyAPI = recordAPI[app.CompanyInput, app.Company, companyBody]{
 		_, page, err := ListCompanies(ctx, a, actor, v)
 		return page, err
 	},
-	create: (*app.App).CreateCompany, get: (*app.App).Company, patch: (*app.App).PatchCompany, trash: (*app.App).TrashCompany,
-	id:       func(c app.Company) string { return c.ID },
-	json:     func(c app.Company) any { return NewCompanyJSON(c) },
-	setOwner: func(in *app.CompanyInput, id string) { in.OwnerID = id },
+	create: (*app.App).CreateCompany, get: (*app.App).Company, patch: patchWith((*app.App).PatchCompany), trash: (*app.App).TrashCompany,
+	id:    func(c app.Company) string { return c.ID },
+	json:  func(c app.Company) any { return NewCompanyJSON(c) },
+	owner: "owner_id", setOwner: func(in *app.CompanyInput, id string) { in.OwnerID = id },
 }
 
 var dealAPI = recordAPI[app.DealInput, app.Deal, dealBody]{
@@ -62,10 +108,31 @@ var dealAPI = recordAPI[app.DealInput, app.Deal, dealBody]{
 	list: func(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (any, error) {
 		return ListDeals(ctx, a, actor, v)
 	},
-	create: (*app.App).CreateDeal, get: (*app.App).Deal, patch: (*app.App).PatchDeal, trash: (*app.App).TrashDeal,
-	id:       func(d app.Deal) string { return d.ID },
-	json:     func(d app.Deal) any { return NewDealJSON(d) },
-	setOwner: func(in *app.DealInput, id string) { in.OwnerID = id },
+	create: (*app.App).CreateDeal, get: (*app.App).Deal, patch: patchWith((*app.App).PatchDeal), trash: (*app.App).TrashDeal,
+	id:    func(d app.Deal) string { return d.ID },
+	json:  func(d app.Deal) any { return NewDealJSON(d) },
+	owner: "owner_id", setOwner: func(in *app.DealInput, id string) { in.OwnerID = id },
+}
+
+var activityAPI = recordAPI[app.ActivityInput, app.Activity, activityBody]{
+	route: "api.activity", notFound: "error.activity_not_found",
+	list:   listActivities,
+	create: (*app.App).LogActivity, get: (*app.App).Activity, trash: (*app.App).TrashActivity,
+	patch:    getThenUpdate((*app.App).Activity, activityInputOf, (*app.App).UpdateActivity),
+	id:       func(a app.Activity) string { return a.ID },
+	json:     func(a app.Activity) any { return NewActivityJSON(a) },
+	editArea: app.AreaActivities,
+}
+
+var taskAPI = recordAPI[app.TaskInput, app.Task, taskBody]{
+	route: "api.task", notFound: "error.task_not_found",
+	list:   listTasks,
+	create: (*app.App).CreateTask, get: (*app.App).Task, trash: (*app.App).TrashTask,
+	patch: getThenUpdate((*app.App).Task, app.TaskInputOf, (*app.App).UpdateTask),
+	id:    func(t app.Task) string { return t.ID },
+	json:  func(t app.Task) any { return NewTaskJSON(t) },
+	owner: "assignee_id", setOwner: func(in *app.TaskInput, id string) { in.AssigneeID = id }, // who adds a task does it
+	editArea: app.AreaActivities, after: taskDone,
 }
 
 func (k recordAPI[In, Rec, Body]) handleList(s *apiSite) http.Handler {
@@ -89,11 +156,17 @@ func (k recordAPI[In, Rec, Body]) handleCreate(s *apiSite) http.Handler {
 		}
 		user := request.CurrentUser(r)
 		var in In
-		if !m.has("owner_id") {
-			k.setOwner(&in, user.ID) // who adds a record owns it, unless they say otherwise
+		if k.setOwner != nil && !m.has(k.owner) {
+			k.setOwner(&in, user.ID)
 		}
-		body.apply(&in, m)
+		if err := edit(body, m)(&in); err != nil {
+			writeAPIError(w, r, s, err)
+			return
+		}
 		rec, err := k.create(s.app, r.Context(), user, in)
+		if err == nil && k.after != nil {
+			rec, err = k.after(s.app, r.Context(), user, body, rec)
+		}
 		if err != nil {
 			writeAPIError(w, r, s, err)
 			return
@@ -124,6 +197,9 @@ func (k recordAPI[In, Rec, Body]) handleShow(s *apiSite) http.Handler {
 // cannot silently overwrite each other.
 func (k recordAPI[In, Rec, Body]) handleUpdate(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if k.editArea != "" && !apiAllowed(w, r, s, k.editArea, app.LevelEdit) {
+			return
+		}
 		var body Body
 		m, err := decodeBody(w, r, &body)
 		if err != nil {
@@ -135,7 +211,11 @@ func (k recordAPI[In, Rec, Body]) handleUpdate(s *apiSite) http.Handler {
 			writeAPIError(w, r, s, app.Invalid(map[string]string{"version": "error.version_required"}))
 			return
 		}
-		rec, err := k.patch(s.app, r.Context(), request.CurrentUser(r), mux.Vars(r)["id"], *version, func(in *In) { body.apply(in, m) })
+		user := request.CurrentUser(r)
+		rec, err := k.patch(s.app, r.Context(), user, mux.Vars(r)["id"], *version, edit(body, m))
+		if err == nil && k.after != nil {
+			rec, err = k.after(s.app, r.Context(), user, body, rec)
+		}
 		if err != nil {
 			writeAPIError(w, r, s, err)
 			return
@@ -152,4 +232,15 @@ func (k recordAPI[In, Rec, Body]) handleDelete(s *apiSite) http.Handler {
 		}
 		w.WriteHeader(http.StatusNoContent)
 	})
+}
+
+// edit applies a body's members to an input; the fields it cannot read
+// answer 422, each with its problem.
+func edit[In any, Body recordBody[In]](body Body, m members) func(*In) error {
+	return func(in *In) error {
+		if p := body.apply(in, m); len(p) > 0 {
+			return app.Invalid(p)
+		}
+		return nil
+	}
 }

@@ -125,6 +125,8 @@ type taskBody struct {
 	UpdatedAt json.RawMessage `json:"updated_at"`
 }
 
+func (b taskBody) version() *int { return b.Version }
+
 // apply changes in by the members the body names; problems are reported
 // by field.
 func (b taskBody) apply(in *app.TaskInput, m members) map[string]string {
@@ -182,6 +184,19 @@ func parseMoment(v string, loc *time.Location) (time.Time, bool) {
 	}
 	t, err := time.ParseInLocation("2006-01-02", v, loc)
 	return t, err == nil
+}
+
+// queryPeriod reads the moments the parameters after and before name; one
+// it cannot read is a problem in p.
+func queryPeriod(v url.Values, loc *time.Location, after, before string, p map[string]string) (from, to time.Time) {
+	var ok bool
+	if from, ok = parseMoment(v.Get(after), loc); !ok {
+		p[after] = "error.date_invalid"
+	}
+	if to, ok = parseMoment(v.Get(before), loc); !ok {
+		p[before] = "error.date_invalid"
+	}
+	return from, to
 }
 
 // queryRecord reads the linked-record filter (contact=, company= or deal=).

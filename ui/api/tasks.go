@@ -1,7 +1,9 @@
 package api
 
 import (
+	"context"
 	"net/http"
+	"net/url"
 	"rolo/ui/request"
 	"time"
 
@@ -10,152 +12,47 @@ import (
 	"rolo/app"
 )
 
-// The tasks API: list with filters, create, show, merge-patch, delete,
-// complete and snooze. The app checks roles and rules.
+// The tasks API: the generic record handlers (records.go) with the list's
+// filters and "done", and the task's own actions, complete and snooze. The
+// app checks roles and rules.
 
-func handleAPITaskList(s *apiSite) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		user := request.CurrentUser(r)
-		v := r.URL.Query()
-		q := app.TaskQuery{Cursor: v.Get("cursor"), Limit: queryLimit(v), Record: queryRecord(v)}
-		p := map[string]string{}
-		switch a := v.Get("assignee"); a {
-		case "me":
-			q.AssigneeID = user.ID
-		default:
-			q.AssigneeID = a // an id, or "none"
-		}
-		var ok bool
-		if q.Done, ok = queryBool(v.Get("done")); !ok {
-			p["done"] = "error.bool_invalid"
-		}
-		loc := app.Location(user)
-		if q.DueFrom, ok = parseMoment(v.Get("due_after"), loc); !ok {
-			p["due_after"] = "error.date_invalid"
-		}
-		if q.DueTo, ok = parseMoment(v.Get("due_before"), loc); !ok {
-			p["due_before"] = "error.date_invalid"
-		}
-		if len(p) > 0 {
-			writeAPIError(w, r, s, app.Invalid(p))
-			return
-		}
-		list, err := s.app.ListTasks(r.Context(), user, q)
-		if err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		page := PageJSON[TaskJSON]{Data: make([]TaskJSON, 0, len(list.Tasks)), NextCursor: nullable(list.NextCursor), Total: list.Total}
-		for _, t := range list.Tasks {
-			page.Data = append(page.Data, NewTaskJSON(t))
-		}
-		request.Encode(w, http.StatusOK, page)
-	})
+// listTasks answers GET /tasks: filters assignee (an id, "me" or "none"),
+// done, due_after and due_before, and a linked record.
+func listTasks(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (any, error) {
+	q := app.TaskQuery{Cursor: v.Get("cursor"), Limit: queryLimit(v), Record: queryRecord(v)}
+	p := map[string]string{}
+	switch who := v.Get("assignee"); who {
+	case "me":
+		q.AssigneeID = actor.ID
+	default:
+		q.AssigneeID = who // an id, or "none"
+	}
+	var ok bool
+	if q.Done, ok = queryBool(v.Get("done")); !ok {
+		p["done"] = "error.bool_invalid"
+	}
+	q.DueFrom, q.DueTo = queryPeriod(v, app.Location(actor), "due_after", "due_before", p)
+	if len(p) > 0 {
+		return nil, app.Invalid(p)
+	}
+	list, err := a.ListTasks(ctx, actor, q)
+	if err != nil {
+		return nil, err
+	}
+	return pageOf(list.Tasks, list.NextCursor, list.Total, NewTaskJSON), nil
 }
 
-func handleAPITaskCreate(s *apiSite) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var body taskBody
-		m, err := decodeBody(w, r, &body)
-		if err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		user := request.CurrentUser(r)
-		in := app.TaskInput{}
-		if !m.has("assignee_id") {
-			in.AssigneeID = user.ID // who adds a task does it, unless they say otherwise
-		}
-		if p := body.apply(&in, m); len(p) > 0 {
-			writeAPIError(w, r, s, app.Invalid(p))
-			return
-		}
-		t, err := s.app.CreateTask(r.Context(), user, in)
-		if err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		if body.Done != nil && *body.Done {
-			if t, _, err = s.app.CompleteTask(r.Context(), user, t.ID); err != nil {
-				writeAPIError(w, r, s, err)
-				return
-			}
-		}
-		if u, err := s.router.Get("api.task").URL("id", t.ID); err == nil {
-			w.Header().Set("Location", u.String())
-		}
-		request.Encode(w, http.StatusCreated, NewTaskJSON(t))
-	})
-}
-
-func handleAPITaskShow(s *apiSite) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		t, err := s.app.Task(r.Context(), request.CurrentUser(r), mux.Vars(r)["id"])
-		if err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		request.Encode(w, http.StatusOK, NewTaskJSON(t))
-	})
-}
-
-// handleAPITaskUpdate applies a JSON merge patch; version (the one last
-// read) is required. "done" completes or reopens the task.
-func handleAPITaskUpdate(s *apiSite) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		user := request.CurrentUser(r)
-		if !app.CanDo(user, app.AreaActivities, app.LevelEdit) {
-			writeAPIError(w, r, s, &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
-			return
-		}
-		var body taskBody
-		m, err := decodeBody(w, r, &body)
-		if err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		if body.Version == nil {
-			writeAPIError(w, r, s, app.Invalid(map[string]string{"version": "error.version_required"}))
-			return
-		}
-		id := mux.Vars(r)["id"]
-		t, err := s.app.Task(r.Context(), user, id)
-		if err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		in := app.TaskInputOf(t)
-		if p := body.apply(&in, m); len(p) > 0 {
-			writeAPIError(w, r, s, app.Invalid(p))
-			return
-		}
-		if t, err = s.app.UpdateTask(r.Context(), user, id, *body.Version, in); err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		if body.Done != nil && *body.Done != t.Done() {
-			if *body.Done {
-				t, _, err = s.app.CompleteTask(r.Context(), user, id)
-			} else {
-				t, err = s.app.ReopenTask(r.Context(), user, id)
-			}
-			if err != nil {
-				writeAPIError(w, r, s, err)
-				return
-			}
-		}
-		request.Encode(w, http.StatusOK, NewTaskJSON(t))
-	})
-}
-
-func handleAPITaskDelete(s *apiSite) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := s.app.TrashTask(r.Context(), request.CurrentUser(r), mux.Vars(r)["id"]); err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		w.WriteHeader(http.StatusNoContent)
-	})
+// taskDone completes or reopens a task just created or changed when the
+// body's "done" says otherwise.
+func taskDone(a *app.App, ctx context.Context, actor app.Actor, b taskBody, t app.Task) (app.Task, error) {
+	if b.Done == nil || *b.Done == t.Done() {
+		return t, nil
+	}
+	if *b.Done {
+		t, _, err := a.CompleteTask(ctx, actor, t.ID)
+		return t, err
+	}
+	return a.ReopenTask(ctx, actor, t.ID)
 }
 
 // completedJSON answers a completion: the task, and the next occurrence a
