@@ -35,7 +35,7 @@ func TestClientGoneIsNoServerError(t *testing.T) {
 
 	out := logged.String()
 	is.True(strings.Contains(out, "level=INFO msg=\"client went away\"")) // said once, at info
-	is.True(strings.Contains(out, "status=499"))                           // its own status
-	is.True(!strings.Contains(out, "level=ERROR"))                         // no server error
+	is.True(strings.Contains(out, "status=499"))                          // its own status
+	is.True(!strings.Contains(out, "level=ERROR"))                        // no server error
 	is.True(!strings.Contains(out, "level=WARN"))
 }

@@ -14,25 +14,32 @@ func MountAPI(r *mux.Router, a *app.App, catalog *i18n.Catalog, version string) 
 	addAPIRoutes(r.PathPrefix("/api/v1").Subrouter(), &apiSite{app: a, catalog: catalog, router: r, version: version})
 }
 
+// expensivePerUser is how many searches and filtered lists one user may
+// run at once through the API.
+const expensivePerUser = 4
+
 // addAPIRoutes lists every route of the JSON API, mounted under /api/v1.
 // Every one needs a session or an API key; the handler checks the role.
 func addAPIRoutes(api *mux.Router, s *apiSite) {
 	api.Handle("/me", requireAPIUser(handleAPIMe(s))).Methods(http.MethodGet).Name("api.me")
 	// JSON API: contacts, companies, tags
-	api.Handle("/contacts", requireAPIUser(contactAPI.handleList(s))).Methods(http.MethodGet).Name("api.contacts")
+	// Searches and filtered lists cost what their query asks; each user
+	// (or API key's owner) runs a few at once.
+	busy := request.PerUserLimit(expensivePerUser, func(w http.ResponseWriter, r *http.Request, err error) { writeAPIError(w, r, s, err) })
+	api.Handle("/contacts", requireAPIUser(busy(contactAPI.handleList(s)))).Methods(http.MethodGet).Name("api.contacts")
 	api.Handle("/contacts", requireAPIUser(contactAPI.handleCreate(s))).Methods(http.MethodPost).Name("api.contact.create")
 	api.Handle("/contacts/{id}", requireAPIUser(contactAPI.handleShow(s))).Methods(http.MethodGet).Name("api.contact")
 	api.Handle("/contacts/{id}", requireAPIUser(contactAPI.handleUpdate(s))).Methods(http.MethodPatch).Name("api.contact.update")
 	api.Handle("/contacts/{id}", requireAPIUser(contactAPI.handleDelete(s))).Methods(http.MethodDelete).Name("api.contact.delete")
 	api.Handle("/contacts/{id}/export", requireAPIUser(handleAPIContactExport(s))).Methods(http.MethodGet).Name("api.contact.export")
 	api.Handle("/contacts/{id}/erase", requireAPIUser(handleAPIContactErase(s))).Methods(http.MethodPost).Name("api.contact.erase")
-	api.Handle("/companies", requireAPIUser(companyAPI.handleList(s))).Methods(http.MethodGet).Name("api.companies")
+	api.Handle("/companies", requireAPIUser(busy(companyAPI.handleList(s)))).Methods(http.MethodGet).Name("api.companies")
 	api.Handle("/companies", requireAPIUser(companyAPI.handleCreate(s))).Methods(http.MethodPost).Name("api.company.create")
 	api.Handle("/companies/{id}", requireAPIUser(companyAPI.handleShow(s))).Methods(http.MethodGet).Name("api.company")
 	api.Handle("/companies/{id}", requireAPIUser(companyAPI.handleUpdate(s))).Methods(http.MethodPatch).Name("api.company.update")
 	api.Handle("/companies/{id}", requireAPIUser(companyAPI.handleDelete(s))).Methods(http.MethodDelete).Name("api.company.delete")
 	api.Handle("/tags", requireAPIUser(handleAPITagList(s))).Methods(http.MethodGet).Name("api.tags")
-	api.Handle("/search", requireAPIUser(handleAPISearch(s))).Methods(http.MethodGet).Name("api.search")
+	api.Handle("/search", requireAPIUser(busy(handleAPISearch(s)))).Methods(http.MethodGet).Name("api.search")
 	api.Handle("/fields", requireAPIUser(handleAPIFields(s))).Methods(http.MethodGet).Name("api.fields")
 	api.Handle("/segments", requireAPIUser(handleAPISegments(s))).Methods(http.MethodGet).Name("api.segments")
 	api.Handle("/segments", requireAPIUser(handleAPISegmentCreate(s))).Methods(http.MethodPost).Name("api.segment.create")
@@ -41,7 +48,7 @@ func addAPIRoutes(api *mux.Router, s *apiSite) {
 	api.Handle("/segments/{id}", requireAPIUser(handleAPISegmentDelete(s))).Methods(http.MethodDelete).Name("api.segment.delete")
 	// JSON API: pipelines and deals
 	api.Handle("/pipelines", requireAPIUser(handleAPIPipelines(s))).Methods(http.MethodGet).Name("api.pipelines")
-	api.Handle("/deals", requireAPIUser(dealAPI.handleList(s))).Methods(http.MethodGet).Name("api.deals")
+	api.Handle("/deals", requireAPIUser(busy(dealAPI.handleList(s)))).Methods(http.MethodGet).Name("api.deals")
 	api.Handle("/deals", requireAPIUser(dealAPI.handleCreate(s))).Methods(http.MethodPost).Name("api.deal.create")
 	api.Handle("/deals/{id}", requireAPIUser(dealAPI.handleShow(s))).Methods(http.MethodGet).Name("api.deal")
 	api.Handle("/deals/{id}", requireAPIUser(dealAPI.handleUpdate(s))).Methods(http.MethodPatch).Name("api.deal.update")
