@@ -1,10 +1,8 @@
 package ui_test
 
 import (
-	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/matryer/is"
@@ -21,49 +19,11 @@ func TestBrowserContactStory(t *testing.T) {
 	}
 	is := is.New(t)
 	ts := newTestServer(t)
-	ctx := newBrowser(t)
-	shots := screenshotDir(t)
-	run := func(steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		stepCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		defer cancel()
-		if err := chromedp.Do(stepCtx, steps...); err != nil {
-			loc, _ := chromedp.Run(ctx, chromedp.Location())
-			screenshot(t, ctx, shots, "failed")
-			t.Fatal(err, loc)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-	location := func() string {
-		t.Helper()
-		loc, err := chromedp.Run(ctx, chromedp.Location())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return loc
-	}
-
-	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/setup")); err != nil {
-		t.Fatal(err)
-	}
-	run(
-		chromedp.WaitVisible(chromedp.CSS("#name")),
-		chromedp.SendKeys(chromedp.CSS("#name"), "Ada Admin"),
-		chromedp.SendKeys(chromedp.CSS("#email"), "ada@example.com"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse"),
-		chromedp.Submit(chromedp.CSS("#password")),
-		chromedp.WaitVisible(chromedp.CSS("#logout")),
-	)
+	p := newPage(t, ts.URL, "/setup")
+	p.setupAdmin()
 
 	// A company first, from the nav.
-	run(
+	p.run(
 		chromedp.Click(chromedp.CSS(`.nav a[href="/companies"]`)),
 		chromedp.WaitVisible(chromedp.CSS("#new-company")),
 		chromedp.Click(chromedp.CSS("#new-company")),
@@ -74,11 +34,11 @@ func TestBrowserContactStory(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#save")),
 		chromedp.WaitVisible(chromedp.CSS("#people-heading")),
 	)
-	companyID := location()[strings.LastIndex(location(), "/")+1:]
-	is.Equal(text("h1"), "Analytical Engines 주식회사")
+	companyID := p.location()[strings.LastIndex(p.location(), "/")+1:]
+	is.Equal(p.text("h1"), "Analytical Engines 주식회사")
 
 	// A contact at it, from the company page, with two emails.
-	run(
+	p.run(
 		chromedp.Click(chromedp.CSS("#add-contact")),
 		chromedp.WaitVisible(chromedp.CSS("#contact-form")),
 		chromedp.SendKeys(chromedp.CSS("#first_name"), "Ada"),
@@ -101,18 +61,16 @@ func TestBrowserContactStory(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#save")),
 		chromedp.WaitVisible(chromedp.CSS("#history-heading")),
 	)
-	contactURL := location()
+	contactURL := p.location()
 	contactID := contactURL[strings.LastIndex(contactURL, "/")+1:]
-	details := text(".record-side")
+	details := p.text(".record-side")
 	is.True(strings.Contains(details, "ada@engines.example"))      // both emails
 	is.True(strings.Contains(details, "ada.lovelace@example.org")) // normalised
 	is.True(strings.Contains(details, "Analytical Engines 주식회사"))  // linked to the company
-	companyLink, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS(".record-sub a"), "href"))
-	is.NoErr(err)
-	is.Equal(companyLink.Value, "/companies/"+companyID)
+	is.Equal(p.attr(".record-sub a", "href"), "/companies/"+companyID)
 
 	// Edit it.
-	run(
+	p.run(
 		chromedp.Click(chromedp.CSS("#edit")),
 		chromedp.WaitVisible(chromedp.CSS("#contact-form")),
 		chromedp.SetValue(chromedp.CSS("#title"), "Chief Analyst"),
@@ -120,11 +78,11 @@ func TestBrowserContactStory(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#save")),
 		chromedp.WaitVisible(chromedp.CSS("#history-heading")),
 	)
-	is.True(strings.Contains(text(".record-sub"), "Chief Analyst"))
-	history := text(".timeline")
+	is.True(strings.Contains(p.text(".record-sub"), "Chief Analyst"))
+	history := p.text(".timeline")
 	is.True(strings.Contains(history, "Analyst"))       // the change, from
 	is.True(strings.Contains(history, "Chief Analyst")) // to
-	screenshot(t, ctx, shots, "contact")
+	p.screenshot("contact")
 
 	// Some neighbours, so the list looks like a list.
 	me, err := ts.app.UserByEmail(t.Context(), "ada@example.com")
@@ -141,14 +99,14 @@ func TestBrowserContactStory(t *testing.T) {
 		is.NoErr(err)
 	}
 
-	run(chromedp.Navigate(ts.URL+"/companies/"+companyID), chromedp.WaitVisible(chromedp.CSS("#people-heading")))
-	is.True(strings.Contains(text("#people"), "Ada Lovelace")) // the company lists its people
-	screenshot(t, ctx, shots, "company")
-	run(chromedp.Navigate(contactURL+"/edit"), chromedp.WaitVisible(chromedp.CSS("#contact-form")))
-	screenshot(t, ctx, shots, "contact-form")
+	p.visit("/companies/"+companyID, "#people-heading")
+	is.True(strings.Contains(p.text("#people"), "Ada Lovelace")) // the company lists its people
+	p.screenshot("company")
+	p.run(chromedp.Navigate(contactURL+"/edit"), chromedp.WaitVisible(chromedp.CSS("#contact-form")))
+	p.screenshot("contact-form")
 
 	// Tag it from the list's bulk form: tick the row, type the tag, add.
-	run(
+	p.run(
 		chromedp.Click(chromedp.CSS(`.nav a[href="/contacts"]`)),
 		chromedp.WaitVisible(chromedp.CSS("#contact-"+contactID)),
 		chromedp.Click(chromedp.CSS(".bulk-actions summary")),
@@ -157,49 +115,43 @@ func TestBrowserContactStory(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`#bulk button[value="add_tag"]`)),
 		chromedp.WaitVisible(chromedp.CSS(".flash")),
 	)
-	is.True(strings.Contains(text("#contact-"+contactID), "engine-club")) // the chip is on the row
-	screenshot(t, ctx, shots, "contacts")
+	is.True(strings.Contains(p.text("#contact-"+contactID), "engine-club")) // the chip is on the row
+	p.screenshot("contacts")
 
-	run(
+	p.run(
 		chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile),
 		chromedp.Reload(),
 		chromedp.WaitVisible(chromedp.CSS("#contact-"+contactID)),
 	)
-	width, err := chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth"))
-	is.NoErr(err)
-	is.True(width <= 375) // no sideways scrolling on a phone
-	valueSpansRow, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
+	is.True(p.scrollWidth() <= 375) // no sideways scrolling on a phone
+	valueSpansRow := evaluate[bool](p, `(() => {
 		document.querySelector('.filter-builder').open = true;
 		const row = document.querySelector('.builder-row'), value = row.querySelector('input');
 		return value.getBoundingClientRect().width >= row.getBoundingClientRect().width - 1;
-	})()`))
-	is.NoErr(err)
+	})()`)
 	is.True(valueSpansRow) // a condition's value has the line under its field and operator
-	screenshot(t, ctx, shots, "contacts-phone")
-	run(chromedp.Navigate(contactURL), chromedp.WaitVisible(chromedp.CSS("#history-heading")))
-	width, err = chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth"))
-	is.NoErr(err)
-	is.True(width <= 375) // the record page is one column
-	screenshot(t, ctx, shots, "contact-phone")
-	run(chromedp.EmulateReset(), chromedp.EmulateViewport(1280, 900), chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#delete")))
+	p.screenshot("contacts-phone")
+	p.run(chromedp.Navigate(contactURL), chromedp.WaitVisible(chromedp.CSS("#history-heading")))
+	is.True(p.scrollWidth() <= 375) // the record page is one column
+	p.screenshot("contact-phone")
+	p.run(chromedp.EmulateReset(), chromedp.EmulateViewport(1280, 900), chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#delete")))
 
 	// Delete it (the confirm dialog says yes), then restore it from the Trash.
-	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool]("window.confirm = function () { return true; }; true"))
-	is.NoErr(err)
-	run(
+	p.acceptConfirms()
+	p.run(
 		chromedp.Click(chromedp.CSS("#delete")),
 		chromedp.WaitVisible(chromedp.CSS(".flash")),
 	)
-	is.True(strings.HasSuffix(location(), "/contacts"))
-	is.Equal(text(".flash"), ts.catalog.T("en", "contacts.trashed"))
-	run(
+	is.True(strings.HasSuffix(p.location(), "/contacts"))
+	is.Equal(p.text(".flash"), ts.catalog.T("en", "contacts.trashed"))
+	p.run(
 		chromedp.Navigate(ts.URL+"/trash"),
 		chromedp.WaitVisible(chromedp.CSS("#trash-contacts #contact-"+contactID+" button")),
 		chromedp.Click(chromedp.CSS("#trash-contacts #contact-"+contactID+" button")),
 		chromedp.WaitVisible(chromedp.CSS("#history-heading")),
 	)
-	is.Equal(location(), contactURL) // back on its page
-	is.Equal(text(".flash"), ts.catalog.T("en", "contacts.restored"))
-	is.True(strings.Contains(text(".record-side"), "engine-club")) // with its tag
-	is.True(strings.Contains(text(".timeline"), ts.catalog.T("en", "record.history.restored")))
+	is.Equal(p.location(), contactURL) // back on its page
+	is.Equal(p.text(".flash"), ts.catalog.T("en", "contacts.restored"))
+	is.True(strings.Contains(p.text(".record-side"), "engine-club")) // with its tag
+	is.True(strings.Contains(p.text(".timeline"), ts.catalog.T("en", "record.history.restored")))
 }

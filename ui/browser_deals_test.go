@@ -1,7 +1,6 @@
 package ui_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -24,49 +23,12 @@ func TestBrowserBoard(t *testing.T) {
 	}
 	is := is.New(t)
 	ts := newTestServer(t)
-	ctx := newBrowser(t)
-	shots := screenshotDir(t)
-	run := func(steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		stepCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		defer cancel()
-		if err := chromedp.Do(stepCtx, steps...); err != nil {
-			screenshot(t, ctx, shots, "board-failed")
-			t.Fatal(err)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-	eval := func(js string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-
-	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/setup")); err != nil {
-		t.Fatal(err)
-	}
-	run(
-		chromedp.WaitVisible(chromedp.CSS("#name")),
-		chromedp.SendKeys(chromedp.CSS("#name"), "Ada Admin"),
-		chromedp.SendKeys(chromedp.CSS("#email"), "ada@example.com"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse"),
-		chromedp.Submit(chromedp.CSS("#password")),
-		chromedp.WaitVisible(chromedp.CSS("#logout")),
-	)
+	p := newPage(t, ts.URL, "/setup")
+	p.setupAdmin()
 
 	// A realistic board: deals in several stages, currencies and scripts.
 	me := recordActor(t, ts)
-	p, stages := salesStages(t, ts)
+	pipeline, stages := salesStages(t, ts)
 	sam, err := ts.app.CreateUser(t.Context(), nil, app.NewUser{Name: "Sam Seller", Email: "sam@example.com", Role: app.RoleSales, Password: "12345678"})
 	is.NoErr(err)
 	companies := map[string]string{}
@@ -98,19 +60,19 @@ func TestBrowserBoard(t *testing.T) {
 		return err
 	}))
 
-	run(
+	p.run(
 		chromedp.Click(chromedp.CSS(`.nav a[href="/deals"]`)),
 		chromedp.WaitVisible(chromedp.CSS("#board")),
 	)
-	is.True(strings.Contains(text("#column-"+stages["first_outreach"].ID), "₩30,000,000"))
-	is.True(strings.Contains(text("#deal-"+ids["서울 지사 라이선스"]), ts.catalog.T("en", "deals.rotting")))
-	is.Equal(eval(`document.getElementById("board").classList.contains("js-board") ? "yes" : "no"`), "yes") // board.js runs under the CSP
-	screenshot(t, ctx, shots, "board")
+	is.True(strings.Contains(p.text("#column-"+stages["first_outreach"].ID), "₩30,000,000"))
+	is.True(strings.Contains(p.text("#deal-"+ids["서울 지사 라이선스"]), ts.catalog.T("en", "deals.rotting")))
+	is.Equal(p.eval(`document.getElementById("board").classList.contains("js-board") ? "yes" : "no"`), "yes") // board.js runs under the CSP
+	p.screenshot("board")
 
 	// Drag a card to the next column; the server is told, and a reload
 	// finds it there.
 	card := "#deal-" + ids["Difference engine No. 2"]
-	run(
+	p.run(
 		chromedp.DragAndDrop(chromedp.CSS(card), chromedp.CSS("#column-"+stages["qualifying_call"].ID+" .board-cards")),
 		chromedp.WaitVisible(chromedp.CSS("#column-"+stages["qualifying_call"].ID+" "+card)),
 	)
@@ -118,19 +80,19 @@ func TestBrowserBoard(t *testing.T) {
 		d, err := ts.app.Deal(t.Context(), nil, ids["Difference engine No. 2"])
 		return err == nil && d.StageID == stages["qualifying_call"].ID
 	})
-	run(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#board")))
-	is.True(strings.Contains(text("#column-"+stages["qualifying_call"].ID), "Difference engine No. 2")) // it stayed
-	is.True(!strings.Contains(text("#column-"+stages["first_outreach"].ID), "Difference engine No. 2"))
-	is.True(strings.Contains(text("#column-"+stages["qualifying_call"].ID+" .board-total"), "$125,000.00")) // totals follow
+	p.run(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#board")))
+	is.True(strings.Contains(p.text("#column-"+stages["qualifying_call"].ID), "Difference engine No. 2")) // it stayed
+	is.True(!strings.Contains(p.text("#column-"+stages["first_outreach"].ID), "Difference engine No. 2"))
+	is.True(strings.Contains(p.text("#column-"+stages["qualifying_call"].ID+" .board-total"), "$125,000.00")) // totals follow
 
 	// Drag a card onto Lost: the dialog asks why, and the deal is lost.
-	run(
+	p.run(
 		chromedp.Evaluate[chromedp.Void](`document.getElementById("board").scrollLeft = 10000`),
 		chromedp.DragAndDrop(chromedp.CSS("#deal-"+ids["Training workshop"]), chromedp.CSS("#column-"+stages["lost"].ID+" .board-cards")),
 		chromedp.WaitVisible(chromedp.CSS("#lost-dialog-reason")),
 	)
-	screenshot(t, ctx, shots, "board-lost-dialog")
-	run(
+	p.screenshot("board-lost-dialog")
+	p.run(
 		chromedp.SendKeys(chromedp.CSS("#lost-dialog-reason"), "Chose a competitor"),
 		chromedp.Click(chromedp.CSS(`#lost-dialog button[value="ok"]`)),
 	)
@@ -140,10 +102,10 @@ func TestBrowserBoard(t *testing.T) {
 	})
 
 	// Without JavaScript, the stage selector on the card does the same.
-	_, err = chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+	_, err = chromedp.Call(p.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 	is.NoErr(err)
 	pilot := "#deal-" + ids["Pilot for the analytics team"]
-	run(
+	p.run(
 		chromedp.Reload(),
 		chromedp.WaitVisible(chromedp.CSS(pilot+" .card-move summary")),
 		chromedp.Click(chromedp.CSS(pilot+" .card-move summary")),
@@ -151,48 +113,44 @@ func TestBrowserBoard(t *testing.T) {
 		chromedp.Click(chromedp.CSS(pilot+" .card-move button")),
 		chromedp.WaitVisible(chromedp.CSS(".flash")),
 	)
-	is.True(strings.Contains(text("#column-"+stages["proposal"].ID), "Pilot for the analytics team"))
-	is.Equal(text(".flash"), ts.catalog.T("en", "deals.moved"))
-	_, err = chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: false})
+	is.True(strings.Contains(p.text("#column-"+stages["proposal"].ID), "Pilot for the analytics team"))
+	is.Equal(p.text(".flash"), ts.catalog.T("en", "deals.moved"))
+	_, err = chromedp.Call(p.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: false})
 	is.NoErr(err)
 
 	// The deal's page, then the board and the deal on a phone.
-	run(
+	p.run(
 		chromedp.Navigate(ts.URL+"/deals/"+ids["Difference engine No. 2"]),
 		chromedp.WaitVisible(chromedp.CSS("#stage-history")),
 	)
-	is.True(strings.Contains(text("#stage-history"), ts.catalog.T("en", "pipeline.default.first_outreach")))
-	screenshot(t, ctx, shots, "deal")
-	run(
+	is.True(strings.Contains(p.text("#stage-history"), ts.catalog.T("en", "pipeline.default.first_outreach")))
+	p.screenshot("deal")
+	p.run(
 		chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile),
-		chromedp.Navigate(ts.URL+"/pipelines/"+p.ID+"/board"),
+		chromedp.Navigate(ts.URL+"/pipelines/"+pipeline.ID+"/board"),
 		chromedp.WaitVisible(chromedp.CSS("#board")),
 	)
-	width, err := chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth"))
-	is.NoErr(err)
-	is.True(width <= 375) // the board scrolls inside itself, not the page
-	screenshot(t, ctx, shots, "board-phone")
-	run(chromedp.Navigate(ts.URL+"/deals/"+ids["Difference engine No. 2"]), chromedp.WaitVisible(chromedp.CSS("#stage-history")))
-	width, err = chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth"))
-	is.NoErr(err)
-	is.True(width <= 375)
-	screenshot(t, ctx, shots, "deal-phone")
-	run(chromedp.EmulateReset(), chromedp.EmulateViewport(1280, 900))
-	run(
+	is.True(p.scrollWidth() <= 375) // the board scrolls inside itself, not the page
+	p.screenshot("board-phone")
+	p.visit("/deals/"+ids["Difference engine No. 2"], "#stage-history")
+	is.True(p.scrollWidth() <= 375)
+	p.screenshot("deal-phone")
+	p.run(chromedp.EmulateReset(), chromedp.EmulateViewport(1280, 900))
+	p.run(
 		chromedp.Navigate(ts.URL+"/profile"),
 		chromedp.WaitVisible(chromedp.CSS("#language")),
 		chromedp.SetValue(chromedp.CSS("#language"), "ko"),
 		chromedp.Click(chromedp.CSS("#save-profile")),
 		chromedp.WaitVisible(chromedp.CSS(".flash")),
-		chromedp.Navigate(ts.URL+"/pipelines/"+p.ID+"/board"),
+		chromedp.Navigate(ts.URL+"/pipelines/"+pipeline.ID+"/board"),
 		chromedp.WaitVisible(chromedp.CSS("#board")),
 	)
-	is.True(strings.Contains(text("#column-"+stages["first_outreach"].ID), ts.catalog.T("ko", "pipeline.default.first_outreach"))) // the built-in names follow the reader
-	screenshot(t, ctx, shots, "board-ko")
-	for name, path := range map[string]string{"deals-list": "/pipelines/" + p.ID + "/list?status=all", "pipelines": "/settings/pipelines",
-		"pipeline-stages": "/settings/pipelines/" + p.ID, "deal-form": "/deals/" + ids["华东区试点"] + "/edit"} {
-		run(chromedp.Navigate(ts.URL+path), chromedp.WaitVisible(chromedp.CSS("main h1")))
-		screenshot(t, ctx, shots, name)
+	is.True(strings.Contains(p.text("#column-"+stages["first_outreach"].ID), ts.catalog.T("ko", "pipeline.default.first_outreach"))) // the built-in names follow the reader
+	p.screenshot("board-ko")
+	for name, path := range map[string]string{"deals-list": "/pipelines/" + pipeline.ID + "/list?status=all", "pipelines": "/settings/pipelines",
+		"pipeline-stages": "/settings/pipelines/" + pipeline.ID, "deal-form": "/deals/" + ids["华东区试点"] + "/edit"} {
+		p.visit(path, "main h1")
+		p.screenshot(name)
 	}
 }
 

@@ -1,7 +1,6 @@
 package ui_test
 
 import (
-	"context"
 	"testing"
 	"time"
 
@@ -27,37 +26,19 @@ func TestBrowserCustomFields(t *testing.T) {
 		CustomFields: app.CustomValues{"nickname": "Addy", "seats": 12, "budget": "1250.50", "renewal_date": "2027-03-01", "vip": true,
 			"plan": "Pro", "channels": []string{"Email", "Chat"}, "homepage": "https://example.com", "billing_email": "ada@example.com"}})
 	is.NoErr(err)
-	ctx := newBrowser(t)
-	shots := screenshotDir(t)
-	cookie := admin.cookie("rolo_session")
-	step := func(steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		stepCtx, cancel := context.WithTimeout(ctx, 20*time.Second)
-		defer cancel()
-		if err := chromedp.Do(stepCtx, steps...); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// Start the browser outside a step's timeout, which would end it.
-	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/login")); err != nil {
-		t.Fatal(err)
-	}
-	_, err = chromedp.Run(ctx, chromedp.Evaluate[any]("document.cookie = 'rolo_session="+cookie.Value+"; path=/'"))
-	is.NoErr(err)
-	step(chromedp.EmulateViewport(1280, 900), chromedp.Navigate(ts.URL+"/settings/fields"), chromedp.WaitVisible(chromedp.CSS("#field-form")))
-	screenshot(t, ctx, shots, "fields-settings")
-	step(chromedp.Navigate(ts.URL+"/contacts/"+c.ID), chromedp.WaitVisible(chromedp.CSS(".custom-values")))
-	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`[data-field="channels"]`)))
-	is.NoErr(err)
-	is.Equal(text, "Email; Chat")
-	screenshot(t, ctx, shots, "contact-custom-fields")
-	step(chromedp.Navigate(ts.URL+"/contacts/"+c.ID+"/edit"), chromedp.WaitVisible(chromedp.CSS(".custom-fields")))
-	screenshot(t, ctx, shots, "contact-form-custom-fields")
-	step(chromedp.Navigate(ts.URL+"/contacts?q=plan:pro+seats:>10"), chromedp.WaitVisible(chromedp.CSS("#filter-q")))
+	p := newPage(t, ts.URL, "/login")
+	p.signInAs(admin)
+	p.run(chromedp.EmulateViewport(1280, 900), chromedp.Navigate(ts.URL+"/settings/fields"), chromedp.WaitVisible(chromedp.CSS("#field-form")))
+	p.screenshot("fields-settings")
+	p.visit("/contacts/"+c.ID, ".custom-values")
+	is.Equal(p.text(`[data-field="channels"]`), "Email; Chat")
+	p.screenshot("contact-custom-fields")
+	p.visit("/contacts/"+c.ID+"/edit", ".custom-fields")
+	p.screenshot("contact-form-custom-fields")
+	p.visit("/contacts?q=plan:pro+seats:>10", "#filter-q")
 	// The total arrives after the page: app.js puts it in place of the link.
 	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		count, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#count")))
-		is.NoErr(err)
+		count := p.text("#count")
 		if count == "1 contact" {
 			break
 		}
@@ -65,5 +46,5 @@ func TestBrowserCustomFields(t *testing.T) {
 			t.Fatalf("the list's total never arrived: %q", count)
 		}
 	}
-	screenshot(t, ctx, shots, "contacts-filtered")
+	p.screenshot("contacts-filtered")
 }

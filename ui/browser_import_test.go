@@ -21,81 +21,51 @@ func TestBrowserImportStory(t *testing.T) {
 	}
 	is := is.New(t)
 	ts := newTestServer(t)
-	ctx := newBrowser(t)
-	shots := screenshotDir(t)
-	run := func(steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		stepCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		defer cancel()
-		if err := chromedp.Do(stepCtx, steps...); err != nil {
-			loc, _ := chromedp.Run(ctx, chromedp.Location())
-			screenshot(t, ctx, shots, "import-failed")
-			t.Fatal(err, loc)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		textCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		defer cancel()
-		s, err := chromedp.Run(textCtx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
 	file, err := filepath.Abs(filepath.Join("..", "testdata", "import", "browser.csv"))
 	is.NoErr(err)
 
-	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/setup")); err != nil {
-		t.Fatal(err)
-	}
-	run(
-		chromedp.WaitVisible(chromedp.CSS("#name")),
-		chromedp.SendKeys(chromedp.CSS("#name"), "Ada Admin"),
-		chromedp.SendKeys(chromedp.CSS("#email"), "ada@example.com"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse"),
-		chromedp.Submit(chromedp.CSS("#password")),
-		chromedp.WaitVisible(chromedp.CSS("#logout")),
+	p := newPage(t, ts.URL, "/setup")
+	p.setupAdmin()
+	p.run(
 		chromedp.Navigate(ts.URL+"/imports"),
 		chromedp.WaitVisible(chromedp.CSS("#import-upload")),
 		chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{file}),
 		chromedp.SendKeys(chromedp.CSS("#tag"), "import-2026-11-webinar"),
 	)
-	screenshot(t, ctx, shots, "import-upload")
-	run(
+	p.screenshot("import-upload")
+	p.run(
 		chromedp.Click(chromedp.CSS("#upload-submit")),
 		chromedp.WaitVisible(chromedp.CSS("#mapping")),
 	)
-	screenshot(t, ctx, shots, "import-preview-guessed")
+	p.screenshot("import-preview-guessed")
 
 	// "Firma" and "Geburtstag" were not guessed: map them, refresh.
-	run(
+	p.run(
 		chromedp.SetValue(chromedp.CSS("#map-2"), "company"),
 		chromedp.SetValue(chromedp.CSS("#map-3"), "birthday"),
 		chromedp.Click(chromedp.CSS("#preview-refresh")),
 		chromedp.WaitVisible(chromedp.CSS("#problems")),
 	)
-	is.True(strings.Contains(text("#preview"), "Müller & Söhne")) // the company shows in the preview now
-	is.True(strings.Contains(text(`#problems li[data-line="3"]`), "1990-02-30"))
-	screenshot(t, ctx, shots, "import-preview-mapped")
+	is.True(strings.Contains(p.text("#preview"), "Müller & Söhne")) // the company shows in the preview now
+	is.True(strings.Contains(p.text(`#problems li[data-line="3"]`), "1990-02-30"))
+	p.screenshot("import-preview-mapped")
 
 	// Importing with a bad row writes nothing until the valid rows are chosen.
-	run(
+	p.run(
 		chromedp.Click(chromedp.CSS("#import-submit")),
 		chromedp.WaitVisible(chromedp.CSS("#import-error")),
 		chromedp.Click(chromedp.CSS("#skip_invalid")),
 		chromedp.Click(chromedp.CSS("#import-submit")),
 		chromedp.WaitVisible(chromedp.CSS("#batches .badge")),
 	)
-	screenshot(t, ctx, shots, "import-done")
+	p.screenshot("import-done")
 	list, err := ts.app.ListContacts(context.Background(), nil, app.ListQuery{Limit: 10})
 	is.NoErr(err)
 	is.Equal(list.Total, 2)
-	is.True(strings.Contains(text("#batches"), "import-2026-11-webinar"))
+	is.True(strings.Contains(p.text("#batches"), "import-2026-11-webinar"))
 
-	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool]("window.confirm = function () { return true; }; true"))
-	is.NoErr(err)
-	run(chromedp.Click(chromedp.CSS("#batches button.danger")))
+	p.acceptConfirms()
+	p.run(chromedp.Click(chromedp.CSS("#batches button.danger")))
 	// The import page already shows a flash, so wait for the undo itself:
 	// until the contacts are gone, then for the page it leads to.
 	deadline := time.Now().Add(30 * time.Second)
@@ -108,6 +78,6 @@ func TestBrowserImportStory(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	is.Equal(list.Total, 0) // both went to the trash
-	run(chromedp.WaitReady(chromedp.CSS("body")), chromedp.WaitVisible(chromedp.CSS(".flash")))
-	screenshot(t, ctx, shots, "import-undone")
+	p.run(chromedp.WaitReady(chromedp.CSS("body")), chromedp.WaitVisible(chromedp.CSS(".flash")))
+	p.screenshot("import-undone")
 }

@@ -1,7 +1,6 @@
 package ui_test
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -24,36 +23,8 @@ func TestBrowserReports(t *testing.T) {
 	}
 	is := is.New(t)
 	ts := newTestServer(t)
-	ctx := newBrowser(t)
-	shots := screenshotDir(t)
-	run := func(steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		stepCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		defer cancel()
-		if err := chromedp.Do(stepCtx, steps...); err != nil {
-			screenshot(t, ctx, shots, "reports-failed")
-			t.Fatal(err)
-		}
-	}
-	eval := func(js string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/setup")); err != nil {
-		t.Fatal(err)
-	}
-	run(
-		chromedp.WaitVisible(chromedp.CSS("#name")),
-		chromedp.SendKeys(chromedp.CSS("#name"), "Ada Admin"),
-		chromedp.SendKeys(chromedp.CSS("#email"), "ada@example.com"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse"),
-		chromedp.Submit(chromedp.CSS("#password")),
-		chromedp.WaitVisible(chromedp.CSS("#logout")),
-	)
+	p := newPage(t, ts.URL, "/setup")
+	p.setupAdmin()
 
 	// A month of work: deals through the stages, won and lost, in two
 	// currencies; contacts from several sources; activities; a goal.
@@ -105,14 +76,14 @@ func TestBrowserReports(t *testing.T) {
 	is.NoErr(err)
 
 	for _, theme := range []string{"light", "dark"} {
-		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		_, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: theme}}})
 		is.NoErr(err)
-		run(chromedp.EmulateViewport(1280, 900), chromedp.Navigate(ts.URL+"/dashboard?owner=team"), chromedp.WaitVisible(chromedp.CSS("#forecast svg")))
-		screenshot(t, ctx, shots, "dashboard-"+theme)
+		p.run(chromedp.EmulateViewport(1280, 900), chromedp.Navigate(ts.URL+"/dashboard?owner=team"), chromedp.WaitVisible(chromedp.CSS("#forecast svg")))
+		p.screenshot("dashboard-" + theme)
 		// Bars take their colour from the theme's stylesheet.
-		fill := eval(`getComputedStyle(document.querySelector("#forecast rect.s0")).fill`)
-		text := eval(`getComputedStyle(document.querySelector("#forecast text.label")).fill`)
+		fill := p.eval(`getComputedStyle(document.querySelector("#forecast rect.s0")).fill`)
+		text := p.eval(`getComputedStyle(document.querySelector("#forecast text.label")).fill`)
 		if theme == "light" {
 			is.Equal(fill, "rgb(36, 87, 166)") // --chart-0, light
 			is.Equal(text, "rgb(28, 35, 48)")  // --text, light
@@ -120,15 +91,15 @@ func TestBrowserReports(t *testing.T) {
 			is.Equal(fill, "rgb(138, 180, 255)") // --chart-0, dark
 			is.Equal(text, "rgb(229, 232, 237)") // --text, dark: readable on the dark surface
 		}
-		is.True(strings.Contains(eval(`document.querySelector("#dashboard-goals").innerText`), "Twenty new leads")) // the goal is shown
-		run(chromedp.Navigate(ts.URL+"/reports/funnel?period=this_month&owner=team"), chromedp.WaitVisible(chromedp.CSS("#funnel svg")))
-		screenshot(t, ctx, shots, "funnel-"+theme)
-		is.Equal(eval(`document.querySelector("#funnel svg title").textContent`), "Funnel of Sales")
-		is.Equal(eval(`String(document.querySelectorAll("#funnel rect.funnel").length)`), "6") // five stages and Won
+		is.True(strings.Contains(p.eval(`document.querySelector("#dashboard-goals").innerText`), "Twenty new leads")) // the goal is shown
+		p.visit("/reports/funnel?period=this_month&owner=team", "#funnel svg")
+		p.screenshot("funnel-" + theme)
+		is.Equal(p.eval(`document.querySelector("#funnel svg title").textContent`), "Funnel of Sales")
+		is.Equal(p.eval(`String(document.querySelectorAll("#funnel rect.funnel").length)`), "6") // five stages and Won
 	}
-	run(chromedp.Navigate(ts.URL+"/reports/activity?period=this_month&owner=team"), chromedp.WaitVisible(chromedp.CSS("#activity-period svg")))
-	screenshot(t, ctx, shots, "activity-dark")
-	run(chromedp.Navigate(ts.URL+"/goals"), chromedp.WaitVisible(chromedp.CSS(".goal-name")), chromedp.Click(chromedp.CSS(".goal-name")),
+	p.visit("/reports/activity?period=this_month&owner=team", "#activity-period svg")
+	p.screenshot("activity-dark")
+	p.run(chromedp.Navigate(ts.URL+"/goals"), chromedp.WaitVisible(chromedp.CSS(".goal-name")), chromedp.Click(chromedp.CSS(".goal-name")),
 		chromedp.WaitVisible(chromedp.CSS("#goal-progress svg")))
-	screenshot(t, ctx, shots, "goal-dark")
+	p.screenshot("goal-dark")
 }

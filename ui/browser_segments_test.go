@@ -1,7 +1,6 @@
 package ui_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -23,27 +22,6 @@ func TestBrowserSegmentsAndMergeUndo(t *testing.T) {
 	is := is.New(t)
 	ts := newTestServer(t)
 	admin := ts.setupAdmin(t)
-	ctx := newBrowser(t)
-	shots := screenshotDir(t)
-	step := func(steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		stepCtx, cancel := context.WithTimeout(ctx, 20*time.Second)
-		defer cancel()
-		if err := chromedp.Do(stepCtx, steps...); err != nil {
-			screenshot(t, ctx, shots, "segments-failed")
-			t.Fatal(err)
-		}
-	}
-	eval := func(js string) string {
-		t.Helper()
-		stepCtx, cancel := context.WithTimeout(ctx, 20*time.Second)
-		defer cancel()
-		s, err := chromedp.Run(stepCtx, chromedp.Evaluate[string](js))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
 	me := recordActor(t, ts)
 	_, err := ts.app.CreateCustomField(t.Context(), me, "company", app.FieldInput{Key: "tier", Label: "Tier", Type: "number"})
 	is.NoErr(err)
@@ -67,34 +45,30 @@ func TestBrowserSegmentsAndMergeUndo(t *testing.T) {
 	_, err = ts.app.CreateDeal(t.Context(), me, app.DealInput{Title: "Anvils for Acme", Amount: "5000", Currency: "USD"})
 	is.NoErr(err)
 
-	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/login")); err != nil {
-		t.Fatal(err)
-	}
-	_, err = chromedp.Run(ctx, chromedp.Evaluate[any]("document.cookie = 'rolo_session="+admin.cookie("rolo_session").Value+"; path=/'"))
-	is.NoErr(err)
+	p := newPage(t, ts.URL, "/login")
+	p.signInAs(admin)
 
-	step(chromedp.Navigate(ts.URL+"/companies?segment="+top.ID), chromedp.WaitVisible(chromedp.CSS("#segment-nav")))
+	p.visit("/companies?segment="+top.ID, "#segment-nav")
 	count := ""
 	for i := 0; i < 50 && count == ""; i++ { // app.js fills the counts in after the page
-		count = eval(`document.querySelector('.segment-link[aria-current] .segment-count').textContent`)
+		count = p.eval(`document.querySelector('.segment-link[aria-current] .segment-count').textContent`)
 		time.Sleep(100 * time.Millisecond)
 	}
 	is.Equal(count, "2") // Top tier: two companies
-	is.Equal(eval(`document.querySelector('#count').textContent.trim() === '' ? 'empty' : 'ok'`), "ok")
-	is.True(strings.Contains(eval(`document.querySelector('table.records').textContent`), "한빛상사"))
-	is.True(!strings.Contains(eval(`document.querySelector('table.records').textContent`), "富士テック")) // tier 1 is not in it
-	screenshot(t, ctx, shots, "segments-companies")
+	is.Equal(p.eval(`document.querySelector('#count').textContent.trim() === '' ? 'empty' : 'ok'`), "ok")
+	is.True(strings.Contains(p.eval(`document.querySelector('table.records').textContent`), "한빛상사"))
+	is.True(!strings.Contains(p.eval(`document.querySelector('table.records').textContent`), "富士テック")) // tier 1 is not in it
+	p.screenshot("segments-companies")
 
-	step(chromedp.Navigate(ts.URL+"/deals?segment="+deals.ID), chromedp.WaitVisible(chromedp.CSS("#filter-q")))
-	is.True(strings.Contains(eval(`location.pathname`), "/list"))                   // a deal segment opens as the list
-	is.True(strings.Contains(eval(`document.body.textContent`), "Anvils for Acme")) // and shows its deals
-	screenshot(t, ctx, shots, "segments-deals")
+	p.visit("/deals?segment="+deals.ID, "#filter-q")
+	is.True(strings.Contains(p.eval(`location.pathname`), "/list"))                   // a deal segment opens as the list
+	is.True(strings.Contains(p.eval(`document.body.textContent`), "Anvils for Acme")) // and shows its deals
+	p.screenshot("segments-deals")
 
-	step(chromedp.Navigate(ts.URL+"/data-quality"), chromedp.WaitVisible(chromedp.CSS("#recent-merges")))
-	screenshot(t, ctx, shots, "merge-undo")
-	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool]("window.confirm = function () { return true; }; true"))
-	is.NoErr(err)
-	step(chromedp.Click(chromedp.CSS(`#recent-merges button[type="submit"]`)), chromedp.WaitVisible(chromedp.CSS(".flash")))
-	is.True(strings.Contains(eval(`location.pathname`), "/companies/"+lose.ID))  // the company that came back
-	is.True(strings.Contains(eval(`document.body.textContent`), "Hank Scorpio")) // with its person
+	p.visit("/data-quality", "#recent-merges")
+	p.screenshot("merge-undo")
+	p.acceptConfirms()
+	p.run(chromedp.Click(chromedp.CSS(`#recent-merges button[type="submit"]`)), chromedp.WaitVisible(chromedp.CSS(".flash")))
+	is.True(strings.Contains(p.eval(`location.pathname`), "/companies/"+lose.ID))  // the company that came back
+	is.True(strings.Contains(p.eval(`document.body.textContent`), "Hank Scorpio")) // with its person
 }

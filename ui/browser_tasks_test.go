@@ -1,7 +1,6 @@
 package ui_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -21,38 +20,8 @@ func TestBrowserTaskStory(t *testing.T) {
 	}
 	is := is.New(t)
 	ts := newTestServer(t)
-	ctx := newBrowser(t)
-	shots := screenshotDir(t)
-	run := func(steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		stepCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		defer cancel()
-		if err := chromedp.Do(stepCtx, steps...); err != nil {
-			loc, _ := chromedp.Run(ctx, chromedp.Location())
-			screenshot(t, ctx, shots, "failed")
-			t.Fatal(err, loc)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-
-	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/setup")); err != nil {
-		t.Fatal(err)
-	}
-	run(
-		chromedp.WaitVisible(chromedp.CSS("#name")),
-		chromedp.SendKeys(chromedp.CSS("#name"), "Ada Admin"),
-		chromedp.SendKeys(chromedp.CSS("#email"), "ada@example.com"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse"),
-		chromedp.Submit(chromedp.CSS("#password")),
-		chromedp.WaitVisible(chromedp.CSS("#logout")),
-	)
+	p := newPage(t, ts.URL, "/setup")
+	p.setupAdmin()
 	ctxb := t.Context()
 	me, err := ts.app.UserByEmail(ctxb, "ada@example.com")
 	is.NoErr(err)
@@ -74,7 +43,7 @@ func TestBrowserTaskStory(t *testing.T) {
 
 	// Log a call on the contact, asking for a follow-up.
 	contactURL := ts.URL + "/contacts/" + c.ID
-	run(
+	p.run(
 		chromedp.Navigate(contactURL),
 		chromedp.WaitVisible(chromedp.CSS("#log-activity summary")),
 		chromedp.Click(chromedp.CSS("#log-activity summary")),
@@ -86,79 +55,69 @@ func TestBrowserTaskStory(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#log-save")),
 		chromedp.WaitVisible(chromedp.CSS("#task-form")),
 	)
-	title, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#title")))
-	is.NoErr(err)
-	is.Equal(title, "Follow up: Agreed on a weekly check-in") // the form starts from the call
+	is.Equal(p.value("#title"), "Follow up: Agreed on a weekly check-in") // the form starts from the call
 
 	// Make it weekly, due today at 9:00.
-	run(
+	p.run(
 		chromedp.SetValue(chromedp.CSS("#due_date"), today.Format("2006-01-02")),
 		chromedp.SetValue(chromedp.CSS("#due_time"), "09:00"),
 		chromedp.SetValue(chromedp.CSS("#repeat"), "weekly"),
 		chromedp.Click(chromedp.CSS("#save")),
 		chromedp.WaitVisible(chromedp.CSS("#timeline")),
 	)
-	loc2, err := chromedp.Run(ctx, chromedp.Location())
-	is.NoErr(err)
-	is.Equal(loc2, contactURL)                                                  // back on the contact
-	is.True(strings.Contains(text("#timeline"), "Agreed on a weekly check-in")) // the call is on the timeline
-	is.True(strings.Contains(text("#timeline"), "<script>numbers</script>"))    // shown as text
-	is.True(strings.Contains(text("#tasks"), "Follow up: Agreed on a weekly check-in"))
-	is.True(strings.Contains(text("#keep-in-touch"), "30")) // the cadence, moved on by the call
-	screenshot(t, ctx, shots, "contact-timeline")
+	is.Equal(p.location(), contactURL)                                            // back on the contact
+	is.True(strings.Contains(p.text("#timeline"), "Agreed on a weekly check-in")) // the call is on the timeline
+	is.True(strings.Contains(p.text("#timeline"), "<script>numbers</script>"))    // shown as text
+	is.True(strings.Contains(p.text("#tasks"), "Follow up: Agreed on a weekly check-in"))
+	is.True(strings.Contains(p.text("#keep-in-touch"), "30")) // the cadence, moved on by the call
+	p.screenshot("contact-timeline")
 	// The company's page shows the call too (its box was ticked).
-	run(chromedp.Navigate(ts.URL+"/companies/"+co.ID), chromedp.WaitVisible(chromedp.CSS("#timeline")))
-	is.True(strings.Contains(text("#timeline"), "Agreed on a weekly check-in"))
+	p.visit("/companies/"+co.ID, "#timeline")
+	is.True(strings.Contains(p.text("#timeline"), "Agreed on a weekly check-in"))
 
 	// Complete it from the Today view; next week's occurrence appears.
-	run(chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#due-today")))
-	is.True(strings.Contains(text("#due-today"), "Follow up: Agreed on a weekly check-in"))
-	is.True(strings.Contains(text("#overdue"), "Send the <b>signed</b> contract"))
-	is.True(strings.Contains(text("#dates"), "Grace Hopper")) // her birthday in two days
-	is.True(strings.Contains(text("#nav-today"), "2"))        // the badge: overdue + today
-	screenshot(t, ctx, shots, "today")
-	run(
+	p.visit("/", "#due-today")
+	is.True(strings.Contains(p.text("#due-today"), "Follow up: Agreed on a weekly check-in"))
+	is.True(strings.Contains(p.text("#overdue"), "Send the <b>signed</b> contract"))
+	is.True(strings.Contains(p.text("#dates"), "Grace Hopper")) // her birthday in two days
+	is.True(strings.Contains(p.text("#nav-today"), "2"))        // the badge: overdue + today
+	p.screenshot("today")
+	p.run(
 		chromedp.Click(chromedp.CSS("#due-today .task-check button")),
 		chromedp.WaitVisible(chromedp.CSS(".flash")),
 	)
-	is.Equal(text(".flash"), ts.catalog.T("en", "tasks.completed_next"))
-	is.True(!strings.Contains(text("#due-today"), "Follow up"))       // done for today
-	is.True(strings.Contains(text("#upcoming"), "Follow up: Agreed")) // and back next week
+	is.Equal(p.text(".flash"), ts.catalog.T("en", "tasks.completed_next"))
+	is.True(!strings.Contains(p.text("#due-today"), "Follow up"))       // done for today
+	is.True(strings.Contains(p.text("#upcoming"), "Follow up: Agreed")) // and back next week
 	next := today.AddDate(0, 0, 7)
-	is.True(strings.Contains(text("#upcoming"), next.Format("Jan 2, 2006")+" ("+next.Format("Mon")+") 09:00"))
-	screenshot(t, ctx, shots, "today-after")
+	is.True(strings.Contains(p.text("#upcoming"), next.Format("Jan 2, 2006")+" ("+next.Format("Mon")+") 09:00"))
+	p.screenshot("today-after")
 
-	run(
+	p.run(
 		chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile),
 		chromedp.Reload(),
 		chromedp.WaitVisible(chromedp.CSS("#upcoming")),
 	)
-	width, err := chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth"))
-	is.NoErr(err)
-	is.True(width <= 375) // no sideways scrolling on a phone
-	screenshot(t, ctx, shots, "today-phone")
-	run(chromedp.Navigate(contactURL), chromedp.WaitVisible(chromedp.CSS("#timeline")))
-	width, err = chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth"))
-	is.NoErr(err)
-	is.True(width <= 375)
-	screenshot(t, ctx, shots, "contact-timeline-phone")
-	run(chromedp.EmulateReset(), chromedp.EmulateViewport(1280, 900))
+	is.True(p.scrollWidth() <= 375) // no sideways scrolling on a phone
+	p.screenshot("today-phone")
+	p.run(chromedp.Navigate(contactURL), chromedp.WaitVisible(chromedp.CSS("#timeline")))
+	is.True(p.scrollWidth() <= 375)
+	p.screenshot("contact-timeline-phone")
+	p.run(chromedp.EmulateReset(), chromedp.EmulateViewport(1280, 900))
 
 	// Without permission for notifications, a task coming due shows a banner.
 	_, err = ts.app.CreateTask(ctxb, me, app.TaskInput{Title: "Ring <Grace>", DueAt: time.Now().Add(-time.Minute), AssigneeID: me.ID})
 	is.NoErr(err)
-	run(chromedp.Navigate(ts.URL+"/tasks"), chromedp.WaitVisible(chromedp.CSS("#due-banner")))
-	is.True(strings.Contains(text("#due-banner"), "Ring <Grace>"))
-	screenshot(t, ctx, shots, "tasks-banner")
+	p.visit("/tasks", "#due-banner")
+	is.True(strings.Contains(p.text("#due-banner"), "Ring <Grace>"))
+	p.screenshot("tasks-banner")
 
 	// The other pages of this story, to look at.
-	run(chromedp.Click(chromedp.CSS(".task-title")), chromedp.WaitVisible(chromedp.CSS("#task-form")))
-	screenshot(t, ctx, shots, "task-form")
-	run(chromedp.Navigate(ts.URL+"/profile"), chromedp.WaitVisible(chromedp.CSS("#feed-url")))
-	feed, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#feed-url")))
-	is.NoErr(err)
-	is.True(strings.HasPrefix(feed, ts.URL+"/calendar/")) // the private feed address
-	screenshot(t, ctx, shots, "profile-calendar")
-	run(chromedp.Navigate(ts.URL+"/settings/activities"), chromedp.WaitVisible(chromedp.CSS("#new-type")))
-	screenshot(t, ctx, shots, "activity-settings")
+	p.run(chromedp.Click(chromedp.CSS(".task-title")), chromedp.WaitVisible(chromedp.CSS("#task-form")))
+	p.screenshot("task-form")
+	p.visit("/profile", "#feed-url")
+	is.True(strings.HasPrefix(p.value("#feed-url"), ts.URL+"/calendar/")) // the private feed address
+	p.screenshot("profile-calendar")
+	p.visit("/settings/activities", "#new-type")
+	p.screenshot("activity-settings")
 }
