@@ -89,3 +89,67 @@ func (t *loginThrottle) succeed(account string) {
 	defer t.mu.Unlock()
 	delete(t.keys, "a:"+account)
 }
+
+// Web-form submissions are counted in formWindow per form and sending
+// address (one visitor), per form (a flood from many addresses) and per
+// email address sent (someone posting a known customer's address again and
+// again, from anywhere). A submission past any of these is refused with
+// ETooMany.
+const (
+	formWindow     = 10 * time.Minute
+	formPerAddress = 5
+	formPerForm    = 200
+	formPerEmail   = 3
+	formMaxKeys    = 30_000 // bounds memory under a flood of addresses
+)
+
+// formKey is one count a submission adds to, and its limit.
+type formKey struct {
+	key   string
+	limit int
+}
+
+func formKeys(formID, client, email string) []formKey {
+	return []formKey{{"f:" + formID + "|" + client, formPerAddress}, {"f:" + formID, formPerForm}, {"e:" + email, formPerEmail}}
+}
+
+// formLimiter counts recent submissions in memory: a restart forgetting
+// them is harmless.
+type formLimiter struct {
+	mu   sync.Mutex
+	seen map[string][]time.Time
+}
+
+// allow counts a submission under every key, unless one of them is at its
+// limit: then nothing is counted, and retry says when that key's oldest
+// submission leaves the window.
+func (l *formLimiter) allow(now time.Time, keys ...formKey) (ok bool, retry time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.seen == nil || len(l.seen) > formMaxKeys {
+		l.seen = map[string][]time.Time{}
+	}
+	for _, k := range keys {
+		recent := l.seen[k.key][:0]
+		for _, t := range l.seen[k.key] {
+			if now.Sub(t) < formWindow {
+				recent = append(recent, t)
+			}
+		}
+		if len(recent) == 0 {
+			delete(l.seen, k.key)
+		} else {
+			l.seen[k.key] = recent
+		}
+		if len(recent) >= k.limit {
+			retry = max(retry, formWindow-now.Sub(recent[0]))
+		}
+	}
+	if retry > 0 {
+		return false, retry
+	}
+	for _, k := range keys {
+		l.seen[k.key] = append(l.seen[k.key], now)
+	}
+	return true, 0
+}

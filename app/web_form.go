@@ -47,6 +47,10 @@ type WebFormInput struct {
 	LeadSource  string
 	OwnerIDs    []string
 	Origins     string // one origin a line: https://example.com
+	// FillEmpty lets a submission for a known contact fill the fields that
+	// contact has left empty. Otherwise (and for fields that hold a value)
+	// what was sent is only logged on the contact for a person to review.
+	FillEmpty bool
 }
 
 // CreateWebForm stores a new form.
@@ -109,7 +113,8 @@ func (a *App) CreateWebForm(ctx context.Context, actor Actor, in WebFormInput) (
 		fieldJSON, _ := json.Marshal(fields)
 		owners, _ := json.Marshal(append([]string{}, in.OwnerIDs...))
 		f := store.WebForm{ID: a.cfg.NewID(), Name: name, Fields: string(fieldJSON), ThankYou: thanks, RedirectURL: in.RedirectURL, StageID: in.StageID,
-			Tags: in.Tags, LeadSource: strings.TrimSpace(in.LeadSource), OwnerIDs: string(owners), Origins: strings.Join(origins, "\n")}
+			Tags: in.Tags, LeadSource: strings.TrimSpace(in.LeadSource), OwnerIDs: string(owners), Origins: strings.Join(origins, "\n"),
+			FillEmpty: in.FillEmpty}
 		if err := store.InsertWebForm(ctx, tx, f, actorID(actor)); err != nil {
 			return err
 		}

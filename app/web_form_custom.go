@@ -77,10 +77,12 @@ func formCustomChoice(fields []CustomField, in []string, p map[string]string) []
 
 // saveFormCustom stores the custom fields a submission filled in. Each is
 // checked as on the contact form (type, options, required when the form
-// asks for it); a field left empty keeps the contact's value. Problems are
-// returned keyed by input name, and the caller's transaction then saves
-// nothing. It returns the changes, as from → to text, for the audit log.
-func (a *App) saveFormCustom(ctx context.Context, tx *store.Tx, f WebForm, contactID string, v map[string]string) (map[string]FieldChange, error) {
+// asks for it); a field left empty keeps the contact's value. write false
+// only checks them; with onlyEmpty a field that has a value keeps it.
+// Problems are returned keyed by input name, and the caller's transaction
+// then saves nothing. It returns the changes, as from → to text, for the
+// audit log.
+func (a *App) saveFormCustom(ctx context.Context, tx *store.Tx, f WebForm, contactID string, v map[string]string, write, onlyEmpty bool) (map[string]FieldChange, error) {
 	p := map[string]string{}
 	changes := map[string]FieldChange{}
 	var fields []CustomField
@@ -105,7 +107,7 @@ func (a *App) saveFormCustom(ctx context.Context, tx *store.Tx, f WebForm, conta
 			p[name] = problem
 			continue
 		}
-		if len(rows) == 0 {
+		if len(rows) == 0 || !write || (onlyEmpty && old[contactID][cf.Key] != nil) {
 			continue
 		}
 		if err := store.SetFieldValues(ctx, tx, cf.ID, contactID, rows); err != nil {

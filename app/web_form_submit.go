@@ -3,8 +3,6 @@ package app
 import (
 	"context"
 	"strings"
-	"sync"
-	"time"
 
 	"rolo/store"
 )
@@ -26,47 +24,12 @@ type SubmitResult struct {
 	Spam      bool // caught by the honeypot: answered as if accepted, not stored
 }
 
-// formLimit is how many submissions one address may send per form in
-// formWindow; more are refused with ETooMany.
-const (
-	formLimit  = 5
-	formWindow = 10 * time.Minute
-)
-
-// formLimiter counts recent submissions per form and address, in memory:
-// a restart forgetting them is harmless.
-type formLimiter struct {
-	mu   sync.Mutex
-	seen map[string][]time.Time
-}
-
-func (l *formLimiter) allow(key string, now time.Time) (bool, time.Duration) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.seen == nil {
-		l.seen = map[string][]time.Time{}
-	}
-	if len(l.seen) > 10_000 { // a flood of addresses must not grow memory without end
-		l.seen = map[string][]time.Time{}
-	}
-	recent := l.seen[key][:0]
-	for _, t := range l.seen[key] {
-		if now.Sub(t) < formWindow {
-			recent = append(recent, t)
-		}
-	}
-	if len(recent) >= formLimit {
-		l.seen[key] = recent
-		return false, formWindow - now.Sub(recent[0])
-	}
-	l.seen[key] = append(recent, now)
-	return true, 0
-}
-
-// SubmitForm takes a public submission: the honeypot and the rate limit
-// first, then the contact is found by email and updated, or created, put
-// in the form's stage with its tags and owner, and form.submitted starts
-// the automation — all in one transaction.
+// SubmitForm takes a public submission: the honeypot and the rate limits
+// first, then the contact is found by email or created, put in the form's
+// stage, and form.submitted starts the automation — all in one
+// transaction. A known contact is never changed by what an anonymous
+// visitor typed: the submission is logged on it as an activity for a
+// person to review (and, if the form says so, fills its empty fields).
 func (a *App) SubmitForm(ctx context.Context, formID string, sub Submission) (SubmitResult, error) {
 	f, err := a.WebFormByID(ctx, formID)
 	if err != nil {
@@ -78,12 +41,12 @@ func (a *App) SubmitForm(ctx context.Context, formID string, sub Submission) (Su
 	if strings.TrimSpace(sub.Values[FormHoneypot]) != "" {
 		return SubmitResult{Spam: true}, nil
 	}
-	if ok, retry := a.hooks.forms.allow(formID+"|"+sub.Client, a.now()); !ok {
-		return SubmitResult{}, &Error{Code: ETooMany, Message: "error.form_too_many", RetryAfter: retry}
-	}
 	email := NormalizeEmail(sub.Values["email"])
 	if email == "" {
 		return SubmitResult{}, Invalid(map[string]string{"email": "error.email_invalid"})
+	}
+	if ok, retry := a.hooks.forms.allow(a.now(), formKeys(formID, sub.Client, email)...); !ok {
+		return SubmitResult{}, &Error{Code: ETooMany, Message: "error.form_too_many", RetryAfter: retry}
 	}
 	var res SubmitResult
 	err = a.db.Write(ctx, func(tx *store.Tx) error {
@@ -93,7 +56,7 @@ func (a *App) SubmitForm(ctx context.Context, formID string, sub Submission) (Su
 		}
 		if len(ids) > 0 {
 			res.ContactID = ids[0]
-			if err := a.updateFromForm(ctx, tx, f, ids[0], sub.Values); err != nil {
+			if err := a.reviewFromForm(ctx, tx, f, ids[0], sub.Values); err != nil {
 				return err
 			}
 		} else {
@@ -101,29 +64,19 @@ func (a *App) SubmitForm(ctx context.Context, formID string, sub Submission) (Su
 			if res.ContactID, err = a.createFromForm(ctx, tx, f, email, sub.Values); err != nil {
 				return err
 			}
+			if msg := strings.TrimSpace(sub.Values["message"]); msg != "" {
+				if err := a.formNote(ctx, tx, f, res.ContactID, msg); err != nil {
+					return err
+				}
+			}
 		}
 		if f.StageID != "" {
-			name := strings.TrimSpace(sub.Values["first_name"] + " " + sub.Values["last_name"])
-			if name == "" {
-				name = email
-			}
 			c, err := store.ContactByID(ctx, tx, res.ContactID)
 			if err != nil {
 				return err
 			}
-			if err := a.saveDeal(ctx, tx, nil, Deal{ID: a.cfg.NewID()}, DealInput{Title: name + " · " + f.Name, StageID: f.StageID,
+			if err := a.saveDeal(ctx, tx, nil, Deal{ID: a.cfg.NewID()}, DealInput{Title: c.DisplayName + " · " + f.Name, StageID: f.StageID,
 				ContactIDs: []string{res.ContactID}, OwnerID: c.OwnerID, Source: f.Name}); err != nil {
-				return err
-			}
-		}
-		if msg := strings.TrimSpace(sub.Values["message"]); msg != "" {
-			act, err := a.validateActivity(ctx, tx, nil, ActivityInput{TypeID: "note", Outcome: f.Name, Body: msg,
-				Links: []RecordRef{{Entity: "contact", ID: res.ContactID}}}, Activity{})
-			if err != nil {
-				return err
-			}
-			act.ID = a.cfg.NewID()
-			if err := store.InsertActivity(ctx, tx, act); err != nil {
 				return err
 			}
 		}
@@ -134,6 +87,17 @@ func (a *App) SubmitForm(ctx context.Context, formID string, sub Submission) (Su
 			Details: map[string]any{"created": res.Created}})
 	})
 	return res, err
+}
+
+// formNote logs text on a contact as a note named after the form.
+func (a *App) formNote(ctx context.Context, tx *store.Tx, f WebForm, contactID, text string) error {
+	act, err := a.validateActivity(ctx, tx, nil, ActivityInput{TypeID: "note", Outcome: f.Name, Body: text,
+		Links: []RecordRef{{Entity: "contact", ID: contactID}}}, Activity{})
+	if err != nil {
+		return err
+	}
+	act.ID = a.cfg.NewID()
+	return store.InsertActivity(ctx, tx, act)
 }
 
 func formInput(in *ContactInput, v map[string]string) {
@@ -171,7 +135,7 @@ func (a *App) createFromForm(ctx context.Context, tx *store.Tx, f WebForm, email
 	if err := store.InsertContact(ctx, tx, c); err != nil {
 		return "", err
 	}
-	custom, err := a.saveFormCustom(ctx, tx, f, c.ID, v)
+	custom, err := a.saveFormCustom(ctx, tx, f, c.ID, v, true, false)
 	if err != nil {
 		return "", err
 	}
@@ -190,28 +154,60 @@ func (a *App) createFromForm(ctx context.Context, tx *store.Tx, f WebForm, email
 		Fields: withCustom(contactFields(c), custom), Owner: c.OwnerID, Form: f.ID})
 }
 
-// updateFromForm fills what the visitor sent into an existing contact and
-// adds the form's tags; what the contact already has stays.
-func (a *App) updateFromForm(ctx context.Context, tx *store.Tx, f WebForm, id string, v map[string]string) error {
+// reviewFromForm handles a submission for a contact that exists. Anyone
+// can post any address to a public form, so nothing the visitor typed
+// replaces what the contact has: every value sent is logged on the
+// contact as a note for a person to review, and only a form set to fill
+// empty fields writes, and only into fields that are empty.
+func (a *App) reviewFromForm(ctx context.Context, tx *store.Tx, f WebForm, id string, v map[string]string) error {
 	c, err := store.ContactByID(ctx, tx, id)
 	if err != nil {
 		return err
 	}
-	custom, err := a.saveFormCustom(ctx, tx, f, id, v)
+	custom, err := a.saveFormCustom(ctx, tx, f, id, v, f.FillEmpty, true)
 	if err != nil {
 		return err
 	}
-	if len(custom) > 0 {
-		if err := a.record(ctx, tx, "", Change{Action: ActionContactUpdated, Entity: "contact", ID: id, Name: c.DisplayName, Changes: custom, Form: f.ID}); err != nil {
+	if f.FillEmpty {
+		if len(custom) > 0 {
+			if err := a.record(ctx, tx, "", Change{Action: ActionContactUpdated, Entity: "contact", ID: id, Name: c.DisplayName, Changes: custom, Form: f.ID}); err != nil {
+				return err
+			}
+		}
+		in := InputOf(c)
+		fillEmpty(&in, v)
+		if err := a.updateContact(ctx, tx, nil, id, c.Version, in); err != nil {
 			return err
 		}
 	}
-	in := InputOf(c)
-	formInput(&in, v)
-	for _, t := range f.TagList {
-		if !containsFold(in.Tags, t) {
-			in.Tags = append(in.Tags, t)
+	return a.formNote(ctx, tx, f, id, submittedText(f, v))
+}
+
+// fillEmpty sets the fields of in that are empty from what a form sent.
+func fillEmpty(in *ContactInput, v map[string]string) {
+	var sent ContactInput
+	formInput(&sent, v)
+	for _, f := range []struct{ dst, src *string }{{&in.FirstName, &sent.FirstName}, {&in.LastName, &sent.LastName}, {&in.Title, &sent.Title}} {
+		if *f.dst == "" {
+			*f.dst = *f.src
 		}
 	}
-	return a.updateContact(ctx, tx, nil, id, c.Version, in)
+	if len(in.Phones) == 0 {
+		in.Phones = sent.Phones
+	}
+}
+
+// submittedText lists what a form sent, a line per field it asks for, the
+// message last, for the note a person reviews.
+func submittedText(f WebForm, v map[string]string) string {
+	var lines []string
+	for _, name := range f.FieldList {
+		if value := strings.TrimSpace(v[name]); value != "" && name != "message" {
+			lines = append(lines, name+": "+value)
+		}
+	}
+	if msg := strings.TrimSpace(v["message"]); msg != "" {
+		lines = append(lines, "", msg)
+	}
+	return strings.Join(lines, "\n")
 }

@@ -18,17 +18,20 @@ type WebForm struct {
 	OwnerIDs    string // JSON array
 	Origins     string
 	Enabled     bool
+	// FillEmpty lets a submission for a known contact fill the fields it
+	// has left empty; otherwise it changes nothing on that contact.
+	FillEmpty   bool
 	CreatedAt   time.Time
 	Submissions int
 }
 
-const webFormColumns = `id, name, fields, thank_you, redirect_url, COALESCE(stage_id, ''), tags, lead_source, owner_ids, origins, enabled, created_at,
+const webFormColumns = `id, name, fields, thank_you, redirect_url, COALESCE(stage_id, ''), tags, lead_source, owner_ids, origins, enabled, fill_empty, created_at,
 	(SELECT count(*) FROM form_submissions s WHERE s.form_id = web_forms.id)`
 
 func scanWebForm(row rowScanner) (WebForm, error) {
 	var f WebForm
 	var created string
-	if err := row.Scan(&f.ID, &f.Name, &f.Fields, &f.ThankYou, &f.RedirectURL, &f.StageID, &f.Tags, &f.LeadSource, &f.OwnerIDs, &f.Origins, &f.Enabled, &created, &f.Submissions); err != nil {
+	if err := row.Scan(&f.ID, &f.Name, &f.Fields, &f.ThankYou, &f.RedirectURL, &f.StageID, &f.Tags, &f.LeadSource, &f.OwnerIDs, &f.Origins, &f.Enabled, &f.FillEmpty, &created, &f.Submissions); err != nil {
 		return f, translate(err)
 	}
 	f.CreatedAt = ParseTime(created)
@@ -37,9 +40,9 @@ func scanWebForm(row rowScanner) (WebForm, error) {
 
 // InsertWebForm stores a new form.
 func InsertWebForm(ctx context.Context, tx *Tx, f WebForm, by string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO web_forms (id, name, fields, thank_you, redirect_url, stage_id, tags, lead_source, owner_ids, origins, enabled, created_at, updated_at, created_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`, f.ID, f.Name, f.Fields, f.ThankYou, f.RedirectURL, nullString(f.StageID), f.Tags, f.LeadSource, f.OwnerIDs, f.Origins,
-		FormatTime(tx.Now), FormatTime(tx.Now), nullString(by))
+	_, err := tx.ExecContext(ctx, `INSERT INTO web_forms (id, name, fields, thank_you, redirect_url, stage_id, tags, lead_source, owner_ids, origins, enabled, fill_empty, created_at, updated_at, created_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`, f.ID, f.Name, f.Fields, f.ThankYou, f.RedirectURL, nullString(f.StageID), f.Tags, f.LeadSource, f.OwnerIDs, f.Origins,
+		f.FillEmpty, FormatTime(tx.Now), FormatTime(tx.Now), nullString(by))
 	return translate(err)
 }
 
