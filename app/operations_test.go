@@ -2,6 +2,9 @@ package app_test
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -171,6 +174,104 @@ func TestBackupIsAllOrNothing(t *testing.T) {
 		is.NoErr(err)
 		is.Equal(before.ModTime(), after.ModTime())
 	})
+}
+
+// TestRestoreRefusesWhatDoctorFlags makes backups that open and pass for
+// SQLite databases but that doctor would flag: restore refuses each with
+// a message saying what is wrong, and leaves the current file alone.
+func TestRestoreRefusesWhatDoctorFlags(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	ta := mustOpenApp(t)
+	admin := mustSetup(t, ta)
+	for i := range 300 { // enough pages that one can be damaged in the middle
+		_, err := ta.CreateContact(ctx, admin, app.ContactInput{FirstName: "Person", LastName: fmt.Sprint(i),
+			Notes: strings.Repeat("a note to fill pages ", 100), Emails: []store.Labeled{{Value: fmt.Sprintf("p%d@example.org", i)}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	backup := func(name string, spoil func(db *sql.DB)) string {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		if _, err := app.Backup(ctx, ta.DB(), path); err != nil {
+			t.Fatal(err)
+		}
+		db, err := sql.Open("sqlite", path) // foreign keys off: as a crash or another tool could leave it
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		spoil(db)
+		return path
+	}
+	exec := func(db *sql.DB, q string) {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cases := map[string]struct {
+		file, says string
+	}{
+		"dangling references": {backup("dangling.db", func(db *sql.DB) {
+			exec(db, `INSERT INTO contact_emails (contact_id, position, value) VALUES ('no-such-contact', 0, 'ghost@example.org')`)
+		}), "missing"},
+		"records missing from the search index": {backup("unindexed.db", func(db *sql.DB) {
+			exec(db, `DELETE FROM search_docs WHERE rowid IN (SELECT rowid FROM search_docs WHERE kind = 'contact' LIMIT 2)`)
+		}), "search index"},
+		"damaged pages": {backup("damaged.db", func(db *sql.DB) {}), "damaged"},
+	}
+	damage(t, cases["damaged pages"].file)
+	before, err := os.ReadFile(ta.dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			is := is.New(t)
+			r, err := app.Doctor(ctx, c.file)
+			is.True(err != nil || !r.Healthy()) // doctor flags it…
+			_, err = app.Restore(ctx, ta.dbPath, c.file, restoreTime)
+			is.True(err != nil) // …and restore refuses it
+			is.True(strings.Contains(err.Error(), c.says))
+			after, err := os.ReadFile(ta.dbPath)
+			is.NoErr(err)
+			is.Equal(len(before), len(after)) // the current database is untouched
+		})
+	}
+
+	t.Run("serve's quick check names a damaged file", func(t *testing.T) {
+		is := is.New(t)
+		is.NoErr(ta.QuickCheck(ctx)) // the live file is sound
+		damaged, err := app.Open(ctx, cases["damaged pages"].file, app.Config{})
+		if err == nil {
+			defer damaged.Close()
+			err = damaged.QuickCheck(ctx)
+		}
+		var d *app.DamagedFileError
+		is.True(errors.As(err, &d)) // a damaged file is refused with its own error
+		is.True(strings.Contains(err.Error(), "rolo restore"))
+	})
+}
+
+// damage zeroes a page in the middle of a database file, as a failing
+// disk could.
+func damage(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = 4096
+	if _, err := f.WriteAt(make([]byte, page), (st.Size()/page/2)*page); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // fakeFutureMigration records a migration this binary does not know.

@@ -115,6 +115,12 @@ func (db *DB) IntegrityCheck(ctx context.Context) ([]string, error) {
 	return db.pragmaLines(ctx, "PRAGMA integrity_check", "ok")
 }
 
+// QuickCheck runs PRAGMA quick_check: integrity_check without comparing
+// indexes to their tables, so it is fast enough to run at start.
+func (db *DB) QuickCheck(ctx context.Context) ([]string, error) {
+	return db.pragmaLines(ctx, "PRAGMA quick_check", "ok")
+}
+
 // ForeignKeyCheck lists rows whose references point nowhere.
 func (db *DB) ForeignKeyCheck(ctx context.Context) ([]string, error) {
 	rows, err := db.read.QueryContext(ctx, "PRAGMA foreign_key_check")
@@ -129,7 +135,11 @@ func (db *DB) ForeignKeyCheck(ctx context.Context) ([]string, error) {
 		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
 			return nil, err
 		}
-		problems = append(problems, fmt.Sprintf("%s row %v points to a missing %s", table, rowid, parent))
+		row := fmt.Sprintf("%s row %v", table, rowid)
+		if rowid == nil { // a WITHOUT ROWID table
+			row = "a " + table + " row"
+		}
+		problems = append(problems, fmt.Sprintf("%s points to a missing %s", row, parent))
 	}
 	return problems, rows.Err()
 }
