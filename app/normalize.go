@@ -23,7 +23,7 @@ func foldKey(s string) string {
 // with region KR gives "+821012345678"), or "" when it cannot be read as a
 // possible number.
 func NormalizePhone(raw, region string) string {
-	raw = strings.TrimSpace(raw)
+	raw = strings.TrimSpace(stripBidi(raw))
 	if raw == "" {
 		return ""
 	}
@@ -110,7 +110,12 @@ func domainOf(website string) string {
 
 // cleanText trims s and reports a problem key when it is longer than max
 // characters or holds control characters other than newlines and tabs.
+// One-line text (names, titles, phones) loses its bidi controls (see
+// stripBidi); prose keeps them, where right-to-left writing may need them.
 func cleanText(s string, max int, multiline bool) (string, string) {
+	if !multiline {
+		s = stripBidi(s)
+	}
 	s = strings.TrimSpace(norm.NFC.String(s))
 	if utf8.RuneCountInString(s) > max {
 		return s, "error.too_long"
@@ -121,4 +126,26 @@ func cleanText(s string, max int, multiline bool) (string, string) {
 		}
 	}
 	return s, ""
+}
+
+// stripBidi drops the invisible characters that reorder text: embeddings
+// and overrides (U+202A–U+202E), isolates (U+2066–U+2069) and the marks
+// (U+200E, U+200F, U+061C). In a name, an email or a phone they only
+// disguise it — "Invoice\u202Efdp.exe" shows as "Invoiceexe.pdf" — on
+// pages and in exported files alike; the letters themselves carry their
+// direction.
+func stripBidi(s string) string {
+	if !strings.ContainsFunc(s, isBidiControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isBidiControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isBidiControl(r rune) bool {
+	return (r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069') || r == '\u200E' || r == '\u200F' || r == '\u061C'
 }

@@ -80,7 +80,7 @@ func validLanguage(lang string) bool {
 // NormalizeEmail trims and lower-cases an address and checks its shape,
 // returning "" when it is not a plain address.
 func NormalizeEmail(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ToLower(strings.TrimSpace(stripBidi(s)))
 	addr, err := mail.ParseAddress(s)
 	if err != nil || addr.Address != s || !strings.Contains(s[strings.LastIndex(s, "@"):], ".") {
 		return ""
@@ -89,7 +89,7 @@ func NormalizeEmail(s string) string {
 }
 
 func validateName(name string, problems map[string]string) string {
-	name = strings.TrimSpace(name)
+	name = strings.TrimSpace(stripBidi(name))
 	switch {
 	case name == "":
 		problems["name"] = "error.required"
