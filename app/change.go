@@ -255,6 +255,7 @@ const (
 	ActionUserRoleChanged          AuditAction = "user.role_changed"
 	ActionUserEnabled              AuditAction = "user.enabled"
 	ActionUserDisabled             AuditAction = "user.disabled"
+	ActionUserUnlocked             AuditAction = "user.unlocked"
 	ActionUserNotificationsChanged AuditAction = "user.notifications_changed"
 	ActionUserCalendarFeedRenewed  AuditAction = "user.calendar_feed_renewed"
 )

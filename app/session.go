@@ -38,7 +38,9 @@ func hashToken(token string) string {
 }
 
 // Login checks an email and password and opens a session. Failed attempts
-// are slowed down and then refused for a while, per account and per address.
+// are slowed down and then refused for a while, per address and account
+// together and per address; an account's failures from everywhere only
+// slow it down, so nobody can lock someone else out (see throttle.go).
 func (a *App) Login(ctx context.Context, email, password string, client Client) (*Session, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
 	now := a.now()
@@ -66,7 +68,7 @@ func (a *App) Login(ctx context.Context, email, password string, client Client) 
 		a.throttle.fail(email, client.Addr, now)
 		return nil, errorf(EUnauthorized, "error.login_failed")
 	}
-	a.throttle.succeed(email)
+	a.throttle.succeed(email, client.Addr)
 
 	token := randomToken()
 	s := store.Session{
@@ -89,6 +91,50 @@ func (a *App) Login(ctx context.Context, email, password string, client Client) 
 		return nil, err
 	}
 	return &Session{ID: s.ID, Token: token, User: a.withPermissions(toUser(u)), ExpiresAt: s.ExpiresAt}, nil
+}
+
+// UnlockLogin lets an account log in again at once: the failed logins
+// counted against it, from every address, are forgotten. It takes
+// settings: manage, as disabling an account does, and is audited.
+func (a *App) UnlockLogin(ctx context.Context, actor Actor, userID string) error {
+	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
+		return err
+	}
+	u, err := store.UserByID(ctx, a.db.Reader(), userID)
+	if errors.Is(err, store.ErrNotFound) {
+		return errorf(ENotFound, "error.user_not_found")
+	}
+	if err != nil {
+		return err
+	}
+	a.throttle.unlock(strings.ToLower(u.Email), a.now())
+	return a.db.Write(ctx, func(tx *store.Tx) error {
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionUserUnlocked, Entity: "user", ID: u.ID, Name: u.Name})
+	})
+}
+
+// LockedLogins gives, by user ID, the accounts that some address may not
+// log in to for now (too many failures from there), with when the last
+// such lock ends: for the users page to offer UnlockLogin.
+func (a *App) LockedLogins(ctx context.Context, actor Actor) (map[string]time.Time, error) {
+	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
+		return nil, err
+	}
+	locked := a.throttle.lockedUntil(a.now())
+	out := map[string]time.Time{}
+	if len(locked) == 0 {
+		return out, nil
+	}
+	users, err := store.ListUsers(ctx, a.db.Reader())
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range users {
+		if until, ok := locked[strings.ToLower(u.Email)]; ok {
+			out[u.ID] = until
+		}
+	}
+	return out, nil
 }
 
 // dummyHash is checked against when the email is unknown. It is made on

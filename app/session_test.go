@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -35,7 +36,7 @@ func TestLogin(t *testing.T) {
 		is.Equal(app.ErrorCode(err), app.EUnauthorized)
 	})
 
-	t.Run("repeated failures are slowed, then refused, per account", func(t *testing.T) {
+	t.Run("repeated failures are slowed, then refused, per address and account", func(t *testing.T) {
 		is := is.New(t)
 		ta := mustOpenApp(t)
 		mustSetup(t, ta)
@@ -46,12 +47,61 @@ func TestLogin(t *testing.T) {
 		is.Equal(app.ErrorCode(lastErr), app.EUnauthorized)
 		is.True(len(ta.sleeps()) > 0) // later attempts were slowed down
 		_, err := ta.Login(ctx, "ada@example.com", "correct horse", office)
-		is.Equal(app.ErrorCode(err), app.ETooMany) // locked even with the right password
+		is.Equal(app.ErrorCode(err), app.ETooMany) // locked from here even with the right password
 		is.True(app.AsError(err).RetryAfter > 0)
+		_, err = ta.Login(ctx, "ada@example.com", "correct horse", app.Client{Addr: "198.51.100.7"})
+		is.NoErr(err) // but not from elsewhere
 
 		ta.clock.Add(16 * time.Minute)
 		_, err = ta.Login(ctx, "ada@example.com", "correct horse", office)
 		is.NoErr(err) // the lock expires
+	})
+
+	t.Run("strangers cannot lock the admin out, only slow the guessing", func(t *testing.T) {
+		is := is.New(t)
+		ta := mustOpenApp(t)
+		mustSetup(t, ta)
+		for i := range 60 { // six places, ten wrong passwords each
+			_, _ = ta.Login(ctx, "ada@example.com", "guess", app.Client{Addr: fmt.Sprintf("203.0.113.%d", i/10)})
+		}
+		_, err := ta.Login(ctx, "ada@example.com", "guess", app.Client{Addr: "203.0.113.99"})
+		is.Equal(app.ErrorCode(err), app.EUnauthorized) // a new place may still try…
+		slept := ta.sleeps()
+		is.True(slept[len(slept)-1] >= 10*time.Second) // …but each try waits
+		_, err = ta.Login(ctx, "ada@example.com", "correct horse", office)
+		is.NoErr(err) // the admin, from their own address, gets in
+	})
+
+	t.Run("an admin can unlock an account", func(t *testing.T) {
+		is := is.New(t)
+		ta := mustOpenApp(t)
+		admin := mustSetup(t, ta)
+		sam, err := ta.CreateUser(ctx, admin, app.NewUser{Name: "Sam", Email: "sam@example.com", Role: app.RoleSales, Password: "12345678"})
+		is.NoErr(err)
+		for range 10 {
+			_, _ = ta.Login(ctx, "Sam@example.com", "guess", office)
+		}
+		locked, err := ta.LockedLogins(ctx, admin)
+		is.NoErr(err)
+		is.True(locked[sam.ID].After(ta.clock.Now())) // the users page can tell
+		is.Equal(len(locked), 1)
+		err = ta.UnlockLogin(ctx, sam, sam.ID)
+		is.Equal(app.ErrorCode(err), app.EForbidden) // admins only
+		is.NoErr(ta.UnlockLogin(ctx, admin, sam.ID))
+		_, err = ta.Login(ctx, "sam@example.com", "12345678", office)
+		is.NoErr(err) // in at once, from where it was locked
+		locked, err = ta.LockedLogins(ctx, admin)
+		is.NoErr(err)
+		is.Equal(len(locked), 0)
+		log, err := ta.History(ctx, admin, "user", sam.ID, 10)
+		is.NoErr(err)
+		found := false
+		for _, e := range log {
+			found = found || e.Action == "user.unlocked"
+		}
+		is.True(found) // the unlock is in the audit log
+		err = ta.UnlockLogin(ctx, admin, "no-such-user")
+		is.Equal(app.ErrorCode(err), app.ENotFound)
 	})
 
 	t.Run("one address guessing many accounts is refused", func(t *testing.T) {

@@ -1,21 +1,29 @@
 package app
 
 import (
+	"strings"
 	"sync"
 	"time"
 )
 
-// Failed logins are counted per account and per client address within a
-// window. Past slowAfter failures each attempt waits a little longer; past
-// the lock limits the key is refused until the window has passed. The
+// Failed logins are counted within a window per client address and
+// account together, per address, and per account. A pair or an address
+// past its lock limit is refused until the window has passed: one place
+// guessing at one account, or at many. An account is never locked by its
+// own count, or a stranger could lock anyone out, the admin included, by
+// typing their email wrongly; past accountSlowAfter failures from
+// anywhere each attempt on it only waits longer. Past slowAfter failures
+// of a pair or an address, each attempt waits a little longer too. The
 // address limit is higher because an office shares one address.
 const (
 	throttleWindow     = 15 * time.Minute
 	throttleSlowAfter  = 3
 	throttleStep       = 500 * time.Millisecond
 	throttleMaxDelay   = 4 * time.Second
-	accountLockAfter   = 10
+	pairLockAfter      = 10
 	addressLockAfter   = 30
+	accountSlowAfter   = 30
+	accountMaxDelay    = 10 * time.Second
 	throttleMaxEntries = 100_000 // bounds memory under a flood of random names
 )
 
@@ -33,6 +41,10 @@ type loginThrottle struct {
 
 func newLoginThrottle() *loginThrottle { return &loginThrottle{keys: map[string]*failures{}} }
 
+func accountKey(account string) string       { return "a:" + account }
+func addressKey(address string) string       { return "i:" + address }
+func pairKey(address, account string) string { return "p:" + address + "\x00" + account }
+
 func (t *loginThrottle) current(key string, now time.Time) int {
 	f := t.keys[key]
 	if f == nil {
@@ -45,21 +57,23 @@ func (t *loginThrottle) current(key string, now time.Time) int {
 	return f.count
 }
 
-// check returns how long to slow this attempt down and, when the account or
-// address is locked, how long until it may try again.
+// check returns how long to slow this attempt down and, when the pair or
+// the address is locked, how long until it may try again.
 func (t *loginThrottle) check(account, address string, now time.Time) (delay, retryAfter time.Duration) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	acc, addr := t.current("a:"+account, now), t.current("i:"+address, now)
-	if acc >= accountLockAfter {
-		return 0, t.keys["a:"+account].first.Add(throttleWindow).Sub(now)
+	pair, addr, acc := t.current(pairKey(address, account), now), t.current(addressKey(address), now), t.current(accountKey(account), now)
+	if pair >= pairLockAfter {
+		return 0, t.keys[pairKey(address, account)].first.Add(throttleWindow).Sub(now)
 	}
 	if addr >= addressLockAfter {
-		return 0, t.keys["i:"+address].first.Add(throttleWindow).Sub(now)
+		return 0, t.keys[addressKey(address)].first.Add(throttleWindow).Sub(now)
 	}
-	worst := max(acc, addr)
-	if worst >= throttleSlowAfter {
+	if worst := max(pair, addr); worst >= throttleSlowAfter {
 		delay = min(time.Duration(worst-throttleSlowAfter+1)*throttleStep, throttleMaxDelay)
+	}
+	if acc >= accountSlowAfter {
+		delay = max(delay, min(time.Duration(acc-accountSlowAfter+1)*throttleStep, accountMaxDelay))
 	}
 	return delay, 0
 }
@@ -74,7 +88,7 @@ func (t *loginThrottle) fail(account, address string, now time.Time) {
 			}
 		}
 	}
-	for _, key := range []string{"a:" + account, "i:" + address} {
+	for _, key := range []string{pairKey(address, account), addressKey(address), accountKey(account)} {
 		if t.current(key, now) == 0 {
 			t.keys[key] = &failures{first: now}
 		}
@@ -82,12 +96,49 @@ func (t *loginThrottle) fail(account, address string, now time.Time) {
 	}
 }
 
-// succeed forgets the account's failures; the address keeps its count so a
-// valid login cannot be used to reset guessing at other accounts.
-func (t *loginThrottle) succeed(account string) {
+// succeed forgets the account's failures, from this address and overall;
+// the address keeps its count so a valid login cannot be used to reset
+// guessing at other accounts.
+func (t *loginThrottle) succeed(account, address string) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	delete(t.keys, "a:"+account)
+	delete(t.keys, pairKey(address, account))
+	delete(t.keys, accountKey(account))
+}
+
+// unlock forgets every failure counted against the account, from every
+// address, and returns whether it was locked anywhere.
+func (t *loginThrottle) unlock(account string, now time.Time) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	locked := false
+	for k := range t.keys {
+		if strings.HasPrefix(k, "p:") && strings.HasSuffix(k, "\x00"+account) {
+			locked = locked || t.current(k, now) >= pairLockAfter
+			delete(t.keys, k)
+		}
+	}
+	delete(t.keys, accountKey(account))
+	return locked
+}
+
+// lockedUntil gives the accounts locked from some address, with when the
+// last of their locks ends.
+func (t *loginThrottle) lockedUntil(now time.Time) map[string]time.Time {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	out := map[string]time.Time{}
+	for k, f := range t.keys {
+		rest, ok := strings.CutPrefix(k, "p:")
+		if !ok || t.current(k, now) < pairLockAfter {
+			continue
+		}
+		_, account, _ := strings.Cut(rest, "\x00")
+		if until := f.first.Add(throttleWindow); until.After(out[account]) {
+			out[account] = until
+		}
+	}
+	return out
 }
 
 // Web-form submissions are counted in formWindow per form and sending
