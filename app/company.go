@@ -23,8 +23,7 @@ type CompanyInput struct {
 	Size     string
 	Phone    string
 	Address  store.Address
-	OwnerID  string // see ContactInput
-	NoOwner  bool   // see ContactInput
+	OwnerID  string
 	Notes    string
 	Tags     []string
 	// CustomFields: see ContactInput.
@@ -108,7 +107,6 @@ func (a *App) CreateCompany(ctx context.Context, actor Actor, in CompanyInput) (
 		return Company{}, err
 	}
 	var id string
-	in.OwnerID = newOwner(actor, in.OwnerID, in.NoOwner)
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		c, tagNames, err := a.validateCompany(ctx, tx, in)
 		if err != nil {

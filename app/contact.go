@@ -29,8 +29,7 @@ type ContactInput struct {
 	Social          []store.Labeled
 	LeadSource      string
 	LifecycleStatus string
-	OwnerID         string // on a new contact, "" is whoever adds it (see newOwner)
-	NoOwner         bool   // a new contact is to have no owner; updates ignore it
+	OwnerID         string
 	Notes           string
 	Emails          []store.Labeled
 	Phones          []store.Labeled
@@ -232,7 +231,6 @@ func (a *App) CreateContact(ctx context.Context, actor Actor, in ContactInput) (
 		return Contact{}, err
 	}
 	var id string
-	in.OwnerID = newOwner(actor, in.OwnerID, in.NoOwner)
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		c, tagNames, err := a.validateContact(ctx, tx, actor, in)
 		if err != nil {

@@ -33,8 +33,7 @@ type DealInput struct {
 	LostReason        string
 	CompanyID         string
 	ContactIDs        []string
-	OwnerID           string // see ContactInput
-	NoOwner           bool   // see ContactInput
+	OwnerID           string
 	ExpectedCloseDate string
 	Source            string
 	Notes             string
@@ -164,7 +163,6 @@ func (a *App) CreateDeal(ctx context.Context, actor Actor, in DealInput) (Deal, 
 		return Deal{}, err
 	}
 	id := a.cfg.NewID()
-	in.OwnerID = newOwner(actor, in.OwnerID, in.NoOwner)
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		return a.saveDeal(ctx, tx, actor, Deal{ID: id}, in)
 	})
