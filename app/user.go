@@ -44,6 +44,15 @@ func actorID(a Actor) string {
 	return a.ID
 }
 
+// newOwner is who owns a record being added, or does a task: the user
+// named, else whoever adds it, unless none asks for nobody.
+func newOwner(actor Actor, named string, none bool) string {
+	if strings.TrimSpace(named) != "" || none {
+		return named
+	}
+	return actorID(actor)
+}
+
 // NewUser is what a form, the API or the CLI gives to create an account.
 type NewUser struct {
 	Name     string
