@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 
 	"rolo/store"
@@ -150,7 +151,9 @@ func (p *person) addHistory(raw string) {
 		Merged  map[string]string      `json:"merged_fields"`
 		Changes map[string]FieldChange `json:"changes"`
 	}
-	if json.Unmarshal([]byte(raw), &entry) == nil && (entry.Name != "" || entry.Fields != nil || entry.Changes != nil) {
+	err := json.Unmarshal([]byte(raw), &entry)
+	var mistyped *json.UnmarshalTypeError // a detail of another shape: the rest is still read
+	if (err == nil || errors.As(err, &mistyped)) && (entry.Name != "" || entry.Fields != nil || entry.Changes != nil) {
 		p.names = append(p.names, entry.Name)
 		p.addFields(entry.Fields)
 		p.addFields(entry.Merged)
