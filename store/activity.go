@@ -118,7 +118,7 @@ func activityLinks(ctx context.Context, q Querier, ids []string) (map[string][]R
 		return out, nil
 	}
 	rows, err := q.QueryContext(ctx, `SELECT activity_id, entity, entity_id FROM activity_links
-		WHERE activity_id IN (`+placeholders(len(ids))+`) ORDER BY activity_id, entity, entity_id`, anySlice(ids)...)
+		WHERE activity_id IN (SELECT value FROM json_each(?)) ORDER BY activity_id, entity, entity_id`, jsonIDs(ids))
 	if err != nil {
 		return nil, err
 	}

@@ -285,7 +285,7 @@ func CompanyNames(ctx context.Context, q Querier, ids []string) (map[string]stri
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := q.QueryContext(ctx, `SELECT id, name FROM companies WHERE id IN (`+placeholders(len(ids))+`)`, anySlice(ids)...)
+	rows, err := q.QueryContext(ctx, `SELECT id, name FROM companies WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
 	if err != nil {
 		return nil, err
 	}

@@ -122,55 +122,10 @@ func insertContactChannels(ctx context.Context, tx *Tx, c Contact) error {
 	return nil
 }
 
-// ContactByID loads one contact, trashed or not, with emails, phones and tags.
+// ContactByID loads one contact, trashed or not, with emails, phones and
+// tags, in one statement.
 func ContactByID(ctx context.Context, q Querier, id string) (Contact, error) {
-	c, err := scanContact(q.QueryRowContext(ctx, `SELECT `+contactColumns+` FROM contacts WHERE id = ?`, id))
-	if err != nil {
-		return Contact{}, err
-	}
-	if c.Emails, err = contactEmails(ctx, q, id); err != nil {
-		return Contact{}, err
-	}
-	if c.Phones, err = contactPhones(ctx, q, id); err != nil {
-		return Contact{}, err
-	}
-	tags, err := TagsOf(ctx, q, "contact", []string{id})
-	c.Tags = tags[id]
-	return c, err
-}
-
-func contactEmails(ctx context.Context, q Querier, id string) ([]Labeled, error) {
-	rows, err := q.QueryContext(ctx, `SELECT label, value FROM contact_emails WHERE contact_id = ? ORDER BY position`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Labeled
-	for rows.Next() {
-		var l Labeled
-		if err := rows.Scan(&l.Label, &l.Value); err != nil {
-			return nil, err
-		}
-		out = append(out, l)
-	}
-	return out, rows.Err()
-}
-
-func contactPhones(ctx context.Context, q Querier, id string) ([]Phone, error) {
-	rows, err := q.QueryContext(ctx, `SELECT label, value, e164 FROM contact_phones WHERE contact_id = ? ORDER BY position`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Phone
-	for rows.Next() {
-		var p Phone
-		if err := rows.Scan(&p.Label, &p.Value, &p.E164); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return scanContactRecord(q.QueryRowContext(ctx, `SELECT `+contactRecord+` FROM contacts c WHERE c.id = ?`, id))
 }
 
 // TrashContact moves a contact to the trash, or back out when at is zero.

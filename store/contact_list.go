@@ -77,6 +77,42 @@ func contactWhere(q ListQuery) where {
 // ContactListSQL builds the page query for q, for ListContacts and for
 // tests that check its plan.
 func ContactListSQL(q ListQuery) (string, []any, error) {
+	return contactPageSQL(q, contactRowColumns+`, `+contactTags+`, `, `
+		LEFT JOIN companies co ON co.id = c.company_id
+		LEFT JOIN users u ON u.id = c.owner_id`)
+}
+
+// contactRowColumns is what a list row shows, as one JSON array (see
+// decodeContactRow; one column costs the driver less than sixteen).
+const contactRowColumns = `json_array(c.id, c.display_name, c.title, c.lifecycle_status, c.company_id, co.name,
+		c.owner_key, u.name, c.sort_name, c.created_at, c.updated_at, c.deleted_at,
+		(SELECT value FROM contact_emails WHERE contact_id = c.id AND position = 0),
+		(SELECT value FROM contact_phones WHERE contact_id = c.id AND position = 0),
+		c.deleted_by, (SELECT name FROM users WHERE id = c.deleted_by))`
+
+// decodeContactRow reads contactRowColumns, and the sort name and raw
+// times for the cursor.
+func decodeContactRow(row string) (r ContactRow, sortName, created, updated, deleted string, err error) {
+	var buf [16]string
+	v, err := jsonValues(row, buf[:0])
+	if err != nil || len(v) != len(buf) {
+		return r, "", "", "", "", errJSONRows
+	}
+	r = ContactRow{ID: v[0], DisplayName: v[1], Title: v[2], LifecycleStatus: v[3], CompanyID: v[4], CompanyName: v[5],
+		OwnerID: v[6], OwnerName: v[7], CreatedAt: ParseTime(v[9]), UpdatedAt: ParseTime(v[10]), DeletedAt: ParseTime(v[11]),
+		Email: v[12], Phone: v[13], DeletedBy: v[14], DeletedByName: v[15]}
+	return r, v[8], v[9], v[10], v[11], nil
+}
+
+// ContactRecordsSQL builds the page query of ListContactRecords: whole
+// contacts read beside the list's own keys, not looked up again by id.
+func ContactRecordsSQL(q ListQuery) (string, []any, error) {
+	return contactPageSQL(q, contactRecord+`, c.created_at, c.updated_at, c.deleted_at, `, "")
+}
+
+// contactPageSQL is the keyset query of a page of q: columns, then the
+// custom sort's value, from the contacts and the joins.
+func contactPageSQL(q ListQuery, columns, joins string) (string, []any, error) {
 	w := contactWhere(q)
 	if w.err != nil {
 		return "", nil, w.err
@@ -85,7 +121,7 @@ func ContactListSQL(q ListQuery) (string, []any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	join, sortValue, joinArgs := "", "''", []any{}
+	sortValue, joinArgs := "''", []any{}
 	switch {
 	case q.Trashed:
 	case q.SortField == ScoreSort:
@@ -93,7 +129,7 @@ func ContactListSQL(q ListQuery) (string, []any, error) {
 	case q.SortField != "":
 		// Walks custom_values_value for the field, in value order: the
 		// CROSS JOIN keeps SQLite from starting at contacts and sorting.
-		join, sortValue, joinArgs = "", "sv.value", []any{q.SortField}
+		sortValue, joinArgs = "sv.value", []any{q.SortField}
 	}
 	if q.Cursor != "" {
 		cond, args, err := spec.after(q.Cursor)
@@ -105,14 +141,8 @@ func ContactListSQL(q ListQuery) (string, []any, error) {
 		}
 		w.add(cond, args...)
 	}
-	query := `SELECT c.id, c.display_name, c.title, c.lifecycle_status, coalesce(c.company_id, ''), coalesce(co.name, ''),
-		c.owner_key, coalesce(u.name, ''), c.sort_name, c.created_at, c.updated_at, c.deleted_at,
-		coalesce((SELECT value FROM contact_emails WHERE contact_id = c.id AND position = 0), ''),
-		coalesce((SELECT value FROM contact_phones WHERE contact_id = c.id AND position = 0), ''),
-		coalesce(c.deleted_by, ''), coalesce((SELECT name FROM users WHERE id = c.deleted_by), ''), ` + sortValue + `
-		FROM ` + contactsFrom(q.SortField != "" && !q.Trashed, q.SortField) + join + `
-		LEFT JOIN companies co ON co.id = c.company_id
-		LEFT JOIN users u ON u.id = c.owner_id` + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`
+	query := `SELECT ` + columns + sortValue + `
+		FROM ` + contactsFrom(q.SortField != "" && !q.Trashed, q.SortField) + joins + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`
 	args := append(joinArgs, w.args...)
 	return query, append(args, clampLimit(q.Limit)+1), nil
 }
@@ -133,70 +163,113 @@ func contactSort(q ListQuery) (spec sortSpec, err error) {
 	return spec, err
 }
 
-// ListContacts returns one page of contacts.
+// ListContacts returns one page of contacts, in one statement after the
+// kept counts that tell a broad filter from a narrow one.
 func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, error) {
-	if !q.Trashed {
-		var err error
-		q.Broad, err = isBroad(ctx, db, contactCountFilters(q)...)
-		if err == nil {
-			q.Broad, err = broadWithConditions(ctx, db, "contact", q, q.Broad, contactCountFilters(q))
+	page := ContactPage{Rows: make([]ContactRow, 0, clampLimit(q.Limit))}
+	var err error
+	page.NextCursor, err = readContactPage(ctx, db, q, ContactListSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
+		var row, tags string
+		var custom any
+		if err := rows.Scan(&row, &tags, &custom); err != nil {
+			return nil, err
 		}
+		r, sortName, created, updated, deleted, err := decodeContactRow(row)
 		if err != nil {
-			return ContactPage{}, err
+			return nil, err
 		}
-	}
-	query, args, err := ContactListSQL(q)
-	if err != nil {
-		return ContactPage{}, err
-	}
-	spec, _ := contactSort(q) // ContactListSQL checked it
-	rows, err := db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return ContactPage{}, err
-	}
-	defer rows.Close()
-	var page ContactPage
-	var last []string
-	limit := clampLimit(q.Limit)
-	for rows.Next() {
-		var r ContactRow
-		var sortName, created, updated string
+		if r.Tags, err = decodeTags(tags); err != nil {
+			return nil, err
+		}
+		page.Rows = append(page.Rows, r)
+		return contactCursorValues(q, sortName, created, updated, deleted, r.OwnerID, r.ID, custom), nil
+	})
+	return page, err
+}
+
+// ContactRecords is one page of whole contacts.
+type ContactRecords struct {
+	Contacts   []Contact
+	NextCursor string // "" on the last page
+}
+
+// ListContactRecords is ListContacts for callers that show whole
+// contacts (the API): the page's contacts with emails, phones and tags
+// come from the list's one statement.
+func ListContactRecords(ctx context.Context, db Querier, q ListQuery) (ContactRecords, error) {
+	page := ContactRecords{Contacts: make([]Contact, 0, clampLimit(q.Limit))}
+	var err error
+	page.NextCursor, err = readContactPage(ctx, db, q, ContactRecordsSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
+		var record contactRecordScan
+		var created, updated string
 		var deleted sql.NullString
 		var custom any
-		if err := rows.Scan(&r.ID, &r.DisplayName, &r.Title, &r.LifecycleStatus, &r.CompanyID, &r.CompanyName,
-			&r.OwnerID, &r.OwnerName, &sortName, &created, &updated, &deleted, &r.Email, &r.Phone, &r.DeletedBy, &r.DeletedByName, &custom); err != nil {
-			return ContactPage{}, err
+		if err := rows.Scan(append(record.dest(), &created, &updated, &deleted, &custom)...); err != nil {
+			return nil, err
 		}
-		if len(page.Rows) == limit {
-			page.NextCursor = spec.cursor(last)
-			break
+		c, err := record.contact()
+		if err != nil {
+			return nil, err
 		}
-		r.CreatedAt, r.UpdatedAt, r.DeletedAt = ParseTime(created), ParseTime(updated), parseNullTime(deleted)
-		page.Rows = append(page.Rows, r)
-		switch {
-		case q.Trashed:
-			last = []string{deleted.String, r.ID}
-		case q.SortField != "":
-			last = []string{customCursorText(custom), r.ID}
-		default:
-			last = sortValues(q.Sort, sortName, created, updated, r.OwnerID, r.ID)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return ContactPage{}, err
-	}
-	// Free this reader before asking for another: a request that holds one
-	// connection while waiting for a second can starve the pool under load.
-	rows.Close()
-	ids := make([]string, len(page.Rows))
-	for i, r := range page.Rows {
-		ids[i] = r.ID
-	}
-	tags, err := TagsOf(ctx, db, "contact", ids)
-	for i := range page.Rows {
-		page.Rows[i].Tags = tags[page.Rows[i].ID]
-	}
+		page.Contacts = append(page.Contacts, c)
+		return contactCursorValues(q, c.SortName, created, updated, deleted.String, c.OwnerID, c.ID, custom), nil
+	})
 	return page, err
+}
+
+// readContactPage runs the page query that build makes of q and reads
+// each row of the page with read, which returns the row's cursor values.
+// It returns the next page's cursor, "" on the last page.
+func readContactPage(ctx context.Context, db Querier, q ListQuery, build func(ListQuery) (string, []any, error),
+	read func(*sql.Rows, ListQuery) ([]string, error)) (string, error) {
+	q, err := broadContactQuery(ctx, db, q)
+	if err != nil {
+		return "", err
+	}
+	query, args, err := build(q)
+	if err != nil {
+		return "", err
+	}
+	spec, _ := contactSort(q) // build checked it
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var last []string
+	for n, limit := 0, clampLimit(q.Limit); rows.Next(); n++ {
+		if n == limit { // the page asks for one row more, to know there is a next page
+			return spec.cursor(last), nil
+		}
+		if last, err = read(rows, q); err != nil {
+			return "", err
+		}
+	}
+	return "", rows.Err()
+}
+
+// broadContactQuery sets q.Broad from the kept counts.
+func broadContactQuery(ctx context.Context, db Querier, q ListQuery) (ListQuery, error) {
+	if q.Trashed {
+		return q, nil
+	}
+	var err error
+	q.Broad, err = isBroad(ctx, db, contactCountFilters(q)...)
+	if err == nil {
+		q.Broad, err = broadWithConditions(ctx, db, "contact", q, q.Broad, contactCountFilters(q))
+	}
+	return q, err
+}
+
+// contactCursorValues are the cursor values of a page's last row.
+func contactCursorValues(q ListQuery, sortName, created, updated, deleted, owner, id string, custom any) []string {
+	switch {
+	case q.Trashed:
+		return []string{deleted, id}
+	case q.SortField != "":
+		return []string{customCursorText(custom), id}
+	}
+	return sortValues(q.Sort, sortName, created, updated, owner, id)
 }
 
 // CountContacts counts the contacts q matches, ignoring its cursor. With

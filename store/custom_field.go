@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"slices"
+	"strconv"
 	"time"
 )
 
@@ -40,51 +42,49 @@ type CustomValue struct {
 
 const customFieldColumns = `id, entity, key, label, type, help, required, group_name, position, currency, created_at, updated_at`
 
-// CustomFields lists an entity's fields in form order, with their options.
+// CustomFields lists an entity's fields in form order, with their
+// options, in one statement: every record page and list reads them.
 func CustomFields(ctx context.Context, q Querier, entity string) ([]CustomField, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+customFieldColumns+` FROM custom_fields
+	rows, err := q.QueryContext(ctx, `SELECT `+customFieldColumns+`, `+fieldOptionsJSON+` FROM custom_fields f
 		WHERE entity = ? ORDER BY group_name, position, label`, entity)
 	if err != nil {
 		return nil, err
 	}
 	var fields []CustomField
-	for rows.Next() {
+	err = eachRow(rows, func() error {
 		f, err := scanCustomField(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
 		fields = append(fields, f)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	for i := range fields {
-		if fields[i].Options, err = fieldOptions(ctx, q, fields[i].ID); err != nil {
-			return nil, err
-		}
-	}
-	return fields, nil
+		return err
+	})
+	return fields, err
 }
 
 // CustomFieldByID loads one field with its options.
 func CustomFieldByID(ctx context.Context, q Querier, id string) (CustomField, error) {
-	f, err := scanCustomField(q.QueryRowContext(ctx, `SELECT `+customFieldColumns+` FROM custom_fields WHERE id = ?`, id))
-	if err != nil {
-		return f, err
-	}
-	f.Options, err = fieldOptions(ctx, q, id)
-	return f, err
+	return scanCustomField(q.QueryRowContext(ctx, `SELECT `+customFieldColumns+`, `+fieldOptionsJSON+` FROM custom_fields f WHERE id = ?`, id))
 }
 
+// fieldOptionsJSON are the options of the field f as JSON rows.
+const fieldOptionsJSON = `(SELECT json_group_array(json_array(o.id, o.label, o.position)) FROM custom_field_options o WHERE o.field_id = f.id)`
+
+// scanCustomField scans customFieldColumns and fieldOptionsJSON.
 func scanCustomField(row rowScanner) (CustomField, error) {
 	var f CustomField
-	var created, updated string
+	var created, updated, options string
 	err := row.Scan(&f.ID, &f.Entity, &f.Key, &f.Label, &f.Type, &f.Help, &f.Required, &f.Group, &f.Position,
-		&f.Currency, &created, &updated)
+		&f.Currency, &created, &updated, &options)
+	if err != nil {
+		return f, translate(err)
+	}
 	f.CreatedAt, f.UpdatedAt = ParseTime(created), ParseTime(updated)
-	return f, translate(err)
+	err = jsonRows(options, func(v []string) {
+		if len(v) == 3 {
+			n, _ := strconv.Atoi(v[2])
+			f.Options = append(f.Options, FieldOption{ID: v[0], Label: v[1], Position: n})
+		}
+	})
+	slices.SortStableFunc(f.Options, func(a, b FieldOption) int { return a.Position - b.Position })
+	return f, err
 }
 
 func fieldOptions(ctx context.Context, q Querier, fieldID string) ([]FieldOption, error) {
@@ -158,7 +158,7 @@ func CustomValuesOf(ctx context.Context, q Querier, ids []string) (map[string][]
 		return out, nil
 	}
 	rows, err := q.QueryContext(ctx, `SELECT field_id, record_id, value, currency FROM custom_values
-		WHERE record_id IN (`+placeholders(len(ids))+`)`, anySlice(ids)...)
+		WHERE record_id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
 	if err != nil {
 		return nil, err
 	}

@@ -24,7 +24,7 @@ import (
 type DB struct {
 	Path  string
 	write *sql.DB
-	read  *sql.DB
+	read  *readPool
 	now   func() time.Time
 	// readOnly databases skip the checkpoint on Close.
 	readOnly bool
@@ -103,7 +103,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	read.SetMaxOpenConns(readers)
 	read.SetMaxIdleConns(readers)
 
-	db := &DB{Path: abs, write: write, read: read, now: opt.Now, readOnly: opt.ReadOnly, backupDSN: fileURL + "?" + pragmas}
+	db := &DB{Path: abs, write: write, read: newReadPool(read), now: opt.Now, readOnly: opt.ReadOnly, backupDSN: fileURL + "?" + pragmas}
 	if db.now == nil {
 		db.now = time.Now
 	}
@@ -210,5 +210,8 @@ type Querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// Reader returns the pool for read-only queries.
+// Reader returns the pool for read-only queries. It prepares each
+// statement once per connection, so a hot path's SQL should be fixed text:
+// an id set goes in as one JSON parameter (see jsonIDs), not as a list
+// of placeholders whose length varies.
 func (db *DB) Reader() Querier { return db.read }

@@ -120,7 +120,7 @@ func DealsByIDs(ctx context.Context, q Querier, ids []string) ([]Deal, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+dealColumns+` FROM deals WHERE id IN (`+placeholders(len(ids))+`)`, anySlice(ids)...)
+	rows, err := q.QueryContext(ctx, `SELECT `+dealColumns+` FROM deals WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
 	if err != nil {
 		return nil, err
 	}
@@ -155,8 +155,8 @@ func fillDeals(ctx context.Context, q Querier, deals []Deal) error {
 	for i, d := range deals {
 		ids[i] = d.ID
 	}
-	rows, err := q.QueryContext(ctx, `SELECT deal_id, contact_id FROM deal_contacts WHERE deal_id IN (`+placeholders(len(ids))+`)
-		ORDER BY deal_id, position`, anySlice(ids)...)
+	rows, err := q.QueryContext(ctx, `SELECT deal_id, contact_id FROM deal_contacts WHERE deal_id IN (SELECT value FROM json_each(?))
+		ORDER BY deal_id, position`, jsonIDs(ids))
 	if err != nil {
 		return err
 	}

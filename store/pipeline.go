@@ -194,7 +194,7 @@ func StagesByID(ctx context.Context, q Querier, ids []string) (map[string]Stage,
 	if len(ids) == 0 {
 		return out, nil
 	}
-	stages, err := queryStages(ctx, q, `SELECT `+stageColumns+` FROM stages WHERE id IN (`+placeholders(len(ids))+`)`, anySlice(ids)...)
+	stages, err := queryStages(ctx, q, `SELECT `+stageColumns+` FROM stages WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
 	for _, s := range stages {
 		out[s.ID] = s
 	}

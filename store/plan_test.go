@@ -122,6 +122,11 @@ func checkListPlans(t *testing.T, db *store.DB) {
 					t.Fatal(err)
 				}
 				assertIndexed(t, db, "contacts "+fname+" sorted by "+sort+" ("+page+" page)", query, args, page == "later", q.Broad)
+				query, args, err = store.ContactRecordsSQL(q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				assertIndexed(t, db, "contact records "+fname+" sorted by "+sort+" ("+page+" page)", query, args, page == "later", q.Broad)
 				if !strings.Contains(fname, "status") && !strings.Contains(fname, "company") {
 					if page == "later" {
 						q.Cursor = store.CompanyCursor(q, cursors[strings.TrimPrefix(sort, "-")])

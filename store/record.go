@@ -73,6 +73,9 @@ func encodeLabeled(l []Labeled) string {
 }
 
 func decodeLabeled(s string) []Labeled {
+	if s == "[]" {
+		return []Labeled{} // as Unmarshal gives, without its cost
+	}
 	var l []Labeled
 	_ = json.Unmarshal([]byte(s), &l) // only this package writes the column
 	return l

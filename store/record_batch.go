@@ -12,24 +12,6 @@ import (
 // rowScanner is a *sql.Row or *sql.Rows.
 type rowScanner interface{ Scan(dest ...any) error }
 
-func scanContact(sc rowScanner) (Contact, error) {
-	var c Contact
-	var s stampScan
-	var social string
-	var companyID sql.NullString
-	err := sc.Scan(
-		&c.ID, &c.FirstName, &c.LastName, &c.DisplayName, &c.SortName, &c.Title, &companyID,
-		&c.Address.Street, &c.Address.City, &c.Address.Region, &c.Address.PostalCode, &c.Address.Country,
-		&c.Birthday, &c.Website, &social, &c.LeadSource, &c.LifecycleStatus, &s.ownerID, &c.Notes,
-		&c.Version, &s.created, &s.createdBy, &s.updated, &s.updatedBy, &s.deletedAt, &s.deletedBy)
-	if err != nil {
-		return Contact{}, translate(err)
-	}
-	c.Stamp = s.stamp(c.Version)
-	c.CompanyID, c.OwnerID, c.Social = companyID.String, s.ownerID.String, decodeLabeled(social)
-	return c, nil
-}
-
 func scanCompany(sc rowScanner) (Company, error) {
 	var c Company
 	var s stampScan
@@ -46,67 +28,29 @@ func scanCompany(sc rowScanner) (Company, error) {
 }
 
 // ContactsByIDs loads the contacts ids, with emails, phones and tags, in
-// the order given; ids that do not exist are left out.
+// the order given; ids that do not exist are left out. It is one
+// statement whatever the number of ids.
 func ContactsByIDs(ctx context.Context, q Querier, ids []string) ([]Contact, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	in := placeholders(len(ids))
-	rows, err := q.QueryContext(ctx, `SELECT `+contactColumns+` FROM contacts WHERE id IN (`+in+`)`, anySlice(ids)...)
+	rows, err := q.QueryContext(ctx, `SELECT `+contactRecord+` FROM contacts c
+		WHERE c.id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
 	if err != nil {
 		return nil, err
 	}
-	byID := map[string]*Contact{}
+	byID := make(map[string]*Contact, len(ids))
 	err = eachRow(rows, func() error {
-		c, err := scanContact(rows)
+		c, err := scanContactRecord(rows)
 		byID[c.ID] = &c
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	rows, err = q.QueryContext(ctx, `SELECT contact_id, label, value FROM contact_emails
-		WHERE contact_id IN (`+in+`) ORDER BY contact_id, position`, anySlice(ids)...)
-	if err != nil {
-		return nil, err
-	}
-	err = eachRow(rows, func() error {
-		var id string
-		var l Labeled
-		err := rows.Scan(&id, &l.Label, &l.Value)
-		if c := byID[id]; c != nil {
-			c.Emails = append(c.Emails, l)
-		}
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	rows, err = q.QueryContext(ctx, `SELECT contact_id, label, value, e164 FROM contact_phones
-		WHERE contact_id IN (`+in+`) ORDER BY contact_id, position`, anySlice(ids)...)
-	if err != nil {
-		return nil, err
-	}
-	err = eachRow(rows, func() error {
-		var id string
-		var p Phone
-		err := rows.Scan(&id, &p.Label, &p.Value, &p.E164)
-		if c := byID[id]; c != nil {
-			c.Phones = append(c.Phones, p)
-		}
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	tags, err := TagsOf(ctx, q, "contact", ids)
-	if err != nil {
-		return nil, err
-	}
 	out := make([]Contact, 0, len(byID))
 	for _, id := range ids {
 		if c := byID[id]; c != nil {
-			c.Tags = tags[id]
 			out = append(out, *c)
 		}
 	}
@@ -119,7 +63,7 @@ func CompaniesByIDs(ctx context.Context, q Querier, ids []string) ([]Company, er
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+companyColumns+` FROM companies WHERE id IN (`+placeholders(len(ids))+`)`, anySlice(ids)...)
+	rows, err := q.QueryContext(ctx, `SELECT `+companyColumns+` FROM companies WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
 	if err != nil {
 		return nil, err
 	}

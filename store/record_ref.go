@@ -41,7 +41,7 @@ func RecordNames(ctx context.Context, q Querier, refs []RecordRef) (map[RecordRe
 		if !ok {
 			continue
 		}
-		rows, err := q.QueryContext(ctx, `SELECT id, `+t[1]+` FROM `+t[0]+` WHERE id IN (`+placeholders(len(ids))+`)`, anySlice(ids)...)
+		rows, err := q.QueryContext(ctx, `SELECT id, `+t[1]+` FROM `+t[0]+` WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
 		if err != nil {
 			if strings.Contains(err.Error(), "no such") {
 				continue

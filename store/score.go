@@ -214,11 +214,7 @@ func ScoresOf(ctx context.Context, q Querier, ids []string) (map[string]int, err
 	if len(ids) == 0 {
 		return out, nil
 	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	rows, err := q.QueryContext(ctx, `SELECT contact_id, score FROM contact_scores WHERE contact_id IN (`+placeholders(len(ids))+`)`, args...)
+	rows, err := q.QueryContext(ctx, `SELECT contact_id, score FROM contact_scores WHERE contact_id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
 	if err != nil {
 		return nil, translate(err)
 	}

@@ -119,7 +119,7 @@ func TagsOf(ctx context.Context, q Querier, kind string, ids []string) (map[stri
 	}
 	table, column, _ := tagLink(kind)
 	rows, err := q.QueryContext(ctx, `SELECT l.`+column+`, t.id, t.name, t.name_key, t.color FROM `+table+` l
-		JOIN tags t ON t.id = l.tag_id WHERE l.`+column+` IN (`+placeholders(len(ids))+`) ORDER BY t.name_key`, anySlice(ids)...)
+		JOIN tags t ON t.id = l.tag_id WHERE l.`+column+` IN (SELECT value FROM json_each(?)) ORDER BY t.name_key`, jsonIDs(ids))
 	if err != nil {
 		return nil, err
 	}

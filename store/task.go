@@ -139,7 +139,7 @@ func attachTaskLinks(ctx context.Context, q Querier, list []Task) error {
 		ids[i], at[t.ID] = t.ID, i
 	}
 	rows, err := q.QueryContext(ctx, `SELECT task_id, entity, entity_id FROM task_links
-		WHERE task_id IN (`+placeholders(len(ids))+`) ORDER BY task_id, entity, entity_id`, anySlice(ids)...)
+		WHERE task_id IN (SELECT value FROM json_each(?)) ORDER BY task_id, entity, entity_id`, jsonIDs(ids))
 	if err != nil {
 		return err
 	}

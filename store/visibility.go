@@ -50,8 +50,8 @@ func OwnedIDs(ctx context.Context, q Querier, kind string, ids []string, owner s
 	if table == "" || len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := q.QueryContext(ctx, `SELECT id FROM `+table+` WHERE owner_id = ? AND id IN (`+placeholders(len(ids))+`)`,
-		append([]any{owner}, anySlice(ids)...)...)
+	rows, err := q.QueryContext(ctx, `SELECT id FROM `+table+` WHERE owner_id = ? AND id IN (SELECT value FROM json_each(?))`,
+		owner, jsonIDs(ids))
 	if err != nil {
 		return nil, err
 	}
