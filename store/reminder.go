@@ -47,33 +47,35 @@ type KeepInTouchDue struct {
 	DisplayName string
 }
 
-const keepInTouchDueCond = ` FROM keep_in_touch k JOIN contacts c ON c.id = k.contact_id
-	WHERE k.user_id = ? AND k.due_at < ? AND c.deleted_at IS NULL`
-
-const keepInTouchDueSQL = `SELECT k.contact_id, k.every_days, k.user_id, k.last_touch_at, k.due_at, c.display_name` + keepInTouchDueCond +
-	` ORDER BY k.due_at, k.contact_id LIMIT ?`
+// keepInTouchDueSQL lists a user's cadences due before a moment (the
+// first two parameters) of live contacts, with how many there are in
+// all. The count reads only the cadences' index: a trashed contact is
+// left out by looking it up among the few trashed ones, not by reading
+// every due contact.
+const keepInTouchDueSQL = `SELECT k.contact_id, k.every_days, k.user_id, k.last_touch_at, k.due_at, c.display_name,
+	(SELECT count(*) FROM keep_in_touch n WHERE n.user_id = ?1 AND n.due_at < ?2
+		AND n.contact_id NOT IN (SELECT id FROM contacts WHERE deleted_at IS NOT NULL))
+	FROM keep_in_touch k JOIN contacts c ON c.id = k.contact_id
+	WHERE k.user_id = ?1 AND k.due_at < ?2 AND c.deleted_at IS NULL ORDER BY k.due_at, k.contact_id LIMIT ?3`
 
 // KeepInTouchDueFor lists the user's live contacts whose cadence ran out
 // before the moment given, longest overdue first, and how many there are.
 func KeepInTouchDueFor(ctx context.Context, q Querier, userID string, before time.Time, limit int) ([]KeepInTouchDue, int, error) {
-	var total int
-	if err := q.QueryRowContext(ctx, `SELECT count(*)`+keepInTouchDueCond, userID, FormatTime(before)).Scan(&total); err != nil {
-		return nil, 0, err
-	}
 	rows, err := q.QueryContext(ctx, keepInTouchDueSQL, userID, FormatTime(before), clampLimit(limit))
 	if err != nil {
 		return nil, 0, err
 	}
 	var out []KeepInTouchDue
+	var total int
 	err = eachRow(rows, func() error {
 		var k KeepInTouchDue
 		var last, due string
-		err := rows.Scan(&k.ContactID, &k.EveryDays, &k.UserID, &last, &due, &k.DisplayName)
+		err := rows.Scan(&k.ContactID, &k.EveryDays, &k.UserID, &last, &due, &k.DisplayName, &total)
 		k.LastTouchAt, k.DueAt = ParseTime(last), ParseTime(due)
 		out = append(out, k)
 		return err
 	})
-	return out, total, err
+	return out, total, err // no row due: none in all
 }
 
 // DateReminder is a rule that turns a date field into a yearly reminder.

@@ -1,8 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
-	"database/sql"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -38,23 +41,6 @@ func (t Task) Done() bool { return !t.DoneAt.IsZero() }
 const taskColumns = `t.id, t.title, t.notes, t.due_at, t.due_date, t.time_zone, t.assignee_id, t.priority, t.done_at, t.done_by,
 	t.recurrence, t.series_id, t.series_start, t.occurrence, t.snoozed_until, t.due_key,
 	t.version, t.created_at, t.created_by, t.updated_at, t.updated_by, t.deleted_at, t.deleted_by`
-
-func scanTask(sc rowScanner) (Task, error) {
-	var t Task
-	var s stampScan
-	var dueAt, dueDate, assignee, doneAt, doneBy, series, seriesStart, occurrence, snoozed sql.NullString
-	err := sc.Scan(&t.ID, &t.Title, &t.Notes, &dueAt, &dueDate, &t.TimeZone, &assignee, &t.Priority, &doneAt, &doneBy,
-		&t.Recurrence, &series, &seriesStart, &occurrence, &snoozed, &t.DueKey,
-		&t.Version, &s.created, &s.createdBy, &s.updated, &s.updatedBy, &s.deletedAt, &s.deletedBy)
-	if err != nil {
-		return Task{}, translate(err)
-	}
-	t.DueAt, t.DueDate, t.AssigneeID = parseNullTime(dueAt), dueDate.String, assignee.String
-	t.DoneAt, t.DoneBy = parseNullTime(doneAt), doneBy.String
-	t.SeriesID, t.SeriesStart, t.Occurrence = series.String, seriesStart.String, occurrence.String
-	t.SnoozedUntil, t.Stamp = parseNullTime(snoozed), s.stamp(t.Version)
-	return t, nil
-}
 
 // InsertTask adds t with its links. A recurring occurrence that its series
 // already has is not added again: inserted is then false.
@@ -120,36 +106,41 @@ func TrashTask(ctx context.Context, tx *Tx, id, by string) error {
 
 // TaskByID loads one task, trashed or not, with its links.
 func TaskByID(ctx context.Context, q Querier, id string) (Task, error) {
-	t, err := scanTask(q.QueryRowContext(ctx, `SELECT `+taskColumns+` FROM tasks t WHERE t.id = ?`, id))
-	if err != nil {
-		return t, err
+	var row, links string
+	if err := q.QueryRowContext(ctx, `SELECT `+taskRecord+` FROM tasks t WHERE t.id = ?`, id).Scan(&row, &links); err != nil {
+		return Task{}, translate(err)
 	}
-	list := []Task{t}
-	err = attachTaskLinks(ctx, q, list)
-	return list[0], err
+	return decodeTask(row, links)
 }
 
-func attachTaskLinks(ctx context.Context, q Querier, list []Task) error {
-	if len(list) == 0 {
-		return nil
+// taskRecord is the task t as two columns: its own columns as one JSON
+// array, and its links as JSON rows (see decodeTask).
+const taskRecord = `json_array(` + taskColumns + `),
+	(SELECT json_group_array(json_array(l.entity, l.entity_id)) FROM task_links l WHERE l.task_id = t.id)`
+
+// decodeTask reads a taskRecord; links come sorted as the link table keeps
+// them.
+func decodeTask(row, links string) (Task, error) {
+	var buf [23]string
+	v, err := jsonValues(row, buf[:0])
+	if err != nil || len(v) != len(buf) {
+		return Task{}, errJSONRows
 	}
-	ids := make([]string, len(list))
-	at := map[string]int{}
-	for i, t := range list {
-		ids[i], at[t.ID] = t.ID, i
+	t := Task{ID: v[0], Title: v[1], Notes: v[2], DueAt: ParseTime(v[3]), DueDate: v[4], TimeZone: v[5], AssigneeID: v[6],
+		Priority: v[7], DoneAt: ParseTime(v[8]), DoneBy: v[9], Recurrence: v[10], SeriesID: v[11], SeriesStart: v[12],
+		Occurrence: v[13], SnoozedUntil: ParseTime(v[14]), DueKey: v[15]}
+	t.Version, err = strconv.Atoi(v[16])
+	t.Stamp = Stamp{Version: t.Version, CreatedAt: ParseTime(v[17]), CreatedBy: v[18], UpdatedAt: ParseTime(v[19]), UpdatedBy: v[20],
+		DeletedAt: ParseTime(v[21]), DeletedBy: v[22]}
+	if err == nil {
+		err = jsonRows(links, func(v []string) {
+			if len(v) == 2 {
+				t.Links = append(t.Links, RecordRef{Entity: v[0], ID: v[1]})
+			}
+		})
 	}
-	rows, err := q.QueryContext(ctx, `SELECT task_id, entity, entity_id FROM task_links
-		WHERE task_id IN (SELECT value FROM json_each(?)) ORDER BY task_id, entity, entity_id`, jsonIDs(ids))
-	if err != nil {
-		return err
-	}
-	return eachRow(rows, func() error {
-		var id string
-		var l RecordRef
-		err := rows.Scan(&id, &l.Entity, &l.ID)
-		list[at[id]].Links = append(list[at[id]].Links, l)
-		return err
-	})
+	slices.SortFunc(t.Links, func(a, b RecordRef) int { return cmp.Or(strings.Compare(a.Entity, b.Entity), strings.Compare(a.ID, b.ID)) })
+	return t, err
 }
 
 // TaskQuery filters the task list, soonest due first.
@@ -203,7 +194,7 @@ func taskListSQL(tq TaskQuery) (string, []any, error) {
 		}
 		w.add("(t.due_key, t.id) > (?, ?)", v[0], v[1])
 	}
-	return `SELECT ` + taskColumns + from + w.sql() + ` ORDER BY t.due_key, t.id LIMIT ?`, append(w.args, clampLimit(tq.Limit)+1), nil
+	return `SELECT ` + taskRecord + from + w.sql() + ` ORDER BY t.due_key, t.id LIMIT ?`, append(w.args, clampLimit(tq.Limit)+1), nil
 }
 
 // ListTasks returns one page of tasks, soonest due first, undated last.
@@ -217,9 +208,13 @@ func ListTasks(ctx context.Context, q Querier, tq TaskQuery) (TaskPage, error) {
 	if err != nil {
 		return TaskPage{}, err
 	}
-	var page TaskPage
+	page := TaskPage{Tasks: make([]Task, 0, limit+1)}
 	err = eachRow(rows, func() error {
-		t, err := scanTask(rows)
+		var row, links string
+		if err := rows.Scan(&row, &links); err != nil {
+			return err
+		}
+		t, err := decodeTask(row, links)
 		page.Tasks = append(page.Tasks, t)
 		return err
 	})
@@ -231,7 +226,7 @@ func ListTasks(ctx context.Context, q Querier, tq TaskQuery) (TaskPage, error) {
 		last := page.Tasks[limit-1]
 		page.NextCursor = encodeCursor(dueMark, []string{last.DueKey, last.ID})
 	}
-	return page, attachTaskLinks(ctx, q, page.Tasks)
+	return page, nil
 }
 
 // CountTasks counts what tq's filters match.
