@@ -139,7 +139,9 @@ func decodeTask(row, links string) (Task, error) {
 			}
 		})
 	}
-	slices.SortFunc(t.Links, func(a, b RecordRef) int { return cmp.Or(strings.Compare(a.Entity, b.Entity), strings.Compare(a.ID, b.ID)) })
+	slices.SortFunc(t.Links, func(a, b RecordRef) int {
+		return cmp.Or(strings.Compare(a.Entity, b.Entity), strings.Compare(a.ID, b.ID))
+	})
 	return t, err
 }
 
