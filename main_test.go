@@ -1039,3 +1039,36 @@ func BenchmarkImportMemory(b *testing.B) {
 		b.ReportMetric(0, "ns/op")
 	}
 }
+
+// TestImportEmailCommand: `rolo import email` logs an mbox's messages on
+// the contacts in them, counts the rest, and its batch undoes.
+func TestImportEmailCommand(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	getenv := env(map[string]string{"ROLO_DB": filepath.Join(t.TempDir(), "rolo.db")})
+	mbox := filepath.Join("testdata", "email", "takeout.mbox")
+	_, err := rolo(t, getenv, "", "contacts", "add", "--first-name", "Bob", "--last-name", "Baker", "--email", "bob@baker.example")
+	is.NoErr(err)
+	_, err = rolo(t, getenv, "s3cret-password\n", "user", "add", "--email", "ada@example.com", "--name", "Ada", "--role", "admin")
+	is.NoErr(err)
+
+	got, err := rolo(t, getenv, "", "import", "email", mbox, "--dry-run")
+	is.NoErr(err)
+	is.True(strings.Contains(got, "Read 4 messages. Would log 3; 0 were logged before; 1 skipped")) // the newsletter knows nobody
+	got, err = rolo(t, getenv, "", "import", "email", mbox)
+	is.NoErr(err)
+	is.True(strings.Contains(got, "Logged 3"))
+	got, err = rolo(t, getenv, "", "import", "email", filepath.Join("testdata", "email"))
+	is.NoErr(err)
+	is.True(strings.Contains(got, "were logged before")) // the mbox again, and the Gmail reply in it
+	got, err = rolo(t, getenv, "", "import", "email", mbox, "--create-contacts", "--as", "ada@example.com")
+	is.NoErr(err)
+	is.True(strings.Contains(got, "Contacts made of their addresses: 1.")) // the newsletter's sender, not Ada
+
+	got, err = rolo(t, getenv, "", "import", "list")
+	is.NoErr(err)
+	is.True(strings.Contains(got, "takeout.mbox"))
+	id := strings.Fields(strings.Split(got, "\n")[3])[0] // the first mbox import: the list is newest first
+	_, err = rolo(t, getenv, "", "import", "undo", id)
+	is.NoErr(err)
+}

@@ -336,6 +336,8 @@ func (a *App) undoRecord(ctx context.Context, tx *store.Tx, actor Actor, r store
 		return ignoreNotFound(a.trashCompanyTx(ctx, tx, actor, r.RecordID))
 	case r.Action == "created" && r.Entity == "deal":
 		return ignoreNotFound(a.trashDealTx(ctx, tx, actor, r.RecordID))
+	case r.Action == "created" && r.Entity == "activity": // a message an email import logged
+		return ignoreNotFound(a.trashEmailActivity(ctx, tx, actor, r.RecordID))
 	case r.Entity == "contact":
 		var in ContactInput
 		if err := json.Unmarshal([]byte(r.Before), &in); err != nil {

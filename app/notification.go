@@ -50,8 +50,8 @@ func (a *App) notify(ctx context.Context, tx *store.Tx, userID, kind, entity, id
 // logged activity's notes, linking to the first record it is about.
 func (a *App) notifyMentions(ctx context.Context, tx *store.Tx, ev Event) error {
 	act, err := store.ActivityByID(ctx, tx, ev.EntityID)
-	if err != nil || !strings.Contains(act.Body, "@") {
-		return nil
+	if err != nil || act.TypeID == EmailTypeID || !strings.Contains(act.Body, "@") {
+		return nil // a logged email's text was written by someone else, to other people
 	}
 	users, err := store.ActiveUsers(ctx, tx)
 	if err != nil {

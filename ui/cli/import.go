@@ -19,7 +19,7 @@ import (
 )
 
 func importCommand(getenv func(string) string, stdout, stderr io.Writer) *cobra.Command {
-	cmd := &cobra.Command{Use: "import", Short: "Import contacts, companies or deals from CSV, or contacts from vCard; list and undo imports"}
+	cmd := &cobra.Command{Use: "import", Short: "Import contacts, companies or deals from CSV, contacts from vCard, email from an mbox or .eml files; list and undo imports"}
 	addAsFlag(cmd)
 	run := func(cmd *cobra.Command, entity, file string) error {
 		return runAs(cmd, getenv, func(a *app.App, actor app.Actor) error {
@@ -69,6 +69,7 @@ func importCommand(getenv func(string) string, stdout, stderr io.Writer) *cobra.
 		f.String("stage", "", "id of the stage every imported deal goes to")
 		cmd.AddCommand(sub)
 	}
+	cmd.AddCommand(importEmailCommand(getenv, stdout, stderr))
 	cmd.AddCommand(&cobra.Command{
 		Use:   "list",
 		Short: "List the latest imports",
