@@ -477,6 +477,9 @@ func (a *App) ListTasks(ctx context.Context, actor Actor, q store.TaskQuery) (Ta
 	if err != nil {
 		return TaskList{}, err
 	}
+	if q.Cursor == "" && page.NextCursor == "" {
+		return TaskList{TaskPage: page, Total: len(page.Tasks)}, nil // the one page holds them all
+	}
 	total, err := store.CountTasks(ctx, a.db.Reader(), q)
 	return TaskList{TaskPage: page, Total: total}, err
 }

@@ -1,8 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -30,19 +33,47 @@ type Activity struct {
 const activityColumns = `a.id, a.type_id, a.occurred_at, a.duration_minutes, a.outcome, a.body, a.user_id,
 	a.version, a.created_at, a.created_by, a.updated_at, a.updated_by, a.deleted_at, a.deleted_by`
 
+// activityRecord is the activity a as two columns: its own columns as one
+// JSON array, and its links as JSON rows (see decodeActivity).
+const activityRecord = `json_array(` + activityColumns + `),
+	(SELECT json_group_array(json_array(k.entity, k.entity_id)) FROM activity_links k WHERE k.activity_id = a.id)`
+
+// scanActivity scans one activityRecord.
 func scanActivity(sc rowScanner) (Activity, error) {
-	var a Activity
-	var s stampScan
-	var occurred string
-	var duration sql.NullInt64
-	var user sql.NullString
-	err := sc.Scan(&a.ID, &a.TypeID, &occurred, &duration, &a.Outcome, &a.Body, &user,
-		&a.Version, &s.created, &s.createdBy, &s.updated, &s.updatedBy, &s.deletedAt, &s.deletedBy)
-	if err != nil {
+	var row, links string
+	if err := sc.Scan(&row, &links); err != nil {
 		return Activity{}, translate(err)
 	}
-	a.OccurredAt, a.DurationMinutes, a.UserID, a.Stamp = ParseTime(occurred), int(duration.Int64), user.String, s.stamp(a.Version)
-	return a, nil
+	var buf [14]string
+	v, err := jsonValues(row, buf[:0])
+	if err != nil || len(v) != len(buf) {
+		return Activity{}, errJSONRows
+	}
+	a := Activity{ID: v[0], TypeID: v[1], OccurredAt: ParseTime(v[2]), Outcome: v[4], Body: v[5], UserID: v[6]}
+	if v[3] != "" {
+		if a.DurationMinutes, err = strconv.Atoi(v[3]); err != nil {
+			return Activity{}, err
+		}
+	}
+	if a.Version, err = strconv.Atoi(v[7]); err != nil {
+		return Activity{}, err
+	}
+	a.Stamp = Stamp{Version: a.Version, CreatedAt: ParseTime(v[8]), CreatedBy: v[9], UpdatedAt: ParseTime(v[10]), UpdatedBy: v[11],
+		DeletedAt: ParseTime(v[12]), DeletedBy: v[13]}
+	err = jsonRows(links, func(v []string) {
+		if len(v) == 2 {
+			a.Links = append(a.Links, RecordRef{Entity: v[0], ID: v[1]})
+		}
+	})
+	sortRefs(a.Links)
+	return a, err
+}
+
+// sortRefs puts links in the order their tables keep them.
+func sortRefs(refs []RecordRef) {
+	slices.SortFunc(refs, func(a, b RecordRef) int {
+		return cmp.Or(strings.Compare(a.Entity, b.Entity), strings.Compare(a.ID, b.ID))
+	})
 }
 
 func nullInt(n int) sql.NullInt64 { return sql.NullInt64{Int64: int64(n), Valid: n != 0} }
@@ -102,34 +133,7 @@ func TrashActivity(ctx context.Context, tx *Tx, id, by string) error {
 
 // ActivityByID loads one activity, trashed or not, with its links.
 func ActivityByID(ctx context.Context, q Querier, id string) (Activity, error) {
-	a, err := scanActivity(q.QueryRowContext(ctx, `SELECT `+activityColumns+` FROM activities a WHERE a.id = ?`, id))
-	if err != nil {
-		return a, err
-	}
-	links, err := activityLinks(ctx, q, []string{id})
-	a.Links = links[id]
-	return a, err
-}
-
-// activityLinks loads the links of the activities ids.
-func activityLinks(ctx context.Context, q Querier, ids []string) (map[string][]RecordRef, error) {
-	out := map[string][]RecordRef{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	rows, err := q.QueryContext(ctx, `SELECT activity_id, entity, entity_id FROM activity_links
-		WHERE activity_id IN (SELECT value FROM json_each(?)) ORDER BY activity_id, entity, entity_id`, jsonIDs(ids))
-	if err != nil {
-		return nil, err
-	}
-	err = eachRow(rows, func() error {
-		var id string
-		var l RecordRef
-		err := rows.Scan(&id, &l.Entity, &l.ID)
-		out[id] = append(out[id], l)
-		return err
-	})
-	return out, err
+	return scanActivity(q.QueryRowContext(ctx, `SELECT `+activityRecord+` FROM activities a WHERE a.id = ?`, id))
 }
 
 // ActivityQuery filters the activity list, newest first.
@@ -192,7 +196,7 @@ func activityListSQL(aq ActivityQuery) (string, []any, error) {
 		}
 		w.add(seek, v[0], v[1])
 	}
-	return `SELECT ` + activityColumns + from + w.sql() + ` ORDER BY ` + keys + ` LIMIT ?`, append(w.args, clampLimit(aq.Limit)+1), nil
+	return `SELECT ` + activityRecord + from + w.sql() + ` ORDER BY ` + keys + ` LIMIT ?`, append(w.args, clampLimit(aq.Limit)+1), nil
 }
 
 // ListActivities returns one page of activities, newest first.
@@ -206,7 +210,7 @@ func ListActivities(ctx context.Context, q Querier, aq ActivityQuery) (ActivityP
 	if err != nil {
 		return ActivityPage{}, err
 	}
-	var page ActivityPage
+	page := ActivityPage{Activities: make([]Activity, 0, limit+1)}
 	err = eachRow(rows, func() error {
 		a, err := scanActivity(rows)
 		page.Activities = append(page.Activities, a)
@@ -220,19 +224,7 @@ func ListActivities(ctx context.Context, q Querier, aq ActivityQuery) (ActivityP
 		last := page.Activities[limit-1]
 		page.NextCursor = encodeCursor(timeMark, []string{FormatTime(last.OccurredAt), last.ID})
 	}
-	return page, attachActivityLinks(ctx, q, page.Activities)
-}
-
-func attachActivityLinks(ctx context.Context, q Querier, list []Activity) error {
-	ids := make([]string, len(list))
-	for i, a := range list {
-		ids[i] = a.ID
-	}
-	links, err := activityLinks(ctx, q, ids)
-	for i := range list {
-		list[i].Links = links[list[i].ID]
-	}
-	return err
+	return page, nil
 }
 
 // activityCountSQL counts what aq's filters match; "" for no filter,

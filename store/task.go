@@ -1,11 +1,8 @@
 package store
 
 import (
-	"cmp"
 	"context"
-	"slices"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -139,9 +136,7 @@ func decodeTask(row, links string) (Task, error) {
 			}
 		})
 	}
-	slices.SortFunc(t.Links, func(a, b RecordRef) int {
-		return cmp.Or(strings.Compare(a.Entity, b.Entity), strings.Compare(a.ID, b.ID))
-	})
+	sortRefs(t.Links)
 	return t, err
 }
 
