@@ -107,7 +107,7 @@ func (a *App) AuthenticateAPIKey(ctx context.Context, token string) (*User, stri
 	if !strings.HasPrefix(token, apiKeyPrefix) || len(token) > 100 {
 		return nil, "", unauthorized
 	}
-	k, err := store.APIKeyByTokenHash(ctx, a.db.Reader(), hashToken(token))
+	k, u, err := store.APIKeyByTokenHash(ctx, a.db.Reader(), hashToken(token))
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, "", unauthorized
 	}
@@ -117,10 +117,6 @@ func (a *App) AuthenticateAPIKey(ctx context.Context, token string) (*User, stri
 	now := a.now()
 	if !k.RevokedAt.IsZero() || (!k.ExpiresAt.IsZero() && !now.Before(k.ExpiresAt)) {
 		return nil, "", unauthorized
-	}
-	u, err := store.UserByID(ctx, a.db.Reader(), k.UserID)
-	if err != nil {
-		return nil, "", err
 	}
 	if u.Disabled() {
 		return nil, "", unauthorized

@@ -173,3 +173,38 @@ func BenchmarkDayParallel(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkAuthenticateParallel is the lookup every request makes: a
+// browser's session cookie, or an API key, to its user.
+func BenchmarkAuthenticateParallel(b *testing.B) {
+	ctx := context.Background()
+	a, err := app.Open(ctx, copyOf(b, benchDB(b, 100_000)), app.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer a.Close()
+	admin, err := a.CreateUser(ctx, nil, app.NewUser{Name: "Bench", Email: "bench@example.com", Role: app.RoleAdmin, Password: "bench password"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := a.Login(ctx, "bench@example.com", "bench password", app.Client{Addr: "127.0.0.1"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	key, err := a.CreateAPIKey(ctx, admin, app.APIKeyInput{Name: "bench", Scope: "read"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("session", func(b *testing.B) {
+		parallel(b, func(ctx context.Context) error {
+			_, err := a.Authenticate(ctx, s.Token)
+			return err
+		})
+	})
+	b.Run("api key", func(b *testing.B) {
+		parallel(b, func(ctx context.Context) error {
+			_, _, err := a.AuthenticateAPIKey(ctx, key.Token)
+			return err
+		})
+	})
+}

@@ -153,7 +153,7 @@ func (a *App) Authenticate(ctx context.Context, token string) (*Session, error) 
 	if token == "" || len(token) > 100 {
 		return nil, unauthorized
 	}
-	s, err := store.SessionByTokenHash(ctx, a.db.Reader(), hashToken(token))
+	s, u, err := store.SessionByTokenHash(ctx, a.db.Reader(), hashToken(token))
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, unauthorized
 	}
@@ -164,10 +164,6 @@ func (a *App) Authenticate(ctx context.Context, token string) (*Session, error) 
 	if !now.Before(s.ExpiresAt) || now.Sub(s.LastSeenAt) >= a.cfg.SessionIdle {
 		_ = a.db.Write(ctx, func(tx *store.Tx) error { return store.DeleteSession(ctx, tx, s.ID) })
 		return nil, unauthorized
-	}
-	u, err := store.UserByID(ctx, a.db.Reader(), s.UserID)
-	if err != nil {
-		return nil, err
 	}
 	if u.Disabled() {
 		return nil, unauthorized

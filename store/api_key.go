@@ -41,9 +41,20 @@ func InsertAPIKey(ctx context.Context, tx *Tx, k APIKey) error {
 	return translate(err)
 }
 
-// APIKeyByTokenHash finds the key a Bearer token belongs to.
-func APIKeyByTokenHash(ctx context.Context, q Querier, hash string) (APIKey, error) {
-	return scanAPIKey(q.QueryRowContext(ctx, `SELECT `+apiKeyColumns+` FROM api_keys WHERE token_hash = ?`, hash))
+// APIKeyByTokenHash finds the key a Bearer token belongs to and its user,
+// in the one statement every API request runs.
+func APIKeyByTokenHash(ctx context.Context, q Querier, hash string) (APIKey, User, error) {
+	var k APIKey
+	var expires, used, revoked sql.NullString
+	var created string
+	u, err := scanUser(withFirst(q.QueryRowContext(ctx, `SELECT `+qualify("k", apiKeyColumns)+`, `+qualify("u", userColumns)+`
+		FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.token_hash = ?`, hash),
+		&k.ID, &k.UserID, &k.Name, &k.Prefix, &k.TokenHash, &k.Scope, &expires, &used, &revoked, &created))
+	if err != nil {
+		return APIKey{}, User{}, err
+	}
+	k.ExpiresAt, k.LastUsedAt, k.RevokedAt, k.CreatedAt = parseNullTime(expires), parseNullTime(used), parseNullTime(revoked), ParseTime(created)
+	return k, u, nil
 }
 
 // APIKeyByID loads one key.

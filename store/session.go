@@ -26,19 +26,32 @@ func InsertSession(ctx context.Context, tx *Tx, s Session) error {
 	return translate(err)
 }
 
-// SessionByTokenHash finds the session a cookie belongs to.
-func SessionByTokenHash(ctx context.Context, r Querier, hash string) (Session, error) {
+// SessionByTokenHash finds the session a cookie belongs to and its user,
+// in the one statement every request runs.
+func SessionByTokenHash(ctx context.Context, r Querier, hash string) (Session, User, error) {
 	var s Session
 	var created, seen, expires string
-	err := r.QueryRowContext(ctx, `SELECT id, user_id, token_hash, created_at, last_seen_at, expires_at, client_addr, user_agent
-		FROM sessions WHERE token_hash = ?`, hash).
-		Scan(&s.ID, &s.UserID, &s.TokenHash, &created, &seen, &expires, &s.ClientAddr, &s.UserAgent)
+	u, err := scanUser(withFirst(r.QueryRowContext(ctx, `SELECT s.id, s.user_id, s.token_hash, s.created_at, s.last_seen_at,
+		s.expires_at, s.client_addr, s.user_agent, `+qualify("u", userColumns)+`
+		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`, hash),
+		&s.ID, &s.UserID, &s.TokenHash, &created, &seen, &expires, &s.ClientAddr, &s.UserAgent))
 	if err != nil {
-		return Session{}, translate(err)
+		return Session{}, User{}, err
 	}
 	s.CreatedAt, s.LastSeenAt, s.ExpiresAt = ParseTime(created), ParseTime(seen), ParseTime(expires)
-	return s, nil
+	return s, u, nil
 }
+
+// withFirst scans into first, then into what its caller scans into: a
+// row that joins two tables can use the second's scan function.
+func withFirst(sc rowScanner, first ...any) rowScanner { return prefixed{sc, first} }
+
+type prefixed struct {
+	sc    rowScanner
+	first []any
+}
+
+func (p prefixed) Scan(dest ...any) error { return p.sc.Scan(append(p.first, dest...)...) }
 
 // TouchSession moves a session's idle clock forward.
 func TouchSession(ctx context.Context, tx *Tx, id string) error {
