@@ -23,7 +23,8 @@ type CompanyInput struct {
 	Size     string
 	Phone    string
 	Address  store.Address
-	OwnerID  string
+	OwnerID  string // see ContactInput
+	NoOwner  bool   // see ContactInput
 	Notes    string
 	Tags     []string
 	// CustomFields: see ContactInput.
@@ -107,6 +108,7 @@ func (a *App) CreateCompany(ctx context.Context, actor Actor, in CompanyInput) (
 		return Company{}, err
 	}
 	var id string
+	in.OwnerID = newOwner(actor, in.OwnerID, in.NoOwner)
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		c, tagNames, err := a.validateCompany(ctx, tx, in)
 		if err != nil {

@@ -29,7 +29,8 @@ type ContactInput struct {
 	Social          []store.Labeled
 	LeadSource      string
 	LifecycleStatus string
-	OwnerID         string
+	OwnerID         string // on a new contact, "" is whoever adds it (see newOwner)
+	NoOwner         bool   // a new contact is to have no owner; updates ignore it
 	Notes           string
 	Emails          []store.Labeled
 	Phones          []store.Labeled
@@ -231,6 +232,7 @@ func (a *App) CreateContact(ctx context.Context, actor Actor, in ContactInput) (
 		return Contact{}, err
 	}
 	var id string
+	in.OwnerID = newOwner(actor, in.OwnerID, in.NoOwner)
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		c, tagNames, err := a.validateContact(ctx, tx, actor, in)
 		if err != nil {

@@ -33,7 +33,8 @@ type DealInput struct {
 	LostReason        string
 	CompanyID         string
 	ContactIDs        []string
-	OwnerID           string
+	OwnerID           string // see ContactInput
+	NoOwner           bool   // see ContactInput
 	ExpectedCloseDate string
 	Source            string
 	Notes             string
@@ -163,6 +164,7 @@ func (a *App) CreateDeal(ctx context.Context, actor Actor, in DealInput) (Deal, 
 		return Deal{}, err
 	}
 	id := a.cfg.NewID()
+	in.OwnerID = newOwner(actor, in.OwnerID, in.NoOwner)
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		return a.saveDeal(ctx, tx, actor, Deal{ID: id}, in)
 	})

@@ -22,11 +22,11 @@ func TestBoardTotalsPerCurrency(t *testing.T) {
 	admin := mustSetup(t, ta)
 	p, stages := salesPipeline(t, ta)
 	demo := stages["demo"] // 40 %
-	mustDeal(t, ta, admin, app.DealInput{Title: "A", StageID: demo.ID, Currency: "USD", Amount: "1000.00"})
-	mustDeal(t, ta, admin, app.DealInput{Title: "B", StageID: demo.ID, Currency: "USD", Amount: "250.25"})
-	mustDeal(t, ta, admin, app.DealInput{Title: "C", StageID: demo.ID, Currency: "KRW", Amount: "3,000,000"})
+	mustDeal(t, ta, admin, app.DealInput{Title: "A", StageID: demo.ID, Currency: "USD", Amount: "1000.00", NoOwner: true})
+	mustDeal(t, ta, admin, app.DealInput{Title: "B", StageID: demo.ID, Currency: "USD", Amount: "250.25", NoOwner: true})
+	mustDeal(t, ta, admin, app.DealInput{Title: "C", StageID: demo.ID, Currency: "KRW", Amount: "3,000,000", NoOwner: true})
 	mustDeal(t, ta, admin, app.DealInput{Title: "D", StageID: stages["proposal"].ID, Currency: "KRW", Amount: "1000000", OwnerID: admin.ID})
-	lost := mustDeal(t, ta, admin, app.DealInput{Title: "E", StageID: demo.ID, Currency: "EUR", Amount: "5"})
+	lost := mustDeal(t, ta, admin, app.DealInput{Title: "E", StageID: demo.ID, Currency: "EUR", Amount: "5", NoOwner: true})
 	_, err := ta.CloseDeal(ctx, admin, lost.ID, "lost", "Price")
 	is.NoErr(err)
 
@@ -217,7 +217,7 @@ func TestDealListFiltersAndPaging(t *testing.T) {
 	admin := mustSetup(t, ta)
 	p, stages := salesPipeline(t, ta)
 	for i := range 7 {
-		in := app.DealInput{Title: fmt.Sprintf("Deal %02d", i), Value: int64(i * 100), ExpectedCloseDate: fmt.Sprintf("2027-01-%02d", 10-i)}
+		in := app.DealInput{Title: fmt.Sprintf("Deal %02d", i), Value: int64(i * 100), ExpectedCloseDate: fmt.Sprintf("2027-01-%02d", 10-i), NoOwner: true}
 		if i%2 == 0 {
 			in.Tags, in.OwnerID = []string{"even"}, admin.ID
 		}

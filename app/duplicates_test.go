@@ -17,6 +17,7 @@ func TestDuplicatesMergeAndQuality(t *testing.T) {
 	ta := mustOpenApp(t)
 	admin := mustSetup(t, ta)
 	add := func(in app.ContactInput) app.Contact {
+		in.NoOwner = true // for the quality report
 		c, err := ta.CreateContact(ctx, admin, in)
 		is.NoErr(err)
 		return c

@@ -19,10 +19,10 @@ func TestFilterQuery(t *testing.T) {
 	people := []app.ContactInput{
 		{FirstName: "Acme Ann", LifecycleStatus: "customer", Tags: []string{"vip"}, OwnerID: admin.ID,
 			CustomFields: app.CustomValues{"seats": 50, "renewal_date": "2027-01-15", "plan": "Pro", "vip": true, "channels": []string{"Email"}, "nickname": "annie"}},
-		{FirstName: "Bob", LifecycleStatus: "lead", Tags: []string{"vip", "churned"},
+		{FirstName: "Bob", LifecycleStatus: "lead", Tags: []string{"vip", "churned"}, NoOwner: true,
 			CustomFields: app.CustomValues{"seats": 5, "renewal_date": "2026-12-01", "plan": "Free", "vip": false, "channels": []string{"Email", "Chat"}}},
 		{FirstName: "Cy", LifecycleStatus: "customer", OwnerID: admin.ID, CustomFields: app.CustomValues{"seats": 500}},
-		{FirstName: "Dee", LifecycleStatus: "customer"},
+		{FirstName: "Dee", LifecycleStatus: "customer", NoOwner: true},
 	}
 	ids := map[string]string{}
 	for _, in := range people {

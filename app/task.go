@@ -24,7 +24,8 @@ type TaskInput struct {
 	DueTime    string    // HH:MM; "" makes an all-day task
 	DueAt      time.Time // an exact moment (the API's due_at); wins over DueDate and DueTime
 	TimeZone   string    // IANA zone; "" means the actor's
-	AssigneeID string
+	AssigneeID string    // on a new task, "" is whoever adds it (see newOwner)
+	Unassigned bool      // a new task is to be nobody's; updates ignore it
 	Priority   string
 	Recurrence string // RRULE, e.g. FREQ=WEEKLY;BYDAY=MO
 	Links      []RecordRef
@@ -155,6 +156,7 @@ func (a *App) CreateTask(ctx context.Context, actor Actor, in TaskInput) (Task, 
 		return Task{}, err
 	}
 	var id string
+	in.AssigneeID = newOwner(actor, in.AssigneeID, in.Unassigned)
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		t, err := a.validateTask(ctx, tx, actor, in, nil)
 		if err != nil {

@@ -125,3 +125,49 @@ func TestUsers(t *testing.T) {
 		is.Equal(fieldProblem(err, "language"), "error.language_invalid")
 	})
 }
+
+// TestWhoeverAddsARecordOwnsIt: a new contact, company or deal without an
+// owner is its adder's, and a new task its adder's to do, unless the input
+// asks for nobody; the browser, the API and the CLI rely on this.
+func TestWhoeverAddsARecordOwnsIt(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	ta := mustOpenApp(t)
+	admin := mustSetup(t, ta)
+	sam := mustUser(t, ta, "Sam")
+	kinds := map[string]func(actor app.Actor, owner string, none bool) (string, error){
+		"contact": func(actor app.Actor, owner string, none bool) (string, error) {
+			c, err := ta.CreateContact(ctx, actor, app.ContactInput{FirstName: "Ann", OwnerID: owner, NoOwner: none})
+			return c.OwnerID, err
+		},
+		"company": func(actor app.Actor, owner string, none bool) (string, error) {
+			c, err := ta.CreateCompany(ctx, actor, app.CompanyInput{Name: "Acme", OwnerID: owner, NoOwner: none})
+			return c.OwnerID, err
+		},
+		"deal": func(actor app.Actor, owner string, none bool) (string, error) {
+			d, err := ta.CreateDeal(ctx, actor, app.DealInput{Title: "Big", OwnerID: owner, NoOwner: none})
+			return d.OwnerID, err
+		},
+		"task": func(actor app.Actor, owner string, none bool) (string, error) {
+			task, err := ta.CreateTask(ctx, actor, app.TaskInput{Title: "Call", AssigneeID: owner, Unassigned: none})
+			return task.AssigneeID, err
+		},
+	}
+	for kind, create := range kinds {
+		t.Run(kind, func(t *testing.T) {
+			is := is.New(t)
+			got, err := create(admin, "", false)
+			is.NoErr(err)
+			is.Equal(got, admin.ID) // whoever adds it
+			got, err = create(admin, sam.ID, false)
+			is.NoErr(err)
+			is.Equal(got, sam.ID) // the one named
+			got, err = create(admin, "", true)
+			is.NoErr(err)
+			is.Equal(got, "") // nobody, when asked
+			got, err = create(nil, "", false)
+			is.NoErr(err)
+			is.Equal(got, "") // the system adds for nobody
+		})
+	}
+}

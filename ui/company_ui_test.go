@@ -16,6 +16,7 @@ import (
 
 func createCompany(t *testing.T, ts *testServer, in app.CompanyInput) app.Company {
 	t.Helper()
+	in.NoOwner = true // only the owner given
 	c, err := ts.app.CreateCompany(t.Context(), recordActor(t, ts), in)
 	if err != nil {
 		t.Fatal(err)

@@ -35,6 +35,7 @@ func salesStages(t *testing.T, ts *testServer) (app.Pipeline, map[string]app.Sta
 
 func createDeal(t *testing.T, ts *testServer, in app.DealInput) app.Deal {
 	t.Helper()
+	in.NoOwner = true // only the owner given
 	d, err := ts.app.CreateDeal(t.Context(), recordActor(t, ts), in)
 	if err != nil {
 		t.Fatal(err)

@@ -93,7 +93,7 @@ func TestTaskPages(t *testing.T) {
 
 	t.Run("the task list filters and deletes", func(t *testing.T) {
 		is := is.New(t)
-		task, err := ts.app.CreateTask(t.Context(), me, app.TaskInput{Title: "Nobody's task"})
+		task, err := ts.app.CreateTask(t.Context(), me, app.TaskInput{Title: "Nobody's task", Unassigned: true})
 		is.NoErr(err)
 		is.True(!strings.Contains(admin.get("/tasks").Body, "Nobody&#39;s task"))              // mine only
 		is.True(strings.Contains(admin.get("/tasks?assignee=none").Body, "Nobody&#39;s task")) // unassigned

@@ -69,6 +69,7 @@ func (b companyBody) apply(in *app.CompanyInput, m members) map[string]string {
 	set(m, "phone", &in.Phone, b.Phone)
 	applyAddress(m, &in.Address, b.Address)
 	set(m, "owner_id", &in.OwnerID, b.OwnerID)
+	in.NoOwner = m.has("owner_id") && in.OwnerID == "" // null: nobody, on create
 	set(m, "tags", &in.Tags, b.Tags)
 	set(m, "notes", &in.Notes, b.Notes)
 	set(m, "custom_fields", &in.CustomFields, b.CustomFields)

@@ -106,6 +106,7 @@ func (b contactBody) apply(in *app.ContactInput, m members) map[string]string {
 	set(m, "lead_source", &in.LeadSource, b.LeadSource)
 	set(m, "lifecycle_status", &in.LifecycleStatus, b.LifecycleStatus)
 	set(m, "owner_id", &in.OwnerID, b.OwnerID)
+	in.NoOwner = m.has("owner_id") && in.OwnerID == "" // null: nobody, on create
 	set(m, "tags", &in.Tags, b.Tags)
 	set(m, "notes", &in.Notes, b.Notes)
 	set(m, "custom_fields", &in.CustomFields, b.CustomFields)

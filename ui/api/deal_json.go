@@ -94,6 +94,7 @@ func (b dealBody) apply(in *app.DealInput, m members) map[string]string {
 	set(m, "company_id", &in.CompanyID, b.CompanyID)
 	set(m, "contact_ids", &in.ContactIDs, b.ContactIDs)
 	set(m, "owner_id", &in.OwnerID, b.OwnerID)
+	in.NoOwner = m.has("owner_id") && in.OwnerID == "" // null: nobody, on create
 	set(m, "expected_close_date", &in.ExpectedCloseDate, b.ExpectedCloseDate)
 	set(m, "source", &in.Source, b.Source)
 	set(m, "notes", &in.Notes, b.Notes)

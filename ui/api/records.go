@@ -26,12 +26,9 @@ type recordAPI[In any, Rec interface{ Trashed() bool }, Body recordBody[In]] str
 	id       func(Rec) string
 	json     func(Rec) any
 
-	// Optional steps. When a new record's body lacks the member owner,
-	// setOwner makes whoever adds it its owner (or assignee). editArea makes PATCH check the edit right before reading the
+	// Optional steps. editArea makes PATCH check the edit right before reading the
 	// body, so a viewer hears 403, not 400. after does what the body asks
 	// beyond the input, once the record is created or changed.
-	owner    string
-	setOwner func(*In, string)
 	editArea app.Area
 	after    func(*app.App, context.Context, app.Actor, Body, Rec) (Rec, error)
 }
@@ -86,9 +83,8 @@ var contactAPI = recordAPI[app.ContactInput, app.Contact, contactBody]{
 		return page, err
 	},
 	create: (*app.App).CreateContact, get: (*app.App).Contact, patch: patchWith((*app.App).PatchContact), trash: (*app.App).TrashContact,
-	id:    func(c app.Contact) string { return c.ID },
-	json:  func(c app.Contact) any { return NewContactJSON(c) },
-	owner: "owner_id", setOwner: func(in *app.ContactInput, id string) { in.OwnerID = id },
+	id:   func(c app.Contact) string { return c.ID },
+	json: func(c app.Contact) any { return NewContactJSON(c) },
 }
 
 var companyAPI = recordAPI[app.CompanyInput, app.Company, companyBody]{
@@ -98,9 +94,8 @@ var companyAPI = recordAPI[app.CompanyInput, app.Company, companyBody]{
 		return page, err
 	},
 	create: (*app.App).CreateCompany, get: (*app.App).Company, patch: patchWith((*app.App).PatchCompany), trash: (*app.App).TrashCompany,
-	id:    func(c app.Company) string { return c.ID },
-	json:  func(c app.Company) any { return NewCompanyJSON(c) },
-	owner: "owner_id", setOwner: func(in *app.CompanyInput, id string) { in.OwnerID = id },
+	id:   func(c app.Company) string { return c.ID },
+	json: func(c app.Company) any { return NewCompanyJSON(c) },
 }
 
 var dealAPI = recordAPI[app.DealInput, app.Deal, dealBody]{
@@ -109,9 +104,8 @@ var dealAPI = recordAPI[app.DealInput, app.Deal, dealBody]{
 		return ListDeals(ctx, a, actor, v)
 	},
 	create: (*app.App).CreateDeal, get: (*app.App).Deal, patch: patchWith((*app.App).PatchDeal), trash: (*app.App).TrashDeal,
-	id:    func(d app.Deal) string { return d.ID },
-	json:  func(d app.Deal) any { return NewDealJSON(d) },
-	owner: "owner_id", setOwner: func(in *app.DealInput, id string) { in.OwnerID = id },
+	id:   func(d app.Deal) string { return d.ID },
+	json: func(d app.Deal) any { return NewDealJSON(d) },
 }
 
 var activityAPI = recordAPI[app.ActivityInput, app.Activity, activityBody]{
@@ -128,10 +122,9 @@ var taskAPI = recordAPI[app.TaskInput, app.Task, taskBody]{
 	route: "api.task", notFound: "error.task_not_found",
 	list:   listTasks,
 	create: (*app.App).CreateTask, get: (*app.App).Task, trash: (*app.App).TrashTask,
-	patch: getThenUpdate((*app.App).Task, app.TaskInputOf, (*app.App).UpdateTask),
-	id:    func(t app.Task) string { return t.ID },
-	json:  func(t app.Task) any { return NewTaskJSON(t) },
-	owner: "assignee_id", setOwner: func(in *app.TaskInput, id string) { in.AssigneeID = id }, // who adds a task does it
+	patch:    getThenUpdate((*app.App).Task, app.TaskInputOf, (*app.App).UpdateTask),
+	id:       func(t app.Task) string { return t.ID },
+	json:     func(t app.Task) any { return NewTaskJSON(t) },
 	editArea: app.AreaActivities, after: taskDone,
 }
 
@@ -156,9 +149,6 @@ func (k recordAPI[In, Rec, Body]) handleCreate(s *apiSite) http.Handler {
 		}
 		user := request.CurrentUser(r)
 		var in In
-		if k.setOwner != nil && !m.has(k.owner) {
-			k.setOwner(&in, user.ID)
-		}
 		if err := edit(body, m)(&in); err != nil {
 			writeAPIError(w, r, s, err)
 			return

@@ -145,6 +145,7 @@ func (b taskBody) apply(in *app.TaskInput, m members) map[string]string {
 	}
 	if m.has("assignee_id") {
 		in.AssigneeID = deref(b.AssigneeID)
+		in.Unassigned = in.AssigneeID == "" // null: nobody, on create
 	}
 	if m.has("recurrence") {
 		in.Recurrence = deref(b.Recurrence)

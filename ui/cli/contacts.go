@@ -77,9 +77,6 @@ func contactsCommand(getenv func(string) string, stdout io.Writer) *cobra.Comman
 				in.Phones = append(in.Phones, app.Labeled{Value: p})
 			}
 			return runAs(cmd, getenv, func(a *app.App, actor app.Actor) error {
-				if actor != nil {
-					in.OwnerID = actor.ID // who adds a contact owns it, as in the browser and the API
-				}
 				c, err := a.CreateContact(cmd.Context(), actor, in)
 				if err != nil {
 					return cliError(err)

@@ -44,7 +44,7 @@ func companyFormOf(c app.Company) companyForm {
 func (f companyForm) input() app.CompanyInput {
 	return app.CompanyInput{
 		Name: f.Name, Domain: f.Domain, Website: f.Website, Industry: f.Industry, Size: f.Size, Phone: f.Phone,
-		Address: f.Address, OwnerID: f.OwnerID, Notes: f.Notes, Tags: app.SplitTags(f.Tags), CustomFields: f.Custom.values(),
+		Address: f.Address, OwnerID: f.OwnerID, NoOwner: f.OwnerID == "", Notes: f.Notes, Tags: app.SplitTags(f.Tags), CustomFields: f.Custom.values(),
 	}
 }
 

@@ -66,7 +66,7 @@ func (f contactForm) input() app.ContactInput {
 	return app.ContactInput{
 		FirstName: f.FirstName, LastName: f.LastName, DisplayName: f.DisplayName, Title: f.Title, CompanyID: f.CompanyID,
 		Address: f.Address, Birthday: f.Birthday, Website: f.Website, Social: labeledOf(f.Social), LeadSource: f.LeadSource,
-		LifecycleStatus: f.LifecycleStatus, OwnerID: f.OwnerID, Notes: f.Notes,
+		LifecycleStatus: f.LifecycleStatus, OwnerID: f.OwnerID, NoOwner: f.OwnerID == "", Notes: f.Notes,
 		Emails: labeledOf(f.Emails), Phones: labeledOf(f.Phones), Tags: app.SplitTags(f.Tags), CustomFields: f.Custom.values(),
 	}
 }

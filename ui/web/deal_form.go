@@ -49,7 +49,7 @@ func dealFormOf(d app.Deal) dealForm {
 // input is the app's view of the form. The stage names the pipeline.
 func (f dealForm) input() app.DealInput {
 	in := app.DealInput{Title: f.Title, Amount: f.Amount, Currency: f.Currency, StageID: f.StageID, CompanyID: f.CompanyID,
-		ContactIDs: f.ContactIDs, OwnerID: f.OwnerID, ExpectedCloseDate: f.ExpectedCloseDate, Source: f.Source,
+		ContactIDs: f.ContactIDs, OwnerID: f.OwnerID, NoOwner: f.OwnerID == "", ExpectedCloseDate: f.ExpectedCloseDate, Source: f.Source,
 		Tags: app.SplitTags(f.Tags), Notes: f.Notes, LostReason: f.LostReason, CustomFields: f.Custom.values()}
 	if f.Amount == "" {
 		in.Amount = "0"

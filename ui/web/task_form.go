@@ -115,7 +115,7 @@ func (f taskForm) input(defaultZone string) (app.TaskInput, map[string]string) {
 	}
 	rule, field, problem := f.recurrence(zone)
 	in := app.TaskInput{Title: f.Title, Notes: f.Notes, DueDate: f.DueDate, DueTime: f.DueTime, TimeZone: f.TimeZone,
-		AssigneeID: f.AssigneeID, Priority: f.Priority, Recurrence: rule, Links: parseRefs(f.Links)}
+		AssigneeID: f.AssigneeID, Unassigned: f.AssigneeID == "", Priority: f.Priority, Recurrence: rule, Links: parseRefs(f.Links)}
 	if problem != "" {
 		return in, map[string]string{field: problem}
 	}
