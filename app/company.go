@@ -284,22 +284,6 @@ type CompanyList struct {
 
 // ListCompanies pages through companies.
 func (a *App) ListCompanies(ctx context.Context, actor Actor, q store.ListQuery) (CompanyList, error) {
-	if err := a.checkListQuery(q, false); err != nil {
-		return CompanyList{}, err
-	}
-	if err := a.can(actor, AreaContacts, LevelView); err != nil {
-		return CompanyList{}, err
-	}
-	if !a.scopeList(actor, &q) {
-		return CompanyList{}, nil
-	}
-	page, err := store.ListCompanies(ctx, a.db.Reader(), q)
-	if errors.Is(err, store.ErrBadCursor) {
-		return CompanyList{}, Invalid(map[string]string{"cursor": "error.cursor_invalid"})
-	}
-	if err != nil {
-		return CompanyList{}, err
-	}
-	total, err := store.CountCompanies(ctx, a.db.Reader(), q)
+	page, total, err := listWith(ctx, a, actor, "company", q, store.ListCompanies, store.CountCompanies)
 	return CompanyList{CompanyPage: page, Total: total}, err
 }

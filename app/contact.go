@@ -448,32 +448,8 @@ type ContactList struct {
 
 // ListContacts pages through contacts.
 func (a *App) ListContacts(ctx context.Context, actor Actor, q store.ListQuery) (ContactList, error) {
-	page, total, err := listContactsWith(ctx, a, actor, q, store.ListContacts)
+	page, total, err := listWith(ctx, a, actor, "contact", q, store.ListContacts, store.CountContacts)
 	return ContactList{ContactPage: page, Total: total}, err
-}
-
-// listContactsWith checks q and narrows it to what actor sees, then reads
-// its page with list and the total its filters match.
-func listContactsWith[P any](ctx context.Context, a *App, actor Actor, q store.ListQuery,
-	list func(context.Context, store.Querier, store.ListQuery) (P, error)) (page P, total int, err error) {
-	if err := a.checkListQuery(q, true); err != nil {
-		return page, 0, err
-	}
-	if err := a.can(actor, AreaContacts, LevelView); err != nil {
-		return page, 0, err
-	}
-	if !a.scopeList(actor, &q) {
-		return page, 0, nil
-	}
-	page, err = list(ctx, a.db.Reader(), q)
-	if errors.Is(err, store.ErrBadCursor) {
-		return page, 0, Invalid(map[string]string{"cursor": "error.cursor_invalid"})
-	}
-	if err != nil {
-		return page, 0, err
-	}
-	total, err = store.CountContacts(ctx, a.db.Reader(), q)
-	return page, total, err
 }
 
 func (a *App) checkListQuery(q store.ListQuery, contacts bool) error {

@@ -205,14 +205,7 @@ func (a *App) DealsByID(ctx context.Context, actor Actor, ids []string) ([]Deal,
 	if scope := a.ownerScope(actor); scope != "" {
 		ds = slices.DeleteFunc(ds, func(d Deal) bool { return d.OwnerID != scope })
 	}
-	if err := a.fillDeals(ctx, ds); err != nil {
-		return nil, err
-	}
-	values := make([]CustomValues, len(ds))
-	for i, d := range ds {
-		values[i] = d.CustomFields
-	}
-	return ds, a.hideFields(ctx, actor, "deal", values...)
+	return ds, a.dealCustomForActor(ctx, actor, ds)
 }
 
 // UpdateDeal replaces a deal's fields with in, provided nobody saved it

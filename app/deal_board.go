@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"time"
 
@@ -197,27 +196,27 @@ type DealList struct {
 
 // ListDeals pages through deals, for the list view and the API.
 func (a *App) ListDeals(ctx context.Context, actor Actor, q store.DealQuery) (DealList, error) {
+	page, total, err := listDealsWith(ctx, a, actor, q, store.ListDeals)
+	return DealList{DealPage: page, Total: total}, err
+}
+
+// listDealsWith checks q and narrows it to what actor sees, then reads
+// its page with list and the total its filters match.
+func listDealsWith[P any](ctx context.Context, a *App, actor Actor, q store.DealQuery,
+	list func(context.Context, store.Querier, store.DealQuery) (P, error)) (page P, total int, err error) {
 	if err := checkDealQuery(q); err != nil {
-		return DealList{}, err
+		return page, 0, err
 	}
 	if q.Sort != "" && !contains(store.DealSorts, q.Sort) && (q.SortField == "" || q.Sort != "-") {
-		return DealList{}, Invalid(map[string]string{"sort": "error.sort_invalid"})
+		return page, 0, Invalid(map[string]string{"sort": "error.sort_invalid"})
 	}
 	if err := a.can(actor, AreaDeals, LevelView); err != nil {
-		return DealList{}, err
+		return page, 0, err
 	}
 	if !a.scopeDeals(actor, &q) {
-		return DealList{}, nil
+		return page, 0, nil
 	}
-	page, err := store.ListDeals(ctx, a.db.Reader(), q)
-	if errors.Is(err, store.ErrBadCursor) {
-		return DealList{}, Invalid(map[string]string{"cursor": "error.cursor_invalid"})
-	}
-	if err != nil {
-		return DealList{}, err
-	}
-	total, err := store.CountDeals(ctx, a.db.Reader(), q)
-	return DealList{DealPage: page, Total: total}, err
+	return pageAndTotal(ctx, a.db.Reader(), q, list, store.CountDeals)
 }
 
 func checkDealQuery(q store.DealQuery) error {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"time"
 )
 
@@ -55,14 +56,47 @@ func UpdateCompany(ctx context.Context, tx *Tx, c Company) error {
 	return staleOrMissing(ctx, tx, res, "companies", c.ID)
 }
 
-// CompanyByID loads one company, trashed or not, with its tags.
+// CompanyByID loads one company, trashed or not, with its tags, in one
+// statement.
 func CompanyByID(ctx context.Context, q Querier, id string) (Company, error) {
-	c, err := scanCompany(q.QueryRowContext(ctx, `SELECT `+companyColumns+` FROM companies WHERE id = ?`, id))
-	if err != nil {
-		return Company{}, err
+	return scanCompanyRecord(q.QueryRowContext(ctx, `SELECT `+companyRecord+` FROM companies co WHERE co.id = ?`, id))
+}
+
+// companyRecord is a whole company of the row co in two columns: its own
+// columns as one JSON array (see decodeCompany), and its tags as JSON rows.
+var companyRecord = `json_array(` + qualify("co", companyColumns) + `), ` + companyTags
+
+// companyTags are the tags of the row co as JSON rows (see decodeTags).
+const companyTags = `(SELECT json_group_array(json_array(t.id, t.name, t.name_key, t.color)) FROM company_tags l
+		JOIN tags t ON t.id = l.tag_id WHERE l.company_id = co.id)`
+
+// scanCompanyRecord scans one companyRecord, then more.
+func scanCompanyRecord(sc rowScanner, more ...any) (Company, error) {
+	var row, tags string
+	if err := sc.Scan(append([]any{&row, &tags}, more...)...); err != nil {
+		return Company{}, translate(err)
 	}
-	tags, err := TagsOf(ctx, q, "company", []string{id})
-	c.Tags = tags[id]
+	c, err := decodeCompany(row)
+	if err == nil {
+		c.Tags, err = decodeTags(tags)
+	}
+	return c, err
+}
+
+// decodeCompany reads json_array(companyColumns); NULL reads as "".
+func decodeCompany(row string) (Company, error) {
+	var buf [23]string
+	v, err := jsonValues(row, buf[:0])
+	if err != nil || len(v) != len(buf) {
+		return Company{}, errJSONRows
+	}
+	c := Company{ID: v[0], Name: v[1], SortName: v[2], Domain: v[3], Website: v[4], Industry: v[5], Size: v[6],
+		Phone:   Phone{Value: v[7], E164: v[8]},
+		Address: Address{Street: v[9], City: v[10], Region: v[11], PostalCode: v[12], Country: v[13]},
+		OwnerID: v[14], Notes: v[15]}
+	c.Version, err = strconv.Atoi(v[16])
+	c.Stamp = Stamp{Version: c.Version, CreatedAt: ParseTime(v[17]), CreatedBy: v[18], UpdatedAt: ParseTime(v[19]), UpdatedBy: v[20],
+		DeletedAt: ParseTime(v[21]), DeletedBy: v[22]}
 	return c, err
 }
 
@@ -135,6 +169,21 @@ func companiesFrom(customSort bool) string {
 
 // CompanyListSQL builds the page query for q.
 func CompanyListSQL(q ListQuery) (string, []any, error) {
+	return companyPageSQL(q, `json_array(co.id, co.name, co.domain, co.industry, co.owner_key, u.name,
+		co.sort_name, co.created_at, co.updated_at, co.deleted_at,
+		(SELECT count(*) FROM contacts c WHERE c.company_key = co.id AND c.deleted_at IS NULL),
+		co.deleted_by, (SELECT name FROM users WHERE id = co.deleted_by)), `+companyTags+`, `, ` LEFT JOIN users u ON u.id = co.owner_id`)
+}
+
+// CompanyRecordsSQL builds the page query of ListCompanyRecords: whole
+// companies read beside the list's own keys.
+func CompanyRecordsSQL(q ListQuery) (string, []any, error) {
+	return companyPageSQL(q, companyRecord+`, co.created_at, co.updated_at, co.deleted_at, `, "")
+}
+
+// companyPageSQL is the keyset query of a page of q: columns, then the
+// custom sort's value, from the companies and the joins.
+func companyPageSQL(q ListQuery, columns, joins string) (string, []any, error) {
 	w := companyWhere(q)
 	if w.err != nil {
 		return "", nil, w.err
@@ -159,11 +208,8 @@ func CompanyListSQL(q ListQuery) (string, []any, error) {
 		}
 		w.add(cond, args...)
 	}
-	query := `SELECT co.id, co.name, co.domain, co.industry, co.owner_key, coalesce(u.name, ''),
-		co.sort_name, co.created_at, co.updated_at, co.deleted_at,
-		(SELECT count(*) FROM contacts c WHERE c.company_key = co.id AND c.deleted_at IS NULL),
-		coalesce(co.deleted_by, ''), coalesce((SELECT name FROM users WHERE id = co.deleted_by), ''), ` + sortValue + `
-		FROM ` + companiesFrom(custom) + ` LEFT JOIN users u ON u.id = co.owner_id` + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`
+	query := `SELECT ` + columns + sortValue + `
+		FROM ` + companiesFrom(custom) + joins + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`
 	args := append(fromArgs, w.args...)
 	return query, append(args, clampLimit(q.Limit)+1), nil
 }
@@ -182,69 +228,68 @@ func companySort(q ListQuery) (spec sortSpec, err error) {
 	return spec, err
 }
 
-// ListCompanies returns one page of companies.
+// companyList reads pages of companies.
+var companyList = pagedList{broad: broadCompanyQuery, sort: companySort}
+
+// broadCompanyQuery sets q.Broad from the kept counts.
+func broadCompanyQuery(ctx context.Context, db Querier, q ListQuery) (ListQuery, error) {
+	if q.Trashed {
+		return q, nil
+	}
+	var err error
+	q.Broad, err = isBroad(ctx, db, companyCountFilters(q)...)
+	if err == nil {
+		q.Broad, err = broadWithConditions(ctx, db, "company", q, q.Broad, companyCountFilters(q))
+	}
+	return q, err
+}
+
+// ListCompanies returns one page of companies in one statement after the
+// kept counts.
 func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, error) {
-	if !q.Trashed {
-		var err error
-		q.Broad, err = isBroad(ctx, db, companyCountFilters(q)...)
-		if err == nil {
-			q.Broad, err = broadWithConditions(ctx, db, "company", q, q.Broad, companyCountFilters(q))
+	page := CompanyPage{Rows: make([]CompanyRow, 0, clampLimit(q.Limit))}
+	var err error
+	page.NextCursor, err = companyList.readPage(ctx, db, q, CompanyListSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
+		var row, tags string
+		var custom any
+		if err := rows.Scan(&row, &tags, &custom); err != nil {
+			return nil, err
 		}
-		if err != nil {
-			return CompanyPage{}, err
+		var buf [13]string
+		v, err := jsonValues(row, buf[:0])
+		if err != nil || len(v) != len(buf) {
+			return nil, errJSONRows
 		}
-	}
-	query, args, err := CompanyListSQL(q)
-	if err != nil {
-		return CompanyPage{}, err
-	}
-	spec, _ := companySort(q) // CompanyListSQL checked it
-	rows, err := db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return CompanyPage{}, err
-	}
-	defer rows.Close()
-	var page CompanyPage
-	var last []string
-	limit := clampLimit(q.Limit)
-	for rows.Next() {
-		var r CompanyRow
-		var sortName, created, updated string
+		r := CompanyRow{ID: v[0], Name: v[1], Domain: v[2], Industry: v[3], OwnerID: v[4], OwnerName: v[5],
+			CreatedAt: ParseTime(v[7]), UpdatedAt: ParseTime(v[8]), DeletedAt: ParseTime(v[9]), DeletedBy: v[11], DeletedByName: v[12]}
+		if r.Contacts, err = strconv.Atoi(v[10]); err != nil {
+			return nil, err
+		}
+		if r.Tags, err = decodeTags(tags); err != nil {
+			return nil, err
+		}
+		page.Rows = append(page.Rows, r)
+		return cursorValues(q, v[6], v[7], v[8], v[9], r.OwnerID, r.ID, custom), nil
+	})
+	return page, err
+}
+
+// ListCompanyRecords is ListCompanies for callers that show whole
+// companies (the API), from the list's one statement.
+func ListCompanyRecords(ctx context.Context, db Querier, q ListQuery) (RecordPage[Company], error) {
+	page := RecordPage[Company]{Records: make([]Company, 0, clampLimit(q.Limit))}
+	var err error
+	page.NextCursor, err = companyList.readPage(ctx, db, q, CompanyRecordsSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
+		var created, updated string
 		var deleted sql.NullString
 		var custom any
-		if err := rows.Scan(&r.ID, &r.Name, &r.Domain, &r.Industry, &r.OwnerID, &r.OwnerName,
-			&sortName, &created, &updated, &deleted, &r.Contacts, &r.DeletedBy, &r.DeletedByName, &custom); err != nil {
-			return CompanyPage{}, err
+		c, err := scanCompanyRecord(rows, &created, &updated, &deleted, &custom)
+		if err != nil {
+			return nil, err
 		}
-		if len(page.Rows) == limit {
-			page.NextCursor = spec.cursor(last)
-			break
-		}
-		r.CreatedAt, r.UpdatedAt, r.DeletedAt = ParseTime(created), ParseTime(updated), parseNullTime(deleted)
-		page.Rows = append(page.Rows, r)
-		switch {
-		case q.Trashed:
-			last = []string{deleted.String, r.ID}
-		case q.SortField != "":
-			last = []string{customCursorText(custom), r.ID}
-		default:
-			last = sortValues(q.Sort, sortName, created, updated, r.OwnerID, r.ID)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return CompanyPage{}, err
-	}
-	// Free this reader before asking for another: a request that holds one
-	// connection while waiting for a second can starve the pool under load.
-	rows.Close()
-	ids := make([]string, len(page.Rows))
-	for i, r := range page.Rows {
-		ids[i] = r.ID
-	}
-	tags, err := TagsOf(ctx, db, "company", ids)
-	for i := range page.Rows {
-		page.Rows[i].Tags = tags[page.Rows[i].ID]
-	}
+		page.Records = append(page.Records, c)
+		return cursorValues(q, c.SortName, created, updated, deleted.String, c.OwnerID, c.ID, custom), nil
+	})
 	return page, err
 }
 

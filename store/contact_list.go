@@ -168,7 +168,7 @@ func contactSort(q ListQuery) (spec sortSpec, err error) {
 func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, error) {
 	page := ContactPage{Rows: make([]ContactRow, 0, clampLimit(q.Limit))}
 	var err error
-	page.NextCursor, err = readContactPage(ctx, db, q, ContactListSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
+	page.NextCursor, err = contactList.readPage(ctx, db, q, ContactListSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
 		var row, tags string
 		var custom any
 		if err := rows.Scan(&row, &tags, &custom); err != nil {
@@ -182,24 +182,18 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 			return nil, err
 		}
 		page.Rows = append(page.Rows, r)
-		return contactCursorValues(q, sortName, created, updated, deleted, r.OwnerID, r.ID, custom), nil
+		return cursorValues(q, sortName, created, updated, deleted, r.OwnerID, r.ID, custom), nil
 	})
 	return page, err
-}
-
-// ContactRecords is one page of whole contacts.
-type ContactRecords struct {
-	Contacts   []Contact
-	NextCursor string // "" on the last page
 }
 
 // ListContactRecords is ListContacts for callers that show whole
 // contacts (the API): the page's contacts with emails, phones and tags
 // come from the list's one statement.
-func ListContactRecords(ctx context.Context, db Querier, q ListQuery) (ContactRecords, error) {
-	page := ContactRecords{Contacts: make([]Contact, 0, clampLimit(q.Limit))}
+func ListContactRecords(ctx context.Context, db Querier, q ListQuery) (RecordPage[Contact], error) {
+	page := RecordPage[Contact]{Records: make([]Contact, 0, clampLimit(q.Limit))}
 	var err error
-	page.NextCursor, err = readContactPage(ctx, db, q, ContactRecordsSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
+	page.NextCursor, err = contactList.readPage(ctx, db, q, ContactRecordsSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
 		var record contactRecordScan
 		var created, updated string
 		var deleted sql.NullString
@@ -211,42 +205,14 @@ func ListContactRecords(ctx context.Context, db Querier, q ListQuery) (ContactRe
 		if err != nil {
 			return nil, err
 		}
-		page.Contacts = append(page.Contacts, c)
-		return contactCursorValues(q, c.SortName, created, updated, deleted.String, c.OwnerID, c.ID, custom), nil
+		page.Records = append(page.Records, c)
+		return cursorValues(q, c.SortName, created, updated, deleted.String, c.OwnerID, c.ID, custom), nil
 	})
 	return page, err
 }
 
-// readContactPage runs the page query that build makes of q and reads
-// each row of the page with read, which returns the row's cursor values.
-// It returns the next page's cursor, "" on the last page.
-func readContactPage(ctx context.Context, db Querier, q ListQuery, build func(ListQuery) (string, []any, error),
-	read func(*sql.Rows, ListQuery) ([]string, error)) (string, error) {
-	q, err := broadContactQuery(ctx, db, q)
-	if err != nil {
-		return "", err
-	}
-	query, args, err := build(q)
-	if err != nil {
-		return "", err
-	}
-	spec, _ := contactSort(q) // build checked it
-	rows, err := db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return "", err
-	}
-	defer rows.Close()
-	var last []string
-	for n, limit := 0, clampLimit(q.Limit); rows.Next(); n++ {
-		if n == limit { // the page asks for one row more, to know there is a next page
-			return spec.cursor(last), nil
-		}
-		if last, err = read(rows, q); err != nil {
-			return "", err
-		}
-	}
-	return "", rows.Err()
-}
+// contactList reads pages of contacts.
+var contactList = pagedList{broad: broadContactQuery, sort: contactSort}
 
 // broadContactQuery sets q.Broad from the kept counts.
 func broadContactQuery(ctx context.Context, db Querier, q ListQuery) (ListQuery, error) {
@@ -259,17 +225,6 @@ func broadContactQuery(ctx context.Context, db Querier, q ListQuery) (ListQuery,
 		q.Broad, err = broadWithConditions(ctx, db, "contact", q, q.Broad, contactCountFilters(q))
 	}
 	return q, err
-}
-
-// contactCursorValues are the cursor values of a page's last row.
-func contactCursorValues(q ListQuery, sortName, created, updated, deleted, owner, id string, custom any) []string {
-	switch {
-	case q.Trashed:
-		return []string{deleted, id}
-	case q.SortField != "":
-		return []string{customCursorText(custom), id}
-	}
-	return sortValues(q.Sort, sortName, created, updated, owner, id)
 }
 
 // CountContacts counts the contacts q matches, ignoring its cursor. With

@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
+	"strconv"
 	"time"
 )
 
@@ -102,39 +102,29 @@ func replaceDealContacts(ctx context.Context, tx *Tx, d Deal) error {
 	return nil
 }
 
-// DealByID loads one deal, trashed or not, with its contacts and tags.
+// DealByID loads one deal, trashed or not, with its contacts and tags, in
+// one statement.
 func DealByID(ctx context.Context, q Querier, id string) (Deal, error) {
-	d, err := scanDeal(q.QueryRowContext(ctx, `SELECT `+dealColumns+` FROM deals WHERE id = ?`, id))
-	if err != nil {
-		return Deal{}, err
-	}
-	deals := []Deal{d}
-	if err := fillDeals(ctx, q, deals); err != nil {
-		return Deal{}, err
-	}
-	return deals[0], nil
+	return scanDeal(q.QueryRowContext(ctx, `SELECT `+dealRecord+` FROM deals d WHERE d.id = ?`, id))
 }
 
-// DealsByIDs loads whole deals in the order of ids; unknown ids are left out.
+// DealsByIDs loads whole deals in the order of ids; unknown ids are left
+// out. It is one statement.
 func DealsByIDs(ctx context.Context, q Querier, ids []string) ([]Deal, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+dealColumns+` FROM deals WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
+	rows, err := q.QueryContext(ctx, `SELECT `+dealRecord+` FROM deals d WHERE d.id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
 	if err != nil {
 		return nil, err
 	}
-	byID := map[string]Deal{}
-	for rows.Next() {
+	byID := make(map[string]Deal, len(ids))
+	err = eachRow(rows, func() error {
 		d, err := scanDeal(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
 		byID[d.ID] = d
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	out := make([]Deal, 0, len(byID))
@@ -143,42 +133,14 @@ func DealsByIDs(ctx context.Context, q Querier, ids []string) ([]Deal, error) {
 			out = append(out, d)
 		}
 	}
-	return out, fillDeals(ctx, q, out)
+	return out, nil
 }
 
-// fillDeals adds the further contacts and the tags of deals.
-func fillDeals(ctx context.Context, q Querier, deals []Deal) error {
-	if len(deals) == 0 {
-		return nil
-	}
-	ids := make([]string, len(deals))
-	for i, d := range deals {
-		ids[i] = d.ID
-	}
-	rows, err := q.QueryContext(ctx, `SELECT deal_id, contact_id FROM deal_contacts WHERE deal_id IN (SELECT value FROM json_each(?))
-		ORDER BY deal_id, position`, jsonIDs(ids))
-	if err != nil {
-		return err
-	}
-	contacts := map[string][]string{}
-	for rows.Next() {
-		var deal, contact string
-		if err := rows.Scan(&deal, &contact); err != nil {
-			rows.Close()
-			return err
-		}
-		contacts[deal] = append(contacts[deal], contact)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	tags, err := TagsOf(ctx, q, "deal", ids)
-	for i := range deals {
-		deals[i].ContactIDs, deals[i].Tags = contacts[deals[i].ID], tags[deals[i].ID]
-	}
-	return err
-}
+// dealRecord is a whole deal of the row d in three columns: its own
+// columns as one JSON array, its further contacts and its tags as JSON
+// rows (see scanDeal).
+var dealRecord = `json_array(` + qualify("d", dealColumns) + `),
+	(SELECT json_group_array(json_array(position, contact_id)) FROM deal_contacts WHERE deal_id = d.id), ` + dealTags
 
 // TrashDeal moves a deal to the trash, or back out.
 func TrashDeal(ctx context.Context, tx *Tx, id, by string, trash bool) error {
@@ -201,20 +163,38 @@ func DealIDsInStage(ctx context.Context, q Querier, stageID string) ([]string, e
 	return scanIDs(rows)
 }
 
-func scanDeal(row rowScanner) (Deal, error) {
-	var d Deal
-	var s stampScan
-	var company, contact sql.NullString
-	var closed sql.NullString
-	var entered string
-	err := row.Scan(&d.ID, &d.Title, &d.SortTitle, &d.Value, &d.Currency, &d.PipelineID, &d.StageID, &d.Position,
-		&company, &contact, &s.ownerID, &d.ExpectedCloseDate, &d.Source, &d.Notes, &d.Status, &d.LostReason, &closed, &entered,
-		&d.Version, &s.created, &s.createdBy, &s.updated, &s.updatedBy, &s.deletedAt, &s.deletedBy)
-	if err != nil {
+// scanDeal scans one dealRecord, then more.
+func scanDeal(row rowScanner, more ...any) (Deal, error) {
+	var record, contacts, tags string
+	if err := row.Scan(append([]any{&record, &contacts, &tags}, more...)...); err != nil {
 		return Deal{}, translate(err)
 	}
-	d.Stamp = s.stamp(d.Version)
-	d.CompanyID, d.ContactID, d.OwnerID = company.String, contact.String, s.ownerID.String
-	d.ClosedAt, d.StageEnteredAt = parseNullTime(closed), ParseTime(entered)
-	return d, nil
+	var buf [25]string
+	v, err := jsonValues(record, buf[:0])
+	if err != nil || len(v) != len(buf) {
+		return Deal{}, errJSONRows
+	}
+	d := Deal{ID: v[0], Title: v[1], SortTitle: v[2], Currency: v[4], PipelineID: v[5], StageID: v[6], Position: v[7],
+		CompanyID: v[8], ContactID: v[9], OwnerID: v[10], ExpectedCloseDate: v[11], Source: v[12], Notes: v[13],
+		Status: v[14], LostReason: v[15], ClosedAt: ParseTime(v[16]), StageEnteredAt: ParseTime(v[17])}
+	if d.Value, err = strconv.ParseInt(v[3], 10, 64); err != nil {
+		return Deal{}, err
+	}
+	if d.Version, err = strconv.Atoi(v[18]); err != nil {
+		return Deal{}, err
+	}
+	d.Stamp = Stamp{Version: d.Version, CreatedAt: ParseTime(v[19]), CreatedBy: v[20], UpdatedAt: ParseTime(v[21]), UpdatedBy: v[22],
+		DeletedAt: ParseTime(v[23]), DeletedBy: v[24]}
+	var pos []string
+	err = jsonRows(contacts, func(v []string) {
+		if len(v) == 2 {
+			pos = append(pos, v[0])
+			d.ContactIDs = append(d.ContactIDs, v[1])
+		}
+	})
+	inPositionOrder(pos, d.ContactIDs)
+	if err == nil {
+		d.Tags, err = decodeTags(tags)
+	}
+	return d, err
 }

@@ -68,10 +68,16 @@ type DealPage struct {
 	NextCursor string
 }
 
-const dealRowColumns = `d.id, d.title, d.value, d.currency, d.pipeline_id, d.stage_id, d.position,
-	d.company_key, coalesce(co.name, ''), d.contact_key, coalesce(c.display_name, ''), d.owner_key, coalesce(u.name, ''),
+// dealRowColumns is a deal as a row shows it, as one JSON array (see
+// scanDealRow; one column costs the driver less than twenty-three).
+const dealRowColumns = `json_array(d.id, d.title, d.value, d.currency, d.pipeline_id, d.stage_id, d.position,
+	d.company_key, co.name, d.contact_key, c.display_name, d.owner_key, u.name,
 	d.expected_close_date, d.status, d.lost_reason, d.stage_entered_at, d.closed_at, d.created_at, d.updated_at, d.deleted_at,
-	coalesce((SELECT name FROM users WHERE id = d.deleted_by), ''), d.sort_title`
+	(SELECT name FROM users WHERE id = d.deleted_by), d.sort_title)`
+
+// dealTags are the tags of the row d as JSON rows (see decodeTags).
+const dealTags = `(SELECT json_group_array(json_array(t.id, t.name, t.name_key, t.color)) FROM deal_tags l
+	JOIN tags t ON t.id = l.tag_id WHERE l.deal_id = d.id)`
 
 const dealRowJoins = ` FROM deals d
 	LEFT JOIN companies co ON co.id = d.company_id
@@ -80,25 +86,30 @@ const dealRowJoins = ` FROM deals d
 
 // scanDealRow reads dealRowColumns and then the columns of extra.
 func scanDealRow(rows *sql.Rows, extra ...any) (DealRow, error) {
-	var r DealRow
-	var entered, created, updated string
-	var closed, deleted sql.NullString
-	err := rows.Scan(append([]any{&r.ID, &r.Title, &r.Value, &r.Currency, &r.PipelineID, &r.StageID, &r.Position,
-		&r.CompanyID, &r.CompanyName, &r.ContactID, &r.ContactName, &r.OwnerID, &r.OwnerName,
-		&r.ExpectedCloseDate, &r.Status, &r.LostReason, &entered, &closed, &created, &updated, &deleted, &r.DeletedByName, &r.sortTitle},
-		extra...)...)
-	r.StageEnteredAt, r.ClosedAt = ParseTime(entered), parseNullTime(closed)
-	r.CreatedAt, r.UpdatedAt, r.DeletedAt = ParseTime(created), ParseTime(updated), parseNullTime(deleted)
+	var row string
+	if err := rows.Scan(append([]any{&row}, extra...)...); err != nil {
+		return DealRow{}, err
+	}
+	var buf [23]string
+	v, err := jsonValues(row, buf[:0])
+	if err != nil || len(v) != len(buf) {
+		return DealRow{}, errJSONRows
+	}
+	r := DealRow{ID: v[0], Title: v[1], Currency: v[3], PipelineID: v[4], StageID: v[5], Position: v[6],
+		CompanyID: v[7], CompanyName: v[8], ContactID: v[9], ContactName: v[10], OwnerID: v[11], OwnerName: v[12],
+		ExpectedCloseDate: v[13], Status: v[14], LostReason: v[15], StageEnteredAt: ParseTime(v[16]), ClosedAt: ParseTime(v[17]),
+		CreatedAt: ParseTime(v[18]), UpdatedAt: ParseTime(v[19]), DeletedAt: ParseTime(v[20]), DeletedByName: v[21], sortTitle: v[22]}
+	r.Value, err = strconv.ParseInt(v[2], 10, 64)
 	return r, err
 }
 
 func queryDealRows(ctx context.Context, q Querier, query string, args ...any) ([]DealRow, error) {
-	return queryDealRowsSorted(ctx, q, false, query, args...)
+	return queryDealRowsSorted(ctx, q, false, false, query, args...)
 }
 
-// queryDealRowsSorted reads deal rows; withValue says each ends with the
-// custom sort value.
-func queryDealRowsSorted(ctx context.Context, q Querier, withValue bool, query string, args ...any) ([]DealRow, error) {
+// queryDealRowsSorted reads deal rows; withTags says each row then has
+// its tags, withValue that it ends with the custom sort value.
+func queryDealRowsSorted(ctx context.Context, q Querier, withTags, withValue bool, query string, args ...any) ([]DealRow, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
@@ -106,14 +117,23 @@ func queryDealRowsSorted(ctx context.Context, q Querier, withValue bool, query s
 	defer rows.Close()
 	var out []DealRow
 	for rows.Next() {
+		var tags string
 		var value any
 		var extra []any
+		if withTags {
+			extra = append(extra, &tags)
+		}
 		if withValue {
-			extra = []any{&value}
+			extra = append(extra, &value)
 		}
 		r, err := scanDealRow(rows, extra...)
 		if err != nil {
 			return nil, err
+		}
+		if withTags {
+			if r.Tags, err = decodeTags(tags); err != nil {
+				return nil, err
+			}
 		}
 		r.sortValue = value
 		out = append(out, r)
@@ -247,6 +267,18 @@ func dealsFrom(customSort bool) string {
 
 // DealListSQL builds the page query for q, for ListDeals and plan tests.
 func DealListSQL(q DealQuery) (string, []any, error) {
+	return dealPageSQL(q, dealRowColumns+`, `+dealTags, dealRowJoins)
+}
+
+// DealRecordsSQL builds the page query of ListDealRecords: whole deals
+// read beside the list's own keys, with no join for names.
+func DealRecordsSQL(q DealQuery) (string, []any, error) {
+	return dealPageSQL(q, dealRecord, ` FROM deals d`)
+}
+
+// dealPageSQL is the keyset query of a page of q: columns, then the
+// custom sort's value, from the deals and the joins.
+func dealPageSQL(q DealQuery, columns, joins string) (string, []any, error) {
 	w := dealListWhere(q)
 	if w.err != nil {
 		return "", nil, w.err
@@ -278,8 +310,8 @@ func DealListSQL(q DealQuery) (string, []any, error) {
 		}
 		w.add(cond, args...)
 	}
-	joins := strings.Replace(dealRowJoins, " FROM deals d", dealsFrom(custom), 1)
-	return `SELECT ` + dealRowColumns + sortValue + joins + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`,
+	joins = strings.Replace(joins, " FROM deals d", dealsFrom(custom), 1)
+	return `SELECT ` + columns + sortValue + joins + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`,
 		append(append(fromArgs, w.args...), clampLimit(q.Limit)+1), nil
 }
 
@@ -289,7 +321,7 @@ func ListDeals(ctx context.Context, db Querier, q DealQuery) (DealPage, error) {
 	if err != nil {
 		return DealPage{}, err
 	}
-	rows, err := queryDealRowsSorted(ctx, db, customDealSort(q), query, args...)
+	rows, err := queryDealRowsSorted(ctx, db, true, customDealSort(q), query, args...)
 	if err != nil {
 		return DealPage{}, err
 	}
@@ -300,43 +332,72 @@ func ListDeals(ctx context.Context, db Querier, q DealQuery) (DealPage, error) {
 		page.NextCursor = spec.cursor(dealCursor(q, rows[limit-1]))
 	}
 	page.Rows = rows
-	return page, tagDealRows(ctx, db, page.Rows)
+	return page, nil
 }
 
 func dealCursor(q DealQuery, r DealRow) []string {
+	return dealCursorOf(q, r.ID, r.sortTitle, r.ExpectedCloseDate, r.Value, r.CreatedAt, r.UpdatedAt, r.DeletedAt, r.sortValue)
+}
+
+// dealCursorOf is the cursor values of the deal a page ends with.
+func dealCursorOf(q DealQuery, id, sortTitle, closeDate string, value int64, created, updated, deleted time.Time, sortValue any) []string {
 	if q.Trashed {
-		return []string{FormatTime(r.DeletedAt), r.ID}
+		return []string{FormatTime(deleted), id}
 	}
 	if customDealSort(q) {
-		return []string{customCursorText(r.sortValue), r.ID}
+		return []string{customCursorText(sortValue), id}
 	}
 	switch strings.TrimPrefix(q.Sort, "-") {
 	case "created":
-		return []string{FormatTime(r.CreatedAt), r.ID}
+		return []string{FormatTime(created), id}
 	case "title":
-		return []string{r.sortTitle, r.ID}
+		return []string{sortTitle, id}
 	case "value":
-		return []string{strconv.FormatInt(r.Value, 10), r.ID}
+		return []string{strconv.FormatInt(value, 10), id}
 	case "close":
-		key := r.ExpectedCloseDate
-		if key == "" {
-			key = "9999-12-31"
+		if closeDate == "" {
+			closeDate = "9999-12-31"
 		}
-		return []string{key, r.ID}
+		return []string{closeDate, id}
 	}
-	return []string{FormatTime(r.UpdatedAt), r.ID}
+	return []string{FormatTime(updated), id}
 }
 
-func tagDealRows(ctx context.Context, q Querier, rows []DealRow) error {
-	ids := make([]string, len(rows))
-	for i, r := range rows {
-		ids[i] = r.ID
+// ListDealRecords is ListDeals for callers that show whole deals (the
+// API): the page's deals with contacts and tags come from the list's one
+// statement, not from a second read by id.
+func ListDealRecords(ctx context.Context, db Querier, q DealQuery) (RecordPage[Deal], error) {
+	query, args, err := DealRecordsSQL(q)
+	if err != nil {
+		return RecordPage[Deal]{}, err
 	}
-	tags, err := TagsOf(ctx, q, "deal", ids)
-	for i := range rows {
-		rows[i].Tags = tags[rows[i].ID]
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return RecordPage[Deal]{}, err
 	}
-	return err
+	limit := clampLimit(q.Limit)
+	page := RecordPage[Deal]{Records: make([]Deal, 0, limit+1)}
+	var values []any
+	err = eachRow(rows, func() error {
+		var value any
+		var more []any
+		if customDealSort(q) {
+			more = append(more, &value)
+		}
+		d, err := scanDeal(rows, more...)
+		page.Records, values = append(page.Records, d), append(values, value)
+		return err
+	})
+	if err != nil {
+		return RecordPage[Deal]{}, err
+	}
+	if len(page.Records) > limit {
+		page.Records = page.Records[:limit]
+		d := page.Records[limit-1]
+		spec, _ := dealListSort(q) // DealRecordsSQL checked it
+		page.NextCursor = spec.cursor(dealCursorOf(q, d.ID, d.SortTitle, d.ExpectedCloseDate, d.Value, d.CreatedAt, d.UpdatedAt, d.DeletedAt, values[limit-1]))
+	}
+	return page, nil
 }
 
 // CountDeals counts the deals q matches, ignoring its cursor.

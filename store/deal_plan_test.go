@@ -63,6 +63,11 @@ func checkDealPlans(t *testing.T, db *store.DB) {
 				// and sort its matches: a range is as narrow as the user made it.
 				walk := !(q.CloseFrom != "" && !strings.HasSuffix(sort, "close"))
 				assertIndexed(t, db, "deals "+fname+" sorted by "+sort+" ("+page+" page)", query, args, page == "later", walk)
+				query, args, err = store.DealRecordsSQL(q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				assertIndexed(t, db, "deal records "+fname+" sorted by "+sort+" ("+page+" page)", query, args, page == "later", walk)
 			}
 		}
 		query, args := store.DealCountSQL(f)

@@ -280,3 +280,59 @@ func keptCount(ctx context.Context, q Querier, kind, key string) (int, error) {
 	}
 	return n, err
 }
+
+// RecordPage is one page of whole records (contacts, companies or deals),
+// for callers that show them whole, such as the API.
+type RecordPage[R any] struct {
+	Records    []R
+	NextCursor string // "" on the last page
+}
+
+// pagedList is what reading a page of a record list needs to know of the
+// list: how to tell a broad filter from a narrow one, and its order.
+type pagedList struct {
+	broad func(context.Context, Querier, ListQuery) (ListQuery, error)
+	sort  func(ListQuery) (sortSpec, error)
+}
+
+// readPage runs the page query that build makes of q and reads each row of
+// the page with read, which returns the row's cursor values. It returns
+// the next page's cursor, "" on the last page.
+func (l pagedList) readPage(ctx context.Context, db Querier, q ListQuery, build func(ListQuery) (string, []any, error),
+	read func(*sql.Rows, ListQuery) ([]string, error)) (string, error) {
+	q, err := l.broad(ctx, db, q)
+	if err != nil {
+		return "", err
+	}
+	query, args, err := build(q)
+	if err != nil {
+		return "", err
+	}
+	spec, _ := l.sort(q) // build checked it
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var last []string
+	for n, limit := 0, clampLimit(q.Limit); rows.Next(); n++ {
+		if n == limit { // the page asks for one row more, to know there is a next page
+			return spec.cursor(last), nil
+		}
+		if last, err = read(rows, q); err != nil {
+			return "", err
+		}
+	}
+	return "", rows.Err()
+}
+
+// cursorValues are the cursor values of a page's last row.
+func cursorValues(q ListQuery, sortName, created, updated, deleted, owner, id string, custom any) []string {
+	switch {
+	case q.Trashed:
+		return []string{deleted, id}
+	case q.SortField != "":
+		return []string{customCursorText(custom), id}
+	}
+	return sortValues(q.Sort, sortName, created, updated, owner, id)
+}

@@ -136,6 +136,11 @@ func checkListPlans(t *testing.T, db *store.DB) {
 						t.Fatal(err)
 					}
 					assertIndexed(t, db, "companies "+fname+" sorted by "+sort+" ("+page+" page)", query, args, page == "later", q.Broad)
+					query, args, err = store.CompanyRecordsSQL(q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					assertIndexed(t, db, "company records "+fname+" sorted by "+sort+" ("+page+" page)", query, args, page == "later", q.Broad)
 				}
 			}
 		}

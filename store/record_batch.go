@@ -12,21 +12,6 @@ import (
 // rowScanner is a *sql.Row or *sql.Rows.
 type rowScanner interface{ Scan(dest ...any) error }
 
-func scanCompany(sc rowScanner) (Company, error) {
-	var c Company
-	var s stampScan
-	err := sc.Scan(
-		&c.ID, &c.Name, &c.SortName, &c.Domain, &c.Website, &c.Industry, &c.Size, &c.Phone.Value, &c.Phone.E164,
-		&c.Address.Street, &c.Address.City, &c.Address.Region, &c.Address.PostalCode, &c.Address.Country,
-		&s.ownerID, &c.Notes, &c.Version, &s.created, &s.createdBy, &s.updated, &s.updatedBy, &s.deletedAt, &s.deletedBy)
-	if err != nil {
-		return Company{}, translate(err)
-	}
-	c.Stamp = s.stamp(c.Version)
-	c.OwnerID = s.ownerID.String
-	return c, nil
-}
-
 // ContactsByIDs loads the contacts ids, with emails, phones and tags, in
 // the order given; ids that do not exist are left out. It is one
 // statement whatever the number of ids.
@@ -58,32 +43,28 @@ func ContactsByIDs(ctx context.Context, q Querier, ids []string) ([]Contact, err
 }
 
 // CompaniesByIDs loads the companies ids, with tags, in the order given;
-// ids that do not exist are left out.
+// ids that do not exist are left out. It is one statement.
 func CompaniesByIDs(ctx context.Context, q Querier, ids []string) ([]Company, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+companyColumns+` FROM companies WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
+	rows, err := q.QueryContext(ctx, `SELECT `+companyRecord+` FROM companies co
+		WHERE co.id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
 	if err != nil {
 		return nil, err
 	}
-	byID := map[string]Company{}
+	byID := make(map[string]Company, len(ids))
 	err = eachRow(rows, func() error {
-		c, err := scanCompany(rows)
+		c, err := scanCompanyRecord(rows)
 		byID[c.ID] = c
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	tags, err := TagsOf(ctx, q, "company", ids)
-	if err != nil {
-		return nil, err
-	}
 	out := make([]Company, 0, len(byID))
 	for _, id := range ids {
 		if c, ok := byID[id]; ok {
-			c.Tags = tags[id]
 			out = append(out, c)
 		}
 	}
