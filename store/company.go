@@ -59,7 +59,7 @@ func UpdateCompany(ctx context.Context, tx *Tx, c Company) error {
 // CompanyByID loads one company, trashed or not, with its tags, in one
 // statement.
 func CompanyByID(ctx context.Context, q Querier, id string) (Company, error) {
-	return scanCompanyRecord(q.QueryRowContext(ctx, `SELECT `+companyRecord+` FROM companies co WHERE co.id = ?`, id))
+	return scanCompanyRecord(q.QueryRowContext(ctx, `SELECT `+companyRecord+` FROM companies co WHERE co.id = ?`, id), nil)
 }
 
 // companyRecord is a whole company of the row co in two columns: its own
@@ -70,21 +70,13 @@ var companyRecord = `json_array(` + qualify("co", companyColumns) + `), ` + comp
 const companyTags = `(SELECT json_group_array(json_array(t.id, t.name, t.name_key, t.color)) FROM company_tags l
 		JOIN tags t ON t.id = l.tag_id WHERE l.company_id = co.id)`
 
-// scanCompanyRecord scans one companyRecord, then more.
-func scanCompanyRecord(sc rowScanner, more ...any) (Company, error) {
+// scanCompanyRecord scans one companyRecord, then more; keys, when not
+// nil, gets the raw times a list's cursor is made of.
+func scanCompanyRecord(sc rowScanner, keys *[3]string, more ...any) (Company, error) {
 	var row, tags string
 	if err := sc.Scan(append([]any{&row, &tags}, more...)...); err != nil {
 		return Company{}, translate(err)
 	}
-	c, err := decodeCompany(row)
-	if err == nil {
-		c.Tags, err = decodeTags(tags)
-	}
-	return c, err
-}
-
-// decodeCompany reads json_array(companyColumns); NULL reads as "".
-func decodeCompany(row string) (Company, error) {
 	var buf [23]string
 	v, err := jsonValues(row, buf[:0])
 	if err != nil || len(v) != len(buf) {
@@ -94,9 +86,15 @@ func decodeCompany(row string) (Company, error) {
 		Phone:   Phone{Value: v[7], E164: v[8]},
 		Address: Address{Street: v[9], City: v[10], Region: v[11], PostalCode: v[12], Country: v[13]},
 		OwnerID: v[14], Notes: v[15]}
-	c.Version, err = strconv.Atoi(v[16])
+	if c.Version, err = strconv.Atoi(v[16]); err != nil {
+		return Company{}, err
+	}
 	c.Stamp = Stamp{Version: c.Version, CreatedAt: ParseTime(v[17]), CreatedBy: v[18], UpdatedAt: ParseTime(v[19]), UpdatedBy: v[20],
 		DeletedAt: ParseTime(v[21]), DeletedBy: v[22]}
+	if keys != nil {
+		*keys = [3]string{v[17], v[19], v[21]}
+	}
+	c.Tags, err = decodeTags(tags)
 	return c, err
 }
 
@@ -172,17 +170,17 @@ func CompanyListSQL(q ListQuery) (string, []any, error) {
 	return companyPageSQL(q, `json_array(co.id, co.name, co.domain, co.industry, co.owner_key, u.name,
 		co.sort_name, co.created_at, co.updated_at, co.deleted_at,
 		(SELECT count(*) FROM contacts c WHERE c.company_key = co.id AND c.deleted_at IS NULL),
-		co.deleted_by, (SELECT name FROM users WHERE id = co.deleted_by)), `+companyTags+`, `, ` LEFT JOIN users u ON u.id = co.owner_id`)
+		co.deleted_by, (SELECT name FROM users WHERE id = co.deleted_by)), `+companyTags, ` LEFT JOIN users u ON u.id = co.owner_id`)
 }
 
 // CompanyRecordsSQL builds the page query of ListCompanyRecords: whole
 // companies read beside the list's own keys.
 func CompanyRecordsSQL(q ListQuery) (string, []any, error) {
-	return companyPageSQL(q, companyRecord+`, co.created_at, co.updated_at, co.deleted_at, `, "")
+	return companyPageSQL(q, companyRecord, "")
 }
 
-// companyPageSQL is the keyset query of a page of q: columns, then the
-// custom sort's value, from the companies and the joins.
+// companyPageSQL is the keyset query of a page of q: columns, then under
+// a custom sort its value, from the companies and the joins.
 func companyPageSQL(q ListQuery, columns, joins string) (string, []any, error) {
 	w := companyWhere(q)
 	if w.err != nil {
@@ -193,10 +191,10 @@ func companyPageSQL(q ListQuery, columns, joins string) (string, []any, error) {
 		return "", nil, err
 	}
 	custom := q.SortField != "" && !q.Trashed
-	sortValue, fromArgs := "''", []any{}
+	sortValue, fromArgs := "", []any{}
 	if custom {
 		// Walks custom_values_value for the field, in value order.
-		sortValue, fromArgs = "sv.value", []any{q.SortField}
+		sortValue, fromArgs = ", sv.value", []any{q.SortField}
 	}
 	if q.Cursor != "" {
 		cond, args, err := spec.after(q.Cursor)
@@ -252,7 +250,7 @@ func ListCompanies(ctx context.Context, db Querier, q ListQuery) (CompanyPage, e
 	page.NextCursor, err = companyList.readPage(ctx, db, q, CompanyListSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
 		var row, tags string
 		var custom any
-		if err := rows.Scan(&row, &tags, &custom); err != nil {
+		if err := rows.Scan(withSortValue(q, &custom, &row, &tags)...); err != nil {
 			return nil, err
 		}
 		var buf [13]string
@@ -280,15 +278,14 @@ func ListCompanyRecords(ctx context.Context, db Querier, q ListQuery) (RecordPag
 	page := RecordPage[Company]{Records: make([]Company, 0, clampLimit(q.Limit))}
 	var err error
 	page.NextCursor, err = companyList.readPage(ctx, db, q, CompanyRecordsSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
-		var created, updated string
-		var deleted sql.NullString
 		var custom any
-		c, err := scanCompanyRecord(rows, &created, &updated, &deleted, &custom)
+		var keys [3]string
+		c, err := scanCompanyRecord(rows, &keys, withSortValue(q, &custom)...)
 		if err != nil {
 			return nil, err
 		}
 		page.Records = append(page.Records, c)
-		return cursorValues(q, c.SortName, created, updated, deleted.String, c.OwnerID, c.ID, custom), nil
+		return cursorValues(q, c.SortName, keys[0], keys[1], keys[2], c.OwnerID, c.ID, custom), nil
 	})
 	return page, err
 }

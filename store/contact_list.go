@@ -77,7 +77,7 @@ func contactWhere(q ListQuery) where {
 // ContactListSQL builds the page query for q, for ListContacts and for
 // tests that check its plan.
 func ContactListSQL(q ListQuery) (string, []any, error) {
-	return contactPageSQL(q, contactRowColumns+`, `+contactTags+`, `, `
+	return contactPageSQL(q, contactRowColumns+`, `+contactTags, `
 		LEFT JOIN companies co ON co.id = c.company_id
 		LEFT JOIN users u ON u.id = c.owner_id`)
 }
@@ -107,11 +107,11 @@ func decodeContactRow(row string) (r ContactRow, sortName, created, updated, del
 // ContactRecordsSQL builds the page query of ListContactRecords: whole
 // contacts read beside the list's own keys, not looked up again by id.
 func ContactRecordsSQL(q ListQuery) (string, []any, error) {
-	return contactPageSQL(q, contactRecord+`, c.created_at, c.updated_at, c.deleted_at, `, "")
+	return contactPageSQL(q, contactRecord, "")
 }
 
-// contactPageSQL is the keyset query of a page of q: columns, then the
-// custom sort's value, from the contacts and the joins.
+// contactPageSQL is the keyset query of a page of q: columns, then under
+// a custom sort its value, from the contacts and the joins.
 func contactPageSQL(q ListQuery, columns, joins string) (string, []any, error) {
 	w := contactWhere(q)
 	if w.err != nil {
@@ -121,15 +121,15 @@ func contactPageSQL(q ListQuery, columns, joins string) (string, []any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	sortValue, joinArgs := "''", []any{}
+	sortValue, joinArgs := "", []any{}
 	switch {
 	case q.Trashed:
 	case q.SortField == ScoreSort:
-		sortValue = "sv.score"
+		sortValue = ", sv.score"
 	case q.SortField != "":
 		// Walks custom_values_value for the field, in value order: the
 		// CROSS JOIN keeps SQLite from starting at contacts and sorting.
-		sortValue, joinArgs = "sv.value", []any{q.SortField}
+		sortValue, joinArgs = ", sv.value", []any{q.SortField}
 	}
 	if q.Cursor != "" {
 		cond, args, err := spec.after(q.Cursor)
@@ -171,7 +171,7 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 	page.NextCursor, err = contactList.readPage(ctx, db, q, ContactListSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
 		var row, tags string
 		var custom any
-		if err := rows.Scan(&row, &tags, &custom); err != nil {
+		if err := rows.Scan(withSortValue(q, &custom, &row, &tags)...); err != nil {
 			return nil, err
 		}
 		r, sortName, created, updated, deleted, err := decodeContactRow(row)
@@ -195,10 +195,8 @@ func ListContactRecords(ctx context.Context, db Querier, q ListQuery) (RecordPag
 	var err error
 	page.NextCursor, err = contactList.readPage(ctx, db, q, ContactRecordsSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
 		var record contactRecordScan
-		var created, updated string
-		var deleted sql.NullString
 		var custom any
-		if err := rows.Scan(append(record.dest(), &created, &updated, &deleted, &custom)...); err != nil {
+		if err := rows.Scan(withSortValue(q, &custom, record.dest()...)...); err != nil {
 			return nil, err
 		}
 		c, err := record.contact()
@@ -206,7 +204,8 @@ func ListContactRecords(ctx context.Context, db Querier, q ListQuery) (RecordPag
 			return nil, err
 		}
 		page.Records = append(page.Records, c)
-		return cursorValues(q, c.SortName, created, updated, deleted.String, c.OwnerID, c.ID, custom), nil
+		k := record.keys
+		return cursorValues(q, c.SortName, k.created, k.updated, k.deleted, c.OwnerID, c.ID, custom), nil
 	})
 	return page, err
 }

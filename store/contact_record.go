@@ -30,9 +30,11 @@ func qualify(alias, columns string) string {
 	return strings.Join(parts, ", ")
 }
 
-// contactRecordScan holds a contactRecord's columns while scanning.
+// contactRecordScan holds a contactRecord's columns while scanning, and
+// the raw times a list's cursor is made of.
 type contactRecordScan struct {
 	row, emails, phones, tags string
+	keys                      struct{ created, updated, deleted string }
 }
 
 func (s *contactRecordScan) dest() []any { return []any{&s.row, &s.emails, &s.phones, &s.tags} }
@@ -48,10 +50,16 @@ func scanContactRecord(sc rowScanner) (Contact, error) {
 
 // contact decodes the scanned columns.
 func (s *contactRecordScan) contact() (Contact, error) {
-	c, err := decodeContact(s.row)
+	var buf [26]string
+	v, err := jsonValues(s.row, buf[:0])
+	if err != nil || len(v) != len(buf) {
+		return Contact{}, errJSONRows
+	}
+	c, err := decodeContact(v)
 	if err != nil {
 		return c, err
 	}
+	s.keys.created, s.keys.updated, s.keys.deleted = v[20], v[22], v[24]
 	var pos []string
 	err = jsonRows(s.emails, func(v []string) {
 		if len(v) == 3 {
@@ -76,19 +84,16 @@ func (s *contactRecordScan) contact() (Contact, error) {
 	return c, err
 }
 
-// decodeContact reads json_array(contactColumns); NULL reads as "".
-func decodeContact(row string) (Contact, error) {
-	var buf [26]string
-	v, err := jsonValues(row, buf[:0])
-	if err != nil || len(v) != len(buf) {
-		return Contact{}, errJSONRows
-	}
+// decodeContact reads the values of json_array(contactColumns); NULL
+// reads as "".
+func decodeContact(v []string) (Contact, error) {
 	c := Contact{
 		ID: v[0], FirstName: v[1], LastName: v[2], DisplayName: v[3], SortName: v[4], Title: v[5], CompanyID: v[6],
 		Address:  Address{Street: v[7], City: v[8], Region: v[9], PostalCode: v[10], Country: v[11]},
 		Birthday: v[12], Website: v[13], Social: decodeLabeled(v[14]), LeadSource: v[15], LifecycleStatus: v[16],
 		OwnerID: v[17], Notes: v[18],
 	}
+	var err error
 	c.Version, err = strconv.Atoi(v[19])
 	c.Stamp = Stamp{Version: c.Version, CreatedAt: ParseTime(v[20]), CreatedBy: v[21], UpdatedAt: ParseTime(v[22]), UpdatedBy: v[23],
 		DeletedAt: ParseTime(v[24]), DeletedBy: v[25]}

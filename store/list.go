@@ -326,6 +326,15 @@ func (l pagedList) readPage(ctx context.Context, db Querier, q ListQuery, build 
 	return "", rows.Err()
 }
 
+// withSortValue adds custom to the scan destinations dest when q sorts by
+// a custom field or the score, whose value then ends each row.
+func withSortValue(q ListQuery, custom *any, dest ...any) []any {
+	if q.SortField != "" && !q.Trashed {
+		return append(dest, custom)
+	}
+	return dest
+}
+
 // cursorValues are the cursor values of a page's last row.
 func cursorValues(q ListQuery, sortName, created, updated, deleted, owner, id string, custom any) []string {
 	switch {

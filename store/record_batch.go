@@ -55,7 +55,7 @@ func CompaniesByIDs(ctx context.Context, q Querier, ids []string) ([]Company, er
 	}
 	byID := make(map[string]Company, len(ids))
 	err = eachRow(rows, func() error {
-		c, err := scanCompanyRecord(rows)
+		c, err := scanCompanyRecord(rows, nil)
 		byID[c.ID] = c
 		return err
 	})

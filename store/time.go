@@ -15,6 +15,9 @@ func FormatTime(t time.Time) string { return t.UTC().Format(TimeFormat) }
 // ParseTime reads a TimeFormat string; a malformed value is a zero time,
 // because only this package writes these columns.
 func ParseTime(s string) time.Time {
+	if s == "" {
+		return time.Time{} // a NULL read as text; time.Parse would allocate its error
+	}
 	t, err := time.Parse(TimeFormat, s)
 	if err != nil {
 		return time.Time{}
