@@ -314,7 +314,13 @@ func customValuesOf(ctx context.Context, q store.Querier, fields []CustomField, 
 	if len(fields) == 0 {
 		return out, nil
 	}
-	stored, err := store.CustomValuesOf(ctx, q, ids)
+	var money []string
+	for _, f := range fields {
+		if f.Type == "money" {
+			money = append(money, f.ID)
+		}
+	}
+	stored, err := store.CustomValuesOf(ctx, q, ids, money)
 	if err != nil {
 		return nil, err
 	}

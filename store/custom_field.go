@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 	"strconv"
 	"time"
@@ -151,29 +152,58 @@ func DeleteCustomField(ctx context.Context, tx *Tx, id string) error {
 	return translate(err)
 }
 
-// CustomValuesOf loads the values of the records ids, by record.
-func CustomValuesOf(ctx context.Context, q Querier, ids []string) (map[string][]CustomValue, error) {
+// CustomValuesOf loads the values of the records ids, by record. Only the
+// values of the fields currencyFields (money fields) carry their currency:
+// the others are read from the record index alone, without a lookup in
+// the table per value (which took half the time of a page's values).
+func CustomValuesOf(ctx context.Context, q Querier, ids, currencyFields []string) (map[string][]CustomValue, error) {
 	out := map[string][]CustomValue{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := q.QueryContext(ctx, `SELECT field_id, record_id, value, currency FROM custom_values
+	rows, err := q.QueryContext(ctx, `SELECT field_id, record_id, value FROM custom_values
 		WHERE record_id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
+	if err := scanCustomValues(rows, out, false); err != nil || len(currencyFields) == 0 {
+		return out, err
+	}
+	rows, err = q.QueryContext(ctx, `SELECT field_id, record_id, value, currency FROM custom_values
+		WHERE field_id IN (SELECT value FROM json_each(?1)) AND record_id IN (SELECT value FROM json_each(?2))`,
+		jsonIDs(currencyFields), jsonIDs(ids))
+	if err != nil {
+		return nil, err
+	}
+	return out, scanCustomValues(rows, out, true)
+}
+
+// scanCustomValues adds rows of values to out, by record; with currency
+// (a fourth column), a value read again replaces the one read without it.
+func scanCustomValues(rows *sql.Rows, out map[string][]CustomValue, currency bool) error {
+	return eachRow(rows, func() error {
 		var v CustomValue
-		if err := rows.Scan(&v.FieldID, &v.RecordID, &v.Value, &v.Currency); err != nil {
-			return nil, err
+		dest := []any{&v.FieldID, &v.RecordID, &v.Value, &v.Currency}
+		if !currency {
+			dest = dest[:3]
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return err
 		}
 		if b, ok := v.Value.([]byte); ok {
 			v.Value = string(b)
 		}
+		if currency {
+			for i, old := range out[v.RecordID] {
+				if old.FieldID == v.FieldID && old.Value == v.Value {
+					out[v.RecordID][i] = v
+					return nil
+				}
+			}
+		}
 		out[v.RecordID] = append(out[v.RecordID], v)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // FieldValues loads every value of one field (type changes, deletes).
