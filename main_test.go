@@ -10,6 +10,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"database/sql"
 	"encoding/json"
 	"encoding/pem"
 	"flag"
@@ -165,6 +166,39 @@ func TestServeAndCommands(t *testing.T) {
 	out, err = rolo(t, getenv, "", "version")
 	is.NoErr(err)
 	is.True(strings.HasPrefix(out, "rolo "))
+}
+
+// TestServeStopsOnADamagedFile: serve checks the file as it starts and,
+// finding a damaged page, stops with a message that points to doctor and
+// restore instead of serving from it.
+func TestServeStopsOnADamagedFile(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	dir := t.TempDir()
+	dbFile := filepath.Join(dir, "rolo.db")
+	getenv := env(map[string]string{"ROLO_DB": dbFile})
+	_, err := rolo(t, getenv, "s3cret-password\n", "user", "add", "--email", "ada@example.com", "--name", "Ada", "--role", "admin")
+	is.NoErr(err)
+
+	// Overwrite the last index's root page, as a failing disk might.
+	db, err := sql.Open("sqlite", dbFile)
+	is.NoErr(err)
+	var root int64
+	is.NoErr(db.QueryRow(`SELECT max(rootpage) FROM sqlite_master WHERE type = 'index'`).Scan(&root))
+	is.NoErr(db.Close())
+	f, err := os.OpenFile(dbFile, os.O_WRONLY, 0)
+	is.NoErr(err)
+	_, err = f.WriteAt(bytes.Repeat([]byte{0xff}, 4096), (root-1)*4096)
+	is.NoErr(err)
+	is.NoErr(f.Close())
+
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	err = run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, getenv, strings.NewReader(""), io.Discard, io.Discard)
+	is.True(err != nil)                                    // it stopped by itself
+	is.True(strings.Contains(err.Error(), "is damaged"))   // says what is wrong
+	is.True(strings.Contains(err.Error(), "rolo restore")) // and what to do
+	is.True(ctx.Err() == nil)                              // before the test's deadline
 }
 
 func TestDBPathResolution(t *testing.T) {

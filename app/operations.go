@@ -198,8 +198,8 @@ type DamagedFileError struct {
 }
 
 func (e *DamagedFileError) Error() string {
-	return fmt.Sprintf("the database %s is damaged (%s); run `rolo doctor %s` for details and bring back a backup with `rolo restore`",
-		e.Path, strings.Join(e.Problems[:min(3, len(e.Problems))], "; "), e.Path)
+	return fmt.Sprintf("the database %s is damaged (%s); run `rolo doctor --db %s` for details and bring back a backup with `rolo restore --db %s BACKUP`",
+		e.Path, strings.Join(e.Problems[:min(3, len(e.Problems))], "; "), e.Path, e.Path)
 }
 
 // QuickCheck runs SQLite's quick_check over the open database (pages,

@@ -134,7 +134,15 @@ func serve(ctx context.Context, stdout io.Writer, opt serveOptions) error {
 	go func() { defer close(retentionDone); a.RunRetention(schedCtx, time.Hour, slog.Default()) }()
 	defer func() { stopScheduler(); <-retentionDone }()
 
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
+	// A damaged file stops the server with a message that says what to do.
+	// The check reads the whole file (seconds for a large one), so it runs
+	// beside the first requests instead of delaying them.
+	go func() {
+		if err := a.QuickCheck(schedCtx); err != nil && schedCtx.Err() == nil {
+			errc <- err
+		}
+	}()
 	go func() {
 		if opt.TLSCert != "" {
 			errc <- srv.ServeTLS(ln, opt.TLSCert, opt.TLSKey)
@@ -144,6 +152,13 @@ func serve(ctx context.Context, stdout io.Writer, opt serveOptions) error {
 	}()
 	select {
 	case err := <-errc:
+		var damaged *app.DamagedFileError
+		if errors.As(err, &damaged) {
+			slog.Error("stopping: the database file is damaged", "db", opt.DBPath)
+			shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+			defer cancel()
+			_ = srv.Shutdown(shutdownCtx)
+		}
 		return err
 	case <-ctx.Done():
 	}
