@@ -258,6 +258,8 @@ const (
 	ActionUserUnlocked             AuditAction = "user.unlocked"
 	ActionUserNotificationsChanged AuditAction = "user.notifications_changed"
 	ActionUserCalendarFeedRenewed  AuditAction = "user.calendar_feed_renewed"
+	ActionUserEmailAccountSaved    AuditAction = "user.email_account_saved"
+	ActionUserEmailAccountDeleted  AuditAction = "user.email_account_deleted"
 )
 
 // Deals and their pipelines, activities and tasks.

@@ -130,7 +130,7 @@ func EmailPathSource(path string) (EmailSource, error) {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && isMailFileName(d.Name()) {
+		if !d.IsDir() && IsMailFileName(d.Name()) {
 			files = append(files, p)
 		}
 		return nil
@@ -157,7 +157,9 @@ func EmailPathSource(path string) (EmailSource, error) {
 	}, nil
 }
 
-func isMailFileName(name string) bool {
+// IsMailFileName tells the files of a folder that hold mail: .eml, .mbox,
+// .mbx, and Apple Mail's "mbox" inside its export folders.
+func IsMailFileName(name string) bool {
 	lower := strings.ToLower(name)
 	return strings.HasSuffix(lower, ".eml") || strings.HasSuffix(lower, ".mbox") || lower == "mbox" || strings.HasSuffix(lower, ".mbx")
 }

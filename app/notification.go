@@ -22,6 +22,8 @@ func linkOf(entity, id string) string {
 		return "/deals/" + id
 	case "task":
 		return "/tasks/" + id
+	case "email_account":
+		return "/profile/email"
 	}
 	return ""
 }
@@ -126,7 +128,7 @@ func (a *App) MarkNotificationsRead(ctx context.Context, actor Actor, id string)
 }
 
 // NotificationKinds are the kinds of notification a user may turn off.
-var NotificationKinds = []string{"assigned", "mention", "rule", "webhook_disabled"}
+var NotificationKinds = []string{"assigned", "mention", "rule", "webhook_disabled", "email_failed"}
 
 // NotificationMutes gives the kinds actor turned off.
 func (a *App) NotificationMutes(ctx context.Context, actor Actor) (map[string]bool, error) {

@@ -17,6 +17,11 @@ import (
 // current time, so what came due while the laptop slept runs at the first
 // tick after it wakes. No cron.
 func (a *App) RunScheduler(ctx context.Context, every time.Duration) {
+	// Watched IMAP folders are read on their own, so a slow mail server
+	// never holds up reminders and webhooks; the scheduler ends after it.
+	watched := make(chan struct{})
+	go func() { defer close(watched); a.RunEmailWatcher(ctx, every) }()
+	defer func() { <-watched }()
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {

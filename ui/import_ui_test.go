@@ -1,14 +1,9 @@
 package ui_test
 
 import (
-	"bytes"
 	"context"
-	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -20,34 +15,7 @@ import (
 // upload posts a sample file to /imports as the browser would.
 func upload(t *testing.T, b *browser, name string, fields map[string]string) response {
 	t.Helper()
-	var body bytes.Buffer
-	w := multipart.NewWriter(&body)
-	for k, v := range fields {
-		_ = w.WriteField(k, v)
-	}
-	part, err := w.CreateFormFile("file", name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(filepath.Join("..", "testdata", "import", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	_, _ = io.Copy(part, f)
-	w.Close()
-	req, _ := http.NewRequest(http.MethodPost, b.srv.URL+"/imports", &body)
-	for k, v := range b.header {
-		req.Header[k] = v
-	}
-	req.Header.Set("Content-Type", w.FormDataContentType())
-	res, err := b.client.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	data, _ := io.ReadAll(res.Body)
-	return response{Response: res, Body: string(data)}
+	return b.postFiles("/imports", "file", "import", []string{name}, fields)
 }
 
 func TestImportPagesAndDownloads(t *testing.T) {

@@ -1,12 +1,15 @@
 package ui_test
 
 import (
+	"bytes"
 	"context"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"rolo/ui/i18n"
 	"strings"
@@ -102,6 +105,31 @@ func (b *browser) post(path string, form url.Values) response {
 		form = url.Values{}
 	}
 	return b.do(http.MethodPost, path, form)
+}
+
+// postFiles posts sample files from testdata/dir as the field of a
+// multipart form, with the other fields, as a browser sends chosen or
+// dropped files.
+func (b *browser) postFiles(path, field, dir string, files []string, fields map[string]string) response {
+	b.tb.Helper()
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	for k, v := range fields {
+		_ = w.WriteField(k, v)
+	}
+	for _, name := range files {
+		part, err := w.CreateFormFile(field, name)
+		if err != nil {
+			b.tb.Fatal(err)
+		}
+		data, err := os.ReadFile(filepath.Join("..", "testdata", dir, name))
+		if err != nil {
+			b.tb.Fatal(err)
+		}
+		_, _ = part.Write(data)
+	}
+	w.Close()
+	return b.send(http.MethodPost, path, w.FormDataContentType(), body.String())
 }
 
 // setupAdmin runs first-run setup and returns the logged-in admin's browser.

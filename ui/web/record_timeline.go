@@ -22,6 +22,7 @@ type recordTimeline struct {
 	Now      string    // the log form's default time, in the reader's zone
 	Also     *linkView // a record the log form offers to link too (a contact's company)
 	CanWrite bool
+	Drop     *emailDropView // where .eml files are dropped; nil when email logging is off
 }
 
 // timelineItem is an activity or a change; exactly one is set.
@@ -41,6 +42,7 @@ type activityItem struct {
 	Who      string
 	Duration int
 	Others   []linkView // the other records it is linked to
+	Email    *emailView // set for a logged email message
 }
 
 // timelinePageSize is how many entries a record page shows at once.
@@ -110,6 +112,9 @@ func (s *site) recordTimelineWith(r *http.Request, lang string, team recordTeam,
 			}
 		}
 		tl.Items = append(tl.Items, timelineItem{At: item.At, Activity: view})
+	}
+	if err := s.addEmails(r, &tl); err != nil {
+		return recordTimeline{}, err
 	}
 	if page.NextCursor != "" {
 		tl.OlderURL = pagePath + "?" + url.Values{"timeline": {page.NextCursor}}.Encode() + "#timeline"

@@ -247,6 +247,19 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	r.Handle("/imports/{token}", private(handleImportPreview(s))).Methods(http.MethodGet).Name("import.preview")
 	r.Handle("/imports/{token}/run", private(handleImportRun(s))).Methods(http.MethodPost).Name("import.run")
 	r.Handle("/export/{entity}", private(handleExport(s))).Methods(http.MethodGet).Name("export")
+
+	// Email in the timeline (issue 21): .eml files dropped on a record page
+	// or the Log email page, mailbox imports (batches like the CSV's), and
+	// the IMAP account of Profile → Email, where admins also turn email
+	// logging off for the instance.
+	r.Handle("/emails/new", private(handleEmailNew(s))).Methods(http.MethodGet).Name("email.new")
+	r.Handle("/emails/drop", private(handleEmailDrop(s))).Methods(http.MethodPost).Name("email.drop")
+	r.Handle("/emails/import", private(handleEmailImport(s))).Methods(http.MethodPost).Name("email.import")
+	r.Handle("/profile/email", private(handleEmailSettings(s))).Methods(http.MethodGet).Name("profile.email")
+	r.Handle("/profile/email", private(handleEmailAccountSave(s))).Methods(http.MethodPost).Name("profile.email_save")
+	r.Handle("/profile/email/check", private(handleEmailAccountCheck(s))).Methods(http.MethodPost).Name("profile.email_check")
+	r.Handle("/profile/email/delete", private(handleEmailAccountDelete(s))).Methods(http.MethodPost).Name("profile.email_delete")
+	r.Handle("/settings/email-logging", admin(handleEmailLogging(s))).Methods(http.MethodPost).Name("settings.email_logging")
 	r.Handle("/data-quality", private(handleQuality(s))).Methods(http.MethodGet).Name("quality")
 	r.Handle("/duplicates/merge", private(handleDuplicatesMerge(s))).Methods(http.MethodPost).Name("duplicates.merge")
 	r.Handle("/merges/{id}/undo", private(handleMergeUndo(s))).Methods(http.MethodPost).Name("merge.undo")
