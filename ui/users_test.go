@@ -63,3 +63,35 @@ func TestSettingsShowsTheDatabaseFile(t *testing.T) {
 	is.Equal(res.StatusCode, http.StatusOK)
 	is.True(strings.Contains(res.Body, "rolo.db")) // the one file to copy is named
 }
+
+// TestAdminUnlocksALockedLogin: failed logins lock the account for the
+// address that made them; the users page shows it and an admin lets the
+// person in again at once.
+func TestAdminUnlocksALockedLogin(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	ts := newTestServer(t)
+	admin := ts.setupAdmin(t)
+	res := admin.post("/settings/users", url.Values{"name": {"Bo"}, "email": {"bo@example.com"}, "role": {"sales"}, "password": {"bo-password-1"}})
+	is.Equal(res.StatusCode, http.StatusSeeOther)
+	bo, err := ts.app.UserByEmail(t.Context(), "bo@example.com")
+	is.NoErr(err)
+
+	b := ts.browser(t)
+	for range 11 {
+		res = b.post("/login", url.Values{"email": {"bo@example.com"}, "password": {"wrong"}})
+	}
+	is.Equal(res.StatusCode, http.StatusTooManyRequests) // locked from here
+	res = b.post("/login", url.Values{"email": {"bo@example.com"}, "password": {"bo-password-1"}})
+	is.Equal(res.StatusCode, http.StatusTooManyRequests) // even with the right password
+
+	page := admin.get("/settings/users")
+	is.True(strings.Contains(page.Body, ts.catalog.T("en", "users.locked_badge"))) // the page says so
+	is.True(strings.Contains(page.Body, "/settings/users/"+bo.ID+"/unlock"))       // and offers the way out
+
+	res = admin.post("/settings/users/"+bo.ID+"/unlock", nil)
+	is.Equal(res.StatusCode, http.StatusSeeOther)
+	res = b.post("/login", url.Values{"email": {"bo@example.com"}, "password": {"bo-password-1"}})
+	is.Equal(res.StatusCode, http.StatusSeeOther)                            // in at once
+	is.True(!strings.Contains(admin.get("/settings/users").Body, "/unlock")) // nobody is locked now
+}

@@ -62,7 +62,7 @@ var auditActions = []string{
 	"pipeline.restored", "pipeline.purged", "stage.created", "stage.updated", "stage.reordered", "stage.archived", "stage.unarchived",
 	"stage.deleted", "stage.restored", "stage.purged",
 	"tag.created", "tag.updated", "tag.merged", "tag.deleted",
-	"user.created", "user.role_changed", "user.disabled", "user.enabled", "user.password_reset",
+	"user.created", "user.role_changed", "user.disabled", "user.enabled", "user.unlocked", "user.password_reset",
 	"user.profile_updated", "user.password_changed", "user.login", "user.logout",
 	"settings.updated",
 }

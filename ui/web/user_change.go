@@ -68,3 +68,13 @@ func handleUserPassword(s *site) http.Handler {
 		}, "users.password_reset")
 	})
 }
+
+// handleUserUnlock lets a user whose account is locked after failed logins
+// (from some address) log in again at once.
+func handleUserUnlock(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		changeUser(s, w, r, func(b Base, id string) error {
+			return s.app.UnlockLogin(r.Context(), b.User, id)
+		}, "users.unlocked")
+	})
+}

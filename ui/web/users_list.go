@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"time"
 
 	"rolo/app"
 )
@@ -9,7 +10,11 @@ import (
 // usersPage lists accounts with a form to add one.
 type usersPage struct {
 	Base
-	Users  []*app.User
+	Users []*app.User
+	// Locked are the users some address may not log in as for now (too
+	// many failed logins from there), with when that ends; a pointer, as a
+	// template reads any struct as true.
+	Locked map[string]*time.Time
 	Roles  []app.Role
 	New    app.NewUser
 	Errors map[string]string
@@ -23,6 +28,15 @@ func (s *site) renderUsers(w http.ResponseWriter, r *http.Request, status int, p
 	if err != nil {
 		s.views.renderError(w, r, page.Base, err)
 		return
+	}
+	locked, err := s.app.LockedLogins(r.Context(), page.User)
+	if err != nil {
+		s.views.renderError(w, r, page.Base, err)
+		return
+	}
+	page.Locked = map[string]*time.Time{}
+	for id, until := range locked {
+		page.Locked[id] = &until
 	}
 	page.Users, page.Roles = users, app.Roles
 	if page.New.Role == "" {
