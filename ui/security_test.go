@@ -132,7 +132,7 @@ var routeAccess = map[string]access{
 	"GET /setup": anyone, "POST /setup": anyone, "GET /login": anyone, "POST /login": anyone, "POST /logout": special,
 	"GET /": user, "GET /settings": user, "GET /profile": user, "POST /profile": user, "POST /profile/password": user,
 	"GET /settings/users": admin, "POST /settings/users": admin, "POST /settings/users/{id}/role": admin,
-	"POST /settings/users/{id}/disable": admin, "POST /settings/users/{id}/enable": admin, "POST /settings/users/{id}/password": admin,
+	"POST /settings/users/{id}/disable": admin, "POST /settings/users/{id}/unlock": admin, "POST /settings/users/{id}/enable": admin, "POST /settings/users/{id}/password": admin,
 	"GET /contacts": user, "GET /contacts/count": user, "POST /contacts": writer, "GET /contacts/new": writer, "POST /contacts/bulk": writer,
 	"GET /contacts/{id}": user, "POST /contacts/{id}": writer, "GET /contacts/{id}/edit": writer,
 	"POST /contacts/{id}/delete": contactsDelete, "POST /contacts/{id}/restore": contactsDelete,

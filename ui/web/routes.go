@@ -55,6 +55,7 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	r.Handle("/settings/users", admin(handleUsersList(s))).Methods(http.MethodGet).Name("users")
 	r.Handle("/settings/users", admin(handleUserCreate(s))).Methods(http.MethodPost).Name("user.create")
 	r.Handle("/settings/users/{id}/role", admin(handleUserRole(s))).Methods(http.MethodPost).Name("user.role")
+	r.Handle("/settings/users/{id}/unlock", admin(handleUserUnlock(s))).Methods(http.MethodPost).Name("user.unlock")
 	r.Handle("/settings/users/{id}/disable", admin(handleUserDisable(s, true))).Methods(http.MethodPost).Name("user.disable")
 	r.Handle("/settings/users/{id}/enable", admin(handleUserDisable(s, false))).Methods(http.MethodPost).Name("user.enable")
 	r.Handle("/settings/users/{id}/password", admin(handleUserPassword(s))).Methods(http.MethodPost).Name("user.password")
