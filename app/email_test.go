@@ -351,3 +351,30 @@ func TestImportEmailCreateContacts(t *testing.T) {
 	is.NoErr(err)
 	is.Equal(list.Total, 5) // the contact it made went with the undo
 }
+
+// TestEmailInReports: logged emails count in the activity report (by the
+// messages' dates, under the email type, for whoever logged them) and in
+// the adoption report's records created.
+func TestEmailInReports(t *testing.T) {
+	is := is.New(t)
+	w := newEmailWorld(t)
+	rep, err := w.ta.LogEmailFiles(w.ctx, w.admin, emailFiles(emailFile(t, "gmail-reply.eml"), emailFile(t, "apple-attachment.eml"),
+		emailFile(t, "outlook-html.eml")), nil)
+	is.NoErr(err)
+	is.Equal(rep.Logged, 3)
+	march, err := app.NewPeriod("custom", "2026-03-01", "2026-03-31", w.ta.clock.Now(), time.UTC)
+	is.NoErr(err)
+	ar, err := w.ta.ActivityReport(w.ctx, w.admin, app.ReportQuery{Period: march, Owner: "team"})
+	is.NoErr(err)
+	is.Equal(ar.Total, 3)
+	is.Equal(ar.Types, []string{"email"})
+	is.Equal(ar.Users[0].UserID, w.admin.ID)
+	is.Equal(ar.Users[0].ByType["email"], 3)
+
+	before, err := app.NewPeriod("custom", "2026-11-01", "2026-11-30", w.ta.clock.Now(), time.UTC)
+	is.NoErr(err)
+	rows, err := w.ta.AdoptionReport(w.ctx, w.admin, app.ReportQuery{Period: before, Owner: "team"})
+	is.NoErr(err)
+	is.Equal(rows[0].User.ID, w.admin.ID)
+	is.Equal(rows[0].Created, 1+5+1+1+3) // Ada herself, five contacts, a company, a deal and three emails
+}

@@ -63,6 +63,9 @@ func (a *App) ErasePerson(ctx context.Context, actor Actor, id, confirm string) 
 			who.addHistory(h)
 		}
 		needles := who.needles(a.phoneRegion(ctx, tx))
+		if err := store.ForgetEmailBodies(ctx, tx, "contact", id); err != nil { // their logged emails, shared ones too
+			return err
+		}
 		if err := store.DeleteActivitiesOnlyOf(ctx, tx, "contact", id); err != nil {
 			return err
 		}
