@@ -101,6 +101,18 @@ func TestWebForms(t *testing.T) {
 		is.Equal(owner, a2.ID) // the next owner in turn
 	})
 
+	t.Run("a form may fill a known contact's empty fields", func(t *testing.T) {
+		is := is.New(t)
+		res := admin.post("/settings/forms", url.Values{"name": {"Profile"}, "fields": {"first_name", "last_name"}, "fill_empty": {"1"}})
+		is.Equal(res.StatusCode, http.StatusSeeOther)
+		page := admin.get(res.Header.Get("Location"))
+		is.True(strings.Contains(page.Body, ts.catalog.T("en", "forms.fill_empty"))) // the setting is shown
+		id := strings.TrimPrefix(res.Header.Get("Location"), "/settings/forms/")
+		f, err := ts.app.WebFormByID(ctx, id)
+		is.NoErr(err)
+		is.True(f.FillEmpty) // and kept
+	})
+
 	t.Run("other origins are refused", func(t *testing.T) {
 		is := is.New(t)
 		res := visitor("https://evil.example").post(formPath, url.Values{"email": {"x@example.org"}})
@@ -124,11 +136,16 @@ func TestWebForms(t *testing.T) {
 	t.Run("too many posts from one address are refused; big posts too", func(t *testing.T) {
 		is := is.New(t)
 		codes := map[int]int{}
+		retryAfter := ""
 		for i := range 8 {
 			res := visitor("").post(formPath, url.Values{"email": {"burst" + string(rune('a'+i)) + "@example.org"}})
 			codes[res.StatusCode]++
+			if res.StatusCode == http.StatusTooManyRequests {
+				retryAfter = res.Header.Get("Retry-After")
+			}
 		}
 		is.True(codes[http.StatusTooManyRequests] >= 3) // the limit is 5 per 10 minutes, and earlier subtests used some
+		is.True(retryAfter != "")                       // and says when to come back
 		big := visitor("").post(formPath, url.Values{"email": {"big@example.org"}, "message": {strings.Repeat("x", 20_000)}})
 		is.Equal(big.StatusCode, http.StatusRequestEntityTooLarge)
 	})

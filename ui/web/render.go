@@ -11,6 +11,7 @@ import (
 	"rolo/ui/i18n"
 	"rolo/ui/request"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -187,6 +188,9 @@ func (v *views) renderError(w http.ResponseWriter, r *http.Request, base Base, e
 	status := request.StatusOf(e.Code)
 	if status == http.StatusInternalServerError {
 		slog.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	if e.RetryAfter > 0 { // a limit: say when to come back
+		w.Header().Set("Retry-After", strconv.Itoa(int(e.RetryAfter.Seconds())+1))
 	}
 	base.Title = "error.title"
 	v.render(w, r, status, "error", base.Lang, errorPage{Base: base, Status: status, Message: e.Message})
