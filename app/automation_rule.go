@@ -228,8 +228,8 @@ func (a *App) Rules(ctx context.Context, actor Actor) ([]Rule, error) {
 	return out, nil
 }
 
-// RuleByID loads one rule.
-func (a *App) RuleByID(ctx context.Context, actor Actor, id string) (Rule, error) {
+// Rule loads one rule.
+func (a *App) Rule(ctx context.Context, actor Actor, id string) (Rule, error) {
 	if err := a.can(actor, AreaAutomation, LevelView); err != nil {
 		return Rule{}, err
 	}
@@ -268,7 +268,7 @@ func (a *App) CreateRule(ctx context.Context, actor Actor, def RuleDefinition) (
 	if err != nil {
 		return Rule{}, err
 	}
-	return a.RuleByID(ctx, actor, id)
+	return a.Rule(ctx, actor, id)
 }
 
 // UpdateRule replaces a rule's definition if nobody saved it since version.
@@ -305,7 +305,7 @@ func (a *App) UpdateRule(ctx context.Context, actor Actor, id string, version in
 	if err != nil {
 		return Rule{}, err
 	}
-	return a.RuleByID(ctx, actor, id)
+	return a.Rule(ctx, actor, id)
 }
 
 // SetRuleEnabled switches a rule on or off.
@@ -313,7 +313,7 @@ func (a *App) SetRuleEnabled(ctx context.Context, actor Actor, id string, enable
 	if err := a.can(actor, AreaAutomation, LevelManage); err != nil {
 		return Rule{}, err
 	}
-	r, err := a.RuleByID(ctx, actor, id)
+	r, err := a.Rule(ctx, actor, id)
 	if err != nil {
 		return Rule{}, err
 	}

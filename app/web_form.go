@@ -124,7 +124,7 @@ func (a *App) CreateWebForm(ctx context.Context, actor Actor, in WebFormInput) (
 	if err != nil {
 		return WebForm{}, err
 	}
-	return a.WebFormByID(ctx, in.Name)
+	return a.WebForm(ctx, in.Name)
 }
 
 // WebForms lists every form.
@@ -144,9 +144,9 @@ func (a *App) WebForms(ctx context.Context, actor Actor) ([]WebForm, error) {
 	return out, err
 }
 
-// WebFormByID loads one form; the public endpoint uses it too, so it needs
+// WebForm loads one form; the public endpoint uses it too, so it needs
 // no actor.
-func (a *App) WebFormByID(ctx context.Context, id string) (WebForm, error) {
+func (a *App) WebForm(ctx context.Context, id string) (WebForm, error) {
 	f, err := store.WebFormByID(ctx, a.db.Reader(), id)
 	if errors.Is(err, store.ErrNotFound) {
 		return WebForm{}, errorf(ENotFound, "error.form_not_found")

@@ -31,7 +31,7 @@ type SubmitResult struct {
 // visitor typed: the submission is logged on it as an activity for a
 // person to review (and, if the form says so, fills its empty fields).
 func (a *App) SubmitForm(ctx context.Context, formID string, sub Submission) (SubmitResult, error) {
-	f, err := a.WebFormByID(ctx, formID)
+	f, err := a.WebForm(ctx, formID)
 	if err != nil {
 		return SubmitResult{}, err
 	}

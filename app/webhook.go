@@ -136,8 +136,8 @@ func (a *App) Webhooks(ctx context.Context, actor Actor) ([]Webhook, error) {
 	return out, err
 }
 
-// WebhookByID loads one endpoint.
-func (a *App) WebhookByID(ctx context.Context, actor Actor, id string) (Webhook, error) {
+// Webhook loads one endpoint.
+func (a *App) Webhook(ctx context.Context, actor Actor, id string) (Webhook, error) {
 	w, err := a.checkWebhookOwner(ctx, a.db.Reader(), actor, id)
 	return toWebhook(w), err
 }

@@ -68,7 +68,7 @@ func TestWebhookCarriesOnlyWhatItsOwnerSees(t *testing.T) {
 	list, err := ta.Webhooks(ctx, colleague)
 	is.NoErr(err)
 	is.Equal(len(list), 0)
-	_, err = ta.WebhookByID(ctx, colleague, hook.ID)
+	_, err = ta.Webhook(ctx, colleague, hook.ID)
 	is.Equal(app.AsError(err).Code, app.ENotFound)
 	is.Equal(app.AsError(ta.DeleteWebhook(ctx, colleague, hook.ID)).Code, app.ENotFound)
 	list, err = ta.Webhooks(ctx, admin)

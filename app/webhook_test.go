@@ -169,7 +169,7 @@ func TestWebhookDisabledAfterRepeatedFailures(t *testing.T) {
 		is.NoErr(err)
 		ta.clock.Add(11 * time.Hour)
 	}
-	got, err := ta.WebhookByID(ctx, nil, w.ID)
+	got, err := ta.Webhook(ctx, nil, w.ID)
 	is.NoErr(err)
 	is.True(!got.Enabled) // switched off, with a notice
 	is.Equal(got.DisabledReason, "failures")

@@ -108,7 +108,7 @@ func TestWebForms(t *testing.T) {
 		page := admin.get(res.Header.Get("Location"))
 		is.True(strings.Contains(page.Body, ts.catalog.T("en", "forms.fill_empty"))) // the setting is shown
 		id := strings.TrimPrefix(res.Header.Get("Location"), "/settings/forms/")
-		f, err := ts.app.WebFormByID(ctx, id)
+		f, err := ts.app.WebForm(ctx, id)
 		is.NoErr(err)
 		is.True(f.FillEmpty) // and kept
 	})

@@ -82,7 +82,7 @@ func handleAPIRuleCreate(s *apiSite) http.Handler {
 // handleAPIRuleShow answers GET /api/v1/automation/rules/{id}.
 func handleAPIRuleShow(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rule, err := s.app.RuleByID(r.Context(), request.CurrentUser(r), mux.Vars(r)["id"])
+		rule, err := s.app.Rule(r.Context(), request.CurrentUser(r), mux.Vars(r)["id"])
 		if err != nil {
 			writeAPIError(w, r, s, err)
 			return
@@ -131,7 +131,7 @@ func handleAPIRuleDelete(s *apiSite) http.Handler {
 // latest runs with their outcomes.
 func handleAPIRuleRuns(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if _, err := s.app.RuleByID(r.Context(), request.CurrentUser(r), mux.Vars(r)["id"]); err != nil {
+		if _, err := s.app.Rule(r.Context(), request.CurrentUser(r), mux.Vars(r)["id"]); err != nil {
 			writeAPIError(w, r, s, err)
 			return
 		}

@@ -96,7 +96,7 @@ func handleAPIWebhookUpdate(s *apiSite) http.Handler {
 			writeAPIError(w, r, s, err)
 			return
 		}
-		wh, err := s.app.WebhookByID(r.Context(), request.CurrentUser(r), id)
+		wh, err := s.app.Webhook(r.Context(), request.CurrentUser(r), id)
 		if err != nil {
 			writeAPIError(w, r, s, err)
 			return
@@ -139,7 +139,7 @@ type messageJSON struct {
 func handleAPIWebhookMessages(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := mux.Vars(r)["id"]
-		if _, err := s.app.WebhookByID(r.Context(), request.CurrentUser(r), id); err != nil {
+		if _, err := s.app.Webhook(r.Context(), request.CurrentUser(r), id); err != nil {
 			writeAPIError(w, r, s, err)
 			return
 		}

@@ -21,7 +21,7 @@ type rulePage struct {
 func handleRuleShow(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := s.base(w, r, "automation.title")
-		rule, err := s.app.RuleByID(r.Context(), b.User, mux.Vars(r)["id"])
+		rule, err := s.app.Rule(r.Context(), b.User, mux.Vars(r)["id"])
 		if err != nil {
 			s.views.renderError(w, r, b, err)
 			return

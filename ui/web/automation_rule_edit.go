@@ -15,7 +15,7 @@ func (s *site) editableRule(r *http.Request, b Base) (app.Rule, error) {
 	if !app.CanManageAutomation(b.User) {
 		return app.Rule{}, &app.Error{Code: app.EForbidden, Message: "error.forbidden"}
 	}
-	return s.app.RuleByID(r.Context(), b.User, mux.Vars(r)["id"])
+	return s.app.Rule(r.Context(), b.User, mux.Vars(r)["id"])
 }
 
 // handleRuleEdit shows the rule form filled with a rule.

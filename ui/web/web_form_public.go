@@ -58,7 +58,7 @@ func allowFraming(w http.ResponseWriter, f app.WebForm) {
 func handleWebFormShow(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := s.base(w, r, "forms.public_title")
-		f, err := s.app.WebFormByID(r.Context(), mux.Vars(r)["id"])
+		f, err := s.app.WebForm(r.Context(), mux.Vars(r)["id"])
 		if err != nil || !f.Enabled {
 			writeNotFound(w, r, s)
 			return
@@ -72,7 +72,7 @@ func handleWebFormShow(s *site) http.Handler {
 // that posts the form with fetch.
 func handleWebFormPreflight(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		f, err := s.app.WebFormByID(r.Context(), mux.Vars(r)["id"])
+		f, err := s.app.WebForm(r.Context(), mux.Vars(r)["id"])
 		origin, ok := originAllowed(r, f)
 		if err != nil || !ok || origin == "" {
 			w.WriteHeader(http.StatusForbidden)
@@ -94,7 +94,7 @@ func handleWebFormPreflight(s *site) http.Handler {
 func handleWebFormSubmit(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := s.base(w, r, "forms.public_title")
-		f, err := s.app.WebFormByID(r.Context(), mux.Vars(r)["id"])
+		f, err := s.app.WebForm(r.Context(), mux.Vars(r)["id"])
 		if err != nil || !f.Enabled {
 			writeNotFound(w, r, s)
 			return

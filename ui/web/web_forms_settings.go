@@ -102,7 +102,7 @@ func handleWebForm(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		f, err := s.app.WebFormByID(r.Context(), mux.Vars(r)["id"])
+		f, err := s.app.WebForm(r.Context(), mux.Vars(r)["id"])
 		if err != nil {
 			s.views.renderError(w, r, b, err)
 			return

@@ -136,7 +136,7 @@ type webhookLogEntry struct {
 func handleWebhookLog(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := s.base(w, r, "webhooks.title")
-		wh, err := s.app.WebhookByID(r.Context(), b.User, mux.Vars(r)["id"])
+		wh, err := s.app.Webhook(r.Context(), b.User, mux.Vars(r)["id"])
 		if err != nil {
 			s.views.renderError(w, r, b, err)
 			return
