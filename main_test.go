@@ -25,7 +25,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"rolo/ui/api"
 	"slices"
 	"strings"
 	"sync"
@@ -37,6 +36,7 @@ import (
 	"rolo/app"
 	assets "rolo/embed"
 	"rolo/store"
+	"rolo/ui/api"
 )
 
 // TestMain lets a test start this binary as `rolo` in a child process:

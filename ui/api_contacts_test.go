@@ -6,13 +6,13 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"rolo/ui/api"
 	"strings"
 	"testing"
 
 	"github.com/matryer/is"
 
 	"rolo/app"
+	"rolo/ui/api"
 )
 
 // send makes an API request with a raw body, so tests can send broken ones.

@@ -3,13 +3,13 @@ package ui_test
 import (
 	"fmt"
 	"net/http"
-	"rolo/ui/api"
 	"strings"
 	"testing"
 
 	"github.com/matryer/is"
 
 	"rolo/app"
+	"rolo/ui/api"
 )
 
 func TestAPIPipelines(t *testing.T) {

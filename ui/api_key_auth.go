@@ -3,10 +3,10 @@ package ui
 import (
 	"context"
 	"net/http"
-	"rolo/ui/request"
 	"strings"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 type apiScopeKey struct{}

@@ -3,13 +3,14 @@ package ui_test
 import (
 	"context"
 	"path/filepath"
-	"rolo/app"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/matryer/is"
+
+	"rolo/app"
 )
 
 // TestBrowserImportStory uploads a CSV whose company and birthday columns

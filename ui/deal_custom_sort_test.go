@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
-	"rolo/ui/api"
 	"slices"
 	"strings"
 	"testing"
@@ -14,6 +13,7 @@ import (
 	"github.com/matryer/is"
 
 	"rolo/app"
+	"rolo/ui/api"
 )
 
 // dealRow finds the deal rows of a list page, in order.

@@ -3,13 +3,13 @@ package ui_test
 import (
 	"net/http"
 	"net/url"
-	"rolo/ui/api"
 	"strings"
 	"testing"
 
 	"github.com/matryer/is"
 
 	"rolo/app"
+	"rolo/ui/api"
 )
 
 // addFields creates one contact field of every type through the settings

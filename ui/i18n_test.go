@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"rolo/ui/i18n"
 	"strings"
 	"testing"
 
@@ -13,6 +12,7 @@ import (
 
 	"rolo/app"
 	assets "rolo/embed"
+	"rolo/ui/i18n"
 )
 
 var verb = regexp.MustCompile(`%[sdv]`)

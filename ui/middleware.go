@@ -4,11 +4,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"rolo/ui/request"
-	"rolo/ui/web"
 	"runtime/debug"
 	"strings"
 	"time"
+
+	"rolo/ui/request"
+	"rolo/ui/web"
 )
 
 // recoverPanics turns a handler panic into a 500 and a log line instead of

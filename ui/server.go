@@ -7,14 +7,14 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
-	"rolo/ui/api"
-	"rolo/ui/i18n"
-	"rolo/ui/web"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
 	assets "rolo/embed"
+	"rolo/ui/api"
+	"rolo/ui/i18n"
+	"rolo/ui/web"
 )
 
 // Config is how the server was started (the web pages show it).

@@ -11,7 +11,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"rolo/ui/i18n"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +18,7 @@ import (
 	"rolo/app"
 	assets "rolo/embed"
 	"rolo/ui"
+	"rolo/ui/i18n"
 )
 
 // testServer is the real handler on a real temp database behind httptest.

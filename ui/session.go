@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+
 	"rolo/app"
 	"rolo/ui/request"
 )

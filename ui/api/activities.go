@@ -5,10 +5,10 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
-	"rolo/ui/request"
 	"time"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // ActivityJSON is an activity as the API shows it.

@@ -2,10 +2,10 @@ package api
 
 import (
 	"encoding/json"
-	"rolo/ui/request"
 	"time"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // CompanyJSON is a company as the API shows it.

@@ -2,10 +2,10 @@ package api
 
 import (
 	"encoding/json"
-	"rolo/ui/request"
 	"time"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // ContactJSON is a contact as the API and `rolo contacts … --json` show it.

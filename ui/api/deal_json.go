@@ -2,10 +2,10 @@ package api
 
 import (
 	"encoding/json"
-	"rolo/ui/request"
 	"time"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // DealJSON is a deal as the API shows it; value is in the currency's

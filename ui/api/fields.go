@@ -2,9 +2,9 @@ package api
 
 import (
 	"net/http"
-	"rolo/ui/request"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // FieldJSON is a custom field definition as the API shows it.

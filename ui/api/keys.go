@@ -2,12 +2,12 @@ package api
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"time"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // apiKeyJSON is a key as the API lists it; Token only in the answer to

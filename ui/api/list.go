@@ -3,9 +3,9 @@ package api
 import (
 	"context"
 	"net/url"
-	"rolo/ui/request"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // PageJSON is one page of a list: the records, the cursor that asks for

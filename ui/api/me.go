@@ -2,10 +2,10 @@ package api
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"time"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // meResponse is the logged-in user as the API shows it.

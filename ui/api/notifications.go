@@ -2,10 +2,11 @@ package api
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"time"
 
 	"github.com/gorilla/mux"
+
+	"rolo/ui/request"
 )
 
 type notificationJSON struct {

@@ -2,10 +2,11 @@ package api
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"sort"
 	"strconv"
 	"strings"
+
+	"rolo/ui/request"
 )
 
 // openAPIDocument builds the OpenAPI 3.1 description of /api/v1 from

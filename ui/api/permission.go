@@ -2,9 +2,9 @@ package api
 
 import (
 	"net/http"
-	"rolo/ui/request"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // apiAllowed refuses an API request with 403 before its body is read when

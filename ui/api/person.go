@@ -2,10 +2,11 @@ package api
 
 import (
 	"net/http"
-	"rolo/app"
-	"rolo/ui/request"
 
 	"github.com/gorilla/mux"
+
+	"rolo/app"
+	"rolo/ui/request"
 )
 
 // handleAPIContactExport answers GET /api/v1/contacts/{id}/export.

@@ -2,9 +2,9 @@ package api
 
 import (
 	"net/http"
-	"rolo/ui/request"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // PipelineJSON is a pipeline with its stages in order, names in the

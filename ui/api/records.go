@@ -4,11 +4,11 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"rolo/ui/request"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // recordAPI is the JSON API of one kind of record (contacts, companies,

@@ -2,13 +2,13 @@ package api
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"slices"
 	"time"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // The reports and the dashboard as JSON: the same app calls as the pages,

@@ -2,11 +2,11 @@ package api
 
 import (
 	"net/http"
-	"rolo/ui/request"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 type scoreRuleJSON struct {

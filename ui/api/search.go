@@ -2,8 +2,9 @@ package api
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"strconv"
+
+	"rolo/ui/request"
 )
 
 func handleAPISearch(s *apiSite) http.Handler {

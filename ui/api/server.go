@@ -2,12 +2,12 @@ package api
 
 import (
 	"net/http"
-	"rolo/ui/i18n"
-	"rolo/ui/request"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/i18n"
+	"rolo/ui/request"
 )
 
 // apiSite is what the JSON API's handlers share: the app, the catalog for

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+
 	"rolo/ui/request"
 )
 

@@ -4,12 +4,12 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"rolo/ui/request"
 	"time"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // The tasks API: the generic record handlers (records.go) with the list's

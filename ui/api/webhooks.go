@@ -2,12 +2,12 @@ package api
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"time"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 type webhookJSON struct {

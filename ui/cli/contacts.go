@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"rolo/ui/api"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -12,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"rolo/app"
+	"rolo/ui/api"
 )
 
 func contactsCommand(getenv func(string) string, stdout io.Writer) *cobra.Command {

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"rolo/ui/i18n"
 	"strings"
 	"text/tabwriter"
 
@@ -16,6 +15,7 @@ import (
 
 	"rolo/app"
 	assets "rolo/embed"
+	"rolo/ui/i18n"
 )
 
 func importCommand(getenv func(string) string, stdout, stderr io.Writer) *cobra.Command {

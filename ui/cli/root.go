@@ -10,7 +10,6 @@ import (
 	"io"
 	"maps"
 	"path/filepath"
-	"rolo/ui/i18n"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -20,6 +19,7 @@ import (
 
 	"rolo/app"
 	assets "rolo/embed"
+	"rolo/ui/i18n"
 )
 
 // Execute runs the rolo command line given in args. version is the

@@ -4,10 +4,10 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
-	"rolo/ui/i18n"
 	"strconv"
 
 	"rolo/app"
+	"rolo/ui/i18n"
 )
 
 // encode writes v as JSON with status.

@@ -3,13 +3,13 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"rolo/ui/request"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // activityForm is the log-activity form as typed, times in the user's zone.

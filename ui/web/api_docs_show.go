@@ -2,8 +2,9 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/api"
 	"sort"
+
+	"rolo/ui/api"
 )
 
 // apiDocsPage renders the OpenAPI document readably: operations grouped

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"rolo/ui/request"
 	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // auditPage is the global audit log (admins): who changed what, newest

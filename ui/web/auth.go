@@ -3,10 +3,10 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"rolo/ui/request"
 	"strings"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // requireUser sends visitors without a session to the login page (HTML)

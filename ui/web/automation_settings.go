@@ -2,12 +2,12 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"strconv"
 	"strings"
 	"time"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // automationPage lists the rules with their latest runs and offers a form

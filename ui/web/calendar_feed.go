@@ -3,11 +3,11 @@ package web
 import (
 	"bytes"
 	"net/http"
-	"rolo/ui/request"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // handleCalendarFeed serves a user's tasks as iCalendar to calendar apps,

@@ -3,11 +3,11 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"rolo/ui/request"
 	"strconv"
 	"strings"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // contactForm is the contact form's values as typed, so a form with

@@ -3,11 +3,11 @@ package web
 import (
 	"encoding/json"
 	"net/http"
-	"rolo/ui/api"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/api"
 )
 
 // privacyView is the contact page's consent card and privacy actions.

@@ -2,10 +2,10 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"strings"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // contactSorts are the contact list's sort orders: every list's, then the

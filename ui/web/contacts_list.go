@@ -2,9 +2,9 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // contactsPage is one page of the contact list with its filters.

@@ -3,11 +3,11 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"rolo/ui/request"
 	"strconv"
 	"strings"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // customForm is a record form's custom values as typed: field key → the

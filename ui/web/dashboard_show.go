@@ -3,9 +3,9 @@ package web
 import (
 	"html/template"
 	"net/http"
-	"rolo/ui/request"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // dashboardPage is the dashboard: key figures beside the previous

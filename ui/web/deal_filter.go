@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/url"
+
 	"rolo/app"
 )
 

@@ -3,12 +3,12 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"rolo/ui/request"
 	"slices"
 	"strconv"
 	"strings"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // dealForm is the deal form's values as typed, so a form with problems

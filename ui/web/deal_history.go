@@ -2,11 +2,11 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"slices"
 	"strings"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // dealHistoryFields names a deal's audited fields, in the order the deal

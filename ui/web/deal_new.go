@@ -2,9 +2,9 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // handleDealNew shows an empty deal form. The current user owns it and it

@@ -3,12 +3,12 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"rolo/ui/request"
 	"time"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // handleExport downloads every live contact, company or deal as CSV,

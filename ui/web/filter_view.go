@@ -2,9 +2,9 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // filterView is what a list's query box, filter builder, segment menu and

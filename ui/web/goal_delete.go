@@ -2,9 +2,10 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 
 	"github.com/gorilla/mux"
+
+	"rolo/ui/request"
 )
 
 // handleGoalDelete removes a goal.

@@ -2,10 +2,10 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"time"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // goalsPage lists the goals in view with the form for a new one.

@@ -2,10 +2,10 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"strconv"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // handleLoginSubmit checks the form fields email and password and opens a

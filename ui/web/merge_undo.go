@@ -2,12 +2,12 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"time"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // mergeView is a merge that can be undone, as the page lists it.

@@ -3,12 +3,12 @@ package web
 import (
 	"html/template"
 	"net/http"
-	"rolo/ui/request"
 	"strings"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // boardPage is one pipeline as a kanban board.

@@ -2,12 +2,12 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"strconv"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // pipelinePage is one pipeline's stages, to edit.

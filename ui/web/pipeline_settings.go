@@ -2,10 +2,10 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"strings"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // requireManagerPage refuses pipeline settings to everyone but admins and

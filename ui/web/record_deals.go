@@ -2,9 +2,9 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // recordDealView is one deal in a contact's or company's Deals card.

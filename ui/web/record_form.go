@@ -3,9 +3,10 @@ package web
 import (
 	"fmt"
 	"net/url"
-	"rolo/app"
 	"strconv"
 	"strings"
+
+	"rolo/app"
 )
 
 // formPair is one label/value row of a repeated field (emails.N,

@@ -2,14 +2,14 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/i18n"
-	"rolo/ui/request"
 	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"rolo/app"
+	"rolo/ui/i18n"
+	"rolo/ui/request"
 )
 
 // historyItem is one audit entry as a record's timeline shows it.

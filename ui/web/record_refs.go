@@ -2,11 +2,11 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"strings"
 	"time"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // taskRow is one task as the Today view, the task list and record pages

@@ -2,9 +2,9 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // recordTeam is the team as record pages need it: who may own a record,

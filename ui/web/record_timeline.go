@@ -3,11 +3,11 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"rolo/ui/request"
 	"slices"
 	"time"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // recordTimeline is the main column of a record page: the log-activity

@@ -8,8 +8,6 @@ import (
 	"log/slog"
 	"net/http"
 	"path"
-	"rolo/ui/i18n"
-	"rolo/ui/request"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +17,8 @@ import (
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/i18n"
+	"rolo/ui/request"
 )
 
 // views renders html/template pages in the reader's language.

@@ -1,12 +1,12 @@
 package web
 
 import (
-	"rolo/ui/i18n"
 	"testing"
 
 	"github.com/gorilla/mux"
 
 	assets "rolo/embed"
+	"rolo/ui/i18n"
 )
 
 // Pages are parsed when first shown; this parses every one, so a broken

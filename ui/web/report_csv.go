@@ -3,11 +3,12 @@ package web
 import (
 	"encoding/csv"
 	"net/http"
-	"rolo/ui/request"
 	"slices"
 	"strings"
 
 	"github.com/gorilla/mux"
+
+	"rolo/ui/request"
 )
 
 // handleReportCSV sends a report's tables as CSV, with the same period and

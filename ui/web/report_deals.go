@@ -3,9 +3,9 @@ package web
 import (
 	"context"
 	"net/http"
-	"rolo/ui/request"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // reportContext is what every report builder needs.

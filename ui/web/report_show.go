@@ -2,12 +2,12 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"slices"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // reportPage is one report with its period picker and filters.

@@ -3,11 +3,11 @@ package web
 import (
 	"fmt"
 	"html/template"
-	"rolo/ui/i18n"
 	"strings"
 	"time"
 
 	"rolo/app"
+	"rolo/ui/i18n"
 )
 
 // reportView is what a report shows: key figures, charts and tables. The

@@ -2,8 +2,9 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 	"strings"
+
+	"rolo/ui/request"
 )
 
 // searchPage shows search results grouped by kind of record.

@@ -3,11 +3,11 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"rolo/ui/request"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // segmentsPage lists the segments a user sees, with their counts.

@@ -3,11 +3,11 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"rolo/ui/i18n"
-	"rolo/ui/request"
 	"time"
 
 	"rolo/app"
+	"rolo/ui/i18n"
+	"rolo/ui/request"
 )
 
 // site is what the HTML handlers share: the app, the views and the

@@ -2,11 +2,11 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // The stage actions of the pipeline editor: each posts a small form and

@@ -2,11 +2,11 @@ package web
 
 import (
 	"net/http"
-	"rolo/ui/request"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // changeUser runs one admin action on the user named in the path and

@@ -3,12 +3,12 @@ package web
 import (
 	"errors"
 	"net/http"
-	"rolo/ui/request"
 	"strings"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
+	"rolo/ui/request"
 )
 
 // maxFormSubmission bounds a public form post: a handful of short fields.
