@@ -2,11 +2,12 @@ package api
 
 import (
 	"net/http"
+
+	"github.com/gorilla/mux"
+
 	"rolo/app"
 	"rolo/ui/i18n"
 	"rolo/ui/request"
-
-	"github.com/gorilla/mux"
 )
 
 // mountAPI adds the JSON API under /api/v1 to r.
@@ -14,9 +15,13 @@ func MountAPI(r *mux.Router, a *app.App, catalog *i18n.Catalog, version string) 
 	addAPIRoutes(r.PathPrefix("/api/v1").Subrouter(), &apiSite{app: a, catalog: catalog, router: r, version: version})
 }
 
-// expensivePerUser is how many searches and filtered lists one user may
-// run at once through the API.
-const expensivePerUser = 4
+// expensivePerUser is how many searches and lists one user (or API key's
+// owner) runs at once; waitingPerUser how many more wait their turn, as an
+// integration paging with 16 connections does, before one is refused.
+const (
+	expensivePerUser = 4
+	waitingPerUser   = 64
+)
 
 // addAPIRoutes lists every route of the JSON API, mounted under /api/v1.
 // Every one needs a session or an API key; the handler checks the role.
@@ -25,7 +30,7 @@ func addAPIRoutes(api *mux.Router, s *apiSite) {
 	// JSON API: contacts, companies, tags
 	// Searches and filtered lists cost what their query asks; each user
 	// (or API key's owner) runs a few at once.
-	busy := request.PerUserLimit(expensivePerUser, func(w http.ResponseWriter, r *http.Request, err error) { writeAPIError(w, r, s, err) })
+	busy := request.PerUserLimit(expensivePerUser, waitingPerUser, func(w http.ResponseWriter, r *http.Request, err error) { writeAPIError(w, r, s, err) })
 	api.Handle("/contacts", requireAPIUser(busy(contactAPI.handleList(s)))).Methods(http.MethodGet).Name("api.contacts")
 	api.Handle("/contacts", requireAPIUser(contactAPI.handleCreate(s))).Methods(http.MethodPost).Name("api.contact.create")
 	api.Handle("/contacts/{id}", requireAPIUser(contactAPI.handleShow(s))).Methods(http.MethodGet).Name("api.contact")

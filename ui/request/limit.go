@@ -9,17 +9,24 @@ import (
 )
 
 // ErrBusy answers a user who already has as many expensive requests
-// running as PerUserLimit allows.
+// running and waiting as PerUserLimit allows.
 var ErrBusy = &app.Error{Code: app.ETooMany, Message: "error.busy", RetryAfter: time.Second}
 
-// PerUserLimit lets each signed-in user (or API key) run at most n of the
-// wrapped requests at once — searches and filtered lists, whose cost grows
-// with the query — so one user, a viewer too, cannot occupy every core.
-// One more is refused at once with refuse(ErrBusy) (429, Retry-After);
-// it does not queue, so a client that retries in a loop gains nothing.
-func PerUserLimit(n int, refuse func(http.ResponseWriter, *http.Request, error)) func(http.Handler) http.Handler {
+// PerUserLimit lets each signed-in user (or API key's owner) run at most
+// running of the wrapped requests at once — searches, filtered lists and
+// reports, whose cost grows with what they ask — so one user, a viewer
+// too, cannot occupy every core while the team waits. More wait their
+// turn (on two cores they would not finish sooner anyway), up to waiting
+// of them; past that, or when the client leaves while waiting, the request
+// is refused with refuse(err): ErrBusy (429, Retry-After) or the context's
+// error.
+func PerUserLimit(running, waiting int, refuse func(http.ResponseWriter, *http.Request, error)) func(http.Handler) http.Handler {
 	var mu sync.Mutex
-	running := map[string]int{}
+	type turn struct {
+		slots   chan struct{}
+		waiting int
+	}
+	turns := map[string]*turn{}
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			who := ""
@@ -27,20 +34,37 @@ func PerUserLimit(n int, refuse func(http.ResponseWriter, *http.Request, error))
 				who = u.ID
 			}
 			mu.Lock()
-			if running[who] >= n {
-				mu.Unlock()
-				refuse(w, r, ErrBusy)
-				return
+			t := turns[who]
+			if t == nil {
+				t = &turn{slots: make(chan struct{}, running)}
+				turns[who] = t
 			}
-			running[who]++
-			mu.Unlock()
-			defer func() {
-				mu.Lock()
-				if running[who]--; running[who] == 0 {
-					delete(running, who)
-				}
+			select {
+			case t.slots <- struct{}{}: // a free slot: no wait
 				mu.Unlock()
-			}()
+			default:
+				if t.waiting >= waiting {
+					mu.Unlock()
+					refuse(w, r, ErrBusy)
+					return
+				}
+				t.waiting++
+				mu.Unlock()
+				acquired := false
+				select {
+				case t.slots <- struct{}{}:
+					acquired = true
+				case <-r.Context().Done():
+				}
+				mu.Lock()
+				t.waiting--
+				mu.Unlock()
+				if !acquired {
+					refuse(w, r, r.Context().Err())
+					return
+				}
+			}
+			defer func() { <-t.slots }()
 			next.ServeHTTP(w, r)
 		})
 	}

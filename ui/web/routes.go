@@ -3,11 +3,12 @@ package web
 import (
 	"io/fs"
 	"net/http"
+
+	"github.com/gorilla/mux"
+
 	"rolo/app"
 	"rolo/ui/i18n"
 	"rolo/ui/request"
-
-	"github.com/gorilla/mux"
 )
 
 // mountWeb adds every HTML page, the static files and the calendar feed
@@ -25,9 +26,13 @@ func MountWeb(r *mux.Router, a *app.App, cfg Config, catalog *i18n.Catalog, temp
 	return nil
 }
 
-// expensivePerUser is how many searches, filtered lists and reports one
-// user may run at once: a page and its count, with room for a second tab.
-const expensivePerUser = 4
+// expensivePerUser is how many searches, lists and reports one user may
+// run at once (a page and its count, with room for a second tab);
+// waitingPerUser how many more wait their turn before one is refused.
+const (
+	expensivePerUser = 4
+	waitingPerUser   = 64
+)
 
 // addRoutes lists every route of Rolo, HTML and API, in one place. Pages
 // need a session unless marked public; everything but setup, static files
@@ -64,7 +69,7 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	// before /{id}, which would otherwise match them.
 	// Searches, filtered lists and reports cost what their query asks;
 	// each user runs a few at once (request.PerUserLimit).
-	busy := request.PerUserLimit(expensivePerUser, func(w http.ResponseWriter, r *http.Request, err error) {
+	busy := request.PerUserLimit(expensivePerUser, waitingPerUser, func(w http.ResponseWriter, r *http.Request, err error) {
 		s.views.renderError(w, r, s.base(w, r, "error.title"), err)
 	})
 	r.Handle("/contacts", private(busy(handleContactsList(s)))).Methods(http.MethodGet).Name("contacts")
