@@ -1,6 +1,6 @@
 package api
 
-// apiOperation is one operation of the JSON API as the OpenAPI document
+// ApiOperation is one operation of the JSON API as the OpenAPI document
 // describes it. TestOpenAPIMatchesRouter keeps this table and routes.go in
 // step: a route without an entry, or an entry without a route, fails it.
 type ApiOperation struct {

@@ -10,7 +10,7 @@ import (
 	"rolo/ui/request"
 )
 
-// mountAPI adds the JSON API under /api/v1 to r.
+// MountAPI adds the JSON API under /api/v1 to r.
 func MountAPI(r *mux.Router, a *app.App, catalog *i18n.Catalog, version string) {
 	addAPIRoutes(r.PathPrefix("/api/v1").Subrouter(), &apiSite{app: a, catalog: catalog, router: r, version: version})
 }

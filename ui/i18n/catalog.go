@@ -139,7 +139,7 @@ func LanguageName(lang string) string {
 	return lang
 }
 
-// pipelineName is a pipeline's name in the reader's language: as typed,
+// PipelineName is a pipeline's name in the reader's language: as typed,
 // or the translation of a built-in one that nobody renamed.
 func (c *Catalog) PipelineName(lang string, p app.Pipeline) string {
 	if p.Name != "" || p.NameKey == "" {
@@ -148,7 +148,7 @@ func (c *Catalog) PipelineName(lang string, p app.Pipeline) string {
 	return c.T(lang, p.NameKey)
 }
 
-// stageName is pipelineName for stages.
+// StageName is pipelineName for stages.
 func (c *Catalog) StageName(lang string, st app.Stage) string {
 	if st.Name != "" || st.NameKey == "" {
 		return st.Name
@@ -156,7 +156,7 @@ func (c *Catalog) StageName(lang string, st app.Stage) string {
 	return c.T(lang, st.NameKey)
 }
 
-// activityTypeName is pipelineName for activity types.
+// ActivityTypeName is pipelineName for activity types.
 func (c *Catalog) ActivityTypeName(lang string, t app.ActivityType) string {
 	if t.Name != "" {
 		return t.Name

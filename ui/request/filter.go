@@ -9,7 +9,7 @@ import (
 	"rolo/app"
 )
 
-// filterQuery adds to a list query what the filter syntax says: q (a
+// FilterQuery adds to a list query what the filter syntax says: q (a
 // query), segment (a saved segment's id) and a sort by a custom field
 // ("renewal_date", "-renewal_date", or with a "cf." prefix).
 func FilterQuery(ctx context.Context, a *app.App, actor app.Actor, entity string, v url.Values, lq *app.ListQuery) error {
@@ -32,7 +32,7 @@ func FilterQuery(ctx context.Context, a *app.App, actor app.Actor, entity string
 	return nil
 }
 
-// dealFilterQuery is filterQuery for deal lists.
+// DealFilterQuery is filterQuery for deal lists.
 func DealFilterQuery(ctx context.Context, a *app.App, actor app.Actor, v url.Values, dq *app.DealQuery) error {
 	if err := segmentQuery(ctx, a, actor, "deal", v, func(q string) error { return a.DealQueryFor(ctx, actor, q, dq) }); err != nil {
 		return err
@@ -75,7 +75,7 @@ func Contains(list []string, s string) bool {
 	return false
 }
 
-// customJSON shows custom values as an object, {} when there are none.
+// CustomJSON shows custom values as an object, {} when there are none.
 func CustomJSON(v map[string]any) map[string]any {
 	if v == nil {
 		return map[string]any{}
@@ -83,11 +83,11 @@ func CustomJSON(v map[string]any) map[string]any {
 	return v
 }
 
-// noTag is an id no tag has: filtering by an unknown tag name matches
+// NoTag is an id no tag has: filtering by an unknown tag name matches
 // nothing, yet the other parameters are still checked.
 const NoTag = "-"
 
-// listQuery reads limit, cursor, sort and the filters tag (a name),
+// ListQuery reads limit, cursor, sort and the filters tag (a name),
 // status, owner and company (an id or "none"). The app checks them and
 // names every bad one at once.
 func ListQuery(ctx context.Context, a *app.App, v url.Values) (app.ListQuery, error) {

@@ -8,7 +8,7 @@ import (
 	"rolo/app"
 )
 
-// reportFilters is the period picker and the filters of a report or the
+// ReportFilters is the period picker and the filters of a report or the
 // dashboard: the values asked for, and the choices to offer. Every
 // choice travels in the query string, so a report's URL is a bookmark
 // that opens the same view.
@@ -27,7 +27,7 @@ type ReportFilters struct {
 	Query                          string // the filters as a query string, for links and the CSV
 }
 
-// option is one choice of a select.
+// Option is one choice of a select.
 type Option struct {
 	Value, Label string
 }

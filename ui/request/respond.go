@@ -10,7 +10,7 @@ import (
 	"rolo/ui/i18n"
 )
 
-// encode writes v as JSON with status.
+// Encode writes v as JSON with status.
 func Encode[T any](w http.ResponseWriter, status int, v T) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
@@ -19,7 +19,7 @@ func Encode[T any](w http.ResponseWriter, status int, v T) {
 	}
 }
 
-// problem is an RFC 9457 problem details body; for invalid input,
+// Problem is an RFC 9457 problem details body; for invalid input,
 // "errors" maps each field name to its message.
 type Problem struct {
 	Type   string            `json:"type"`
@@ -32,7 +32,7 @@ type Problem struct {
 	At     string            `json:"at,omitempty"`    // "position: part" of a filter query not understood
 }
 
-// writeProblem answers an API request with err as problem+json; messages
+// WriteProblem answers an API request with err as problem+json; messages
 // are in English unless a catalog is given.
 func WriteProblem(w http.ResponseWriter, r *http.Request, err error, c *i18n.Catalog) {
 	if ClientGone(r, err) {
@@ -66,7 +66,7 @@ func WriteProblem(w http.ResponseWriter, r *http.Request, err error, c *i18n.Cat
 	_ = json.NewEncoder(w).Encode(p)
 }
 
-// statusOf maps an app error code to an HTTP status, in one place.
+// StatusOf maps an app error code to an HTTP status, in one place.
 func StatusOf(code app.Code) int {
 	switch code {
 	case app.ENotFound:

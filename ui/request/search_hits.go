@@ -4,7 +4,7 @@ import (
 	"rolo/app"
 )
 
-// searchResultJSON is one search hit in the API.
+// SearchResultJSON is one search hit in the API.
 type SearchResultJSON struct {
 	Type     string `json:"type"`
 	ID       string `json:"id"`

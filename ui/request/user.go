@@ -17,13 +17,13 @@ type ctxKey int
 
 const sessionKey ctxKey = iota
 
-// currentSession is the session withSession attached to r, or nil.
+// CurrentSession is the session withSession attached to r, or nil.
 func CurrentSession(r *http.Request) *app.Session {
 	s, _ := r.Context().Value(sessionKey).(*app.Session)
 	return s
 }
 
-// currentUser is the signed-in user of r, or nil.
+// CurrentUser is the signed-in user of r, or nil.
 func CurrentUser(r *http.Request) *app.User {
 	if s := CurrentSession(r); s != nil {
 		return s.User
@@ -42,7 +42,7 @@ func ClearSessionCookie(w http.ResponseWriter) {
 	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode})
 }
 
-// clientAddr is the peer's IP. Rolo is reached directly, not through a
+// ClientAddr is the peer's IP. Rolo is reached directly, not through a
 // proxy, so forwarded headers are not trusted.
 func ClientAddr(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
@@ -52,12 +52,12 @@ func ClientAddr(r *http.Request) string {
 	return host
 }
 
-// withSessionValue returns ctx carrying the signed-in session s.
+// WithSessionValue returns ctx carrying the signed-in session s.
 func WithSessionValue(ctx context.Context, s *app.Session) context.Context {
 	return context.WithValue(ctx, sessionKey, s)
 }
 
-// siteURL is this server's address as the request reached it: the Host
+// SiteURL is this server's address as the request reached it: the Host
 // header has passed the allow-list, so it is one of ours.
 func SiteURL(r *http.Request) string {
 	scheme := "http"
@@ -67,5 +67,5 @@ func SiteURL(r *http.Request) string {
 	return (&url.URL{Scheme: scheme, Host: r.Host}).String()
 }
 
-// isAPI tells a JSON API request from a page request.
+// IsAPI tells a JSON API request from a page request.
 func IsAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/") }

@@ -11,7 +11,7 @@ import (
 	"rolo/ui/request"
 )
 
-// mountWeb adds every HTML page, the static files and the calendar feed
+// MountWeb adds every HTML page, the static files and the calendar feed
 // to r; templates and static are read from the given file systems.
 func MountWeb(r *mux.Router, a *app.App, cfg Config, catalog *i18n.Catalog, templates, static fs.FS) error {
 	files, err := loadAssets(static, cfg.Dev)
