@@ -81,5 +81,5 @@ func TestPerUserLimitStopsWaitingForAClientThatLeft(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Millisecond)
 	defer cancel()
 	h.ServeHTTP(httptest.NewRecorder(), r(ctx)) // waits, then its client leaves
-	is.True(got == context.DeadlineExceeded)     // it stops waiting and says why
+	is.True(got == context.DeadlineExceeded)    // it stops waiting and says why
 }
