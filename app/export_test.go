@@ -81,8 +81,12 @@ func TestVCardImportAndExport(t *testing.T) {
 	f, err := os.Open(filepath.Join("..", "testdata", "import", "broken.vcf"))
 	is.NoErr(err)
 	defer f.Close()
-	_, err = ta.ImportVCard(ctx, admin, f, app.ImportOptions{})
-	is.Equal(app.AsError(err).Code, app.EInvalid) // a broken card is reported, not half read
+	broken, err := ta.ImportVCard(ctx, admin, f, app.ImportOptions{DryRun: true})
+	is.NoErr(err)
+	is.Equal(broken.Created, 1) // a line that cannot be read is left out; the card is kept
+	is.Equal(len(broken.Warnings), 1)
+	is.Equal([]any{broken.Warnings[0].Line, broken.Warnings[0].Message, broken.Warnings[0].Value},
+		[]any{1, "error.vcard_line_unreadable", "EMAIL oskar@example.se"}) // named by the line its card begins on, with the line as read
 
 	var out bytes.Buffer
 	is.NoErr(ta.Export(ctx, admin, &out, "contact", "vcf", nil))

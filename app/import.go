@@ -36,6 +36,9 @@ type ImportOptions struct {
 	DryRun      bool
 	// Progress, when set, hears how many rows were read by each pass.
 	Progress func(pass, rows int)
+	// lines, for a table made from another format (vCard), gives the line
+	// of the original file each line of the table stands for.
+	lines map[int]int
 }
 
 // ImportColumn is one column of the file and the field it goes to.
@@ -54,16 +57,20 @@ type ImportProblem struct {
 // ImportReport says what an import did, or (a dry run, or when rows
 // failed) would do.
 type ImportReport struct {
-	BatchID   string
-	Format    CSVFormat
-	Preset    string
-	Columns   []ImportColumn
-	Rows      int
-	Created   int
-	Updated   int
-	Skipped   int
-	Failed    int
-	Problems  []ImportProblem // the first maxProblems
+	BatchID  string
+	Format   CSVFormat
+	Preset   string
+	Columns  []ImportColumn
+	Rows     int
+	Created  int
+	Updated  int
+	Skipped  int
+	Failed   int
+	Problems []ImportProblem // the first maxProblems
+	// Warned counts the rows kept with a field left out; Warnings are the
+	// first maxProblems of those fields, with their line and value.
+	Warned    int
+	Warnings  []ImportProblem
 	Preview   []map[string]string
 	Written   bool
 	ResumedAt int // rows a previous run had already committed
@@ -175,9 +182,12 @@ func (a *App) Import(ctx context.Context, actor Actor, src io.ReadSeeker, opt Im
 			continue
 		}
 		rec, problems := imp.parse(ctx, row)
-		if len(problems) > 0 {
+		if rec == nil {
 			rep.fail(problems...)
 			continue
+		}
+		if len(problems) > 0 {
+			rep.warn(problems...)
 		}
 		if len(rep.Preview) < previewRows {
 			rep.Preview = append(rep.Preview, rec.preview())
@@ -218,6 +228,31 @@ func (r *ImportReport) fail(problems ...ImportProblem) {
 			r.Problems = append(r.Problems, p)
 		}
 	}
+}
+
+func (r *ImportReport) warn(problems ...ImportProblem) {
+	r.Warned++
+	for _, p := range problems {
+		if len(r.Warnings) < maxProblems {
+			r.Warnings = append(r.Warnings, p)
+		}
+	}
+}
+
+// keptPrefix marks a kept row's left-out field among a batch's stored
+// problems: "kept:" + catalog key + "\n" + the value left out.
+const keptPrefix = "kept:"
+
+// ImportFailureKept reads a stored problem: the catalog key, and for a
+// field left out of a row that was kept, kept is true and value is what
+// the file had.
+func ImportFailureKept(f store.ImportFailure) (key, value string, kept bool) {
+	rest, kept := strings.CutPrefix(f.Message, keptPrefix)
+	if !kept {
+		return f.Message, "", false
+	}
+	key, value, _ = strings.Cut(rest, "\n")
+	return key, value, true
 }
 
 // importRecord is one parsed row, ready to store.

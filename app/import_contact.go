@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -51,6 +52,10 @@ func (imp *importer) parse(ctx context.Context, row csvRow) (importRecord, []Imp
 	return imp.parseContact(ctx, row)
 }
 
+// parseContact reads one row. A bad field is left out and reported as a
+// warning with its value, the rest of the row kept: the record comes back
+// with the warnings. The row is refused (no record, the problems) only
+// when nothing identifies it: no name, email, phone or company.
 func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord, []ImportProblem) {
 	by := imp.cellsOf(row.Cells)
 	p := map[string]string{}
@@ -66,16 +71,24 @@ func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord
 	}
 	for _, e := range by["email"] {
 		for _, one := range strings.FieldsFunc(e, func(r rune) bool { return r == ';' || r == ',' || r == ' ' }) {
-			in.Emails = append(in.Emails, store.Labeled{Value: one}) // Google puts several in one cell: "a@x ::: b@y"
+			if one != ":::" {
+				in.Emails = append(in.Emails, store.Labeled{Value: one}) // Google puts several in one cell: "a@x ::: b@y"
+			}
 		}
 	}
 	for _, ph := range by["phone"] {
 		for _, one := range strings.Split(ph, ":::") {
-			in.Phones = append(in.Phones, store.Labeled{Value: one})
+			if one = strings.TrimSpace(one); one != "" {
+				in.Phones = append(in.Phones, store.Labeled{Value: one})
+			}
 		}
 	}
 	for _, ph := range by["mobile"] {
-		in.Phones = append(in.Phones, store.Labeled{Label: "mobile", Value: ph})
+		for _, one := range strings.Split(ph, ":::") {
+			if one = strings.TrimSpace(one); one != "" {
+				in.Phones = append(in.Phones, store.Labeled{Label: "mobile", Value: one})
+			}
+		}
 	}
 	var ok bool
 	raw := first(by, "birthday")
@@ -83,41 +96,149 @@ func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord
 		p["birthday"] = "error.birthday_invalid"
 		in.Birthday = ""
 	}
+	var rowTags []string
 	for _, t := range by["tags"] {
-		in.Tags = append(in.Tags, splitImportTags(t)...)
+		rowTags = append(rowTags, splitImportTags(t)...)
 	}
-	if imp.opt.Tag != "" {
-		in.Tags = append(in.Tags, imp.opt.Tag)
+	in.Tags = append(rowTags, imp.opt.Tag)
+	if imp.opt.Tag == "" {
+		in.Tags = rowTags
 	}
 	owner := imp.owner(by, p)
 	custom := imp.customValues(by, p)
-	c, tags, err := imp.a.validateContact(ctx, imp.a.db.Reader(), imp.actor, in)
-	if err != nil || len(p) > 0 {
-		return nil, problemsOf(row.Line, err, p, func(field string) string {
-			switch name, i, _ := strings.Cut(field, "."); name {
-			case "emails", "phones":
-				n, _ := strconv.Atoi(i)
-				list := in.Emails
-				if name == "phones" {
-					list = in.Phones
-				}
-				if n < len(list) {
-					return list[n].Value
-				}
-			case "birthday":
-				return raw
-			case "owner":
-				return first(by, "owner")
-			case "lifecycle_status":
-				return first(by, "lifecycle_status")
-			case "website":
-				return in.Website
-			}
-			return ""
-		})
+	company := first(by, "company")
+	if _, problem := cleanText(company, 300, false); problem != "" {
+		p["company"] = problem
+		company = ""
 	}
-	c.OwnerID = owner
-	return &contactRow{line: row.Line, id: first(by, "id"), company: first(by, "company"), c: c, tags: tags, custom: custom}, nil
+	value := func(field string) string {
+		switch name, i, _ := strings.Cut(field, "."); name {
+		case "emails", "phones":
+			n, _ := strconv.Atoi(i)
+			list := in.Emails
+			if name == "phones" {
+				list = in.Phones
+			}
+			if n < len(list) {
+				return list[n].Value
+			}
+		case "birthday":
+			return raw
+		case "owner":
+			return first(by, "owner")
+		case "lifecycle_status":
+			return first(by, "lifecycle_status")
+		case "tags":
+			return strings.Join(rowTags, ", ")
+		case "company":
+			return first(by, "company")
+		case "custom_fields":
+			return first(by, "cf."+i)
+		}
+		if f, ok := contactTextField(&in, field); ok {
+			return *f
+		}
+		return ""
+	}
+	var warnings []ImportProblem
+	for field, msg := range p {
+		warnings = append(warnings, ImportProblem{Line: row.Line, Field: field, Message: msg, Value: value(field)})
+	}
+	// Validate, leave out what is wrong, validate again: each round drops
+	// at least one field, so this ends.
+	for round := 0; ; round++ {
+		try := in
+		identify(&try, company)
+		c, tags, err := imp.a.validateContact(ctx, imp.a.db.Reader(), imp.actor, try)
+		e := AsError(err)
+		if err == nil || round == 4 || e.Code != EInvalid || len(e.Fields) == 0 || e.Fields["first_name"] == "error.contact_name_required" {
+			if err != nil {
+				problems := problemsOf(row.Line, err, map[string]string{}, value)
+				if e.Fields["first_name"] == "error.contact_name_required" {
+					problems = []ImportProblem{{Line: row.Line, Message: "error.import_nothing_identifies"}}
+				}
+				return nil, append(problems, warnings...)
+			}
+			c.OwnerID = owner
+			sortProblems(warnings)
+			return &contactRow{line: row.Line, id: first(by, "id"), company: company, c: c, tags: tags, custom: custom}, warnings
+		}
+		var dropEmails, dropPhones []int
+		for field, msg := range e.Fields {
+			warnings = append(warnings, ImportProblem{Line: row.Line, Field: field, Message: msg, Value: value(field)})
+			name, i, _ := strings.Cut(field, ".")
+			n, _ := strconv.Atoi(i)
+			switch {
+			case name == "emails" && i != "":
+				dropEmails = append(dropEmails, n)
+			case name == "phones" && i != "":
+				dropPhones = append(dropPhones, n)
+			case field == "emails":
+				in.Emails = in.Emails[:min(len(in.Emails), maxChannels)]
+			case field == "phones":
+				in.Phones = in.Phones[:min(len(in.Phones), maxChannels)]
+			case field == "tags":
+				in.Tags = nil
+				if imp.opt.Tag != "" {
+					in.Tags = []string{imp.opt.Tag}
+				}
+			case field == "lifecycle_status":
+				in.LifecycleStatus = ""
+			case field == "owner_id":
+				in.OwnerID = ""
+			case field == "birthday":
+				in.Birthday = ""
+			case field == "website":
+				in.Website = ""
+			default:
+				if f, ok := contactTextField(&in, field); ok {
+					*f = ""
+				}
+			}
+		}
+		in.Emails = dropIndexes(in.Emails, dropEmails)
+		in.Phones = dropIndexes(in.Phones, dropPhones)
+	}
+}
+
+// identify gives a contact without a name the name that identifies it:
+// its email is enough (validation names it after the address), otherwise
+// its first phone number, otherwise its company.
+func identify(in *ContactInput, company string) {
+	if strings.TrimSpace(in.FirstName+in.LastName+in.DisplayName) != "" || len(in.Emails) > 0 {
+		return
+	}
+	for _, p := range in.Phones {
+		if v := strings.TrimSpace(p.Value); v != "" {
+			in.DisplayName = v
+			return
+		}
+	}
+	in.DisplayName = company
+}
+
+// contactTextField points at the one-line or prose field of a contact
+// named as validation names it.
+func contactTextField(in *ContactInput, field string) (*string, bool) {
+	f, ok := map[string]*string{"first_name": &in.FirstName, "last_name": &in.LastName, "display_name": &in.DisplayName,
+		"title": &in.Title, "lead_source": &in.LeadSource, "notes": &in.Notes, "website": &in.Website,
+		"address.street": &in.Address.Street, "address.city": &in.Address.City, "address.region": &in.Address.Region,
+		"address.postal_code": &in.Address.PostalCode, "address.country": &in.Address.Country}[field]
+	return f, ok
+}
+
+// dropIndexes removes the elements at the indexes.
+func dropIndexes(list []store.Labeled, drop []int) []store.Labeled {
+	if len(drop) == 0 {
+		return list
+	}
+	out := list[:0:0]
+	for i, v := range list {
+		if !slices.Contains(drop, i) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // matchKeys are the keys that find this row's contact, strongest first.

@@ -51,6 +51,6 @@ func FuzzCSVReader(f *testing.F) {
 func FuzzVCardReader(f *testing.F) {
 	seeds(f, ".vcf")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, _ = vcardTable(data)
+		_, _, _, _ = vcardTable(data)
 	})
 }

@@ -182,6 +182,7 @@ type csvTable struct {
 	Header []string
 	Format CSVFormat
 	r      *csv.Reader
+	lines  map[int]int // when set, the line of the source file each line of the table stands for (a vCard's)
 }
 
 // csvRow is one data row, or the problem reading it.
@@ -231,6 +232,14 @@ func openCSV(src io.Reader, f CSVFormat) (*csvTable, error) {
 // stray quote) comes back with Err set and reading goes on after it. An
 // I/O or decoding error ends the file.
 func (t *csvTable) next() (csvRow, error) {
+	row, err := t.read()
+	if t.lines != nil && row.Line > 0 {
+		row.Line = t.lines[row.Line]
+	}
+	return row, err
+}
+
+func (t *csvTable) read() (csvRow, error) {
 	for {
 		cells, err := t.r.Read()
 		line := 0

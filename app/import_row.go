@@ -61,6 +61,7 @@ func (imp *importer) open(src interface{ Read([]byte) (int, error) }, opt Import
 	if err != nil {
 		return nil, ImportReport{}, err
 	}
+	table.lines = opt.lines
 	rep := ImportReport{Format: table.Format, Preset: opt.Preset}
 	if rep.Preset == "" {
 		rep.Preset = detectPreset(opt.Entity, table.Header)

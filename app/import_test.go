@@ -122,18 +122,23 @@ func TestImportWithBadRowsWritesNothing(t *testing.T) {
 	admin := mustSetup(t, ta)
 	rep, err := importFile(t, ta, admin, "broken.csv", app.ImportOptions{})
 	is.NoErr(err)
-	is.True(!rep.Written)            // a bad row stops the whole import
+	is.True(!rep.Written)            // a refused row stops the whole import
 	is.Equal(contactCount(t, ta), 0) // nothing stored
-	is.Equal(rep.Rows, 6)
-	is.Equal(rep.Failed, 4)
+	is.Equal(rep.Rows, 7)
+	is.Equal(rep.Failed, 2) // only the malformed row and the one that names nobody
+	is.Equal(rep.Warned, 2) // two rows are kept with a field left out
 	got := map[int]string{}
 	for _, p := range rep.Problems {
 		got[p.Line] += p.Field + "=" + p.Message + ";"
 	}
-	is.Equal(got[2], "birthday=error.birthday_invalid;")        // 30 February
-	is.Equal(got[3], "emails.0=error.email_invalid;")           // not an address
-	is.Equal(got[4], "first_name=error.contact_name_required;") // no name, no email
-	is.Equal(got[6], "=error.import_row_malformed;")            // the stray quote, by its line
+	is.Equal(got[6], "=error.import_row_malformed;")      // the stray quote, by its line
+	is.Equal(got[8], "=error.import_nothing_identifies;") // no name, email, phone or company
+	warned := map[int]string{}
+	for _, p := range rep.Warnings {
+		warned[p.Line] += p.Field + "=" + p.Message + "=" + p.Value + ";"
+	}
+	is.Equal(warned[2], "birthday=error.birthday_invalid=1990-02-30;") // 30 February: left out, Anna kept
+	is.Equal(warned[3], "emails.0=error.email_invalid=not-an-email;")  // not an address: left out
 	batches, err := ta.ImportBatches(context.Background(), admin, 10)
 	is.NoErr(err)
 	is.Equal(len(batches), 0) // no batch either
@@ -141,12 +146,14 @@ func TestImportWithBadRowsWritesNothing(t *testing.T) {
 	rep, err = importFile(t, ta, admin, "broken.csv", app.ImportOptions{SkipInvalid: true})
 	is.NoErr(err)
 	is.True(rep.Written)
-	is.Equal(rep.Created, 2) // the good rows (5 is ragged: a missing last cell is empty)
-	is.Equal(rep.Failed, 4)
+	is.Equal(rep.Created, 5) // the kept rows, Nobody Inc's company-only contact among them (5 is ragged: a missing last cell is empty)
+	is.Equal(rep.Failed, 2)
 	failures, err := ta.ImportFailures(context.Background(), admin, rep.BatchID)
 	is.NoErr(err)
-	is.Equal(len(failures), 4) // kept to download and fix
+	is.Equal(len(failures), 4) // the refused rows and the left-out fields, to download
 	is.Equal(failures[0].Line, 2)
+	key, value, kept := app.ImportFailureKept(failures[0])
+	is.Equal([]any{key, value, kept}, []any{"error.birthday_invalid", "1990-02-30", true})
 }
 
 func TestImportDuplicatesAndUndo(t *testing.T) {

@@ -61,6 +61,11 @@ func (imp *importer) write(ctx context.Context, src io.Reader, fileHash string, 
 					return err
 				}
 			}
+			for _, f := range c.warnings {
+				if err := store.InsertImportFailure(ctx, tx, b.ID, f); err != nil {
+					return err
+				}
+			}
 			next.Failed += len(c.failures)
 			next.RowsDone = c.rows
 			if c.last {
@@ -95,7 +100,8 @@ const importCacheKiB = 16 << 10
 type parsedChunk struct {
 	records  []importRecord
 	failures []store.ImportFailure
-	rows     int // rows of the file read through the end of this chunk
+	warnings []store.ImportFailure // fields left out of kept rows
+	rows     int                   // rows of the file read through the end of this chunk
 	last     bool
 	err      error
 }
@@ -149,9 +155,16 @@ func (imp *importer) parseInto(ctx context.Context, row csvRow, c *parsedChunk) 
 		return
 	}
 	rec, problems := imp.parse(ctx, row)
-	if len(problems) > 0 {
+	if rec == nil {
 		c.failures = append(c.failures, failureOf(row, problems))
 		return
+	}
+	if len(problems) > 0 {
+		cells, _ := json.Marshal(row.Cells)
+		for _, p := range problems {
+			c.warnings = append(c.warnings, store.ImportFailure{Line: row.Line, Field: p.Field, Message: keptPrefix + p.Message + "\n" + p.Value,
+				Cells: string(cells)})
+		}
 	}
 	if r, ok := rec.(*contactRow); ok {
 		r.prepareDoc()

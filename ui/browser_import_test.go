@@ -15,7 +15,8 @@ import (
 
 // TestBrowserImportStory uploads a CSV whose company and birthday columns
 // have German headers the guesser does not know, maps them by hand, sees the preview with
-// the bad birthday on line 3, imports the valid rows and undoes it all.
+// the bad birthday on line 3 left out (the row kept), imports every row and
+// undoes it all.
 func TestBrowserImportStory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
@@ -45,24 +46,21 @@ func TestBrowserImportStory(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#map-2"), "company"),
 		chromedp.SetValue(chromedp.CSS("#map-3"), "birthday"),
 		chromedp.Click(chromedp.CSS("#preview-refresh")),
-		chromedp.WaitVisible(chromedp.CSS("#problems")),
+		chromedp.WaitVisible(chromedp.CSS("#warnings")),
 	)
 	is.True(strings.Contains(p.text("#preview"), "Müller & Söhne")) // the company shows in the preview now
-	is.True(strings.Contains(p.text(`#problems li[data-line="3"]`), "1990-02-30"))
+	is.True(strings.Contains(p.text(`#warnings li[data-line="3"]`), "1990-02-30"))
 	p.screenshot("import-preview-mapped")
 
-	// Importing with a bad row writes nothing until the valid rows are chosen.
+	// The bad birthday is left out; 김민수 is imported with the others.
 	p.run(
-		chromedp.Click(chromedp.CSS("#import-submit")),
-		chromedp.WaitVisible(chromedp.CSS("#import-error")),
-		chromedp.Click(chromedp.CSS("#skip_invalid")),
 		chromedp.Click(chromedp.CSS("#import-submit")),
 		chromedp.WaitVisible(chromedp.CSS("#batches .badge")),
 	)
 	p.screenshot("import-done")
 	list, err := ts.app.ListContacts(context.Background(), nil, app.ListQuery{Limit: 10})
 	is.NoErr(err)
-	is.Equal(list.Total, 2)
+	is.Equal(list.Total, 3)
 	is.True(strings.Contains(p.text("#batches"), "import-2026-11-webinar"))
 
 	p.acceptConfirms()
@@ -78,7 +76,7 @@ func TestBrowserImportStory(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	is.Equal(list.Total, 0) // both went to the trash
+	is.Equal(list.Total, 0) // all went to the trash
 	p.run(chromedp.WaitReady(chromedp.CSS("body")), chromedp.WaitVisible(chromedp.CSS(".flash")))
 	p.screenshot("import-undone")
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"text/tabwriter"
 
@@ -189,11 +190,14 @@ func printImportReport(stdout, stderr io.Writer, rep app.ImportReport, dryRun bo
 	if dryRun || !rep.Written {
 		verb = "Would import"
 	}
-	fmt.Fprintf(stdout, "%s: %d created, %d updated, %d skipped as duplicates, %d failed.\n", verb, rep.Created, rep.Updated, rep.Skipped, rep.Failed)
+	fmt.Fprintf(stdout, "%s: %d created, %d updated, %d skipped as duplicates, %d refused.\n", verb, rep.Created, rep.Updated, rep.Skipped, rep.Failed)
+	if rep.Warned > 0 {
+		fmt.Fprintf(stdout, "%d rows kept with a field left out (listed below, and in the batch's problems file).\n", rep.Warned)
+	}
 	if rep.BatchID != "" {
 		fmt.Fprintf(stdout, "Batch %s (undo with: rolo import undo %s)\n", rep.BatchID, rep.BatchID)
 	}
-	for _, p := range rep.Problems {
+	problem := func(p app.ImportProblem) string {
 		msg := catalog.T("en", p.Message)
 		if p.Field != "" {
 			msg = p.Field + ": " + msg
@@ -201,13 +205,28 @@ func printImportReport(stdout, stderr io.Writer, rep app.ImportReport, dryRun bo
 		if p.Value != "" {
 			msg += fmt.Sprintf(" (%q)", p.Value)
 		}
-		fmt.Fprintf(stderr, "line %d: %s\n", p.Line, msg)
+		return msg
+	}
+	// Problems and warnings by line, in file order.
+	all := append(append([]app.ImportProblem{}, rep.Problems...), rep.Warnings...)
+	kept := len(rep.Problems)
+	order := make([]int, len(all))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return all[order[i]].Line < all[order[j]].Line })
+	for _, i := range order {
+		if i < kept {
+			fmt.Fprintf(stderr, "line %d: refused: %s\n", all[i].Line, problem(all[i]))
+		} else {
+			fmt.Fprintf(stderr, "line %d: %s; left out, the rest of the row kept\n", all[i].Line, problem(all[i]))
+		}
 	}
 	switch {
 	case rep.Failed > 0 && !rep.Written:
-		return fmt.Errorf("%d of %d rows failed; nothing was imported (fix them, or pass --skip-invalid)", rep.Failed, rep.Rows)
+		return fmt.Errorf("%d of %d rows cannot be kept (nothing identifies them, or they cannot be read); nothing was imported (fix them, or pass --skip-invalid to import the rest)", rep.Failed, rep.Rows)
 	case rep.Failed > 0:
-		return fmt.Errorf("%d of %d rows failed and were not imported", rep.Failed, rep.Rows)
+		return fmt.Errorf("%d of %d rows were refused and not imported; the other rows were stored", rep.Failed, rep.Rows)
 	}
 	return nil
 }

@@ -12,7 +12,8 @@ import (
 )
 
 // handleImportFailures downloads the rows an import could not take, as
-// read, with the line and the problem in front, to fix and import again.
+// read, with the line and the problem in front, to fix and import again;
+// and the fields it left out of the rows it kept, with their values.
 func handleImportFailures(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := s.base(w, r, "imports.title")
@@ -38,9 +39,13 @@ func handleImportFailures(s *site) http.Handler {
 		for _, f := range failures {
 			var cells []string
 			_ = json.Unmarshal([]byte(f.Cells), &cells)
-			problem := s.catalog.T(b.Lang, f.Message)
+			key, value, kept := app.ImportFailureKept(f)
+			problem := s.catalog.T(b.Lang, key)
 			if f.Field != "" {
 				problem = f.Field + ": " + problem
+			}
+			if kept {
+				problem += fmt.Sprintf(" (%q) — %s", value, s.catalog.T(b.Lang, "imports.left_out"))
 			}
 			_ = cw.Write(append([]string{fmt.Sprint(f.Line), neutralise(problem)}, neutraliseAll(cells)...))
 		}

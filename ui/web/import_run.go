@@ -49,7 +49,7 @@ func handleImportRun(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		case !rep.Written:
-			s.renderImportPreview(w, r, http.StatusUnprocessableEntity, b, token, v, rep, "imports.rows_failed")
+			s.renderImportPreview(w, r, http.StatusUnprocessableEntity, b, token, v, rep, "imports.rows_refused")
 			return
 		}
 		f.Close()
