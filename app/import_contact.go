@@ -151,10 +151,11 @@ func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord
 		identify(&try, company)
 		c, tags, err := imp.a.validateContact(ctx, imp.a.db.Reader(), imp.actor, try)
 		e := AsError(err)
-		if err == nil || round == 4 || e.Code != EInvalid || len(e.Fields) == 0 || e.Fields["first_name"] == "error.contact_name_required" {
+		nameless := e.Fields["first_name"] == "error.contact_name_required"
+		if err == nil || round == 4 || e.Code != EInvalid || len(e.Fields) == 0 || (nameless && len(e.Fields) == 1) {
 			if err != nil {
 				problems := problemsOf(row.Line, err, map[string]string{}, value)
-				if e.Fields["first_name"] == "error.contact_name_required" {
+				if nameless {
 					problems = []ImportProblem{{Line: row.Line, Message: "error.import_nothing_identifies"}}
 				}
 				return nil, append(problems, warnings...)
@@ -165,6 +166,9 @@ func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord
 		}
 		var dropEmails, dropPhones []int
 		for field, msg := range e.Fields {
+			if nameless && field == "first_name" {
+				continue // a name may come from what is left (identify)
+			}
 			warnings = append(warnings, ImportProblem{Line: row.Line, Field: field, Message: msg, Value: value(field)})
 			name, i, _ := strings.Cut(field, ".")
 			n, _ := strconv.Atoi(i)
@@ -203,9 +207,12 @@ func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord
 
 // identify gives a contact without a name the name that identifies it:
 // its email is enough (validation names it after the address), otherwise
-// its first phone number, otherwise its company.
+// its company (a card shown as a company), otherwise its first phone.
 func identify(in *ContactInput, company string) {
 	if strings.TrimSpace(in.FirstName+in.LastName+in.DisplayName) != "" || len(in.Emails) > 0 {
+		return
+	}
+	if in.DisplayName = strings.TrimSpace(company); in.DisplayName != "" {
 		return
 	}
 	for _, p := range in.Phones {
@@ -214,7 +221,6 @@ func identify(in *ContactInput, company string) {
 			return
 		}
 	}
-	in.DisplayName = company
 }
 
 // contactTextField points at the one-line or prose field of a contact

@@ -13,7 +13,11 @@ import (
 // seeds adds every sample file of testdata/import with the extension.
 func seeds(f *testing.F, ext string) {
 	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "import", "*"))
-	for _, p := range paths {
+	more, _ := filepath.Glob(filepath.Join("..", "testdata", "import", "*", "*"))
+	for _, p := range append(paths, more...) {
+		if st, err := os.Stat(p); err != nil || st.IsDir() {
+			continue
+		}
 		if strings.HasSuffix(p, ext) == (ext == ".vcf") {
 			data, err := os.ReadFile(p)
 			if err != nil {

@@ -20,15 +20,24 @@ func foldKey(s string) string {
 }
 
 // NormalizePhone returns the E.164 form of a number as typed ("010-1234-5678"
-// with region KR gives "+821012345678"), or "" when it cannot be read as a
-// possible number.
+// with region KR gives "+821012345678"), or "" when it cannot be read as
+// one. A number written with its country code ("+49 30 123456", "0049…")
+// needs only to be possible; one without must be a valid number of the
+// region, so that a German or Madagascan number typed the local way is
+// never given the region's code. The number as typed is what is stored
+// and exported; E.164 only matches.
 func NormalizePhone(raw, region string) string {
 	raw = strings.TrimSpace(stripBidi(raw))
 	if raw == "" {
 		return ""
 	}
-	n, err := phonenumbers.Parse(raw, strings.ToUpper(region))
+	region = strings.ToUpper(region)
+	n, err := phonenumbers.ParseAndKeepRawInput(raw, region)
 	if err != nil || !phonenumbers.IsPossibleNumber(n) {
+		return ""
+	}
+	international := n.GetCountryCodeSource() != phonenumbers.PhoneNumber_FROM_DEFAULT_COUNTRY
+	if !international && !phonenumbers.IsValidNumberForRegion(n, region) {
 		return ""
 	}
 	return phonenumbers.Format(n, phonenumbers.E164)
