@@ -20,7 +20,7 @@ var ImportFields = map[string][]string{
 }
 
 // ImportPresets are the export layouts Rolo recognises, by CLI name.
-var ImportPresets = []string{"google", "google-legacy", "outlook", "hubspot", "pipedrive", "rolo"}
+var ImportPresets = []string{"google", "google-legacy", "outlook", "thunderbird", "hubspot", "pipedrive", "rolo"}
 
 // preset maps one vendor's header names to fields; sign lists headers
 // that only this vendor writes, to recognise the file.
@@ -36,6 +36,8 @@ var presets = []preset{
 		"Organization Name": "company", "Organization Title": "title", "Birthday": "birthday", "Notes": "notes", "Labels": "tags",
 		"E-mail 1 - Value": "email", "E-mail 2 - Value": "email", "E-mail 3 - Value": "email",
 		"Phone 1 - Value": "phone", "Phone 2 - Value": "phone", "Phone 3 - Value": "phone",
+		"Phone 4 - Value": "phone", "Phone 5 - Value": "phone", "Phone 6 - Value": "phone",
+		"E-mail 4 - Value": "email", "E-mail 5 - Value": "email",
 		"Address 1 - Street": "address.street", "Address 1 - City": "address.city", "Address 1 - Region": "address.region",
 		"Address 1 - Postal Code": "address.postal_code", "Address 1 - Country": "address.country", "Website 1 - Value": "website",
 	}},
@@ -52,9 +54,17 @@ var presets = []preset{
 		"First Name": "first_name", "Middle Name": "middle_name", "Last Name": "last_name", "Title": "", "Suffix": "",
 		"Company": "company", "Job Title": "title", "Business Street": "address.street", "Business City": "address.city",
 		"Business State": "address.region", "Business Postal Code": "address.postal_code", "Business Country/Region": "address.country",
-		"Business Phone": "phone", "Home Phone": "phone", "Mobile Phone": "mobile",
+		"Business Phone": "phone", "Business Phone 2": "phone", "Home Phone": "phone", "Home Phone 2": "phone", "Mobile Phone": "mobile",
+		"Company Main Phone": "phone", "Other Phone": "phone", "Primary Phone": "phone", "Car Phone": "phone",
 		"E-mail Address": "email", "E-mail 2 Address": "email", "E-mail 3 Address": "email",
 		"Birthday": "birthday", "Notes": "notes", "Categories": "tags", "Web Page": "website",
+	}},
+	{name: "thunderbird", entity: "contact", sign: []string{"Primary Email", "Mobile Number", "Display Name"}, columns: map[string]string{
+		"First Name": "first_name", "Last Name": "last_name", "Display Name": "display_name", "Nickname": "",
+		"Primary Email": "email", "Secondary Email": "email", "Work Phone": "phone", "Home Phone": "phone", "Mobile Number": "mobile",
+		"Fax Number": "", "Pager Number": "", "Work Address": "address.street", "Work City": "address.city", "Work State": "address.region",
+		"Work ZipCode": "address.postal_code", "Work Country": "address.country", "Job Title": "title", "Organization": "company",
+		"Web Page 1": "website", "Notes": "notes", "Birth Year": "", "Birth Month": "", "Birth Day": "",
 	}},
 	{name: "hubspot", entity: "contact", sign: []string{"Record ID", "Lifecycle Stage", "Contact owner"}, columns: map[string]string{
 		"Record ID": "", "First Name": "first_name", "Last Name": "last_name", "Email": "email", "Phone Number": "phone",

@@ -177,7 +177,7 @@ var importDateLayouts = []string{"2006-01-02", "2006/01/02", "2006.01.02", "2006
 // parseImportDate returns YYYY-MM-DD (or --MM-DD without a year) or ok false.
 func parseImportDate(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if s == "" {
+	if s == "" || strings.Trim(s, "0/.-") == "" { // Outlook writes 0/0/00 for every empty date
 		return "", true
 	}
 	if strings.HasPrefix(s, "--") {

@@ -48,6 +48,7 @@ func TestImportReadsEveryLayout(t *testing.T) {
 		{"google-legacy.csv", "contact", "google-legacy", "utf-8", ',', 2, "陈静"},
 		{"outlook.csv", "contact", "outlook", "windows-1252", ',', 2, "Chloé"},
 		{"hubspot.csv", "contact", "hubspot", "utf-8", ',', 2, "Priya"},
+		{"thunderbird.csv", "contact", "thunderbird", "utf-8", ',', 2, "Ingrid"},
 		{"pipedrive-persons.csv", "contact", "pipedrive", "utf-8", ',', 2, "Hana"},
 		{"pipedrive-organizations.csv", "company", "pipedrive", "utf-8", ',', 2, "Becker"},
 		{"rolo.csv", "contact", "rolo", "utf-8", ',', 1, "Hopper"},
@@ -105,6 +106,30 @@ func TestImportFieldsAsStored(t *testing.T) {
 	is.Equal(kim.Phones[0].E164, "")                     // 010… is not a US number: kept as typed
 	is.True(strings.Contains(tagNames(kim.Tags), "VIP")) // Google labels become tags; system groups do not
 	is.True(!strings.Contains(tagNames(kim.Tags), "myContacts"))
+}
+
+// TestImportOutlookOddFields: 0/0/00 is an empty date, the honorific
+// Title is not the job title, and a bad email or birthday is left out
+// with the row kept.
+func TestImportOutlookOddFields(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	ta := mustOpenApp(t)
+	admin := mustSetup(t, ta)
+	rep, err := importFile(t, ta, admin, "outlook-odd.csv", app.ImportOptions{})
+	is.NoErr(err)
+	is.Equal(rep.Preset, "outlook")
+	is.Equal(rep.Created, 2)
+	is.Equal(rep.Failed, 0)
+	is.Equal(rep.Warned, 2) // x@invalid on line 2, month 13 on line 3
+	hits, err := ta.Search(context.Background(), admin, "Hanna", 5)
+	is.NoErr(err)
+	is.Equal(len(hits), 1)
+	hanna, err := ta.Contact(context.Background(), admin, hits[0].Ref)
+	is.NoErr(err)
+	is.Equal(hanna.Title, "Chefärztin") // not "Dr."
+	is.Equal(hanna.Birthday, "")        // 0/0/00 is empty
+	is.Equal(len(hanna.Emails), 1)
 }
 
 func tagNames(tags []store.Tag) string {
