@@ -295,3 +295,22 @@ func TestActivitySettingsPage(t *testing.T) {
 	sales := ts.loginAs(t, app.RoleSales)
 	is.Equal(sales.get("/settings/activities").StatusCode, http.StatusForbidden) // admins only
 }
+
+// TestBadgeShowsNinetyNinePlus: the Today badge reads at most a hundred
+// tasks, so a long list of overdue ones shows "99+", not a slow exact count.
+func TestBadgeShowsNinetyNinePlus(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	ts := newTestServer(t)
+	admin := ts.setupAdmin(t)
+	me, err := ts.app.UserByEmail(t.Context(), "ada@example.com")
+	is.NoErr(err)
+	yesterday := ts.app.Now().Add(-24 * time.Hour)
+	for i := range app.BadgeMost + 5 {
+		_, err := ts.app.CreateTask(t.Context(), me, app.TaskInput{Title: fmt.Sprintf("Call back %d", i), DueAt: yesterday})
+		is.NoErr(err)
+	}
+	home := admin.get("/")
+	is.True(strings.Contains(home.Body, `>99&#43;</span>`))                // capped, with a plus
+	is.True(strings.Contains(home.Body, `aria-label="99&#43; tasks due"`)) // and read out so
+}

@@ -42,16 +42,8 @@ func ListDeals(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (
 	if err := request.DealFilterQuery(ctx, a, actor, v, &q); err != nil {
 		return PageJSON[DealJSON]{}, err
 	}
-	list, err := a.ListDeals(ctx, actor, q)
-	if err != nil {
-		return PageJSON[DealJSON]{}, err
-	}
-	ids := make([]string, len(list.Rows))
-	for i, row := range list.Rows {
-		ids[i] = row.ID
-	}
-	deals, err := a.DealsByID(ctx, actor, ids)
-	return pageOf(deals, list.NextCursor, list.Total, NewDealJSON), err
+	list, err := a.ListDealRecords(ctx, actor, q)
+	return pageOf(list.Records, list.NextCursor, list.Total, NewDealJSON), err
 }
 
 // moveBody is POST /api/v1/deals/{id}/move: the stage, and optionally the

@@ -26,45 +26,23 @@ func pageOf[R, J any](records []R, next string, total int, shape func(R) J) Page
 }
 
 // ListContacts answers a contact list request given as query parameters,
-// for the API and `rolo contacts list`: the app's page (rows for tables)
-// and the same page as whole contacts.
-func ListContacts(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (app.ContactList, PageJSON[ContactJSON], error) {
-	q, err := request.ListQuery(ctx, a, v)
-	if err == nil {
-		err = request.FilterQuery(ctx, a, actor, "contact", v, &q)
-	}
+// for the API and `rolo contacts list --json`: one page of whole contacts,
+// read by the list's own statement.
+func ListContacts(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (PageJSON[ContactJSON], error) {
+	q, err := request.RecordListQuery(ctx, a, actor, "contact", v)
 	if err != nil {
-		return app.ContactList{}, PageJSON[ContactJSON]{}, err
+		return PageJSON[ContactJSON]{}, err
 	}
-	list, err := a.ListContacts(ctx, actor, q)
-	if err != nil {
-		return list, PageJSON[ContactJSON]{}, err
-	}
-	ids := make([]string, len(list.Rows))
-	for i, row := range list.Rows {
-		ids[i] = row.ID
-	}
-	contacts, err := a.ContactsByID(ctx, actor, ids)
-	return list, pageOf(contacts, list.NextCursor, list.Total, NewContactJSON), err
+	list, err := a.ListContactRecords(ctx, actor, q)
+	return pageOf(list.Records, list.NextCursor, list.Total, NewContactJSON), err
 }
 
 // ListCompanies is ListContacts for companies (filters tag and owner).
-func ListCompanies(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (app.CompanyList, PageJSON[CompanyJSON], error) {
-	q, err := request.ListQuery(ctx, a, v)
-	if err == nil {
-		err = request.FilterQuery(ctx, a, actor, "company", v, &q)
-	}
+func ListCompanies(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (PageJSON[CompanyJSON], error) {
+	q, err := request.RecordListQuery(ctx, a, actor, "company", v)
 	if err != nil {
-		return app.CompanyList{}, PageJSON[CompanyJSON]{}, err
+		return PageJSON[CompanyJSON]{}, err
 	}
-	list, err := a.ListCompanies(ctx, actor, q)
-	if err != nil {
-		return list, PageJSON[CompanyJSON]{}, err
-	}
-	ids := make([]string, len(list.Rows))
-	for i, row := range list.Rows {
-		ids[i] = row.ID
-	}
-	companies, err := a.CompaniesByID(ctx, actor, ids)
-	return list, pageOf(companies, list.NextCursor, list.Total, NewCompanyJSON), err
+	list, err := a.ListCompanyRecords(ctx, actor, q)
+	return pageOf(list.Records, list.NextCursor, list.Total, NewCompanyJSON), err
 }

@@ -79,8 +79,7 @@ func getThenUpdate[In, Rec any](get func(*app.App, context.Context, app.Actor, s
 var contactAPI = recordAPI[app.ContactInput, app.Contact, contactBody]{
 	route: "api.contact", notFound: "error.contact_not_found",
 	list: func(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (any, error) {
-		_, page, err := ListContacts(ctx, a, actor, v)
-		return page, err
+		return ListContacts(ctx, a, actor, v)
 	},
 	create: (*app.App).CreateContact, get: (*app.App).Contact, patch: patchWith((*app.App).PatchContact), trash: (*app.App).TrashContact,
 	id:   func(c app.Contact) string { return c.ID },
@@ -90,8 +89,7 @@ var contactAPI = recordAPI[app.ContactInput, app.Contact, contactBody]{
 var companyAPI = recordAPI[app.CompanyInput, app.Company, companyBody]{
 	route: "api.company", notFound: "error.company_not_found",
 	list: func(ctx context.Context, a *app.App, actor app.Actor, v url.Values) (any, error) {
-		_, page, err := ListCompanies(ctx, a, actor, v)
-		return page, err
+		return ListCompanies(ctx, a, actor, v)
 	},
 	create: (*app.App).CreateCompany, get: (*app.App).Company, patch: patchWith((*app.App).PatchCompany), trash: (*app.App).TrashCompany,
 	id:   func(c app.Company) string { return c.ID },

@@ -12,6 +12,7 @@ import (
 
 	"rolo/app"
 	"rolo/ui/api"
+	"rolo/ui/request"
 )
 
 func contactsCommand(getenv func(string) string, stdout io.Writer) *cobra.Command {
@@ -33,12 +34,20 @@ func contactsCommand(getenv func(string) string, stdout io.Writer) *cobra.Comman
 				for _, name := range []string{"sort", "tag", "status", "cursor"} {
 					q.Set(name, str(cmd, name))
 				}
-				list, page, err := api.ListContacts(cmd.Context(), a, actor, q)
+				if asJSON(cmd) {
+					page, err := api.ListContacts(cmd.Context(), a, actor, q)
+					if err != nil {
+						return cliError(err)
+					}
+					return printJSON(stdout, page)
+				}
+				lq, err := request.RecordListQuery(cmd.Context(), a, actor, "contact", q)
 				if err != nil {
 					return cliError(err)
 				}
-				if asJSON(cmd) {
-					return printJSON(stdout, page)
+				list, err := a.ListContacts(cmd.Context(), actor, lq)
+				if err != nil {
+					return cliError(err)
 				}
 				w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 				fmt.Fprintln(w, "NAME\tEMAIL\tPHONE\tCOMPANY\tSTATUS\tTAGS")

@@ -112,3 +112,14 @@ func ListQuery(ctx context.Context, a *app.App, v url.Values) (app.ListQuery, er
 	}
 	return q, nil
 }
+
+// RecordListQuery reads a contact or company list request (entity
+// "contact" or "company"): paging, sort, the plain filters and the filter
+// language, every bad one named at once by the app.
+func RecordListQuery(ctx context.Context, a *app.App, actor app.Actor, entity string, v url.Values) (app.ListQuery, error) {
+	q, err := ListQuery(ctx, a, v)
+	if err == nil {
+		err = FilterQuery(ctx, a, actor, entity, v, &q)
+	}
+	return q, err
+}

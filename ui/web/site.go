@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"time"
 
 	"rolo/app"
@@ -28,10 +29,19 @@ type Base struct {
 	Path    string
 	Version string
 	// TodayCount is the user's overdue and due-today tasks, shown beside
-	// "Today" in the navigation.
+	// "Today" in the navigation; counted up to app.BadgeMost and one more.
 	TodayCount int
 	// Unread is the user's unread notifications, on the bell in the top bar.
 	Unread int
+}
+
+// BadgeText is a badge's number as the bar shows it: "99+" past what the
+// count reads exactly.
+func (b Base) BadgeText(n int) string {
+	if n > app.BadgeMost {
+		return strconv.Itoa(app.BadgeMost) + "+"
+	}
+	return strconv.Itoa(n)
 }
 
 // base gathers the layout's data for a page titled by the catalog key title,
@@ -46,9 +56,12 @@ func (s *site) base(w http.ResponseWriter, r *http.Request, title string) Base {
 		Path:    r.URL.Path,
 		Version: s.cfg.Version,
 	}
-	if user != nil {
-		b.TodayCount, _ = s.app.TodayCount(r.Context(), user) // a missing badge is no reason to fail the page
-		b.Unread, _ = s.app.UnreadNotifications(r.Context(), user)
+	// The badges are one cheap read, and only for a page that is shown: a
+	// POST usually answers with a redirect, and the page it leads to
+	// counts them (a form shown again with its errors goes without).
+	if user != nil && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+		badges, _ := s.app.Badges(r.Context(), user) // a missing badge is no reason to fail the page
+		b.TodayCount, b.Unread = badges.Today, badges.Unread
 	}
 	return b
 }
