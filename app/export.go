@@ -64,8 +64,8 @@ func (a *App) newExporter(ctx context.Context, entity string) (*exporter, error)
 	}
 	switch entity {
 	case "contact":
-		ex.columns = []string{"id", "display_name", "first_name", "last_name", "title", "company", "email", "email_2", "email_3",
-			"phone", "phone_2", "phone_3", "website", "birthday", "lead_source", "lifecycle_status", "owner", "tags",
+		ex.columns = []string{"id", "display_name", "first_name", "last_name", "title", "company", "email", "email_label", "email_2", "email_2_label", "email_3", "email_3_label",
+			"phone", "phone_label", "phone_2", "phone_2_label", "phone_3", "phone_3_label", "website", "birthday", "lead_source", "lifecycle_status", "owner", "tags",
 			"address.street", "address.city", "address.region", "address.postal_code", "address.country", "notes", "created_at", "updated_at"}
 	case "company":
 		ex.columns = []string{"id", "name", "domain", "website", "industry", "size", "phone", "owner", "tags",
@@ -147,11 +147,10 @@ func (ex *exporter) page(ctx context.Context, ids []string, fn func(map[string]s
 			row["id"], row["company"], row["owner"] = c.ID, names[c.CompanyID], ex.users[c.OwnerID]
 			row["emails"], row["phones"] = "", ""
 			for i, e := range c.Emails {
-				row[channelColumn("email", i)] = strings.TrimSpace(row[channelColumn("email", i)] + " " + e.Value)
+				addChannel(row, channelColumn("email", i), e.Value, e.Label, i >= 2 && len(c.Emails) > 3)
 			}
-			for i, p := range c.Phones {
-				col := channelColumn("phone", i)
-				row[col] = strings.TrimPrefix(row[col]+" ::: "+p.Value, " ::: ")
+			for i, p := range c.Phones { // as typed: E.164 is only for matching
+				addChannel(row, channelColumn("phone", i), p.Value, p.Label, i >= 2 && len(c.Phones) > 3)
 			}
 			row["address.street"], row["address.city"], row["address.region"] = c.Address.Street, c.Address.City, c.Address.Region
 			row["address.postal_code"], row["address.country"] = c.Address.PostalCode, c.Address.Country
@@ -233,6 +232,20 @@ func (ex *exporter) page(ctx context.Context, ids []string, fn func(map[string]s
 		}
 	}
 	return nil
+}
+
+// addChannel writes a value and its label (in col_label); the third
+// column holds the rest, " ::: " between them and between their labels
+// (an unlabelled one among several is "-").
+func addChannel(row map[string]string, col, value, label string, several bool) {
+	lcol := col + "_label"
+	if several && label == "" {
+		label = "-"
+	}
+	if row[col] != "" {
+		value, label = row[col]+" ::: "+value, row[lcol]+" ::: "+label
+	}
+	row[col], row[lcol] = value, label
 }
 
 // channelColumn puts the first two addresses in their own columns and

@@ -69,27 +69,7 @@ func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord
 	if imp.opt.Status != "" {
 		in.LifecycleStatus = imp.opt.Status
 	}
-	for _, e := range by["email"] {
-		for _, one := range strings.FieldsFunc(e, func(r rune) bool { return r == ';' || r == ',' || r == ' ' }) {
-			if one != ":::" {
-				in.Emails = append(in.Emails, store.Labeled{Value: one}) // Google puts several in one cell: "a@x ::: b@y"
-			}
-		}
-	}
-	for _, ph := range by["phone"] {
-		for _, one := range strings.Split(ph, ":::") {
-			if one = strings.TrimSpace(one); one != "" {
-				in.Phones = append(in.Phones, store.Labeled{Value: one})
-			}
-		}
-	}
-	for _, ph := range by["mobile"] {
-		for _, one := range strings.Split(ph, ":::") {
-			if one = strings.TrimSpace(one); one != "" {
-				in.Phones = append(in.Phones, store.Labeled{Label: "mobile", Value: one})
-			}
-		}
-	}
+	in.Emails, in.Phones = imp.channels(row.Cells, "email"), imp.channels(row.Cells, "phone")
 	var ok bool
 	raw := first(by, "birthday")
 	if in.Birthday, ok = parseImportDate(raw); !ok {
@@ -203,6 +183,87 @@ func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord
 		in.Emails = dropIndexes(in.Emails, dropEmails)
 		in.Phones = dropIndexes(in.Phones, dropPhones)
 	}
+}
+
+// channels reads a row's emails or phones with their labels, in column
+// order. A column mapped to "phone" has no label, "mobile" and
+// "phone.work" (home, fax, other…) have theirs, and the k-th
+// "phone_label" column labels the k-th phone column (Google's "Phone 1 -
+// Type", Rolo's own "phone_label"). A cell may hold several values
+// separated by " ::: " (Google, Rolo's third column; emails also by ";",
+// "," or spaces), its label cell their labels the same way; one label
+// labels them all.
+func (imp *importer) channels(cells []string, kind string) []store.Labeled {
+	type column struct{ value, label string }
+	var values []column
+	var labels []string
+	for i, f := range imp.fields {
+		v := ""
+		if i < len(cells) {
+			v = strings.TrimSpace(cells[i])
+			if imp.preset == "rolo" {
+				v = unneutralise(v)
+			}
+		}
+		switch {
+		case f == kind+"_label":
+			labels = append(labels, v)
+		case f == kind:
+			values = append(values, column{value: v})
+		case kind == "phone" && f == "mobile":
+			values = append(values, column{v, "mobile"})
+		case strings.HasPrefix(f, kind+"."):
+			values = append(values, column{v, f[len(kind)+1:]})
+		}
+	}
+	var out []store.Labeled
+	for k, c := range values {
+		var ls []string
+		if k < len(labels) && labels[k] != "" {
+			ls = splitMulti(labels[k])
+		}
+		for j, part := range splitMulti(c.value) {
+			label := c.label
+			if len(ls) > 0 {
+				label = importLabel(ls[min(j, len(ls)-1)])
+			}
+			if kind == "phone" {
+				out = append(out, store.Labeled{Label: label, Value: part})
+				continue
+			}
+			for _, one := range strings.FieldsFunc(part, func(r rune) bool { return r == ';' || r == ',' || r == ' ' }) {
+				out = append(out, store.Labeled{Label: label, Value: one})
+			}
+		}
+	}
+	return out
+}
+
+// splitMulti splits a cell at " ::: ", leaving out empty parts.
+func splitMulti(cell string) []string {
+	var out []string
+	for _, one := range strings.Split(cell, ":::") {
+		if one = strings.TrimSpace(one); one != "" {
+			out = append(out, one)
+		}
+	}
+	return out
+}
+
+// importLabel reads a label as programs write it: Google's "* Home" is
+// home, "Cell" and "Mobile Phone" are mobile; others are kept,
+// lower-case.
+func importLabel(label string) string {
+	l := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(label), "*")))
+	switch l {
+	case "-":
+		return "" // an unlabelled value among labelled ones
+	case "cell", "cellular", "mobile phone", "iphone":
+		return "mobile"
+	case "business", "work phone":
+		return "work"
+	}
+	return l
 }
 
 // identify gives a contact without a name the name that identifies it:

@@ -11,7 +11,6 @@ import (
 	"github.com/matryer/is"
 
 	"rolo/app"
-	"rolo/store"
 )
 
 // intact is what one card or row must become, field by field; an empty
@@ -21,6 +20,7 @@ type intact struct {
 	emails, phones                        []string
 	company, title, birthday, website     string
 	notes, city, tags, first, last, label string // label: of the first phone
+	emailLabels, phoneLabels              []string
 }
 
 // TestImportSamplesIntact imports every sample of testdata/import/vcard
@@ -30,7 +30,7 @@ func TestImportSamplesIntact(t *testing.T) {
 	t.Parallel()
 	want := map[string][]intact{
 		"v21-quoted-printable.vcf": {{name: "Jörg Müller", first: "Jörg", last: "Müller", company: "Bäckerei Müller GmbH", title: "Inhaber",
-			phones: []string{"030 1234567", "+49 171 2345678"}, emails: []string{"joerg@example.de"}, website: "https://baeckerei.example.de",
+			phones: []string{"+49 171 2345678", "030 1234567"}, phoneLabels: []string{"mobile", "work"}, emails: []string{"joerg@example.de"}, website: "https://baeckerei.example.de",
 			notes: "Liefert jeden Morgen Brötchen, außer sonntags."}},
 		"latin1.vcf": {{name: "Amélie Lefèvre", company: "Société Générale d'Exemple", emails: []string{"amelie@example.fr"}, phones: []string{"01 42 68 53 00"}}},
 		"utf16.vcf":  {{name: "Sven Ångström", emails: []string{"sven@example.se"}, phones: []string{"+46 70 123 45 67"}, label: "mobile"}},
@@ -42,6 +42,12 @@ func TestImportSamplesIntact(t *testing.T) {
 			{name: "Rakoto Transport SARL", company: "Rakoto Transport SARL", phones: []string{"+261 20 22 123 45"}}},
 		"bad-values.vcf": {{name: "Broken Fields", emails: []string{"broken@example.org"}, phones: []string{"(555) 010-0199"}},
 			{name: "+44 20 7946 0018", phones: []string{"+44 20 7946 0018"}}}, // the bad email left out, the phone names it
+		"labels.vcf": {{name: "Layla Haddad", emails: []string{"layla@work.example", "layla@home.example", "layla@school.example", "layla@other.example"},
+			emailLabels: []string{"work", "home", "school", "other"},
+			phones:      []string{"+961 3 123 456", "+961 1 123 456", "+961 1 123 457", "01 234 567", "+961 3 999 888", "+961 3 000 111"},
+			phoneLabels: []string{"mobile", "work", "work fax", "home", "assistant", ""}},
+			{name: "Petr Novak", phones: []string{"+420 601 123 456", "+420 601 999 999"}, phoneLabels: []string{"home", "pager"},
+				emails: []string{"petr@example.cz"}, emailLabels: []string{"work"}}},
 		"v40-uri.vcf": {{name: "Mei Lin", phones: []string{"+86-138-0013-8000"}, label: "mobile", emails: []string{"mei.lin@example.cn"}, birthday: "--04-12",
 			notes: "A long note that the exporter folded across two lines because it is longer than seventy-five octets.", tags: "Asia,Suppliers"}},
 	}
@@ -63,18 +69,7 @@ func TestImportSamplesIntact(t *testing.T) {
 		if rep.Failed > 0 {
 			t.Errorf("%s: %d cards refused: %+v", file, rep.Failed, rep.Problems)
 		}
-		list, err := ta.ListContacts(ctx, nil, store.ListQuery{Limit: 50})
-		if err != nil {
-			t.Fatal(err)
-		}
-		byName := map[string]app.Contact{}
-		for _, r := range list.Rows {
-			c, err := ta.Contact(ctx, admin, r.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			byName[c.DisplayName] = c
-		}
+		byName := contactsByName(t, ta, admin)
 		for _, w := range cases {
 			cards++
 			c, ok := byName[w.name]
@@ -85,12 +80,12 @@ func TestImportSamplesIntact(t *testing.T) {
 					company = co.Name
 				}
 			}
-			var emails, phones, tags []string
+			var emails, phones, tags, emailLabels, phoneLabels []string
 			for _, e := range c.Emails {
-				emails = append(emails, e.Value)
+				emails, emailLabels = append(emails, e.Value), append(emailLabels, e.Label)
 			}
 			for _, p := range c.Phones {
-				phones = append(phones, p.Value)
+				phones, phoneLabels = append(phones, p.Value), append(phoneLabels, p.Label)
 			}
 			for _, tg := range c.Tags {
 				tags = append(tags, tg.Name)
@@ -108,6 +103,12 @@ func TestImportSamplesIntact(t *testing.T) {
 				{"website", w.website, c.Website}, {"notes", w.notes, c.Notes}, {"city", w.city, c.Address.City},
 				{"tags", w.tags, strings.Join(tags, ",")}, {"first_name", w.first, c.FirstName}, {"last_name", w.last, c.LastName},
 				{"phone label", w.label, label},
+			}
+			if w.emailLabels != nil {
+				checks = append(checks, struct{ field, want, got string }{"email labels", strings.Join(w.emailLabels, "|"), strings.Join(emailLabels, "|")})
+			}
+			if w.phoneLabels != nil {
+				checks = append(checks, struct{ field, want, got string }{"phone labels", strings.Join(w.phoneLabels, "|"), strings.Join(phoneLabels, "|")})
 			}
 			whole := true
 			for _, ch := range checks {

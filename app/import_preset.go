@@ -11,6 +11,7 @@ import (
 // record. A column mapped to "" is ignored. Custom fields are "cf.KEY".
 var ImportFields = map[string][]string{
 	"contact": {"first_name", "middle_name", "last_name", "display_name", "title", "company", "email", "phone", "mobile",
+		"email.work", "email.home", "email.other", "email_label", "phone.work", "phone.home", "phone.fax", "phone.other", "phone_label",
 		"website", "birthday", "lead_source", "lifecycle_status", "owner", "notes", "tags",
 		"address.street", "address.city", "address.region", "address.postal_code", "address.country", "id"},
 	"company": {"name", "domain", "website", "industry", "size", "phone", "owner", "notes", "tags",
@@ -99,7 +100,11 @@ var presets = []preset{
 func roloColumn(entity, header string) (string, bool) {
 	h := strings.ToLower(strings.TrimSpace(header))
 	for _, prefix := range []string{"email_", "phone_"} {
-		if strings.HasPrefix(h, prefix) && strings.Trim(h[len(prefix):], "0123456789") == "" {
+		n, label := strings.CutSuffix(h[min(len(h), len(prefix)):], "_label")
+		if strings.HasPrefix(h, prefix) && n != "" && strings.Trim(n, "0123456789") == "" {
+			if label {
+				return prefix + "label", true // email_2_label
+			}
 			return strings.TrimSuffix(prefix, "_"), true
 		}
 	}

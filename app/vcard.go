@@ -20,22 +20,12 @@ func (a *App) writeVCards(ctx context.Context, ex *exporter, w io.Writer, ids []
 		card.SetValue(vcard.FieldUID, "urn:uuid:"+c.ID)
 		card.SetValue(vcard.FieldFormattedName, c.DisplayName)
 		card.SetName(&vcard.Name{FamilyName: c.LastName, GivenName: c.FirstName})
+		item := 0
 		for i, e := range c.Emails {
-			f := &vcard.Field{Value: e.Value, Params: vcard.Params{}}
-			if e.Label != "" {
-				f.Params.Set(vcard.ParamType, e.Label)
-			}
-			if i == 0 {
-				f.Params.Set(vcard.ParamPreferred, "1")
-			}
-			card.Add(vcard.FieldEmail, f)
+			item = addVCardChannel(card, vcard.FieldEmail, e.Value, e.Label, i == 0, item)
 		}
-		for _, p := range c.Phones {
-			f := &vcard.Field{Value: p.Value, Params: vcard.Params{}} // as typed: E.164 is only for matching
-			if p.Label != "" {
-				f.Params.Set(vcard.ParamType, map[string]string{"mobile": "cell"}[p.Label]+strings.TrimPrefix(p.Label, "mobile"))
-			}
-			card.Add(vcard.FieldTelephone, f)
+		for i, p := range c.Phones { // as typed: E.164 is only for matching
+			item = addVCardChannel(card, vcard.FieldTelephone, p.Value, p.Label, i == 0, item)
 		}
 		if row["company"] != "" {
 			card.SetValue(vcard.FieldOrganization, row["company"])
@@ -68,6 +58,39 @@ func (a *App) writeVCards(ctx context.Context, ex *exporter, w io.Writer, ids []
 		}
 		return enc.Encode(card)
 	})
+}
+
+// vcardTypes are the labels vCard writes as TYPE values; any other label
+// goes in an item group's X-ABLabel, as Apple writes custom labels.
+var vcardTypes = map[string]string{"work": "work", "home": "home", "other": "other", "mobile": "cell", "fax": "fax",
+	"pager": "pager", "main": "main", "text": "text", "video": "video"}
+
+// addVCardChannel adds an EMAIL or TEL with its label; it returns the
+// number of item groups used so far.
+func addVCardChannel(card vcard.Card, name, value, label string, pref bool, item int) int {
+	f := &vcard.Field{Value: value, Params: vcard.Params{}}
+	if pref {
+		f.Params.Set(vcard.ParamPreferred, "1")
+	}
+	var types []string
+	for _, w := range strings.Fields(label) {
+		if t, ok := vcardTypes[w]; ok {
+			types = append(types, t)
+		} else {
+			types = nil
+			break
+		}
+	}
+	switch {
+	case len(types) > 0:
+		f.Params[vcard.ParamType] = types
+	case label != "":
+		item++
+		f.Group = "item" + itoa(item)
+		card.Add("X-ABLABEL", &vcard.Field{Group: f.Group, Value: label})
+	}
+	card.Add(name, f)
+	return item
 }
 
 // maxVCardBytes bounds a .vcf file: cards are read into memory (as a CSV
@@ -113,7 +136,7 @@ func sortProblemsByLine(ps []ImportProblem) {
 	}
 }
 
-var vcardColumns = []string{"first_name", "last_name", "display_name", "email", "phone", "mobile",
+var vcardColumns = []string{"first_name", "last_name", "display_name", "email", "email_label", "phone", "phone_label",
 	"company", "title", "birthday", "website", "notes", "tags", "address.street", "address.city", "address.region", "address.postal_code", "address.country"}
 
 // vcardTable turns cards into a CSV in Rolo's layout; lines maps each
@@ -163,10 +186,21 @@ func vcardRow(card vcardCard) map[string]string {
 			labels[p.group] = vcardText(p.value)
 		}
 	}
-	add := func(col, v string) {
-		if v = strings.TrimSpace(v); v != "" {
-			row[col] = strings.TrimPrefix(row[col]+" ::: "+v, " ::: ")
+	type channel struct{ value, label string }
+	var emails, phones []channel
+	add := func(list *[]channel, p vcardProp, v string) {
+		if v = strings.TrimSpace(v); v == "" {
+			return
 		}
+		c := channel{v, vcardLabel(p, labels[p.group])}
+		if c.label == "" {
+			c.label = "-"
+		}
+		if p.preferred() { // PREF=1, TYPE=pref: Rolo's first is the primary
+			*list = append([]channel{c}, *list...)
+			return
+		}
+		*list = append(*list, c)
 	}
 	set := func(col, v string) { // the first value wins, or a preferred one
 		if row[col] == "" {
@@ -188,14 +222,9 @@ func vcardRow(card vcardCard) map[string]string {
 		case "NICKNAME":
 			nickname = vcardText(p.value)
 		case "EMAIL":
-			add("email", strings.TrimPrefix(vcardText(p.value), "mailto:"))
+			add(&emails, p, strings.TrimPrefix(vcardText(p.value), "mailto:"))
 		case "TEL":
-			v := strings.TrimPrefix(vcardText(p.value), "tel:")
-			if vcardLabel(p, labels[p.group]) == "mobile" {
-				add("mobile", v)
-			} else {
-				add("phone", v)
-			}
+			add(&phones, p, strings.TrimPrefix(vcardText(p.value), "tel:"))
 		case "ORG":
 			set("company", vcardSplit(p.value, ';')[0]) // ORG:Company;Department
 		case "TITLE":
@@ -235,6 +264,13 @@ func vcardRow(card vcardCard) map[string]string {
 	}
 	if row["display_name"]+row["first_name"]+row["last_name"] == "" {
 		row["display_name"] = nickname
+	}
+	for col, list := range map[string][]channel{"email": emails, "phone": phones} {
+		var values, labels []string
+		for _, c := range list {
+			values, labels = append(values, c.value), append(labels, c.label)
+		}
+		row[col], row[col+"_label"] = strings.Join(values, " ::: "), strings.Join(labels, " ::: ")
 	}
 	return row
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -292,7 +293,8 @@ func vcardText(s string) string {
 }
 
 // vcardLabel is a channel's label from X-ABLabel or its TYPE values:
-// Apple's "_$!<Mobile>!$_" is mobile, CELL is mobile.
+// Apple's "_$!<Mobile>!$_" is mobile, CELL is mobile, WORK,FAX is "work
+// fax"; PREF, VOICE, INTERNET and the like are not labels.
 func vcardLabel(p vcardProp, abLabel string) string {
 	if abLabel != "" {
 		l := strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(abLabel, "_$!<"), ">!$_"))
@@ -301,13 +303,26 @@ func vcardLabel(p vcardProp, abLabel string) string {
 		}
 		return l
 	}
+	have := map[string]bool{}
 	for _, t := range p.types() {
-		switch t {
-		case "cell", "mobile", "iphone":
-			return "mobile"
-		case "work", "home", "fax", "main", "pager", "other":
-			return t
+		if t == "cell" || t == "iphone" {
+			t = "mobile"
+		}
+		have[t] = true
+	}
+	var words []string
+	for _, t := range []string{"work", "home", "other", "mobile", "fax", "pager", "main", "text", "video"} {
+		if have[t] {
+			words = append(words, t)
 		}
 	}
-	return ""
+	if have["mobile"] { // a work mobile is a mobile
+		return "mobile"
+	}
+	return strings.Join(words, " ")
+}
+
+// preferred is PREF=1 (4.0) or TYPE=PREF (2.1, 3.0).
+func (p vcardProp) preferred() bool {
+	return p.param("PREF") == "1" || slices.Contains(p.types(), "pref")
 }

@@ -102,9 +102,9 @@ func choiceOf(field, label string) fieldChoice {
 // previewKey names where a mapped field shows in the stored record.
 func previewKey(field string) string {
 	switch field {
-	case "email":
+	case "email", "email.work", "email.home", "email.other", "email_label":
 		return "emails"
-	case "phone", "mobile":
+	case "phone", "mobile", "phone.work", "phone.home", "phone.fax", "phone.other", "phone_label":
 		return "phones"
 	case "middle_name":
 		return "first_name"
