@@ -63,8 +63,7 @@ func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord
 		FirstName: strings.TrimSpace(first(by, "first_name") + " " + first(by, "middle_name")), LastName: first(by, "last_name"),
 		DisplayName: first(by, "display_name"), Title: first(by, "title"), Website: first(by, "website"),
 		LeadSource: first(by, "lead_source"), LifecycleStatus: lifecycleOf(first(by, "lifecycle_status")), Notes: strings.Join(by["notes"], "\n\n"),
-		Address: store.Address{Street: first(by, "address.street"), City: first(by, "address.city"), Region: first(by, "address.region"),
-			PostalCode: first(by, "address.postal_code"), Country: first(by, "address.country")},
+		Address: imp.address(row.Cells),
 	}
 	if imp.opt.Status != "" {
 		in.LifecycleStatus = imp.opt.Status
@@ -72,6 +71,12 @@ func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord
 	in.Emails, in.Phones = imp.channels(row.Cells, "email"), imp.channels(row.Cells, "phone")
 	var ok bool
 	raw := first(by, "birthday")
+	if y, m, d := first(by, "birthday.year"), first(by, "birthday.month"), first(by, "birthday.day"); raw == "" && m != "" && d != "" {
+		raw = fmt.Sprintf("--%02s-%02s", m, d) // Thunderbird's Birth Year/Month/Day; no year is --MM-DD
+		if y != "" {
+			raw = fmt.Sprintf("%s-%02s-%02s", y, m, d)
+		}
+	}
 	if in.Birthday, ok = parseImportDate(raw); !ok {
 		p["birthday"] = "error.birthday_invalid"
 		in.Birthday = ""
@@ -198,13 +203,7 @@ func (imp *importer) channels(cells []string, kind string) []store.Labeled {
 	var values []column
 	var labels []string
 	for i, f := range imp.fields {
-		v := ""
-		if i < len(cells) {
-			v = strings.TrimSpace(cells[i])
-			if imp.preset == "rolo" {
-				v = unneutralise(v)
-			}
-		}
+		v := imp.cell(cells, i)
 		switch {
 		case f == kind+"_label":
 			labels = append(labels, v)
@@ -237,6 +236,56 @@ func (imp *importer) channels(cells []string, kind string) []store.Labeled {
 		}
 	}
 	return out
+}
+
+// cell is column i of a row, trimmed (Rolo's own export: un-neutralised).
+func (imp *importer) cell(cells []string, i int) string {
+	if i >= len(cells) {
+		return ""
+	}
+	if v := strings.TrimSpace(cells[i]); imp.preset != "rolo" {
+		return v
+	}
+	return unneutralise(strings.TrimSpace(cells[i]))
+}
+
+// address is the first filled address of the row. Programs write
+// several (Outlook: business, home, other; Thunderbird: home, work), each
+// a run of columns: a part that comes again starts the next address, and
+// street lines in a row (Street, Street 2, Street 3) are one street.
+func (imp *importer) address(cells []string) store.Address {
+	var groups []map[string]string
+	prev := ""
+	for i, f := range imp.fields {
+		if !strings.HasPrefix(f, "address.") {
+			prev = ""
+			continue
+		}
+		v := imp.cell(cells, i)
+		cur := map[string]string(nil)
+		if len(groups) > 0 {
+			cur = groups[len(groups)-1]
+		}
+		_, again := cur[f]
+		switch {
+		case f == "address.street" && prev == f:
+			if v != "" {
+				cur[f] = strings.TrimPrefix(cur[f]+"\n"+v, "\n")
+			}
+		case cur == nil || again:
+			groups = append(groups, map[string]string{f: v})
+		default:
+			cur[f] = v
+		}
+		prev = f
+	}
+	for _, g := range groups {
+		if strings.Join([]string{g["address.street"], g["address.city"], g["address.region"], g["address.postal_code"], g["address.country"]}, "") != "" {
+			return store.Address{Street: g["address.street"], City: g["address.city"], Region: g["address.region"],
+				PostalCode: g["address.postal_code"], Country: g["address.country"]}
+		}
+	}
+	return store.Address{}
 }
 
 // splitMulti splits a cell at " ::: ", leaving out empty parts.

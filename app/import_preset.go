@@ -12,7 +12,7 @@ import (
 var ImportFields = map[string][]string{
 	"contact": {"first_name", "middle_name", "last_name", "display_name", "title", "company", "email", "phone", "mobile",
 		"email.work", "email.home", "email.other", "email_label", "phone.work", "phone.home", "phone.fax", "phone.other", "phone_label",
-		"website", "birthday", "lead_source", "lifecycle_status", "owner", "notes", "tags",
+		"website", "birthday", "birthday.year", "birthday.month", "birthday.day", "lead_source", "lifecycle_status", "owner", "notes", "tags",
 		"address.street", "address.city", "address.region", "address.postal_code", "address.country", "id"},
 	"company": {"name", "domain", "website", "industry", "size", "phone", "owner", "notes", "tags",
 		"address.street", "address.city", "address.region", "address.postal_code", "address.country", "id"},
@@ -21,7 +21,8 @@ var ImportFields = map[string][]string{
 }
 
 // ImportPresets are the export layouts Rolo recognises, by CLI name.
-var ImportPresets = []string{"google", "google-legacy", "outlook", "thunderbird", "hubspot", "pipedrive", "rolo"}
+var ImportPresets = []string{"google", "google-legacy", "outlook", "outlook-de", "outlook-fr", "outlook-ja", "thunderbird", "linkedin",
+	"hubspot", "pipedrive", "rolo"}
 
 // preset maps one vendor's header names to fields; sign lists headers
 // that only this vendor writes, to recognise the file.
@@ -31,7 +32,9 @@ type preset struct {
 	columns      map[string]string
 }
 
-var presets = []preset{
+var presets = append(outlookPresets(), vendorPresets...)
+
+var vendorPresets = []preset{
 	{name: "google", entity: "contact", sign: []string{"E-mail 1 - Value", "Labels", "Organization Name"}, columns: map[string]string{
 		"First Name": "first_name", "Middle Name": "middle_name", "Last Name": "last_name", "Nickname": "",
 		"Organization Name": "company", "Organization Title": "title", "Birthday": "birthday", "Notes": "notes", "Labels": "tags",
@@ -39,6 +42,10 @@ var presets = []preset{
 		"Phone 1 - Value": "phone", "Phone 2 - Value": "phone", "Phone 3 - Value": "phone",
 		"Phone 4 - Value": "phone", "Phone 5 - Value": "phone", "Phone 6 - Value": "phone",
 		"E-mail 4 - Value": "email", "E-mail 5 - Value": "email",
+		"E-mail 1 - Label": "email_label", "E-mail 2 - Label": "email_label", "E-mail 3 - Label": "email_label",
+		"E-mail 4 - Label": "email_label", "E-mail 5 - Label": "email_label",
+		"Phone 1 - Label": "phone_label", "Phone 2 - Label": "phone_label", "Phone 3 - Label": "phone_label",
+		"Phone 4 - Label": "phone_label", "Phone 5 - Label": "phone_label", "Phone 6 - Label": "phone_label",
 		"Address 1 - Street": "address.street", "Address 1 - City": "address.city", "Address 1 - Region": "address.region",
 		"Address 1 - Postal Code": "address.postal_code", "Address 1 - Country": "address.country", "Website 1 - Value": "website",
 	}},
@@ -47,37 +54,36 @@ var presets = []preset{
 		"Birthday": "birthday", "Notes": "notes", "Group Membership": "tags",
 		"E-mail 1 - Value": "email", "E-mail 2 - Value": "email", "E-mail 3 - Value": "email",
 		"Phone 1 - Value": "phone", "Phone 2 - Value": "phone", "Phone 3 - Value": "phone",
+		"E-mail 1 - Type": "email_label", "E-mail 2 - Type": "email_label", "E-mail 3 - Type": "email_label",
+		"Phone 1 - Type": "phone_label", "Phone 2 - Type": "phone_label", "Phone 3 - Type": "phone_label",
 		"Address 1 - Street": "address.street", "Address 1 - City": "address.city", "Address 1 - Region": "address.region",
 		"Address 1 - Postal Code": "address.postal_code", "Address 1 - Country": "address.country",
 		"Organization 1 - Name": "company", "Organization 1 - Title": "title", "Website 1 - Value": "website",
 	}},
-	{name: "outlook", entity: "contact", sign: []string{"E-mail Address", "Business Phone", "Mobile Phone", "Job Title"}, columns: map[string]string{
-		"First Name": "first_name", "Middle Name": "middle_name", "Last Name": "last_name", "Title": "", "Suffix": "",
-		"Company": "company", "Job Title": "title", "Business Street": "address.street", "Business City": "address.city",
-		"Business State": "address.region", "Business Postal Code": "address.postal_code", "Business Country/Region": "address.country",
-		"Business Phone": "phone", "Business Phone 2": "phone", "Home Phone": "phone", "Home Phone 2": "phone", "Mobile Phone": "mobile",
-		"Company Main Phone": "phone", "Other Phone": "phone", "Primary Phone": "phone", "Car Phone": "phone",
-		"E-mail Address": "email", "E-mail 2 Address": "email", "E-mail 3 Address": "email",
-		"Birthday": "birthday", "Notes": "notes", "Categories": "tags", "Web Page": "website",
-	}},
 	{name: "thunderbird", entity: "contact", sign: []string{"Primary Email", "Mobile Number", "Display Name"}, columns: map[string]string{
 		"First Name": "first_name", "Last Name": "last_name", "Display Name": "display_name", "Nickname": "",
-		"Primary Email": "email", "Secondary Email": "email", "Work Phone": "phone", "Home Phone": "phone", "Mobile Number": "mobile",
-		"Fax Number": "", "Pager Number": "", "Work Address": "address.street", "Work City": "address.city", "Work State": "address.region",
+		"Primary Email": "email", "Secondary Email": "email", "Work Phone": "phone.work", "Home Phone": "phone.home", "Mobile Number": "mobile",
+		"Fax Number": "phone.fax", "Pager Number": "phone.other", "Work Address": "address.street", "Work Address 2": "address.street", "Work City": "address.city", "Work State": "address.region",
 		"Work ZipCode": "address.postal_code", "Work Country": "address.country", "Job Title": "title", "Organization": "company",
-		"Web Page 1": "website", "Notes": "notes", "Birth Year": "", "Birth Month": "", "Birth Day": "",
+		"Web Page 1": "website", "Notes": "notes", "Birth Year": "birthday.year", "Birth Month": "birthday.month", "Birth Day": "birthday.day",
+		"Home Address": "address.street", "Home Address 2": "address.street", "Home City": "address.city", "Home State": "address.region",
+		"Home ZipCode": "address.postal_code", "Home Country": "address.country",
+	}},
+	{name: "linkedin", entity: "contact", sign: []string{"First Name", "Last Name", "URL", "Connected On"}, columns: map[string]string{
+		"First Name": "first_name", "Last Name": "last_name", "URL": "website", "Email Address": "email", "Company": "company",
+		"Position": "title", "Connected On": "",
 	}},
 	{name: "hubspot", entity: "contact", sign: []string{"Record ID", "Lifecycle Stage", "Contact owner"}, columns: map[string]string{
 		"Record ID": "", "First Name": "first_name", "Last Name": "last_name", "Email": "email", "Phone Number": "phone",
-		"Mobile Phone Number": "mobile", "Company Name": "company", "Job Title": "title", "Lifecycle Stage": "lifecycle_status",
+		"Mobile Phone Number": "mobile", "Fax Number": "phone.fax", "Company Name": "company", "Job Title": "title", "Lifecycle Stage": "lifecycle_status",
 		"Contact owner": "owner", "Street Address": "address.street", "City": "address.city", "State/Region": "address.region",
 		"Postal Code": "address.postal_code", "Country/Region": "address.country", "Website URL": "website",
 		"Original Source": "lead_source", "Lead Status": "", "Create Date": "", "Last Activity Date": "",
 	}},
 	{name: "pipedrive", entity: "contact", sign: []string{"Person - Name", "Person - Organization"}, columns: map[string]string{
 		"Person - Name": "display_name", "Person - First name": "first_name", "Person - Last name": "last_name",
-		"Person - Email - Work": "email", "Person - Email - Home": "email", "Person - Email - Other": "email", "Person - Email": "email",
-		"Person - Phone - Work": "phone", "Person - Phone - Home": "phone", "Person - Phone - Mobile": "mobile", "Person - Phone": "phone",
+		"Person - Email - Work": "email.work", "Person - Email - Home": "email.home", "Person - Email - Other": "email.other", "Person - Email": "email",
+		"Person - Phone - Work": "phone.work", "Person - Phone - Home": "phone.home", "Person - Phone - Other": "phone.other", "Person - Phone - Mobile": "mobile", "Person - Phone": "phone",
 		"Person - Organization": "company", "Person - Owner": "owner", "Person - Labels": "tags", "Person - Label": "tags",
 		"Person - Job title": "title", "Person - Birthday": "birthday", "Person - Notes": "notes", "Person - ID": "",
 	}},
@@ -154,10 +160,19 @@ func detectPreset(entity string, header []string) string {
 // Japanese or Chinese, otherwise "" (ignored).
 func mapColumns(entity, presetName string, header []string) []string {
 	fields := make([]string, len(header))
+	seen := map[string]int{}
 	for i, h := range header {
 		if presetName == "rolo" {
 			fields[i], _ = roloColumn(entity, h)
 			continue
+		}
+		// A header that repeats is "Name #2" the second time (French
+		// Outlook's two "Titre": the honorific, then the job title).
+		if seen[h]++; seen[h] > 1 {
+			if f, ok := presetColumn(entity, presetName, h+" #"+itoa(seen[h])); ok {
+				fields[i] = f
+				continue
+			}
 		}
 		if f, ok := presetColumn(entity, presetName, h); ok {
 			fields[i] = f

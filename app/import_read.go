@@ -150,6 +150,7 @@ func detectDelimiter(sample string) rune {
 		r := csv.NewReader(strings.NewReader(sample))
 		r.Comma, r.FieldsPerRecord, r.LazyQuotes = d, -1, true
 		header, err := r.Read()
+		header, err = skipNotes(r, header, err) // notes above the header (LinkedIn)
 		if err != nil || len(header) < 2 {
 			continue
 		}
@@ -168,6 +169,18 @@ func detectDelimiter(sample string) rune {
 		}
 	}
 	return best
+}
+
+// skipNotes passes over the notes LinkedIn writes above the header: a
+// first line "Notes:" and one-cell lines after it.
+func skipNotes(r *csv.Reader, header []string, err error) ([]string, error) {
+	if err != nil || len(header) != 1 || strings.TrimSpace(header[0]) != "Notes:" {
+		return header, err
+	}
+	for skipped := 0; err == nil && skipped < 10 && len(header) < 2; skipped++ {
+		header, err = r.Read()
+	}
+	return header, err
 }
 
 // CSVFormat is how a file was read; empty fields are detected.
@@ -216,6 +229,9 @@ func openCSV(src io.Reader, f CSVFormat) (*csvTable, error) {
 	r := csv.NewReader(tr)
 	r.Comma, r.FieldsPerRecord, r.ReuseRecord = f.Delimiter, -1, false
 	header, err := r.Read()
+	// LinkedIn's Connections.csv starts with a few lines of notes (one
+	// cell each) before the header: a header has at least two names.
+	header, err = skipNotes(r, header, err)
 	if errors.Is(err, io.EOF) {
 		return nil, errorf(EInvalid, "error.import_empty")
 	}

@@ -184,7 +184,7 @@ func parseImportDate(s string) (string, bool) {
 		return normalizeBirthday(s)
 	}
 	if a, b, ok := strings.Cut(s, "/"); ok && len(strings.Split(s, "/")) == 3 {
-		if m, err := strconv.Atoi(a); err == nil && m > 12 { // day first: 31/01/1990
+		if m, err := strconv.Atoi(a); err == nil && m > 12 && len(a) <= 2 { // day first: 31/01/1990 (not 1975/4/1)
 			rest := strings.SplitN(b, "/", 2)
 			s = rest[0] + "/" + a + "/" + rest[1]
 		}

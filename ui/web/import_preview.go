@@ -108,6 +108,8 @@ func previewKey(field string) string {
 		return "phones"
 	case "middle_name":
 		return "first_name"
+	case "birthday.year", "birthday.month", "birthday.day":
+		return "birthday"
 	case "owner":
 		return "owner_id"
 	case "address.street", "address.city", "address.region", "address.postal_code", "address.country":
