@@ -1,6 +1,8 @@
-// Package ui is Rolo's HTTP side: the router, middleware, the HTML pages
-// rendered from embed/templates and the JSON API under /api/v1. Handlers
-// are thin: decode, call app, render.
+// Package ui is Rolo's server: NewServer wraps one router in the
+// middleware chain every request passes (recovery, logging, security
+// headers, host check, cross-origin check, session, API key), and mounts
+// the two front doors on it — ui/web (the HTML pages) and ui/api (the JSON
+// API under /api/v1).
 package ui
 
 import (
@@ -63,9 +65,9 @@ func newRouter(a *app.App, cfg Config, templates, static, i18nFiles fs.FS) (*mux
 		return nil, err
 	}
 	router := mux.NewRouter()
-	if err := web.MountWeb(router, a, cfg, catalog, templates, static); err != nil {
+	if err := web.Mount(router, a, cfg, catalog, templates, static); err != nil {
 		return nil, err
 	}
-	api.MountAPI(router, a, catalog, cfg.Version)
+	api.Mount(router, a, catalog, cfg.Version)
 	return router, nil
 }

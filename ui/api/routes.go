@@ -1,3 +1,7 @@
+// Package api is Rolo's JSON API under /api/v1: routes.go names every
+// route, records.go serves the records that share list, create, show,
+// merge-patch and delete, and the rest decode bodies, answer RFC 9457
+// problems, shape JSON and describe it all in the OpenAPI document.
 package api
 
 import (
@@ -10,8 +14,8 @@ import (
 	"rolo/ui/request"
 )
 
-// MountAPI adds the JSON API under /api/v1 to r.
-func MountAPI(r *mux.Router, a *app.App, catalog *i18n.Catalog, version string) {
+// Mount adds the JSON API under /api/v1 to r.
+func Mount(r *mux.Router, a *app.App, catalog *i18n.Catalog, version string) {
 	addAPIRoutes(r.PathPrefix("/api/v1").Subrouter(), &apiSite{app: a, catalog: catalog, router: r, version: version})
 }
 

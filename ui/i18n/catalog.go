@@ -1,3 +1,5 @@
+// Package i18n is the translation catalog: one set of JSON files per
+// language in embed/i18n, the reader's language, and dates in their zone.
 package i18n
 
 import (

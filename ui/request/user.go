@@ -1,3 +1,7 @@
+// Package request is what ui/web and ui/api share about a request: the
+// signed-in user in its context, the session cookie, list, filter and
+// report query parsing, JSON and problem answers, and the per-user limit
+// on expensive requests.
 package request
 
 import (

@@ -9,16 +9,12 @@ import (
 	"rolo/ui/request"
 )
 
-// requireUser sends visitors without a session to the login page (HTML)
-// or answers 401 (API).
+// requireUser sends visitors without a session to the login page (the
+// API answers 401 itself: api.requireAPIUser).
 func requireUser(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if request.CurrentSession(r) != nil {
 			next.ServeHTTP(w, r)
-			return
-		}
-		if request.IsAPI(r) {
-			request.WriteProblem(w, r, &app.Error{Code: app.EUnauthorized, Message: "error.login_required"}, nil)
 			return
 		}
 		to := "/login"

@@ -1,3 +1,8 @@
+// Package web is Rolo's HTML front door: routes.go names every page,
+// one handler per action (<record>_<action>.go), rendering of
+// embed/templates in the reader's language, flash messages, forms, SVG
+// charts and the static files. Handlers are thin: read the form, call app,
+// redirect or render.
 package web
 
 import (
@@ -11,9 +16,9 @@ import (
 	"rolo/ui/request"
 )
 
-// MountWeb adds every HTML page, the static files and the calendar feed
+// Mount adds every HTML page, the static files and the calendar feed
 // to r; templates and static are read from the given file systems.
-func MountWeb(r *mux.Router, a *app.App, cfg Config, catalog *i18n.Catalog, templates, static fs.FS) error {
+func Mount(r *mux.Router, a *app.App, cfg Config, catalog *i18n.Catalog, templates, static fs.FS) error {
 	files, err := loadAssets(static, cfg.Dev)
 	if err != nil {
 		return err
