@@ -8,9 +8,10 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strings"
+
 	"rolo/app"
 	"rolo/ui/request"
-	"strings"
 )
 
 // maxBody bounds what one API request may upload; records are small.

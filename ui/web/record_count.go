@@ -2,9 +2,10 @@ package web
 
 import (
 	"net/http"
+	"strings"
+
 	"rolo/app"
 	"rolo/ui/request"
-	"strings"
 )
 
 // recordCount is the answer of a list's count request.
