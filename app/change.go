@@ -201,6 +201,8 @@ const (
 	ActionContactConsentChanged    AuditAction = "contact.consent_changed"
 	ActionContactKeepInTouchSet    AuditAction = "contact.keep_in_touch_set"
 	ActionContactKeepInTouchClear  AuditAction = "contact.keep_in_touch_cleared"
+	ActionContactPhotoSet          AuditAction = "contact.photo_set"
+	ActionContactPhotoRemoved      AuditAction = "contact.photo_removed"
 	ActionCompanyCreated           AuditAction = "company.created"
 	ActionCompanyUpdated           AuditAction = "company.updated"
 	ActionCompanyDeleted           AuditAction = "company.deleted"

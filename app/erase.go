@@ -18,13 +18,13 @@ const erasedMark = "[erased]"
 // are other people's data even when they look alike.
 var scrubKeep = map[string]bool{
 	"users": true, "sessions": true, "settings": true, "schema_migrations": true,
-	"contacts": true, "contact_emails": true, "contact_phones": true, "companies": true,
+	"contacts": true, "contact_photos": true, "contact_emails": true, "contact_phones": true, "companies": true,
 	"role_permissions": true, "role_visibility": true, "api_keys": true, "custom_fields": true,
 	"custom_field_options": true, "tags": true, "pipelines": true, "stages": true, "list_counts": true,
 }
 
 // ErasePerson removes one person for good (contacts: manage): the contact
-// with its emails, phones, tags, consent and custom values; the activities
+// with its emails, phones, photo, tags, consent and custom values; the activities
 // and tasks about them alone; the rows that are copies of their record
 // (imports' snapshots of it, its webhook messages and delayed rule runs,
 // failed import rows with their data); every value they ever had — found
@@ -73,6 +73,9 @@ func (a *App) ErasePerson(ctx context.Context, actor Actor, id, confirm string) 
 			return err
 		}
 		if err := store.ForgetRecordCopies(ctx, tx, "contact", id); err != nil {
+			return err
+		}
+		if _, err := store.DeleteContactPhoto(ctx, tx, id); err != nil { // the cascade would too; said here
 			return err
 		}
 		if err := store.EraseContactRow(ctx, tx, id); err != nil {

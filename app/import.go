@@ -39,6 +39,9 @@ type ImportOptions struct {
 	// lines, for a table made from another format (vCard), gives the line
 	// of the original file each line of the table stands for.
 	lines map[int]int
+	// photos, from a vCard, are the cards' photos (re-encoded) by the
+	// line of the file their card begins on.
+	photos map[int][]byte
 }
 
 // ImportColumn is one column of the file and the field it goes to.

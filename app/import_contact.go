@@ -653,6 +653,11 @@ func (imp *importer) createContact(ctx context.Context, tx *store.Tx, r *contact
 	}
 	c.Tags = tags
 	r.c.ID = c.ID
+	if photo := imp.opt.photos[r.line]; photo != nil { // a vCard's PHOTO
+		if err := store.SetContactPhoto(ctx, tx, c.ID, photo); err != nil {
+			return err
+		}
+	}
 	if len(r.custom) > 0 || imp.hasRequiredCustom() {
 		if _, err := imp.a.applyCustomValues(ctx, tx, "contact", c.ID, r.custom, true); err != nil {
 			return err
@@ -701,7 +706,29 @@ func (imp *importer) updateContact(ctx context.Context, tx *store.Tx, id string,
 	if err := imp.a.updateContact(ctx, tx, imp.actor, id, old.Version, in); err != nil {
 		return err
 	}
+	if err := imp.updatePhoto(ctx, tx, id, r); err != nil {
+		return err
+	}
 	return store.InsertImportRecord(ctx, tx, imp.batchID, store.ImportRecord{Entity: "contact", RecordID: id, Action: "updated", Before: string(before)})
+}
+
+// updatePhoto gives a matched contact the card's photo: fill sets it
+// when the contact has none, overwrite replaces it.
+func (imp *importer) updatePhoto(ctx context.Context, tx *store.Tx, id string, r *contactRow) error {
+	photo := imp.opt.photos[r.line]
+	if photo == nil {
+		return nil
+	}
+	if imp.opt.OnDuplicate != "overwrite" {
+		if v, err := store.ContactPhotoVersion(ctx, tx, id); err != nil || v != "" {
+			return err
+		}
+	}
+	if err := store.SetContactPhoto(ctx, tx, id, photo); err != nil {
+		return err
+	}
+	return imp.a.record(ctx, tx, actorID(imp.actor), Change{Action: ActionContactPhotoSet, Entity: "contact", ID: id, Name: r.c.DisplayName,
+		Details: map[string]any{"import": imp.batchID}})
 }
 
 func mergeContact(old, row ContactInput, overwrite bool) ContactInput {

@@ -3,16 +3,22 @@ package app
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/csv"
+	"errors"
 	"io"
 	"strings"
 
 	"github.com/emersion/go-vcard"
+
+	"rolo/store"
 )
 
-// writeVCards writes contacts as vCard 4.0 cards.
+// writeVCards writes contacts as vCard 4.0 cards, a photo as a data:
+// URI.
 func (a *App) writeVCards(ctx context.Context, ex *exporter, w io.Writer, ids []string) error {
-	enc := vcard.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := vcard.NewEncoder(&buf)
 	return ex.each(ctx, ids, func(row map[string]string, rec any) error {
 		c := rec.(Contact)
 		card := vcard.Card{}
@@ -56,8 +62,43 @@ func (a *App) writeVCards(ctx context.Context, ex *exporter, w io.Writer, ids []
 			}
 			card.SetCategories(names)
 		}
-		return enc.Encode(card)
+		buf.Reset()
+		if err := enc.Encode(card); err != nil {
+			return err
+		}
+		photo, _, err := store.ContactPhoto(ctx, a.db.Reader(), c.ID)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		if photo != nil { // written here: the encoder would escape the URI's comma and not fold it
+			end := bytes.LastIndex(buf.Bytes(), []byte("END:VCARD"))
+			card := append([]byte{}, buf.Bytes()[:end]...)
+			card = append(card, foldVCardLine("PHOTO:data:image/jpeg;base64,"+base64.StdEncoding.EncodeToString(photo))...)
+			buf.Truncate(0)
+			buf.Write(append(card, "END:VCARD\r\n"...))
+		}
+		_, err = w.Write(buf.Bytes())
+		return err
 	})
+}
+
+// foldVCardLine ends line with CRLF, folded as RFC 6350 asks: at most
+// 75 octets a line, each continuation starting with a space (line is
+// ASCII here).
+func foldVCardLine(line string) []byte {
+	out := make([]byte, 0, len(line)+len(line)/74*3+2)
+	for first := true; len(line) > 0; first = false {
+		n := 75
+		if !first {
+			out = append(out, ' ')
+			n = 74
+		}
+		n = min(n, len(line))
+		out = append(out, line[:n]...)
+		out = append(out, '\r', '\n')
+		line = line[n:]
+	}
+	return out
 }
 
 // vcardTypes are the labels vCard writes as TYPE values; any other label
@@ -110,11 +151,11 @@ func (a *App) ImportVCard(ctx context.Context, actor Actor, r io.Reader, opt Imp
 	if len(data) > maxVCardBytes {
 		return ImportReport{}, errorf(EInvalid, "error.import_too_large")
 	}
-	table, lines, warnings, err := vcardTable(data)
+	table, lines, warnings, photos, err := vcardTableWithPhotos(data)
 	if err != nil {
 		return ImportReport{}, err
 	}
-	opt.Entity, opt.Preset, opt.Encoding, opt.Delimiter, opt.lines = "contact", "rolo", "utf-8", ',', lines
+	opt.Entity, opt.Preset, opt.Encoding, opt.Delimiter, opt.lines, opt.photos = "contact", "rolo", "utf-8", ',', lines, photos
 	rep, err := a.Import(ctx, actor, bytes.NewReader(table), opt)
 	if len(warnings) > 0 {
 		cards := map[int]bool{}
@@ -141,8 +182,17 @@ var vcardColumns = []string{"first_name", "last_name", "display_name", "email", 
 
 // vcardTable turns cards into a CSV in Rolo's layout; lines maps each
 // line of the table to the line of the file its card begins on; warnings
-// are what the reader had to leave out (lines it could not read, photos).
+// are what the reader had to leave out (lines it could not read, photos
+// it could not take).
 func vcardTable(data []byte) (table []byte, lines map[int]int, warnings []ImportProblem, err error) {
+	table, lines, warnings, _, err = vcardTableWithPhotos(data)
+	return table, lines, warnings, err
+}
+
+// vcardTableWithPhotos is vcardTable with the cards' photos, re-encoded,
+// by the line of the file their card begins on.
+func vcardTableWithPhotos(data []byte) (table []byte, lines map[int]int, warnings []ImportProblem, photos map[int][]byte, err error) {
+	photos = map[int][]byte{}
 	var out bytes.Buffer
 	w := csv.NewWriter(&out)
 	_ = w.Write(vcardColumns)
@@ -156,12 +206,11 @@ func vcardTable(data []byte) (table []byte, lines map[int]int, warnings []Import
 			p.Line = card.line
 			warnings = append(warnings, p)
 		}
-		for _, p := range card.props {
-			if p.name == "PHOTO" || p.name == "LOGO" {
-				warnings = append(warnings, ImportProblem{Line: card.line, Field: strings.ToLower(p.name), Message: "error.vcard_photo_not_imported"})
-				break
-			}
+		photo, problems := vcardPhoto(card)
+		if photo != nil {
+			photos[card.line] = photo
 		}
+		warnings = append(warnings, problems...)
 		cells := make([]string, len(vcardColumns))
 		for i, c := range vcardColumns {
 			cells[i] = row[c]
@@ -172,9 +221,9 @@ func vcardTable(data []byte) (table []byte, lines map[int]int, warnings []Import
 		tableLine = bytes.Count(out.Bytes(), []byte{'\n'}) + 1
 	}
 	if len(cards) == 0 {
-		return nil, nil, nil, errorf(EInvalid, "error.import_empty")
+		return nil, nil, nil, nil, errorf(EInvalid, "error.import_empty")
 	}
-	return out.Bytes(), lines, warnings, w.Error()
+	return out.Bytes(), lines, warnings, photos, w.Error()
 }
 
 // vcardRow reads one card's fields in Rolo's layout.
@@ -303,4 +352,75 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(append([]byte{byte('0' + n)}, b...))
+}
+
+// vcardPhoto reads a card's first PHOTO: inline (ENCODING=b or BASE64 in
+// 2.1 and 3.0, a data: URI in 4.0) it is decoded and re-encoded like an
+// upload; a link is not fetched, and is reported. A LOGO is reported as
+// not imported.
+func vcardPhoto(card vcardCard) (photo []byte, problems []ImportProblem) {
+	problem := func(field, key string, value string) {
+		problems = append(problems, ImportProblem{Line: card.line, Field: field, Message: key, Value: clipVCard(value, 80)})
+	}
+	logo, seen := false, false
+	for _, p := range card.props {
+		switch {
+		case p.name == "LOGO" && !logo:
+			logo = true
+			problem("logo", "error.vcard_photo_not_imported", "")
+		case p.name == "PHOTO" && !seen:
+			seen = true
+			value := strings.TrimSpace(p.value)
+			enc := strings.ToUpper(p.param("ENCODING"))
+			var b64 string
+			switch {
+			case enc == "B" || enc == "BASE64":
+				b64 = value
+			case len(value) > 5 && strings.EqualFold(value[:5], "data:"):
+				head, payload, ok := strings.Cut(strings.ReplaceAll(value, `\,`, ","), ",")
+				if !ok || !strings.HasSuffix(strings.ToLower(head), ";base64") {
+					problem("photo", "error.vcard_photo_not_imported", "")
+					continue
+				}
+				b64 = payload
+			case strings.Contains(value, "://") || strings.EqualFold(p.param("VALUE"), "uri") || strings.EqualFold(p.param("VALUE"), "url"):
+				problem("photo", "error.vcard_photo_url", value)
+				continue
+			default:
+				problem("photo", "error.vcard_photo_not_imported", "")
+				continue
+			}
+			raw, err := decodeBase64Loose(b64)
+			if err != nil {
+				problem("photo", "error.photo_not_image", "")
+				continue
+			}
+			data, err := processPhoto(raw)
+			if err != nil {
+				key := "error.photo_not_image"
+				if e := AsError(err); e.Fields["photo"] != "" {
+					key = e.Fields["photo"]
+				}
+				problem("photo", key, "")
+				continue
+			}
+			photo = data
+		}
+	}
+	return photo, problems
+}
+
+// decodeBase64Loose reads base64 with or without padding, whatever
+// spaces and line breaks folding left in it.
+func decodeBase64Loose(s string) ([]byte, error) {
+	s = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\r' || r == '\n' {
+			return -1
+		}
+		return r
+	}, s)
+	if b, err := base64.StdEncoding.DecodeString(s); err == nil {
+		return b, nil
+	}
+	return base64.RawStdEncoding.DecodeString(strings.TrimRight(s, "="))
 }

@@ -23,7 +23,10 @@ type ContactRow struct {
 	DeletedAt       time.Time
 	DeletedBy       string // who trashed it, for the trash page
 	DeletedByName   string
-	Tags            []Tag
+	// Photo is the version of the contact's photo, "" when it has none:
+	// the list shows a thumbnail only for those that have one.
+	Photo string
+	Tags  []Tag
 }
 
 // ContactPage is one page of a contact list.
@@ -83,24 +86,25 @@ func ContactListSQL(q ListQuery) (string, []any, error) {
 }
 
 // contactRowColumns is what a list row shows, as one JSON array (see
-// decodeContactRow; one column costs the driver less than sixteen).
+// decodeContactRow; one column costs the driver less than seventeen).
 const contactRowColumns = `json_array(c.id, c.display_name, c.title, c.lifecycle_status, c.company_id, co.name,
 		c.owner_key, u.name, c.sort_name, c.created_at, c.updated_at, c.deleted_at,
 		(SELECT value FROM contact_emails WHERE contact_id = c.id AND position = 0),
 		(SELECT value FROM contact_phones WHERE contact_id = c.id AND position = 0),
-		c.deleted_by, (SELECT name FROM users WHERE id = c.deleted_by))`
+		c.deleted_by, (SELECT name FROM users WHERE id = c.deleted_by),
+		(SELECT updated_at FROM contact_photos WHERE contact_id = c.id))`
 
 // decodeContactRow reads contactRowColumns, and the sort name and raw
 // times for the cursor.
 func decodeContactRow(row string) (r ContactRow, sortName, created, updated, deleted string, err error) {
-	var buf [16]string
+	var buf [17]string
 	v, err := jsonValues(row, buf[:0])
 	if err != nil || len(v) != len(buf) {
 		return r, "", "", "", "", errJSONRows
 	}
 	r = ContactRow{ID: v[0], DisplayName: v[1], Title: v[2], LifecycleStatus: v[3], CompanyID: v[4], CompanyName: v[5],
 		OwnerID: v[6], OwnerName: v[7], CreatedAt: ParseTime(v[9]), UpdatedAt: ParseTime(v[10]), DeletedAt: ParseTime(v[11]),
-		Email: v[12], Phone: v[13], DeletedBy: v[14], DeletedByName: v[15]}
+		Email: v[12], Phone: v[13], DeletedBy: v[14], DeletedByName: v[15], Photo: v[16]}
 	return r, v[8], v[9], v[10], v[11], nil
 }
 

@@ -136,6 +136,7 @@ var routeAccess = map[string]access{
 	"GET /contacts": user, "GET /contacts/count": user, "POST /contacts": writer, "GET /contacts/new": writer, "POST /contacts/bulk": writer,
 	"GET /contacts/{id}": user, "POST /contacts/{id}": writer, "GET /contacts/{id}/edit": writer,
 	"POST /contacts/{id}/delete": contactsDelete, "POST /contacts/{id}/restore": contactsDelete,
+	"GET /contacts/{id}/photo": user, "POST /contacts/{id}/photo": writer, "POST /contacts/{id}/photo/delete": writer,
 	"GET /companies": user, "POST /companies": writer, "GET /companies/new": writer,
 	"GET /companies/{id}": user, "POST /companies/{id}": writer, "GET /companies/{id}/edit": writer,
 	"POST /companies/{id}/delete": contactsDelete, "POST /companies/{id}/restore": contactsDelete,

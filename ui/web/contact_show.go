@@ -30,6 +30,7 @@ type contactPage struct {
 	Custom      []app.FieldGroup
 	Privacy     *privacyView // consent, export and erase
 	Score       *contactScoreView
+	PhotoURL    string // "" when the contact has no photo
 }
 
 // socialLink is a social profile; URL is set when the value is a web
@@ -70,6 +71,9 @@ func handleContactShow(s *site) http.Handler {
 		}
 		page.NewDealURL = s.recordPath("deal.new") + "?contact=" + url.QueryEscape(c.ID)
 		page.Score = s.contactScore(r, c.ID)
+		if version, err := s.app.ContactPhotoVersion(r.Context(), b.User, c.ID); err == nil {
+			page.PhotoURL = s.photoURL(c.ID, version)
+		}
 		if fields, err := s.app.FieldsFor(r.Context(), b.User, "contact"); err == nil {
 			page.Custom = app.GroupedValues(fields, c.CustomFields)
 		}
