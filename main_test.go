@@ -792,6 +792,48 @@ func TestImportExportCommands(t *testing.T) {
 	is.True(strings.Contains(got, "0 of 0 contacts"))
 }
 
+// TestImportCompaniesAndDealsCommand: `rolo import companies|deals`
+// keeps a row with a bad field (reported as left out, exit 0 when
+// nothing is refused) and refuses only a row that names nothing (exit
+// 1: nothing stored without --skip-invalid, the rest stored with it).
+func TestImportCompaniesAndDealsCommand(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	dir := t.TempDir()
+	getenv := env(map[string]string{"ROLO_DB": filepath.Join(dir, "rolo.db")})
+	sample := func(name string) string { return filepath.Join("testdata", "import", name) }
+	importing := func(args ...string) (string, string, error) {
+		var out, stderr syncBuffer
+		err := run(t.Context(), append([]string{"import"}, args...), getenv, strings.NewReader(""), &out, &stderr)
+		return out.String(), stderr.String(), err
+	}
+
+	out, stderr, err := importing("companies", sample("companies-odd.csv"))
+	is.True(err != nil && strings.Contains(err.Error(), "nothing was imported"))           // the nameless row is refused
+	is.True(strings.Contains(stderr, "line 4: refused: name:"))                            // by its line
+	is.True(strings.Contains(stderr, `line 2: website: `))                                 // the bad field, by line and field
+	is.True(strings.Contains(stderr, `("not a url"); left out, the rest of the row kept`)) // with its value
+	is.True(strings.Contains(out, "Would import: 0 created"))
+
+	out, _, err = importing("companies", sample("companies-odd.csv"), "--skip-invalid")
+	is.True(err != nil && strings.Contains(err.Error(), "the other rows were stored"))
+	is.True(strings.Contains(out, "Imported: 3 created"))
+	is.True(strings.Contains(out, "2 rows kept with a field left out"))
+
+	kept := filepath.Join(dir, "deals.csv") // only a bad field: everything stored, exit 0
+	is.NoErr(os.WriteFile(kept, []byte("title,value,currency,stage\nEcho deal,12x,USD,Nowhere\n"), 0o600))
+	out, stderr, err = importing("deals", kept)
+	is.NoErr(err)
+	is.True(strings.Contains(out, "Imported: 1 created"))
+	is.True(strings.Contains(stderr, `line 2: stage: `))
+	is.True(strings.Contains(stderr, `line 2: value: `))
+
+	_, stderr, err = importing("deals", sample("deals-odd.csv"), "--skip-invalid")
+	is.True(err != nil) // the row without a title is refused
+	is.True(strings.Contains(stderr, "line 4: refused: title:"))
+	is.True(strings.Contains(stderr, `line 3: company: `))
+}
+
 // TestCommandsAsAUser: with --as, a command has that user's rights and
 // sees what they see, as in the browser; without it, the operator's.
 func TestCommandsAsAUser(t *testing.T) {

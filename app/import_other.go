@@ -24,6 +24,9 @@ func (r *companyRow) preview() map[string]string {
 	return f
 }
 
+// parseCompany reads one row. As with contacts, a bad field is left out
+// and reported as a warning with its value, the rest of the row kept; the
+// row is refused only when it has no name.
 func (imp *importer) parseCompany(ctx context.Context, row csvRow) (importRecord, []ImportProblem) {
 	by := imp.cellsOf(row.Cells)
 	p := map[string]string{}
@@ -31,25 +34,112 @@ func (imp *importer) parseCompany(ctx context.Context, row csvRow) (importRecord
 		Industry: first(by, "industry"), Size: first(by, "size"), Phone: first(by, "phone"), Notes: strings.Join(by["notes"], "\n\n"),
 		Address: store.Address{Street: first(by, "address.street"), City: first(by, "address.city"), Region: first(by, "address.region"),
 			PostalCode: first(by, "address.postal_code"), Country: first(by, "address.country")}}
+	var rowTags []string
 	for _, t := range by["tags"] {
-		in.Tags = append(in.Tags, splitImportTags(t)...)
+		rowTags = append(rowTags, splitImportTags(t)...)
 	}
-	if imp.opt.Tag != "" {
-		in.Tags = append(in.Tags, imp.opt.Tag)
-	}
+	in.Tags = imp.withImportTag(rowTags)
 	in.OwnerID = imp.owner(by, p)
 	custom := imp.customValues(by, p)
-	c, _, err := imp.a.validateCompany(ctx, imp.a.db.Reader(), in)
-	if err != nil || len(p) > 0 {
-		return nil, problemsOf(row.Line, err, p, func(field string) string {
-			if field == "name" || field == "website" || field == "domain" || field == "size" {
-				return first(by, field)
-			}
-			return ""
-		})
+	orig := in
+	value := func(field string) string {
+		switch field {
+		case "owner":
+			return first(by, "owner")
+		case "tags":
+			return strings.Join(rowTags, ", ")
+		}
+		if key, ok := strings.CutPrefix(field, "custom_fields."); ok {
+			return first(by, "cf."+key)
+		}
+		if f, ok := companyTextField(&orig, field); ok {
+			return *f
+		}
+		return ""
 	}
-	in.CustomFields = custom
-	return &companyRow{line: row.Line, id: first(by, "id"), in: in, c: c, custom: custom}, nil
+	warnings := warningsOf(row.Line, p, value)
+	// Validate, leave out what is wrong, validate again: each round drops
+	// at least one field, so this ends.
+	for round := 0; ; round++ {
+		c, _, err := imp.a.validateCompany(ctx, imp.a.db.Reader(), in)
+		e := AsError(err)
+		if err == nil {
+			in.CustomFields = custom
+			sortProblems(warnings)
+			return &companyRow{line: row.Line, id: first(by, "id"), in: in, c: c, custom: custom}, warnings
+		}
+		if e.Code != EInvalid || len(e.Fields) == 0 || e.Fields["name"] != "" || round == 5 {
+			return nil, append(problemsOf(row.Line, importFields(err), map[string]string{}, value), warnings...)
+		}
+		for field, msg := range e.Fields {
+			field = importField(field)
+			warnings = append(warnings, ImportProblem{Line: row.Line, Field: field, Message: msg, Value: value(field)})
+			switch field {
+			case "tags":
+				in.Tags = imp.withImportTag(nil)
+			case "owner":
+				in.OwnerID = ""
+			default:
+				if f, ok := companyTextField(&in, field); ok {
+					*f = ""
+				}
+			}
+		}
+	}
+}
+
+// companyTextField is the text field of a company's input by its name.
+func companyTextField(in *CompanyInput, field string) (*string, bool) {
+	f, ok := map[string]*string{"name": &in.Name, "domain": &in.Domain, "website": &in.Website, "industry": &in.Industry,
+		"size": &in.Size, "phone": &in.Phone, "notes": &in.Notes, "address.street": &in.Address.Street, "address.city": &in.Address.City,
+		"address.region": &in.Address.Region, "address.postal_code": &in.Address.PostalCode, "address.country": &in.Address.Country}[field]
+	return f, ok
+}
+
+// withImportTag is a row's tags with the import's own tag.
+func (imp *importer) withImportTag(tags []string) []string {
+	if imp.opt.Tag != "" {
+		return append(tags, imp.opt.Tag)
+	}
+	return tags
+}
+
+// importField names a validation problem's field as the file's column
+// does: owner_id is the owner column, company_id the company,
+// contact_ids the contact.
+func importField(field string) string {
+	switch name, _, _ := strings.Cut(field, "."); name {
+	case "owner_id":
+		return "owner"
+	case "company_id":
+		return "company"
+	case "contact_ids":
+		return "contact"
+	}
+	return field
+}
+
+// importFields is err with its fields named as the file's columns.
+func importFields(err error) error {
+	e := AsError(err)
+	if err == nil || len(e.Fields) == 0 {
+		return err
+	}
+	fields := map[string]string{}
+	for k, v := range e.Fields {
+		fields[importField(k)] = v
+	}
+	return &Error{Code: e.Code, Message: e.Message, Fields: fields}
+}
+
+// warningsOf turns the problems of a kept row into warnings with their
+// values.
+func warningsOf(line int, p map[string]string, value func(field string) string) []ImportProblem {
+	var out []ImportProblem
+	for field, msg := range p {
+		out = append(out, ImportProblem{Line: line, Field: field, Message: msg, Value: value(field)})
+	}
+	return out
 }
 
 // writeCompany matches a company by id or by name.
@@ -147,6 +237,13 @@ type dealRow struct {
 
 func (r *dealRow) preview() map[string]string { return dealFields(r.d) }
 
+// parseDeal reads one row. A bad field is left out and reported as a
+// warning with its value, the rest of the row kept; a pipeline or stage
+// that matches nothing is left out too, and the deal goes where a row
+// without it would (the named pipeline's first open stage, or the
+// default pipeline). The row is refused only when it has no title or
+// cannot be placed at all: the import's stage is unknown, or there is
+// no pipeline in use.
 func (imp *importer) parseDeal(ctx context.Context, row csvRow) (importRecord, []ImportProblem) {
 	by := imp.cellsOf(row.Cells)
 	p := map[string]string{}
@@ -158,88 +255,185 @@ func (imp *importer) parseDeal(ctx context.Context, row csvRow) (importRecord, [
 	} else {
 		p["expected_close_date"] = "error.date_invalid"
 	}
+	var rowTags []string
 	for _, t := range by["tags"] {
-		in.Tags = append(in.Tags, splitImportTags(t)...)
+		rowTags = append(rowTags, splitImportTags(t)...)
 	}
-	if imp.opt.Tag != "" {
-		in.Tags = append(in.Tags, imp.opt.Tag)
-	}
+	in.Tags = imp.withImportTag(rowTags)
 	in.OwnerID = imp.owner(by, p)
-	in.PipelineID, in.StageID = imp.stage(ctx, first(by, "pipeline"), first(by, "stage"), p)
+	var kind string
+	var placed bool
+	in.PipelineID, in.StageID, kind, placed = imp.place(ctx, first(by, "pipeline"), first(by, "stage"), p)
 	if name := first(by, "company"); name != "" {
 		found, err := store.CompanyIDsBySortName(ctx, imp.a.db.Reader(), []string{foldKey(name)})
 		if err == nil {
 			err = imp.keepSeen(ctx, imp.a.db.Reader(), "company", found)
 		}
-		if err != nil || found[foldKey(name)] == "" {
+		if err != nil {
+			return nil, problemsOf(row.Line, err, map[string]string{}, func(string) string { return "" })
+		}
+		if found[foldKey(name)] == "" {
 			p["company"] = "error.company_unknown"
 		}
 		in.CompanyID = found[foldKey(name)]
 	}
 	if ref := first(by, "contact"); ref != "" {
 		ids, err := store.ContactIDsByEmail(ctx, imp.a.db.Reader(), []string{NormalizeEmail(ref)})
-		if err != nil || len(ids) == 0 {
+		if err != nil {
+			return nil, problemsOf(row.Line, err, map[string]string{}, func(string) string { return "" })
+		}
+		if len(ids) == 0 {
 			p["contact"] = "error.contact_unknown"
 		} else {
 			in.ContactIDs = ids[:1]
 		}
 	}
-	if in.Status == "open" || in.Status == "" {
+	switch {
+	case in.Status == store.DealOpen:
+		in.Status = ""
+	case in.Status != "" && !contains(DealStatuses, in.Status):
+		p["status"] = "error.deal_status_invalid"
+		in.Status = ""
+	case in.Status != "" && in.StageID != "" && in.Status != kind:
+		p["status"] = "error.status_stage_mismatch" // the stage says more than the status
 		in.Status = ""
 	}
 	in.CustomFields = imp.customValues(by, p)
-	d, _, err := imp.a.validateDeal(ctx, imp.a.db.Reader(), imp.actor, in, Deal{}, p)
-	if err != nil || len(p) > 0 {
-		return nil, problemsOf(row.Line, err, p, func(field string) string {
-			switch field {
-			case "value":
-				return in.Amount
-			case "stage", "pipeline", "company", "contact", "currency", "expected_close_date", "owner":
-				return first(by, field)
-			}
-			return ""
-		})
+	value := func(field string) string {
+		switch field {
+		case "value":
+			return first(by, "value")
+		case "notes":
+			return strings.Join(by["notes"], "\n\n")
+		case "tags":
+			return strings.Join(rowTags, ", ")
+		}
+		if key, ok := strings.CutPrefix(field, "custom_fields."); ok {
+			return first(by, "cf."+key)
+		}
+		return first(by, field)
 	}
-	return &dealRow{line: row.Line, in: in, d: d}, nil
+	if !placed {
+		problems := problemsOf(row.Line, nil, map[string]string{}, value)
+		for _, field := range []string{"stage", "pipeline"} {
+			if msg := p[field]; msg != "" {
+				problems = append(problems, ImportProblem{Line: row.Line, Field: field, Message: msg, Value: value(field)})
+				delete(p, field)
+				break
+			}
+		}
+		return nil, append(problems, warningsOf(row.Line, p, value)...)
+	}
+	warnings := warningsOf(row.Line, p, value)
+	for round := 0; ; round++ {
+		q := map[string]string{}
+		d, _, err := imp.a.validateDeal(ctx, imp.a.db.Reader(), imp.actor, in, Deal{}, q)
+		if err != nil {
+			return nil, append(problemsOf(row.Line, err, map[string]string{}, value), warnings...)
+		}
+		if len(q) == 0 {
+			sortProblems(warnings)
+			return &dealRow{line: row.Line, in: in, d: d}, warnings
+		}
+		if q["title"] != "" || round == 5 {
+			return nil, append(problemsOf(row.Line, importFields(Invalid(q)), map[string]string{}, value), warnings...)
+		}
+		for field, msg := range q {
+			field = importField(field)
+			warnings = append(warnings, ImportProblem{Line: row.Line, Field: field, Message: msg, Value: value(field)})
+			switch field {
+			case "currency":
+				in.Currency = ""
+				if in.Amount != "" { // an amount in a currency not known is no amount in the default one
+					warnings = append(warnings, ImportProblem{Line: row.Line, Field: "value", Message: msg, Value: value("value")})
+					in.Amount = ""
+				}
+			case "value":
+				in.Amount = ""
+			case "expected_close_date":
+				in.ExpectedCloseDate = ""
+			case "company":
+				in.CompanyID = ""
+			case "contact":
+				in.ContactIDs = nil
+			case "owner":
+				in.OwnerID = ""
+			case "tags":
+				in.Tags = imp.withImportTag(nil)
+			case "source":
+				in.Source = ""
+			case "notes":
+				in.Notes = ""
+			case "lost_reason":
+				in.LostReason = ""
+			}
+		}
+	}
 }
 
-// stage finds a pipeline and stage by name (or the import's stage).
-func (imp *importer) stage(ctx context.Context, pipeline, stage string, p map[string]string) (string, string) {
+// place finds a deal's pipeline and stage by name (or the import's
+// stage), with the stage's kind. A name that matches nothing is a
+// problem in p and is left out. placed is false when the deal cannot go
+// anywhere: the import's stage is unknown, or no pipeline is in use.
+func (imp *importer) place(ctx context.Context, pipeline, stage string, p map[string]string) (pipelineID, stageID, kind string, placed bool) {
 	if imp.opt.StageID != "" {
 		s, err := store.StageByID(ctx, imp.a.db.Reader(), imp.opt.StageID)
-		if err != nil {
+		if err != nil || s.Archived() {
 			p["stage"] = "error.stage_unknown"
+			return "", "", "", false
 		}
-		return s.PipelineID, s.ID
+		return s.PipelineID, s.ID, s.Kind, true
 	}
-	if stage == "" && pipeline == "" {
-		return "", ""
+	if imp.pipelines == nil {
+		list, err := store.ListPipelines(ctx, imp.a.db.Reader(), false)
+		if err != nil {
+			p["pipeline"] = "error.pipeline_unknown"
+			return "", "", "", false
+		}
+		imp.pipelines = []Pipeline{}
+		for _, pl := range list {
+			if !pl.Archived() {
+				imp.pipelines = append(imp.pipelines, pl)
+			}
+		}
 	}
-	pipelines, err := store.ListPipelines(ctx, imp.a.db.Reader(), false)
-	if err != nil {
-		p["stage"] = "error.stage_unknown"
-		return "", ""
+	if len(imp.pipelines) == 0 {
+		p["pipeline"] = "error.pipeline_unknown"
+		return "", "", "", false
 	}
 	named := func(name, key, want string) bool {
 		want = foldKey(want)
 		_, last, _ := strings.Cut(key, ".")
 		return foldKey(name) == want || (key != "" && foldKey(strings.ReplaceAll(last, "_", " ")) == want)
 	}
-	for _, pl := range pipelines {
-		if pipeline != "" && !named(pl.Name, pl.NameKey, pipeline) {
-			continue
+	var in []Pipeline // where to look for the stage
+	if pipeline != "" {
+		for _, pl := range imp.pipelines {
+			if named(pl.Name, pl.NameKey, pipeline) {
+				in = append(in, pl)
+				pipelineID = pl.ID
+				break
+			}
 		}
-		if stage == "" {
-			return pl.ID, ""
+		if pipelineID == "" {
+			p["pipeline"] = "error.pipeline_unknown"
 		}
+	}
+	if in == nil {
+		in = imp.pipelines
+	}
+	if stage == "" {
+		return pipelineID, "", "", true
+	}
+	for _, pl := range in {
 		for _, s := range pl.Stages {
-			if named(s.Name, s.NameKey, stage) {
-				return pl.ID, s.ID
+			if !s.Archived() && named(s.Name, s.NameKey, stage) {
+				return pl.ID, s.ID, s.Kind, true
 			}
 		}
 	}
 	p["stage"] = "error.stage_unknown"
-	return "", ""
+	return pipelineID, "", "", true
 }
 
 func (imp *importer) writeDeal(ctx context.Context, tx *store.Tx, r *dealRow, b *store.ImportBatch) error {

@@ -25,6 +25,8 @@ type importer struct {
 	preset  string
 	scope   string            // own-records-only: existing records of others are not matched
 	docs    []store.SearchDoc // new contacts of the chunk, indexed at its end
+	// pipelines in use, read once for a deal import
+	pipelines []Pipeline
 }
 
 type phoneRegionKey struct{}

@@ -230,3 +230,87 @@ func TestImportCompaniesAndDeals(t *testing.T) {
 	is.Equal(rep.Problems, nil)
 	is.Equal(rep.Created, 2)
 }
+
+// TestImportCompaniesAndDealsKeepTheRow: a company or deal row with one
+// bad field is kept without it and warned about, with its line, field
+// and value; a row that names nothing (no company name, no deal title)
+// is refused; the problems file has both.
+func TestImportCompaniesAndDealsKeepTheRow(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	ctx := context.Background()
+	ta := mustOpenApp(t)
+	admin := mustSetup(t, ta)
+
+	rep, err := importFile(t, ta, admin, "companies-odd.csv", app.ImportOptions{Entity: "company"})
+	is.NoErr(err)
+	is.True(!rep.Written) // a refused row, without --skip-invalid: nothing stored
+	is.Equal(rep.Failed, 1)
+	is.Equal(len(rep.Problems), 1)
+	is.Equal([]any{rep.Problems[0].Line, rep.Problems[0].Field, rep.Problems[0].Message}, []any{4, "name", "error.required"})
+	is.Equal(rep.Warned, 2)
+	warned := map[int]string{}
+	for _, p := range rep.Warnings {
+		warned[p.Line] += p.Field + "=" + p.Message + "=" + p.Value + ";"
+	}
+	is.Equal(warned[2], "website=error.url_invalid=not a url;")
+	is.Equal(warned[3], "owner=error.owner_unknown=nobody@example.com;size=error.size_invalid=a few;")
+
+	rep, err = importFile(t, ta, admin, "companies-odd.csv", app.ImportOptions{Entity: "company", SkipInvalid: true})
+	is.NoErr(err)
+	is.True(rep.Written)
+	is.Equal([]int{rep.Created, rep.Failed, rep.Warned}, []int{3, 1, 2})
+	hits, err := ta.Search(ctx, admin, "Becker", 5)
+	is.NoErr(err)
+	is.Equal(len(hits), 1)
+	becker, err := ta.Company(ctx, admin, hits[0].Ref)
+	is.NoErr(err)
+	is.Equal(becker.Industry, "Construction") // the rest of the row kept
+	is.Equal(becker.Website, "https://beckerbau.example.de")
+	is.Equal(becker.Size, "") // "a few" left out
+	hits, err = ta.Search(ctx, admin, "Acme", 5)
+	is.NoErr(err)
+	is.Equal(len(hits), 1)
+	acme, err := ta.Company(ctx, admin, hits[0].Ref)
+	is.NoErr(err)
+	is.Equal([]any{acme.Website, acme.Size, tagNames(acme.Tags)}, []any{"", "11-50", "Partner"})
+	failures, err := ta.ImportFailures(ctx, admin, rep.BatchID)
+	is.NoErr(err)
+	is.Equal(len(failures), 4) // the refused row and three left-out fields
+	kept := 0
+	for _, f := range failures {
+		if _, _, ok := app.ImportFailureKept(f); ok {
+			kept++
+		}
+	}
+	is.Equal(kept, 3)
+
+	rep, err = importFile(t, ta, admin, "deals-odd.csv", app.ImportOptions{Entity: "deal", SkipInvalid: true})
+	is.NoErr(err)
+	is.True(rep.Written)
+	is.Equal([]int{rep.Created, rep.Failed, rep.Warned}, []int{4, 1, 4})
+	is.Equal([]any{rep.Problems[0].Line, rep.Problems[0].Field, rep.Problems[0].Message}, []any{4, "title", "error.required"})
+	warned = map[int]string{}
+	for _, p := range rep.Warnings {
+		warned[p.Line] += p.Field + "=" + p.Message + "=" + p.Value + ";"
+	}
+	is.Equal(warned[2], "expected_close_date=error.date_invalid=2026-13-45;")
+	is.Equal(warned[3], "company=error.company_unknown=Nobody GmbH;stage=error.stage_unknown=Imaginary stage;")
+	is.Equal(warned[5], "status=error.deal_status_invalid=maybe;value=error.amount_invalid=lots;")
+	is.Equal(warned[6], "currency=error.currency_invalid=XYZ;value=error.currency_invalid=700;")
+	deals, err := ta.ListDeals(ctx, admin, store.DealQuery{Limit: 10})
+	is.NoErr(err)
+	byTitle := map[string]app.Deal{}
+	for _, r := range deals.Rows {
+		d, err := ta.Deal(ctx, admin, r.ID)
+		is.NoErr(err)
+		byTitle[d.Title] = d
+	}
+	is.Equal(len(byTitle), 4)
+	is.Equal(byTitle["Acme renewal"].Value, int64(1200000)) // kept, without its close date
+	is.Equal(byTitle["Acme renewal"].ExpectedCloseDate, "")
+	is.True(byTitle["Becker expansion"].StageID != "") // an unknown stage: the first open stage
+	is.Equal(byTitle["Becker expansion"].ExpectedCloseDate, "2027-01-31")
+	is.Equal(byTitle["Cobalt pilot"].Value, int64(0))
+	is.Equal(byTitle["Dana trial"].Currency, "USD") // an unknown currency: the default one, without the amount
+}

@@ -157,8 +157,12 @@ func TestWritesLinkOnlyToVisibleRecords(t *testing.T) {
 		rep, err := ta.Import(ctx, me, strings.NewReader("title,company\nSpy deal,Hidden Widgets\n"),
 			app.ImportOptions{Entity: "deal", FileName: "d.csv", StageID: w.myDeal.StageID, SkipInvalid: true})
 		is.NoErr(err)
-		is.Equal(rep.Created, 0) // a deal cannot be put at a company I do not see…
-		is.Equal(rep.Problems[0].Field, "company")
+		is.Equal(rep.Created, 1) // a deal is not put at a company I do not see: kept without it…
+		is.Equal(rep.Warnings[0].Field, "company")
+		is.Equal(rep.Warnings[0].Message, "error.company_unknown") // …reported as a company nobody has
+		deals, err := ta.ListDeals(ctx, nil, store.DealQuery{Company: theirCo.ID, Limit: 10})
+		is.NoErr(err)
+		is.Equal(len(deals.Rows), 0)
 		rep, err = ta.Import(ctx, me, strings.NewReader("name,industry\nHidden Widgets,Spying\n"),
 			app.ImportOptions{Entity: "company", FileName: "co.csv", OnDuplicate: "overwrite"})
 		is.NoErr(err)
