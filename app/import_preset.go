@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -169,7 +170,7 @@ func mapColumns(entity, presetName string, header []string) []string {
 		// A header that repeats is "Name #2" the second time (French
 		// Outlook's two "Titre": the honorific, then the job title).
 		if seen[h]++; seen[h] > 1 {
-			if f, ok := presetColumn(entity, presetName, h+" #"+itoa(seen[h])); ok {
+			if f, ok := presetColumn(entity, presetName, h+" #"+strconv.Itoa(seen[h])); ok {
 				fields[i] = f
 				continue
 			}
