@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"encoding/json"
+	"html"
 	"net/http"
 	"net/url"
 	"strings"
@@ -72,4 +73,16 @@ func TestSearchAPIAndPage(t *testing.T) {
 		is := is.New(t)
 		is.Equal(ts.browser(t).get("/api/v1/search?q=x").StatusCode, http.StatusUnauthorized)
 	})
+}
+
+// TestTooLongSearchSaysWhy: a search over the length limits is refused,
+// and the page says what is wrong with it, not only that something is.
+func TestTooLongSearchSaysWhy(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	ts := newTestServer(t)
+	admin := ts.setupAdmin(t)
+	res := admin.get("/search?q=" + strings.Repeat("smith+", 40))
+	is.Equal(res.StatusCode, http.StatusUnprocessableEntity)
+	is.True(strings.Contains(res.Body, html.EscapeString(ts.catalog.T("en", "error.query_too_long")))) // the reason, in words
 }

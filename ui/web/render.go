@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"net/http"
 	"path"
 	"slices"
@@ -176,6 +177,9 @@ type errorPage struct {
 	Base
 	Status  int
 	Message string
+	// Fields are the catalog keys of what each named field got wrong, for
+	// a page that has no form to show them beside (a search too long).
+	Fields []string
 }
 
 // renderError shows an error page for err in the reader's language.
@@ -193,5 +197,9 @@ func (v *views) renderError(w http.ResponseWriter, r *http.Request, base Base, e
 		w.Header().Set("Retry-After", strconv.Itoa(int(e.RetryAfter.Seconds())+1))
 	}
 	base.Title = "error.title"
-	v.render(w, r, status, "error", base.Lang, errorPage{Base: base, Status: status, Message: e.Message})
+	page := errorPage{Base: base, Status: status, Message: e.Message}
+	for _, field := range slices.Sorted(maps.Keys(e.Fields)) {
+		page.Fields = append(page.Fields, e.Fields[field])
+	}
+	v.render(w, r, status, "error", base.Lang, page)
 }
