@@ -54,18 +54,10 @@ type activityBody struct {
 
 func (b activityBody) apply(in *app.ActivityInput, m members) map[string]string {
 	p := map[string]string{}
-	if m.has("type") {
-		in.TypeID = b.Type
-	}
-	if m.has("outcome") {
-		in.Outcome = b.Outcome
-	}
-	if m.has("notes") {
-		in.Body = b.Notes
-	}
-	if m.has("user_id") {
-		in.UserID = deref(b.UserID)
-	}
+	set(m, "type", &in.TypeID, b.Type)
+	set(m, "outcome", &in.Outcome, b.Outcome)
+	set(m, "notes", &in.Body, b.Notes)
+	set(m, "user_id", &in.UserID, deref(b.UserID))
 	if m.has("duration_minutes") {
 		in.DurationMinutes = 0
 		if b.DurationMinutes != nil {

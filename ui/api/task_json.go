@@ -131,25 +131,15 @@ func (b taskBody) version() *int { return b.Version }
 // by field.
 func (b taskBody) apply(in *app.TaskInput, m members) map[string]string {
 	p := map[string]string{}
-	if m.has("title") {
-		in.Title = b.Title
-	}
-	if m.has("notes") {
-		in.Notes = b.Notes
-	}
-	if m.has("time_zone") {
-		in.TimeZone = b.TimeZone
-	}
-	if m.has("priority") {
-		in.Priority = b.Priority
-	}
+	set(m, "title", &in.Title, b.Title)
+	set(m, "notes", &in.Notes, b.Notes)
+	set(m, "time_zone", &in.TimeZone, b.TimeZone)
+	set(m, "priority", &in.Priority, b.Priority)
 	if m.has("assignee_id") {
 		in.AssigneeID = deref(b.AssigneeID)
 		in.Unassigned = in.AssigneeID == "" // null: nobody, on create
 	}
-	if m.has("recurrence") {
-		in.Recurrence = deref(b.Recurrence)
-	}
+	set(m, "recurrence", &in.Recurrence, deref(b.Recurrence))
 	if m.has("due_date") {
 		in.DueDate, in.DueTime, in.DueAt = deref(b.DueDate), "", time.Time{}
 	}
