@@ -1,12 +1,34 @@
 package ui
 
-import "net/http"
+import (
+	"net/http"
+
+	"rolo/app"
+	"rolo/ui/request"
+)
 
 // crossOriginCheck refuses cross-origin writes, except the public web-form
 // post, which other sites must be able to make and which checks the
-// form's own list of allowed origins (web_form_public.go).
+// form's own list of allowed origins (web_form_public.go). The refusal is
+// said in the reader's language: a problem for the API, a line of text
+// for a page (no session is known yet at this point of the chain).
 func crossOriginCheck(next http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.AddInsecureBypassPattern("POST /f/{id}")
+	cop.SetDenyHandler(http.HandlerFunc(refuseCrossOrigin))
 	return cop.Handler(next)
+}
+
+var errCrossOrigin = &app.Error{Code: app.EForbidden, Message: "error.cross_origin"}
+
+func refuseCrossOrigin(w http.ResponseWriter, r *http.Request) {
+	if request.IsAPI(r) {
+		request.WriteProblem(w, r, errCrossOrigin, nil)
+		return
+	}
+	msg := errCrossOrigin.Message
+	if c := request.CatalogOf(r); c != nil {
+		msg = c.T(c.Language(r, request.CurrentUser(r)), msg)
+	}
+	http.Error(w, msg, http.StatusForbidden)
 }

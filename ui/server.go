@@ -16,6 +16,7 @@ import (
 	assets "rolo/embed"
 	"rolo/ui/api"
 	"rolo/ui/i18n"
+	"rolo/ui/request"
 	"rolo/ui/web"
 )
 
@@ -35,7 +36,11 @@ func newServer(a *app.App, cfg Config, templates, static, i18nFiles fs.FS) (http
 	if len(cfg.AllowedHosts) == 0 {
 		cfg.AllowedHosts = LoopbackHosts
 	}
-	router, err := newRouter(a, cfg, templates, static, i18nFiles)
+	catalog, err := i18n.LoadCatalog(i18nFiles)
+	if err != nil {
+		return nil, err
+	}
+	router, err := mountRouter(a, cfg, catalog, templates, static)
 	if err != nil {
 		return nil, err
 	}
@@ -43,11 +48,12 @@ func newServer(a *app.App, cfg Config, templates, static, i18nFiles fs.FS) (http
 	// The chain wraps the whole router, not router.Use: mux runs Use only
 	// on matched routes (gorilla/mux#416), and a 404 must be protected too.
 	var h http.Handler = router
-	h = withAPIKey(a)(h)               // or the owner of an API key (Bearer), for /api/v1
-	h = withSession(a)(h)              // attach the logged-in user, if any
-	h = crossOriginCheck(h)            // refuse cross-origin POSTs (Sec-Fetch-Site / Origin)
-	h = checkHost(cfg.AllowedHosts)(h) // refuse DNS-rebinding Host names
-	h = securityHeaders(h)             // CSP, nosniff, frame and referrer policy on every answer
+	h = withAPIKey(a)(h)                // or the owner of an API key (Bearer), for /api/v1
+	h = withSession(a)(h)               // attach the logged-in user, if any
+	h = crossOriginCheck(h)             // refuse cross-origin POSTs (Sec-Fetch-Site / Origin)
+	h = request.WithCatalog(catalog)(h) // so a refusal above the router still speaks the reader's language
+	h = checkHost(cfg.AllowedHosts)(h)  // refuse DNS-rebinding Host names
+	h = securityHeaders(h)              // CSP, nosniff, frame and referrer policy on every answer
 	h = logRequests(h)
 	h = recoverPanics(h)
 	return h, nil
@@ -64,6 +70,10 @@ func newRouter(a *app.App, cfg Config, templates, static, i18nFiles fs.FS) (*mux
 	if err != nil {
 		return nil, err
 	}
+	return mountRouter(a, cfg, catalog, templates, static)
+}
+
+func mountRouter(a *app.App, cfg Config, catalog *i18n.Catalog, templates, static fs.FS) (*mux.Router, error) {
 	router := mux.NewRouter()
 	if err := web.Mount(router, a, cfg, catalog, templates, static); err != nil {
 		return nil, err

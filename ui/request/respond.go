@@ -32,8 +32,9 @@ type Problem struct {
 	At     string            `json:"at,omitempty"`    // "position: part" of a filter query not understood
 }
 
-// WriteProblem answers an API request with err as problem+json; messages
-// are in English unless a catalog is given.
+// WriteProblem answers an API request with err as problem+json, its
+// messages in the reader's language from c, or from the catalog the server
+// put on the request when c is nil (middleware that has none of its own).
 func WriteProblem(w http.ResponseWriter, r *http.Request, err error, c *i18n.Catalog) {
 	if ClientGone(r, err) {
 		AnswerClientGone(w, r, err)
@@ -43,6 +44,9 @@ func WriteProblem(w http.ResponseWriter, r *http.Request, err error, c *i18n.Cat
 	status := StatusOf(e.Code)
 	if status == http.StatusInternalServerError {
 		slog.Error("api request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	if c == nil {
+		c = CatalogOf(r)
 	}
 	lang := "en"
 	tr := func(key string) string { return key }
