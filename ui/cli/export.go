@@ -12,7 +12,7 @@ import (
 
 func exportCommand(getenv func(string) string, stdout io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "export [contacts|companies|deals] [--format csv|vcf|json] [--segment NAME] [-o FILE]",
+		Use:   "export [contacts|companies|deals] [--format csv|vcf|json] [--segment NAME] [--bom] [-o FILE]",
 		Short: "Export records as CSV (re-importable with --preset rolo), vCard or JSON; with --json alone, the whole database",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -38,6 +38,13 @@ func exportCommand(getenv func(string) string, stdout io.Writer) *cobra.Command 
 				if all {
 					format = "json"
 				}
+				if bom, _ := cmd.Flags().GetBool("bom"); bom && format == "csv" {
+					// For Excel on Windows, which reads a CSV without it in the
+					// system's code page (see the browser download).
+					if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+						return err
+					}
+				}
 				if name, _ := cmd.Flags().GetString("segment"); name != "" {
 					seg, err := a.SegmentNamed(cmd.Context(), actor, entity, name)
 					if err != nil {
@@ -52,6 +59,7 @@ func exportCommand(getenv func(string) string, stdout io.Writer) *cobra.Command 
 	addAsFlag(cmd)
 	cmd.Flags().String("segment", "", "only the records of this saved segment (its name)")
 	cmd.Flags().String("format", "csv", "csv, vcf (contacts) or json")
+	cmd.Flags().Bool("bom", false, "start a CSV with a UTF-8 byte-order mark, so that Excel shows every alphabet")
 	cmd.Flags().Bool("json", false, "JSON; without a kind of record, the whole database")
 	cmd.Flags().StringP("output", "o", "", "write to this file instead of standard output")
 	return cmd

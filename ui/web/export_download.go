@@ -11,8 +11,8 @@ import (
 	"rolo/ui/request"
 )
 
-// handleExport downloads every live contact, company or deal as CSV,
-// JSON or (contacts) vCard.
+// handleExport downloads every live contact, company or deal as CSV
+// (with a byte-order mark unless ?bom=0), JSON or (contacts) vCard.
 func handleExport(s *site) http.Handler {
 	types := map[string]string{"csv": "text/csv; charset=utf-8", "json": "application/json", "vcf": "text/vcard; charset=utf-8"}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -35,6 +35,9 @@ func handleExport(s *site) http.Handler {
 		}
 		w.Header().Set("Content-Type", types[format])
 		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="rolo-%s-%s.%s"`, entity, time.Now().Format("2006-01-02"), format))
+		if format == "csv" {
+			writeCSVBOM(w, r)
+		}
 		// Headers are sent with the first row; a failure later can only cut the file short.
 		_ = s.app.Export(r.Context(), b.User, w, entity, format, nil)
 	})

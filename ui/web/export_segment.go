@@ -28,6 +28,9 @@ func (s *site) exportSegment(w http.ResponseWriter, r *http.Request, b Base, ent
 		return
 	}
 	var buf bytes.Buffer
+	if format == "csv" {
+		writeCSVBOM(&buf, r)
+	}
 	if err := s.app.ExportSegment(r.Context(), b.User, &buf, id, format); err != nil {
 		s.views.renderError(w, r, b, err)
 		return

@@ -32,6 +32,7 @@ func handleReportCSV(s *site) http.Handler {
 		}
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		w.Header().Set("Content-Disposition", `attachment; filename="rolo-`+name+`-`+period+`.csv"`)
+		writeCSVBOM(w, r)
 		writeReportCSV(w, view)
 	})
 }
