@@ -40,7 +40,7 @@ func TestExportBOMCommand(t *testing.T) {
 	data, err := os.ReadFile(file)
 	is.NoErr(err)
 	is.True(strings.HasPrefix(string(data), "\xEF\xBB\xBF")) // the three bytes Excel looks for
-	is.Equal(string(data), "\uFEFF"+plain)                    // and nothing else differs
+	is.Equal(string(data), "\uFEFF"+plain)                   // and nothing else differs
 	json, err := rolo(t, getenv, "", "export", "contacts", "--bom", "--format", "json")
 	is.NoErr(err)
 	is.True(!strings.HasPrefix(json, "\uFEFF")) // a CSV thing only
