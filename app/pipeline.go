@@ -148,28 +148,42 @@ func (a *App) RenamePipeline(ctx context.Context, actor Actor, id, name string) 
 	if err := a.can(actor, AreaDeals, LevelManage); err != nil {
 		return err
 	}
-	name, problem := cleanText(name, maxPipelineName, false)
-	if problem == "" && name == "" {
-		problem = "error.required"
-	}
-	if problem != "" {
-		return Invalid(map[string]string{"name": problem})
+	name, err := validPipelineName(name)
+	if err != nil {
+		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
 		pl, err := livePipeline(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		if pl.Name == name && pl.NameKey == "" {
-			return nil
-		}
-		before := pipelineName(pl.Name, pl.NameKey)
-		pl.Name, pl.NameKey, pl.UpdatedBy = name, "", actorID(actor)
-		if err := store.UpdatePipeline(ctx, tx, pl); err != nil {
-			return err
-		}
-		return a.record(ctx, tx, actorID(actor), Change{Action: ActionPipelineUpdated, Entity: "pipeline", ID: id, Name: name, Changes: diffFields(map[string]string{"name": before}, map[string]string{"name": name})})
+		return a.renamePipeline(ctx, tx, actor, &pl, name)
 	})
+}
+
+// validPipelineName cleans a pipeline's new name, refusing an empty one.
+func validPipelineName(name string) (string, error) {
+	name, problem := cleanText(name, maxPipelineName, false)
+	if problem == "" && name == "" {
+		problem = "error.required"
+	}
+	if problem != "" {
+		return "", Invalid(map[string]string{"name": problem})
+	}
+	return name, nil
+}
+
+// renamePipeline saves pl under its new, valid name inside tx.
+func (a *App) renamePipeline(ctx context.Context, tx *store.Tx, actor Actor, pl *Pipeline, name string) error {
+	if pl.Name == name && pl.NameKey == "" {
+		return nil
+	}
+	before := pipelineName(pl.Name, pl.NameKey)
+	pl.Name, pl.NameKey, pl.UpdatedBy = name, "", actorID(actor)
+	if err := store.UpdatePipeline(ctx, tx, *pl); err != nil {
+		return err
+	}
+	return a.record(ctx, tx, actorID(actor), Change{Action: ActionPipelineUpdated, Entity: "pipeline", ID: pl.ID, Name: name, Changes: diffFields(map[string]string{"name": before}, map[string]string{"name": name})})
 }
 
 // MovePipeline moves a pipeline up (delta −1) or down (+1) the list.
@@ -222,27 +236,32 @@ func (a *App) ArchivePipeline(ctx context.Context, actor Actor, id string, archi
 		if err != nil {
 			return err
 		}
-		if p.Archived() == archive {
-			return nil
-		}
-		if archive {
-			if err := a.keepOnePipeline(ctx, tx, id); err != nil {
-				return err
-			}
-			p.ArchivedAt = tx.Now
-		} else {
-			p.ArchivedAt = time.Time{}
-		}
-		p.UpdatedBy = actorID(actor)
-		if err := store.UpdatePipeline(ctx, tx, p); err != nil {
+		return a.archivePipeline(ctx, tx, actor, &p, archive)
+	})
+}
+
+// archivePipeline archives or brings back p inside tx.
+func (a *App) archivePipeline(ctx context.Context, tx *store.Tx, actor Actor, p *Pipeline, archive bool) error {
+	if p.Archived() == archive {
+		return nil
+	}
+	if archive {
+		if err := a.keepOnePipeline(ctx, tx, p.ID); err != nil {
 			return err
 		}
-		action := ActionPipelineUnarchived
-		if archive {
-			action = ActionPipelineArchived
-		}
-		return a.record(ctx, tx, actorID(actor), Change{Action: action, Entity: "pipeline", ID: id, Name: pipelineName(p.Name, p.NameKey)})
-	})
+		p.ArchivedAt = tx.Now
+	} else {
+		p.ArchivedAt = time.Time{}
+	}
+	p.UpdatedBy = actorID(actor)
+	if err := store.UpdatePipeline(ctx, tx, *p); err != nil {
+		return err
+	}
+	action := ActionPipelineUnarchived
+	if archive {
+		action = ActionPipelineArchived
+	}
+	return a.record(ctx, tx, actorID(actor), Change{Action: action, Entity: "pipeline", ID: p.ID, Name: pipelineName(p.Name, p.NameKey)})
 }
 
 // keepOnePipeline refuses to archive or delete the last pipeline in use:

@@ -140,33 +140,40 @@ func (a *App) UpdateStage(ctx context.Context, actor Actor, id string, in StageI
 		if err != nil {
 			return err
 		}
-		next := old
-		if !keepName {
-			next.Name, next.NameKey = s.Name, ""
-		}
-		next.Probability, next.RotDays, next.Kind, next.UpdatedBy = s.Probability, s.RotDays, s.Kind, actorID(actor)
-		if next.Kind != old.Kind {
-			counts, err := store.StageDealCounts(ctx, tx, p.ID)
-			if err != nil {
-				return err
-			}
-			if counts[id] > 0 {
-				return Invalid(map[string]string{"kind": "error.stage_kind_has_deals"})
-			}
-			if !old.Archived() && !hasOtherStage(p, id, old.Kind) {
-				return Invalid(map[string]string{"kind": "error.stage_kind_last"})
-			}
-		}
-		changes := diffFields(stageFields(old), stageFields(next))
-		if len(changes) == 0 {
-			return nil
-		}
-		if err := store.UpdateStage(ctx, tx, next); err != nil {
-			return err
-		}
-		return a.record(ctx, tx, actorID(actor), Change{Action: ActionStageUpdated, Entity: "stage", ID: id, Name: pipelineName(next.Name, next.NameKey), Changes: changes,
-			Details: map[string]any{"pipeline_id": p.ID}})
+		_, err = a.updateStage(ctx, tx, actor, old, p, s, keepName)
+		return err
 	})
+}
+
+// updateStage saves old with the valid values of s inside tx and returns
+// it as saved; keepName keeps old's name.
+func (a *App) updateStage(ctx context.Context, tx *store.Tx, actor Actor, old Stage, p Pipeline, s Stage, keepName bool) (Stage, error) {
+	next := old
+	if !keepName {
+		next.Name, next.NameKey = s.Name, ""
+	}
+	next.Probability, next.RotDays, next.Kind, next.UpdatedBy = s.Probability, s.RotDays, s.Kind, actorID(actor)
+	if next.Kind != old.Kind {
+		counts, err := store.StageDealCounts(ctx, tx, p.ID)
+		if err != nil {
+			return old, err
+		}
+		if counts[old.ID] > 0 {
+			return old, Invalid(map[string]string{"kind": "error.stage_kind_has_deals"})
+		}
+		if !old.Archived() && !hasOtherStage(p, old.ID, old.Kind) {
+			return old, Invalid(map[string]string{"kind": "error.stage_kind_last"})
+		}
+	}
+	changes := diffFields(stageFields(old), stageFields(next))
+	if len(changes) == 0 {
+		return old, nil
+	}
+	if err := store.UpdateStage(ctx, tx, next); err != nil {
+		return old, err
+	}
+	return next, a.record(ctx, tx, actorID(actor), Change{Action: ActionStageUpdated, Entity: "stage", ID: old.ID, Name: pipelineName(next.Name, next.NameKey), Changes: changes,
+		Details: map[string]any{"pipeline_id": p.ID}})
 }
 
 // hasOtherStage tells whether the pipeline keeps a usable stage of kind
@@ -206,35 +213,40 @@ func (a *App) ArchiveStage(ctx context.Context, actor Actor, id string, archive 
 		if err != nil {
 			return err
 		}
-		if s.Archived() == archive {
-			return nil
+		return a.archiveStage(ctx, tx, actor, s, p, archive)
+	})
+}
+
+// archiveStage archives s or brings it back inside tx.
+func (a *App) archiveStage(ctx context.Context, tx *store.Tx, actor Actor, s Stage, p Pipeline, archive bool) error {
+	if s.Archived() == archive {
+		return nil
+	}
+	if archive {
+		if !hasOtherStage(p, s.ID, s.Kind) {
+			return errorf(EConflict, "error.stage_kind_last")
 		}
-		if archive {
-			if !hasOtherStage(p, id, s.Kind) {
-				return errorf(EConflict, "error.stage_kind_last")
-			}
-			open, err := store.CountDeals(ctx, tx, store.DealQuery{Stage: id, Status: store.DealOpen})
-			if err != nil {
-				return err
-			}
-			if open > 0 {
-				return errorf(EConflict, "error.stage_has_open_deals")
-			}
-			s.ArchivedAt = tx.Now
-		} else {
-			s.ArchivedAt = time.Time{}
-		}
-		s.UpdatedBy = actorID(actor)
-		if err := store.UpdateStage(ctx, tx, s); err != nil {
+		open, err := store.CountDeals(ctx, tx, store.DealQuery{Stage: s.ID, Status: store.DealOpen})
+		if err != nil {
 			return err
 		}
-		action := ActionStageUnarchived
-		if archive {
-			action = ActionStageArchived
+		if open > 0 {
+			return errorf(EConflict, "error.stage_has_open_deals")
 		}
-		return a.record(ctx, tx, actorID(actor), Change{Action: action, Entity: "stage", ID: id, Name: pipelineName(s.Name, s.NameKey),
-			Details: map[string]any{"pipeline_id": p.ID}})
-	})
+		s.ArchivedAt = tx.Now
+	} else {
+		s.ArchivedAt = time.Time{}
+	}
+	s.UpdatedBy = actorID(actor)
+	if err := store.UpdateStage(ctx, tx, s); err != nil {
+		return err
+	}
+	action := ActionStageUnarchived
+	if archive {
+		action = ActionStageArchived
+	}
+	return a.record(ctx, tx, actorID(actor), Change{Action: action, Entity: "stage", ID: s.ID, Name: pipelineName(s.Name, s.NameKey),
+		Details: map[string]any{"pipeline_id": p.ID}})
 }
 
 // DeleteStage moves a stage to the trash. Its deals, trashed ones too,

@@ -58,6 +58,27 @@ func (a *App) CreateWebForm(ctx context.Context, actor Actor, in WebFormInput) (
 	if err := a.can(actor, AreaForms, LevelManage); err != nil {
 		return WebForm{}, err
 	}
+	id := a.cfg.NewID()
+	err := a.db.Write(ctx, func(tx *store.Tx) error {
+		f, err := a.checkWebForm(ctx, tx, in)
+		if err != nil {
+			return err
+		}
+		f.ID = id
+		if err := store.InsertWebForm(ctx, tx, f, actorID(actor)); err != nil {
+			return err
+		}
+		return a.record(ctx, tx, actorID(actor), Change{Action: ActionWebFormCreated, Entity: "web_form", ID: f.ID, Name: f.Name})
+	})
+	if err != nil {
+		return WebForm{}, err
+	}
+	return a.WebForm(ctx, id)
+}
+
+// checkWebForm cleans what an admin says about a form into the form to
+// store (without its id), or the problems by field.
+func (a *App) checkWebForm(ctx context.Context, tx *store.Tx, in WebFormInput) (store.WebForm, error) {
 	p := map[string]string{}
 	name, problem := cleanText(in.Name, 200, false)
 	if problem != "" {
@@ -73,7 +94,7 @@ func (a *App) CreateWebForm(ctx context.Context, actor Actor, in WebFormInput) (
 	}
 	customFields, err := a.FormCustomFields(ctx)
 	if err != nil {
-		return WebForm{}, err
+		return store.WebForm{}, err
 	}
 	fields = append(fields, formCustomChoice(customFields, in.Fields, p)...)
 	if in.RedirectURL != "" {
@@ -96,35 +117,24 @@ func (a *App) CreateWebForm(ctx context.Context, actor Actor, in WebFormInput) (
 	if problem != "" {
 		p["thank_you"] = problem
 	}
-	err = a.db.Write(ctx, func(tx *store.Tx) error {
-		if in.StageID != "" {
-			if _, err := store.StageByID(ctx, tx, in.StageID); err != nil {
-				p["stage_id"] = "error.stage_not_found"
-			}
+	if in.StageID != "" {
+		if _, err := store.StageByID(ctx, tx, in.StageID); err != nil {
+			p["stage_id"] = "error.stage_not_found"
 		}
-		for _, id := range in.OwnerIDs {
-			if err := checkOwner(ctx, tx, id, p); err != nil {
-				return err
-			}
-		}
-		if len(p) > 0 {
-			return Invalid(p)
-		}
-		fieldJSON, _ := json.Marshal(fields)
-		owners, _ := json.Marshal(append([]string{}, in.OwnerIDs...))
-		f := store.WebForm{ID: a.cfg.NewID(), Name: name, Fields: string(fieldJSON), ThankYou: thanks, RedirectURL: in.RedirectURL, StageID: in.StageID,
-			Tags: in.Tags, LeadSource: strings.TrimSpace(in.LeadSource), OwnerIDs: string(owners), Origins: strings.Join(origins, "\n"),
-			FillEmpty: in.FillEmpty}
-		if err := store.InsertWebForm(ctx, tx, f, actorID(actor)); err != nil {
-			return err
-		}
-		in.Name = f.ID // carries the id out
-		return a.record(ctx, tx, actorID(actor), Change{Action: ActionWebFormCreated, Entity: "web_form", ID: f.ID, Name: name})
-	})
-	if err != nil {
-		return WebForm{}, err
 	}
-	return a.WebForm(ctx, in.Name)
+	for _, id := range in.OwnerIDs {
+		if err := checkOwner(ctx, tx, id, p); err != nil {
+			return store.WebForm{}, err
+		}
+	}
+	if len(p) > 0 {
+		return store.WebForm{}, Invalid(p)
+	}
+	fieldJSON, _ := json.Marshal(fields)
+	owners, _ := json.Marshal(append([]string{}, in.OwnerIDs...))
+	return store.WebForm{Name: name, Fields: string(fieldJSON), ThankYou: thanks, RedirectURL: in.RedirectURL, StageID: in.StageID,
+		Tags: in.Tags, LeadSource: strings.TrimSpace(in.LeadSource), OwnerIDs: string(owners), Origins: strings.Join(origins, "\n"),
+		FillEmpty: in.FillEmpty}, nil
 }
 
 // WebForms lists every form.

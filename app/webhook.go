@@ -73,32 +73,7 @@ func (a *App) CreateWebhook(ctx context.Context, actor Actor, in WebhookInput) (
 	if err := a.can(actor, AreaIntegrations, LevelCreate); err != nil {
 		return NewWebhook{}, err
 	}
-	p := map[string]string{}
-	u, problem := checkWebhookURL(in.URL)
-	if problem != "" {
-		p["url"] = problem
-	}
-	desc, problem := cleanText(in.Description, 300, false)
-	if problem != "" {
-		p["description"] = problem
-	}
-	events := []string{}
-	for _, e := range in.Events {
-		switch {
-		case e == "*":
-			events = []string{"*"}
-		case contains(Events, e):
-			events = append(events, e)
-		default:
-			p["events"] = "error.rule_event_invalid"
-		}
-		if len(events) == 1 && events[0] == "*" {
-			break
-		}
-	}
-	if len(events) == 0 {
-		events = []string{"*"}
-	}
+	u, desc, events, p := checkWebhookInput(in)
 	if len(p) > 0 {
 		return NewWebhook{}, Invalid(p)
 	}

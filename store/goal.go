@@ -85,3 +85,16 @@ func ListGoals(ctx context.Context, q Querier, since time.Time, userID string, a
 	}
 	return out, rows.Err()
 }
+
+// UpdateGoal saves a live goal's name, target, baseline and deadline.
+func UpdateGoal(ctx context.Context, tx *Tx, g Goal) error {
+	res, err := tx.ExecContext(ctx, `UPDATE goals SET name = ?, target = ?, baseline = ?, deadline = ? WHERE id = ? AND deleted_at IS NULL`,
+		g.Name, g.Target, g.Baseline, FormatTime(g.Deadline), g.ID)
+	if err != nil {
+		return translate(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}

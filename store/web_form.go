@@ -88,3 +88,12 @@ func InsertSubmission(ctx context.Context, tx *Tx, id, formID, contactID string,
 		id, formID, nullString(contactID), created, client, FormatTime(tx.Now))
 	return translate(err)
 }
+
+// UpdateWebForm saves a form's settings; its submissions and round robin
+// stay.
+func UpdateWebForm(ctx context.Context, tx *Tx, f WebForm) error {
+	res, err := tx.ExecContext(ctx, `UPDATE web_forms SET name = ?, fields = ?, thank_you = ?, redirect_url = ?, stage_id = ?, tags = ?, lead_source = ?,
+		owner_ids = ?, origins = ?, fill_empty = ?, updated_at = ? WHERE id = ?`, f.Name, f.Fields, f.ThankYou, f.RedirectURL, nullString(f.StageID), f.Tags,
+		f.LeadSource, f.OwnerIDs, f.Origins, f.FillEmpty, FormatTime(tx.Now), f.ID)
+	return changedOne(res, err)
+}
