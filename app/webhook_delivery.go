@@ -77,7 +77,11 @@ func webhookClient(allowPrivate bool) *http.Client {
 }
 
 // DeliverWebhooks sends every outbox message that is due, a few at a time,
-// and records each attempt; it returns how many it attempted.
+// and records each attempt; it returns how many it attempted. Messages
+// about one record go to one endpoint in order: the next waits for the
+// one before it to be delivered or given up (DueWebhookMessages), so a
+// batch that delivered something is followed by another, which may hold
+// the messages that were waiting.
 func (a *App) DeliverWebhooks(ctx context.Context) (int, error) {
 	client := webhookClient(a.AllowPrivateWebhooks(ctx))
 	defer client.CloseIdleConnections()
@@ -116,10 +120,24 @@ func (a *App) DeliverWebhooks(ctx context.Context) (int, error) {
 			return total, err
 		}
 		total += len(due)
-		if len(due) < 200 || ctx.Err() != nil {
+		if ctx.Err() != nil {
 			return total, ctx.Err()
 		}
+		if len(due) < 200 && !anyDelivered(results) {
+			return total, nil
+		}
 	}
+}
+
+// anyDelivered tells whether a batch delivered a message, which may
+// let a later message about the same record go.
+func anyDelivered(results []attemptResult) bool {
+	for _, r := range results {
+		if !r.skip && r.problem == "" {
+			return true
+		}
+	}
+	return false
 }
 
 type attemptResult struct {

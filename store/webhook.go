@@ -138,10 +138,21 @@ func listMessages(ctx context.Context, q Querier, query string, args ...any) ([]
 	return out, translate(rows.Err())
 }
 
-// DueWebhookMessages lists pending messages whose attempt is due.
+// DueWebhookMessages lists pending messages whose attempt is due, except
+// those that must wait their turn: a message about a record (the
+// payload's data.entity and data.entity_id) waits while an earlier message
+// about the same record to the same endpoint is still pending, retries
+// included, so that one record's events arrive in the order they
+// happened. Messages are inserted in order, so the rowid says which is
+// earlier (created_at alone ties within a transaction).
 func DueWebhookMessages(ctx context.Context, q Querier, now time.Time, limit int) ([]WebhookMessage, error) {
-	return listMessages(ctx, q, `SELECT `+messageColumns+` FROM webhook_messages WHERE status = 'pending' AND next_attempt_at <= ?
-		ORDER BY next_attempt_at LIMIT ?`, FormatTime(now), limit)
+	return listMessages(ctx, q, `SELECT `+messageColumns+` FROM webhook_messages m
+		WHERE status = 'pending' AND next_attempt_at <= ?
+		AND NOT EXISTS (SELECT 1 FROM webhook_messages e
+			WHERE e.webhook_id = m.webhook_id AND e.status = 'pending' AND e.rowid < m.rowid
+			AND json_extract(e.payload, '$.data.entity_id') = json_extract(m.payload, '$.data.entity_id')
+			AND json_extract(e.payload, '$.data.entity') = json_extract(m.payload, '$.data.entity'))
+		ORDER BY next_attempt_at, rowid LIMIT ?`, FormatTime(now), limit)
 }
 
 // WebhookMessagesOf lists an endpoint's latest messages, newest first.
