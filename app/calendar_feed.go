@@ -8,8 +8,9 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -140,13 +141,13 @@ func (a *App) WriteCalendar(ctx context.Context, user *User, taskURL func(id str
 	}
 	cal := ical.NewCalendarFor("Rolo")
 	cal.SetMethod(ical.MethodPublish)
-	cal.SetName("Rolo · " + user.Name)
-	cal.SetXWRCalName("Rolo · " + user.Name)
+	cal.SetName(icalText("Rolo · " + user.Name))
+	cal.SetXWRCalName(icalText("Rolo · " + user.Name))
 	cal.SetXWRTimezone(ZoneName(user))
 	cal.SetRefreshInterval("PT1H")
 	cal.SetXPublishedTTL("PT1H")
 	now := a.now()
-	zones := map[string]bool{}
+	zones := map[string]zoneUse{}
 	for _, t := range tasks {
 		if t.DueKey == store.NoDueKey {
 			continue
@@ -154,10 +155,10 @@ func (a *App) WriteCalendar(ctx context.Context, user *User, taskURL func(id str
 		e := cal.AddEvent(t.ID + "@rolo")
 		e.SetDtStampTime(now)
 		e.SetModifiedAt(t.UpdatedAt)
-		e.SetSummary(t.Title)
+		e.SetSummary(icalText(t.Title))
 		link := taskURL(t.ID)
 		e.SetURL(link)
-		e.SetDescription(strings.TrimSpace(t.Notes + "\n\n" + link))
+		e.SetDescription(icalText(strings.TrimSpace(t.Notes + "\n\n" + link)))
 		if t.Priority == "high" {
 			e.SetPriority(1)
 		}
@@ -173,7 +174,9 @@ func (a *App) WriteCalendar(ctx context.Context, user *User, taskURL func(id str
 			start := t.DueAt.In(loc)
 			e.SetProperty(ical.ComponentPropertyDtStart, start.Format("20060102T150405"), ical.WithTZID(loc.String()))
 			e.SetProperty(ical.ComponentPropertyDtEnd, start.Add(30*time.Minute).Format("20060102T150405"), ical.WithTZID(loc.String()))
-			zones[loc.String()] = true
+			if use, seen := zones[loc.String()]; !seen || start.Before(use.earliest) {
+				zones[loc.String()] = zoneUse{loc, start}
+			}
 			alarm(e)
 		default:
 			start := t.DueAt
@@ -190,12 +193,32 @@ func (a *App) WriteCalendar(ctx context.Context, user *User, taskURL func(id str
 			}
 		}
 	}
-	for name := range zones {
-		if loc, err := time.LoadLocation(name); err == nil && name != "UTC" {
-			cal.AddVTimezone(vtimezone(name, loc, now))
-		}
+	// Every TZID used gets its VTIMEZONE (UTC too), in a stable order.
+	for _, name := range slices.Sorted(maps.Keys(zones)) {
+		cal.AddVTimezone(vtimezone(name, zones[name].loc, zones[name].earliest, now))
 	}
-	return cal.SerializeTo(w)
+	// RFC 5545 §3.1: lines end with CRLF and fold at 75 octets (the
+	// library folds between UTF-8 characters, never inside one).
+	return cal.SerializeTo(w, ical.WithNewLineWindows)
+}
+
+// zoneUse is a time zone events are written in, and the earliest of them.
+type zoneUse struct {
+	loc      *time.Location
+	earliest time.Time
+}
+
+// icalText makes s fit a TEXT value: the library escapes backslash,
+// semicolon, comma and newline, but a CR or another control character
+// may not appear in a content line at all.
+func icalText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // alarm makes calendar apps ring when the task is due.
@@ -236,60 +259,4 @@ func remainingRule(t Task) (string, bool) {
 		}
 	}
 	return opt.RRuleString(), true
-}
-
-// vtimezone describes loc's offsets from a year back to three years on,
-// one observance per change, so calendar apps that do not know IANA names
-// still place the wall times right.
-func vtimezone(name string, loc *time.Location, now time.Time) *ical.VTimezone {
-	tz := ical.NewTimezone(name)
-	from, until := now.AddDate(-1, 0, 0).In(loc), now.AddDate(3, 0, 0)
-	for t := from; t.Before(until); {
-		zoneName, offset := t.Zone()
-		start, end := t.ZoneBounds()
-		prevOffset := offset
-		if !start.IsZero() {
-			_, prevOffset = start.Add(-time.Second).In(loc).Zone()
-		} else {
-			start = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
-		}
-		props := []struct {
-			p ical.ComponentProperty
-			v string
-		}{
-			// An observance starts at the local time of the offset it ends.
-			{ical.ComponentPropertyDtStart, start.UTC().Add(time.Duration(prevOffset) * time.Second).Format("20060102T150405")},
-			{ical.ComponentProperty(ical.PropertyTzoffsetfrom), utcOffset(prevOffset)},
-			{ical.ComponentProperty(ical.PropertyTzoffsetto), utcOffset(offset)},
-			{ical.ComponentProperty(ical.PropertyTzname), zoneName},
-		}
-		var part ical.Component
-		if t.IsDST() {
-			d := &ical.Daylight{}
-			for _, p := range props {
-				d.SetProperty(p.p, p.v)
-			}
-			part = d
-		} else {
-			s := &ical.Standard{}
-			for _, p := range props {
-				s.SetProperty(p.p, p.v)
-			}
-			part = s
-		}
-		tz.Components = append(tz.Components, part)
-		if end.IsZero() {
-			break // no more changes: the zone keeps this offset
-		}
-		t = end.In(loc)
-	}
-	return tz
-}
-
-func utcOffset(seconds int) string {
-	sign := "+"
-	if seconds < 0 {
-		sign, seconds = "-", -seconds
-	}
-	return fmt.Sprintf("%s%02d%02d", sign, seconds/3600, seconds/60%60)
 }
