@@ -31,6 +31,9 @@ type DB struct {
 	// backupDSN opens a connection that may run VACUUM INTO, which the
 	// query_only readers refuse, without holding up the writer.
 	backupDSN string
+	// repl is Litestream shipping the log to replicas (Options.Replicate);
+	// nil without it.
+	repl *replication
 }
 
 // Options tune Open; the zero value is what serve uses.
@@ -44,6 +47,11 @@ type Options struct {
 	// ReadOnly opens the file without writing to it at all, not even to
 	// switch it to WAL: for checking a file before restoring it.
 	ReadOnly bool
+	// Replicate ships every transaction to these replica URLs with
+	// Litestream (replicate.go); ReplicaSyncInterval tunes how often
+	// (default ReplicaSyncInterval).
+	Replicate           []string
+	ReplicaSyncInterval time.Duration
 }
 
 // Pragmas go in the DSN so that every pooled connection gets them;
@@ -83,8 +91,21 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		readDSN = fileURL + "?mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)"
 		writeDSN = readDSN
 	}
+	var repl *replication
+	if len(opt.Replicate) > 0 {
+		if opt.ReadOnly {
+			return nil, errors.New("a read-only database cannot be replicated")
+		}
+		// Litestream opens before Rolo's own connections (its rule).
+		if repl, err = startReplication(ctx, abs, opt.Replicate, opt.ReplicaSyncInterval); err != nil {
+			return nil, err
+		}
+	}
 	write, err := sql.Open("sqlite", writeDSN)
 	if err != nil {
+		if repl != nil {
+			_ = repl.close(ctx)
+		}
 		return nil, err
 	}
 	write.SetMaxOpenConns(1)
@@ -103,7 +124,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	read.SetMaxOpenConns(readers)
 	read.SetMaxIdleConns(readers)
 
-	db := &DB{Path: abs, write: write, read: newReadPool(read), now: opt.Now, readOnly: opt.ReadOnly, backupDSN: fileURL + "?" + pragmas}
+	db := &DB{Path: abs, write: write, read: newReadPool(read), now: opt.Now, readOnly: opt.ReadOnly, backupDSN: fileURL + "?" + pragmas, repl: repl}
 	if db.now == nil {
 		db.now = time.Now
 	}
@@ -130,6 +151,12 @@ func (db *DB) Close() error {
 	// optimize refreshes the planner's statistics where they have drifted,
 	// as SQLite recommends before closing a long-lived connection.
 	_, _ = db.write.Exec("PRAGMA optimize")
+	if db.repl != nil {
+		// Litestream ships the log, checkpoints, and closes after Rolo's
+		// connections, as its library rules ask.
+		cerr := db.repl.checkpoint(context.Background())
+		return errors.Join(db.closePools(), cerr)
+	}
 	_, cerr := db.write.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	if err := db.closePools(); err != nil {
 		return err
@@ -138,7 +165,12 @@ func (db *DB) Close() error {
 }
 
 func (db *DB) closePools() error {
-	return errors.Join(db.read.Close(), db.write.Close())
+	err := errors.Join(db.read.Close(), db.write.Close())
+	if db.repl != nil {
+		err = errors.Join(err, db.repl.close(context.Background()))
+		db.repl = nil
+	}
+	return err
 }
 
 // Now is the database's clock, in UTC.

@@ -99,6 +99,11 @@ func syncDir(dir string) {
 // versions in the log. It waits (busy_timeout) for readers of an older
 // snapshot, and fails if they still hold the log.
 func (db *DB) CheckpointTruncate(ctx context.Context) error {
+	if db.repl != nil {
+		// Litestream holds a read transaction so that nothing checkpoints
+		// past what it has shipped; it checkpoints for us instead.
+		return db.repl.checkpoint(ctx)
+	}
 	var busy, logFrames, done int
 	if err := db.write.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done); err != nil {
 		return err
