@@ -15,7 +15,8 @@ type apiScopeKey struct{}
 // rolo_…": the key's owner becomes the current user, so every role rule
 // in app applies unchanged, and a read-only key may only read. A request
 // with a bad key is refused outright rather than served as anonymous, so a
-// typo does not look like an empty account.
+// typo does not look like an empty account. Its problems are written with
+// the catalog the server put on the request (request.WithCatalog).
 func withAPIKey(a *app.App) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -34,11 +35,12 @@ func withAPIKey(a *app.App) func(http.Handler) http.Handler {
 				request.WriteProblem(w, r, err, nil)
 				return
 			}
+			ctx := request.WithSessionValue(r.Context(), &app.Session{User: user})
 			if scope != "write" && r.Method != http.MethodGet && r.Method != http.MethodHead && r.Method != http.MethodOptions {
-				request.WriteProblem(w, r, &app.Error{Code: app.EForbidden, Message: "error.api_key_read_only"}, nil)
+				// Refused as the key's owner, so in the owner's language.
+				request.WriteProblem(w, r.WithContext(ctx), &app.Error{Code: app.EForbidden, Message: "error.api_key_read_only"}, nil)
 				return
 			}
-			ctx := request.WithSessionValue(r.Context(), &app.Session{User: user})
 			ctx = context.WithValue(ctx, apiScopeKey{}, scope)
 			next.ServeHTTP(w, r.WithContext(ctx))
 		})

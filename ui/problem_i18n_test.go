@@ -99,7 +99,8 @@ func TestNoRawCatalogKeys(t *testing.T) {
 	speakAndChoose := func(b *browser, email string) func(string) {
 		return func(lang string) {
 			// The profile's language wins over the browser's, so the
-			// header says English: only the profile can give lang.
+			// header says English: only the profile of the user (or of
+			// the key's owner) can give lang.
 			b.header.Set("Accept-Language", "en")
 			u, err := ts.app.UserByEmail(ctx, email)
 			if err != nil {
@@ -113,7 +114,7 @@ func TestNoRawCatalogKeys(t *testing.T) {
 	anonymous, bot := ts.browser(t), ts.bearer(t, readKey.Token)
 	clients := []sweepClient{
 		{"anonymous", anonymous, speak(anonymous)},
-		{"read-only key", bot, speak(bot)},
+		{"read-only key", bot, speakAndChoose(bot, "ada@example.com")}, // the key's owner's language
 		{"sales", sales, speakAndChoose(sales, salesEmail)},
 		{"admin", admin, speak(admin)},
 	}
