@@ -80,6 +80,13 @@ func (a *App) SetConsent(ctx context.Context, actor Actor, contactID string, in 
 		}
 		c := Consent{ContactID: contactID, Status: in.Status, GivenAt: given, Source: strings.TrimSpace(in.Source),
 			Wording: strings.TrimSpace(in.Wording), DoNotContact: in.DoNotContact, UnsubscribedAt: old.UnsubscribedAt}
+		// Consent given through a web form keeps its form and its exact
+		// moment while whoever edits the card leaves what was given as it
+		// was (the card shows the day only).
+		if c.Status == old.Status && c.Source == old.Source && c.Wording == old.Wording &&
+			c.GivenAt.Format(time.DateOnly) == old.GivenAt.UTC().Format(time.DateOnly) {
+			c.GivenAt, c.FormID = old.GivenAt, old.FormID
+		}
 		switch {
 		case in.Unsubscribed && old.UnsubscribedAt.IsZero():
 			c.UnsubscribedAt = a.now()

@@ -51,7 +51,18 @@ type WebFormInput struct {
 	// contact has left empty. Otherwise (and for fields that hold a value)
 	// what was sent is only logged on the contact for a person to review.
 	FillEmpty bool
+	// ConsentText, when set, puts an unticked consent box with this text
+	// under the form; a ticked box is kept on the contact as consent given
+	// through the form. ConsentRequired refuses a submission without it.
+	ConsentText     string
+	ConsentRequired bool
 }
+
+// FormConsentField is the name of a form's consent box.
+const FormConsentField = "consent"
+
+// maxConsentText bounds the consent text, as the contact page's does.
+const maxConsentText = 5000
 
 // CreateWebForm stores a new form.
 func (a *App) CreateWebForm(ctx context.Context, actor Actor, in WebFormInput) (WebForm, error) {
@@ -117,6 +128,12 @@ func (a *App) checkWebForm(ctx context.Context, tx *store.Tx, in WebFormInput) (
 	if problem != "" {
 		p["thank_you"] = problem
 	}
+	consent, problem := cleanText(in.ConsentText, maxConsentText, true)
+	if problem != "" {
+		p["consent_text"] = problem
+	} else if in.ConsentRequired && consent == "" {
+		p["consent_text"] = "error.required" // a box that must be ticked needs words to agree to
+	}
 	if in.StageID != "" {
 		if _, err := store.StageByID(ctx, tx, in.StageID); err != nil {
 			p["stage_id"] = "error.stage_not_found"
@@ -134,7 +151,7 @@ func (a *App) checkWebForm(ctx context.Context, tx *store.Tx, in WebFormInput) (
 	owners, _ := json.Marshal(append([]string{}, in.OwnerIDs...))
 	return store.WebForm{Name: name, Fields: string(fieldJSON), ThankYou: thanks, RedirectURL: in.RedirectURL, StageID: in.StageID,
 		Tags: in.Tags, LeadSource: strings.TrimSpace(in.LeadSource), OwnerIDs: string(owners), Origins: strings.Join(origins, "\n"),
-		FillEmpty: in.FillEmpty}, nil
+		FillEmpty: in.FillEmpty, ConsentText: consent, ConsentRequired: in.ConsentRequired && consent != ""}, nil
 }
 
 // WebForms lists every form.

@@ -45,6 +45,10 @@ func (a *App) SubmitForm(ctx context.Context, formID string, sub Submission) (Su
 	if email == "" {
 		return SubmitResult{}, Invalid(map[string]string{"email": "error.email_invalid"})
 	}
+	consent := consentTicked(f, sub.Values)
+	if f.ConsentRequired && !consent {
+		return SubmitResult{}, Invalid(map[string]string{FormConsentField: "error.consent_required"})
+	}
 	if ok, retry := a.hooks.forms.allow(a.now(), formKeys(formID, sub.Client, email)...); !ok {
 		return SubmitResult{}, &Error{Code: ETooMany, Message: "error.form_too_many", RetryAfter: retry}
 	}
@@ -68,6 +72,11 @@ func (a *App) SubmitForm(ctx context.Context, formID string, sub Submission) (Su
 				if err := a.formNote(ctx, tx, f, res.ContactID, msg); err != nil {
 					return err
 				}
+			}
+		}
+		if consent {
+			if err := a.formConsent(ctx, tx, f, res.ContactID); err != nil {
+				return err
 			}
 		}
 		if f.StageID != "" {
@@ -127,6 +136,12 @@ func (a *App) createFromForm(ctx context.Context, tx *store.Tx, f WebForm, email
 		}
 		in.OwnerID = f.OwnerList[pos]
 	}
+	if name := sentCompany(f, v); name != "" {
+		var err error
+		if in.CompanyID, err = a.formCompany(ctx, tx, f, name, in.OwnerID); err != nil {
+			return "", err
+		}
+	}
 	c, tagNames, err := a.validateContact(ctx, tx, nil, in)
 	if err != nil {
 		return "", err
@@ -176,6 +191,11 @@ func (a *App) reviewFromForm(ctx context.Context, tx *store.Tx, f WebForm, id st
 		}
 		in := InputOf(c)
 		fillEmpty(&in, v)
+		if name := sentCompany(f, v); name != "" && in.CompanyID == "" {
+			if in.CompanyID, err = a.formCompany(ctx, tx, f, name, c.OwnerID); err != nil {
+				return err
+			}
+		}
 		if err := a.updateContact(ctx, tx, nil, id, c.Version, in); err != nil {
 			return err
 		}
@@ -205,6 +225,9 @@ func submittedText(f WebForm, v map[string]string) string {
 		if value := strings.TrimSpace(v[name]); value != "" && name != "message" {
 			lines = append(lines, name+": "+value)
 		}
+	}
+	if consentTicked(f, v) {
+		lines = append(lines, FormConsentField+": "+f.ConsentText)
 	}
 	if msg := strings.TrimSpace(v["message"]); msg != "" {
 		lines = append(lines, "", msg)

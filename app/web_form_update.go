@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 
 	"rolo/store"
@@ -13,7 +14,7 @@ import (
 func WebFormInputOf(f WebForm) WebFormInput {
 	return WebFormInput{Name: f.Name, Fields: append([]string{}, f.FieldList...), ThankYou: f.ThankYou, RedirectURL: f.RedirectURL,
 		StageID: f.StageID, Tags: f.Tags, LeadSource: f.LeadSource, OwnerIDs: append([]string{}, f.OwnerList...),
-		Origins: strings.Join(f.OriginList, "\n"), FillEmpty: f.FillEmpty}
+		Origins: strings.Join(f.OriginList, "\n"), FillEmpty: f.FillEmpty, ConsentText: f.ConsentText, ConsentRequired: f.ConsentRequired}
 }
 
 // UpdateWebForm replaces a form's settings with the rules of
@@ -49,10 +50,7 @@ func (a *App) UpdateWebForm(ctx context.Context, actor Actor, id string, in WebF
 
 // webFormFields are a form's settings as the audit log compares them.
 func webFormFields(f store.WebForm) map[string]string {
-	fill := "false"
-	if f.FillEmpty {
-		fill = "true"
-	}
 	return map[string]string{"name": f.Name, "fields": f.Fields, "thank_you": f.ThankYou, "redirect_url": f.RedirectURL, "stage_id": f.StageID,
-		"tags": f.Tags, "lead_source": f.LeadSource, "owner_ids": f.OwnerIDs, "origins": f.Origins, "fill_empty": fill}
+		"tags": f.Tags, "lead_source": f.LeadSource, "owner_ids": f.OwnerIDs, "origins": f.Origins, "fill_empty": strconv.FormatBool(f.FillEmpty),
+		"consent_text": f.ConsentText, "consent_required": strconv.FormatBool(f.ConsentRequired)}
 }

@@ -20,18 +20,22 @@ type WebForm struct {
 	Enabled     bool
 	// FillEmpty lets a submission for a known contact fill the fields it
 	// has left empty; otherwise it changes nothing on that contact.
-	FillEmpty   bool
-	CreatedAt   time.Time
-	Submissions int
+	FillEmpty bool
+	// ConsentText, when set, puts a consent box under the form with this
+	// text; ConsentRequired refuses a submission without the box ticked.
+	ConsentText     string
+	ConsentRequired bool
+	CreatedAt       time.Time
+	Submissions     int
 }
 
-const webFormColumns = `id, name, fields, thank_you, redirect_url, COALESCE(stage_id, ''), tags, lead_source, owner_ids, origins, enabled, fill_empty, created_at,
+const webFormColumns = `id, name, fields, thank_you, redirect_url, COALESCE(stage_id, ''), tags, lead_source, owner_ids, origins, enabled, fill_empty, consent_text, consent_required, created_at,
 	(SELECT count(*) FROM form_submissions s WHERE s.form_id = web_forms.id)`
 
 func scanWebForm(row rowScanner) (WebForm, error) {
 	var f WebForm
 	var created string
-	if err := row.Scan(&f.ID, &f.Name, &f.Fields, &f.ThankYou, &f.RedirectURL, &f.StageID, &f.Tags, &f.LeadSource, &f.OwnerIDs, &f.Origins, &f.Enabled, &f.FillEmpty, &created, &f.Submissions); err != nil {
+	if err := row.Scan(&f.ID, &f.Name, &f.Fields, &f.ThankYou, &f.RedirectURL, &f.StageID, &f.Tags, &f.LeadSource, &f.OwnerIDs, &f.Origins, &f.Enabled, &f.FillEmpty, &f.ConsentText, &f.ConsentRequired, &created, &f.Submissions); err != nil {
 		return f, translate(err)
 	}
 	f.CreatedAt = ParseTime(created)
@@ -40,9 +44,9 @@ func scanWebForm(row rowScanner) (WebForm, error) {
 
 // InsertWebForm stores a new form.
 func InsertWebForm(ctx context.Context, tx *Tx, f WebForm, by string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO web_forms (id, name, fields, thank_you, redirect_url, stage_id, tags, lead_source, owner_ids, origins, enabled, fill_empty, created_at, updated_at, created_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`, f.ID, f.Name, f.Fields, f.ThankYou, f.RedirectURL, nullString(f.StageID), f.Tags, f.LeadSource, f.OwnerIDs, f.Origins,
-		f.FillEmpty, FormatTime(tx.Now), FormatTime(tx.Now), nullString(by))
+	_, err := tx.ExecContext(ctx, `INSERT INTO web_forms (id, name, fields, thank_you, redirect_url, stage_id, tags, lead_source, owner_ids, origins, enabled, fill_empty, consent_text, consent_required, created_at, updated_at, created_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`, f.ID, f.Name, f.Fields, f.ThankYou, f.RedirectURL, nullString(f.StageID), f.Tags, f.LeadSource, f.OwnerIDs, f.Origins,
+		f.FillEmpty, f.ConsentText, f.ConsentRequired, FormatTime(tx.Now), FormatTime(tx.Now), nullString(by))
 	return translate(err)
 }
 
@@ -93,7 +97,7 @@ func InsertSubmission(ctx context.Context, tx *Tx, id, formID, contactID string,
 // stay.
 func UpdateWebForm(ctx context.Context, tx *Tx, f WebForm) error {
 	res, err := tx.ExecContext(ctx, `UPDATE web_forms SET name = ?, fields = ?, thank_you = ?, redirect_url = ?, stage_id = ?, tags = ?, lead_source = ?,
-		owner_ids = ?, origins = ?, fill_empty = ?, updated_at = ? WHERE id = ?`, f.Name, f.Fields, f.ThankYou, f.RedirectURL, nullString(f.StageID), f.Tags,
-		f.LeadSource, f.OwnerIDs, f.Origins, f.FillEmpty, FormatTime(tx.Now), f.ID)
+		owner_ids = ?, origins = ?, fill_empty = ?, consent_text = ?, consent_required = ?, updated_at = ? WHERE id = ?`, f.Name, f.Fields, f.ThankYou,
+		f.RedirectURL, nullString(f.StageID), f.Tags, f.LeadSource, f.OwnerIDs, f.Origins, f.FillEmpty, f.ConsentText, f.ConsentRequired, FormatTime(tx.Now), f.ID)
 	return changedOne(res, err)
 }

@@ -15,7 +15,7 @@ type formInputView struct {
 	Name     string
 	Label    string
 	Help     string
-	Kind     string // text, email, tel, url, number, date, textarea, checkbox, select, multi
+	Kind     string // text, email, tel, url, number, date, textarea, checkbox, select, multi, consent
 	Required bool
 	Options  []string
 }
@@ -48,6 +48,9 @@ func (s *site) formInputs(f app.WebForm, lang string) []formInputView {
 		}
 		out = append(out, in)
 	}
+	if f.ConsentText != "" { // last, just above the button, never ticked in advance
+		out = append(out, formInputView{Name: app.FormConsentField, Label: f.ConsentText, Kind: "consent", Required: f.ConsentRequired})
+	}
 	return out
 }
 
@@ -79,7 +82,7 @@ func formSnippet(inputs []formInputView, link, submit string) string {
 		switch in.Kind {
 		case "textarea":
 			fmt.Fprintf(&b, "  <label>%s <textarea name=\"%s\"%s></textarea></label>\n", esc(in.Label), esc(in.Name), req)
-		case "checkbox":
+		case "checkbox", "consent":
 			fmt.Fprintf(&b, "  <label><input type=\"checkbox\" name=\"%s\" value=\"true\"%s> %s</label>\n", esc(in.Name), req, esc(in.Label))
 		case "select", "multi":
 			multiple := ""

@@ -106,6 +106,8 @@ func handleWebFormSubmit(s *site) http.Handler {
 		}
 		if origin != "" {
 			w.Header().Set("Access-Control-Allow-Origin", origin)
+			// A script on the site may read when to come back after a 429.
+			w.Header().Set("Access-Control-Expose-Headers", "Retry-After")
 			w.Header().Add("Vary", "Origin")
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxFormSubmission)

@@ -70,7 +70,7 @@ func handleWebFormCreate(s *site) http.Handler {
 		f := r.PostForm
 		in := app.WebFormInput{Name: f.Get("name"), Fields: f["fields"], ThankYou: f.Get("thank_you"), RedirectURL: f.Get("redirect_url"),
 			StageID: f.Get("stage_id"), Tags: f.Get("tags"), LeadSource: f.Get("lead_source"), OwnerIDs: f["owner_ids"], Origins: f.Get("origins"),
-			FillEmpty: f.Get("fill_empty") != ""}
+			FillEmpty: f.Get("fill_empty") != "", ConsentText: f.Get("consent_text"), ConsentRequired: f.Get("consent_required") != ""}
 		form, err := s.app.CreateWebForm(r.Context(), b.User, in)
 		if fields := fieldErrors(err); fields != nil {
 			s.renderWebForms(w, r, http.StatusUnprocessableEntity, webFormsPage{Base: b, New: in, Errors: fields})
