@@ -42,7 +42,7 @@ func TestWebFormConsentFromAnotherSite(t *testing.T) {
 	t.Run("the builder keeps the box and the snippet carries it", func(t *testing.T) {
 		is := is.New(t)
 		page := admin.get(settingsPath)
-		is.True(strings.Contains(page.Body, html.EscapeString(words)))                   // the words, as written
+		is.True(strings.Contains(page.Body, html.EscapeString(words)))                 // the words, as written
 		is.True(strings.Contains(page.Body, ts.catalog.T("en", "forms.consent_must"))) // and that the box is required
 		is.True(strings.Contains(page.Body, `&lt;input type=&#34;checkbox&#34; name=&#34;consent&#34; value=&#34;true&#34; required=&#34;required&#34;&gt;`))
 	})
@@ -88,7 +88,7 @@ func TestWebFormConsentFromAnotherSite(t *testing.T) {
 		is.Equal(consent.FormID, strings.TrimPrefix(settingsPath, "/settings/forms/"))
 		is.True(!consent.GivenAt.IsZero())
 		page := admin.get("/contacts/" + id)
-		is.True(strings.Contains(page.Body, html.EscapeString(words)))                                                    // the words agreed to
+		is.True(strings.Contains(page.Body, html.EscapeString(words)))                                                     // the words agreed to
 		is.True(strings.Contains(page.Body, html.EscapeString(ts.catalog.T("en", "privacy.via_form", "Shop newsletter")))) // through which form
 		is.True(strings.Contains(page.Body, consent.GivenAt.UTC().Format("15:04")))                                        // and when, to the minute
 	})
