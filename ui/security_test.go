@@ -203,7 +203,7 @@ var routeAccess = map[string]access{
 	"GET /api/v1/webhooks/{id}/messages": integrationsCreate, "POST /api/v1/webhook-messages/{id}/resend": integrationsCreate,
 	"GET /api/v1/notifications": user, "POST /api/v1/notifications/{id}/read": user,
 	"GET /notifications": user, "POST /notifications/read": user, "POST /notifications/preferences": user,
-	"GET /api/v1/openapi.json": user, "GET /settings/api": user,
+	"GET /api/v1/openapi.json": anyone, "GET /settings/api": user, // the document holds no data
 	"GET /settings/forms": formsView, "POST /settings/forms": formsManage, "GET /settings/forms/{id}": formsView,
 	"POST /settings/forms/{id}/delete": formsManage,
 	// the public web form: guarded by honeypot, rate limit, size limit and allowed origins (web_form_test.go)

@@ -39,7 +39,7 @@ func newTestServer(tb testing.TB) *testServer {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	srv := httptest.NewServer(h)
+	srv := httptest.NewServer(validateAPI(tb, h)) // every /api/v1 exchange is checked against the OpenAPI document (openapi_validate_test.go)
 	tb.Cleanup(func() {
 		srv.Close()
 		a.Close()

@@ -1,19 +1,24 @@
 package api
 
 import (
+	"encoding/json"
 	"net/http"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"rolo/ui/request"
 )
 
 // openAPIDocument builds the OpenAPI 3.1 description of /api/v1 from
-// apiOperations.
+// ApiOperations (paths, parameters, statuses) and the Go types of
+// apiSchemaTypes (schemas); see openapi_schema.go.
 func openAPIDocument(version string) map[string]any {
+	ops := ApiOperations
+	schemas := buildComponents(ops)
 	paths := map[string]map[string]any{}
-	for _, op := range ApiOperations {
+	for _, op := range ops {
 		item, ok := paths[op.Path]
 		if !ok {
 			item = map[string]any{}
@@ -23,18 +28,17 @@ func openAPIDocument(version string) map[string]any {
 			"operationId": operationID(op), "summary": op.Summary, "tags": []string{op.Tag},
 			"responses": responsesOf(op),
 		}
-		var params []any
-		for _, name := range pathParams(op.Path) {
-			params = append(params, map[string]any{"name": name, "in": "path", "required": true, "schema": map[string]any{"type": "string"}})
+		if op.Public {
+			o["security"] = []any{map[string]any{}} // no login; a key that is sent must still be valid
 		}
-		for _, q := range op.Query {
-			params = append(params, map[string]any{"name": q, "in": "query", "required": false, "schema": map[string]any{"type": "string"}})
-		}
-		if len(params) > 0 {
+		if params := parametersOf(op); len(params) > 0 {
 			o["parameters"] = params
 		}
 		if op.Request != "" {
-			o["requestBody"] = map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": ref(op.Request)}}}
+			o["requestBody"] = map[string]any{"required": true, "content": map[string]any{
+				"application/json":             map[string]any{"schema": ref(op.Request)},
+				"application/merge-patch+json": map[string]any{"schema": ref(op.Request)},
+			}}
 		}
 		item[strings.ToLower(op.Method)] = o
 	}
@@ -44,7 +48,8 @@ func openAPIDocument(version string) map[string]any {
 			"title": "Rolo API", "version": version,
 			"description": "The JSON API of Rolo. Authenticate with a personal API key (Authorization: Bearer rolo_…) " +
 				"or a browser session. A key acts as its owner with the owner's role; a read key may only use GET. " +
-				"Errors are RFC 9457 problem+json.",
+				"Errors are RFC 9457 problem+json. Lists page with cursor and next_cursor (null on the last page). " +
+				"Bodies are strict: a member the schema does not name is refused (400).",
 		},
 		"servers":  []any{map[string]any{"url": "/api/v1"}},
 		"security": []any{map[string]any{"bearer": []string{}}, map[string]any{"session": []string{}}},
@@ -54,7 +59,7 @@ func openAPIDocument(version string) map[string]any {
 				"bearer":  map[string]any{"type": "http", "scheme": "bearer", "description": "A personal API key from Profile → API keys"},
 				"session": map[string]any{"type": "apiKey", "in": "cookie", "name": request.SessionCookie},
 			},
-			"schemas": apiSchemas,
+			"schemas": schemas,
 		},
 	}
 }
@@ -62,7 +67,7 @@ func openAPIDocument(version string) map[string]any {
 func operationID(op ApiOperation) string {
 	var b strings.Builder
 	b.WriteString(strings.ToLower(op.Method))
-	for _, part := range strings.FieldsFunc(op.Path, func(r rune) bool { return r == '/' || r == '-' || r == '.' }) {
+	for _, part := range strings.FieldsFunc(op.Path, func(r rune) bool { return r == '/' || r == '-' || r == '.' || r == '_' }) {
 		part = strings.Trim(part, "{}")
 		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
 	}
@@ -81,108 +86,128 @@ func pathParams(path string) []string {
 
 func ref(name string) map[string]any { return map[string]any{"$ref": "#/components/schemas/" + name} }
 
-func responsesOf(op ApiOperation) map[string]any {
-	problem := func(text string) map[string]any {
-		return map[string]any{"description": text, "content": map[string]any{"application/problem+json": map[string]any{"schema": ref("Problem")}}}
+// parametersOf lists the path parameters and the query parameters, each
+// described by queryParam.
+func parametersOf(op ApiOperation) []any {
+	var params []any
+	for _, name := range pathParams(op.Path) {
+		p := map[string]any{"name": name, "in": "path", "required": true, "schema": map[string]any{"type": "string"}}
+		if e, ok := pathParamEnums[op.Path+" "+name]; ok {
+			p["schema"] = map[string]any{"type": "string", "enum": e}
+		}
+		params = append(params, p)
 	}
+	for _, name := range op.Query {
+		q := queryParam(op.Path, name)
+		p := map[string]any{"name": name, "in": "query", "required": false, "schema": q.Schema}
+		if q.Description != "" {
+			p["description"] = q.Description
+		}
+		params = append(params, p)
+	}
+	return params
+}
+
+// Statuses lists every status op answers, the success first. A body may
+// be unreadable (400), too large (413) or not JSON (415); any write may be
+// refused by role or a read-only key (403), meet a newer version or a
+// rule (409) or invalid input (422); a path names a record that may not
+// exist or be visible (404), as may a segment given as filter.
+func (op ApiOperation) Statuses() []int {
+	set := map[int]bool{op.Status: true, http.StatusUnauthorized: true}
+	if !op.Public && op.Path != "/me" {
+		set[http.StatusForbidden] = true
+	}
+	if strings.Contains(op.Path, "{") || request.Contains(op.Query, "segment") {
+		set[http.StatusNotFound] = true
+	}
+	if op.Request != "" {
+		set[http.StatusBadRequest], set[http.StatusRequestEntityTooLarge], set[http.StatusUnsupportedMediaType] = true, true, true
+	}
+	if op.Method != http.MethodGet {
+		set[http.StatusConflict], set[http.StatusUnprocessableEntity] = true, true
+	}
+	if len(op.Query) > 0 {
+		set[http.StatusUnprocessableEntity] = true
+	}
+	for _, s := range op.Errors {
+		set[s] = true
+	}
+	out := []int{op.Status}
+	delete(set, op.Status)
+	var rest []int
+	for s := range set {
+		rest = append(rest, s)
+	}
+	sort.Ints(rest)
+	return append(out, rest...)
+}
+
+// statusText says what each refusal means.
+var statusText = map[int]string{
+	http.StatusBadRequest:            "The body is not a JSON object the operation reads: bad syntax, a member the schema does not name, or a wrong type",
+	http.StatusUnauthorized:          "Not logged in, or the API key is invalid, expired or revoked",
+	http.StatusForbidden:             "The caller's role, or a read-only key, does not allow this",
+	http.StatusNotFound:              "No such record, or not one the caller may see",
+	http.StatusConflict:              "The record changed since it was read (send the version last read), or a rule forbids the change now",
+	http.StatusRequestEntityTooLarge: "The body is over 1 MiB",
+	http.StatusUnsupportedMediaType:  "The body is not application/json (or application/merge-patch+json)",
+	http.StatusUnprocessableEntity:   "Invalid input; errors maps each field or parameter to its problem",
+	http.StatusTooManyRequests:       "Too many of the caller's searches and lists at once; retry after Retry-After seconds",
+}
+
+func responsesOf(op ApiOperation) map[string]any {
 	ok := map[string]any{"description": "Success"}
 	if op.Response != "" {
 		ok["content"] = map[string]any{"application/json": map[string]any{"schema": ref(op.Response)}}
 	}
-	out := map[string]any{strconv.Itoa(op.Status): ok, "401": problem("Not logged in, or the API key is invalid, expired or revoked"),
-		"403": problem("The caller's role, or a read-only key, does not allow this")}
-	if strings.Contains(op.Path, "{") {
-		out["404"] = problem("No such record")
+	if op.Status == http.StatusCreated && op.Response != "" {
+		ok["headers"] = map[string]any{"Location": map[string]any{"description": "the new record's URL", "schema": map[string]any{"type": "string"}}}
 	}
-	if op.Request != "" {
-		out["422"] = problem("Invalid input; errors maps each field to its problem")
+	out := map[string]any{}
+	for _, s := range op.Statuses() {
+		if s == op.Status {
+			out[strconv.Itoa(s)] = ok
+			continue
+		}
+		text := statusText[s]
+		if s == http.StatusUnauthorized && op.Public {
+			text = "An Authorization header was sent with a key that is invalid, expired or revoked"
+		}
+		r := map[string]any{"description": text, "content": map[string]any{"application/problem+json": map[string]any{"schema": ref("Problem")}}}
+		if s == http.StatusTooManyRequests {
+			r["headers"] = map[string]any{"Retry-After": map[string]any{"description": "seconds to wait", "schema": map[string]any{"type": "integer"}}}
+		}
+		out[strconv.Itoa(s)] = r
 	}
 	return out
 }
 
-// object is a schema with the given properties; more may come, since
-// records grow custom fields.
-func object(props map[string]any, required ...string) map[string]any {
-	o := map[string]any{"type": "object", "properties": props}
-	if len(required) > 0 {
-		sort.Strings(required)
-		o["required"] = required
-	}
-	return o
-}
-
+// The document is built once, on first use: every operation is
+// registered by then (package initialisation, including other files' init).
 var (
-	str          = map[string]any{"type": "string"}
-	optStr       = map[string]any{"type": []string{"string", "null"}}
-	integer      = map[string]any{"type": "integer"}
-	boolean      = map[string]any{"type": "boolean"}
-	dateTime     = map[string]any{"type": "string", "format": "date-time"}
-	optTime      = map[string]any{"type": []string{"string", "null"}, "format": "date-time"}
-	stringList   = map[string]any{"type": "array", "items": str}
-	moneySchema  = map[string]any{"type": "array", "items": object(map[string]any{"value": integer, "currency": str}, "value", "currency")}
-	reportPeriod = object(map[string]any{"key": str, "from": dateTime, "to": dateTime})
+	documentOnce sync.Once
+	documentJSON []byte
 )
 
-func arrayOf(name string) map[string]any {
-	return object(map[string]any{"data": map[string]any{"type": "array", "items": ref(name)}, "next_cursor": str}, "data")
+// OpenAPIJSON is the document as served.
+func OpenAPIJSON(version string) []byte {
+	documentOnce.Do(func() {
+		data, err := json.Marshal(openAPIDocument(version))
+		if err != nil {
+			panic(err)
+		}
+		documentJSON = data
+	})
+	return documentJSON
 }
 
-var apiSchemas = map[string]any{
-	"Problem": object(map[string]any{"type": str, "title": str, "status": integer, "detail": str, "code": str,
-		"errors": map[string]any{"type": "object", "additionalProperties": str}}, "status", "code"),
-	"Object": map[string]any{"type": "object"},
-	"Report": object(map[string]any{"report": str, "period": reportPeriod, "filters": str,
-		"data": map[string]any{"type": "object", "description": "the report's rows and totals; money as {value (minor units), currency}, rates in per cent"}}, "report", "period", "data"),
-	"Dashboard": object(map[string]any{"period": reportPeriod, "previous": reportPeriod, "open_count": integer, "open": moneySchema, "weighted": moneySchema,
-		"forecast": map[string]any{"type": "array"}, "won": map[string]any{"type": "object"}, "won_before": map[string]any{"type": "object"},
-		"tasks_overdue": integer, "new_contacts": integer, "new_contacts_before": integer, "activities": integer, "activities_before": integer,
-		"goals": map[string]any{"type": "array", "items": ref("Goal")}}, "period"),
-	"Goal": object(map[string]any{"id": str, "name": str, "metric": str, "unit": map[string]any{"type": "string", "enum": []string{"count", "minor_units", "tenth_percent"}},
-		"user_id": optStr, "currency": str, "target": integer, "baseline": integer, "current": integer, "percent": map[string]any{"type": "number"},
-		"reached": boolean, "ended": boolean, "starts_at": dateTime, "deadline": map[string]any{"type": "string", "format": "date"}, "ends_at": dateTime,
-		"created_at": dateTime, "points": map[string]any{"type": "array", "items": object(map[string]any{"at": dateTime, "value": integer})}}, "id", "metric", "target", "baseline"),
-	"GoalList": arrayOf("Goal"),
-	"GoalInput": object(map[string]any{"name": str, "metric": str, "user_id": map[string]any{"type": "string", "description": "absent: your own goal; \"team\": the team's"},
-		"currency": str, "target": map[string]any{"type": []string{"number", "string"}, "description": "as on the form: 30 (per cent), 1250.50 (money), 12 (count)"},
-		"deadline": map[string]any{"type": "string", "format": "date"}}, "name", "metric", "target", "deadline"),
-	"List":          object(map[string]any{"data": map[string]any{"type": "array"}, "next_cursor": str}),
-	"Me":            object(map[string]any{"id": str, "email": str, "name": str, "role": str, "language": str, "time_zone": str, "created_at": dateTime}, "id", "email", "role"),
-	"Contact":       object(map[string]any{"id": str, "version": integer, "first_name": str, "last_name": str, "display_name": str, "lifecycle_status": str, "owner_id": optStr, "tags": stringList}, "id", "version"),
-	"ContactInput":  object(map[string]any{"version": integer, "first_name": str, "last_name": str, "lifecycle_status": str, "lead_source": str, "owner_id": optStr, "tags": stringList}),
-	"Company":       object(map[string]any{"id": str, "version": integer, "name": str, "domain": str, "tags": stringList}, "id", "version", "name"),
-	"CompanyInput":  object(map[string]any{"version": integer, "name": str, "domain": str, "tags": stringList}),
-	"Deal":          object(map[string]any{"id": str, "version": integer, "title": str, "value": integer, "currency": str, "pipeline_id": str, "stage_id": str, "status": str}, "id", "version", "title"),
-	"DealInput":     object(map[string]any{"version": integer, "title": str, "value": integer, "currency": str, "stage_id": str, "status": str}),
-	"Score":         object(map[string]any{"score": integer, "reasons": map[string]any{"type": "array", "items": object(map[string]any{"rule_id": str, "name": str, "points": integer})}}, "score", "reasons"),
-	"APIKeyInput":   object(map[string]any{"name": str, "scope": map[string]any{"type": "string", "enum": []string{"read", "write"}}, "expires_at": optTime}, "name"),
-	"APIKey":        object(map[string]any{"id": str, "name": str, "prefix": str, "scope": str, "expires_at": optTime, "last_used_at": optTime, "revoked_at": optTime, "created_at": dateTime}, "id", "name", "scope"),
-	"APIKeyCreated": object(map[string]any{"id": str, "name": str, "prefix": str, "scope": str, "expires_at": optTime, "created_at": dateTime, "token": map[string]any{"type": "string", "description": "The key; shown only in this answer"}}, "id", "token"),
-	"APIKeyList":    arrayOf("APIKey"),
-	"Trigger":       object(map[string]any{"event": str, "field": str, "value": str}, "event"),
-	"Action": object(map[string]any{"type": str, "field": str, "value": str, "mode": str, "user_ids": stringList,
-		"routes":      map[string]any{"type": "array", "items": object(map[string]any{"field": str, "value": str, "user_id": str})},
-		"pipeline_id": str, "stage_id": str, "title": str, "due_days": integer, "text": str, "webhook_id": str}, "type"),
-	"RuleDefinition": object(map[string]any{"name": str, "enabled": boolean, "trigger": ref("Trigger"), "conditions": str, "delay_minutes": integer,
-		"actions": map[string]any{"type": "array", "items": ref("Action")}}, "name", "trigger", "actions"),
-	"RuleReplace": object(map[string]any{"version": integer, "name": str, "enabled": boolean, "trigger": ref("Trigger"), "conditions": str,
-		"delay_minutes": integer, "actions": map[string]any{"type": "array", "items": ref("Action")}}, "version", "name", "trigger", "actions"),
-	"Rule": object(map[string]any{"id": str, "version": integer, "name": str, "enabled": boolean, "trigger": ref("Trigger"), "conditions": str,
-		"delay_minutes": integer, "actions": map[string]any{"type": "array", "items": ref("Action")}, "created_at": dateTime, "updated_at": dateTime}, "id", "version"),
-	"RuleList": arrayOf("Rule"),
-	"RuleRun": object(map[string]any{"id": str, "rule_id": str, "event": str, "entity": str, "entity_id": str,
-		"status": map[string]any{"type": "string", "enum": []string{"ok", "failed", "skipped", "queued"}}, "error": str, "depth": integer, "at": dateTime}, "id", "status"),
-	"RunList":      arrayOf("RuleRun"),
-	"ScoreRule":    object(map[string]any{"id": str, "name": str, "conditions": str, "points": integer}, "name", "conditions", "points"),
-	"WebhookInput": object(map[string]any{"url": map[string]any{"type": "string", "format": "uri"}, "description": str, "events": stringList}, "url"),
-	"Webhook": object(map[string]any{"id": str, "url": str, "description": str, "events": stringList, "enabled": boolean, "failures": integer,
-		"disabled_reason": str, "created_at": dateTime, "owner_id": map[string]any{"type": "string", "description": "who added it; it carries only what they may see (empty: the command-line operator)"}, "secret": map[string]any{"type": "string", "description": "whsec_…; only in the answer to its creation"}}, "id", "url"),
-	"Notifications": object(map[string]any{"unread": integer, "data": map[string]any{"type": "array", "items": object(map[string]any{"id": str, "kind": str,
-		"text": str, "link": str, "read_at": optTime, "created_at": dateTime})}}, "unread", "data"),
-}
-
-// handleOpenAPI serves the OpenAPI document.
+// handleOpenAPI serves the OpenAPI document; it holds no data, so it needs
+// no login.
 func handleOpenAPI(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		request.Encode(w, http.StatusOK, openAPIDocument(s.version))
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		_, _ = w.Write(OpenAPIJSON(s.version))
 	})
 }

@@ -111,7 +111,7 @@ func addAPIRoutes(api *mux.Router, s *apiSite) {
 	api.Handle("/webhook-messages/{id}/resend", requireAPIUser(handleAPIWebhookResend(s))).Methods(http.MethodPost).Name("api.webhook_message.resend")
 	api.Handle("/notifications", requireAPIUser(handleAPINotifications(s))).Methods(http.MethodGet).Name("api.notifications")
 	api.Handle("/notifications/{id}/read", requireAPIUser(handleAPINotificationRead(s))).Methods(http.MethodPost).Name("api.notification.read")
-	api.Handle("/openapi.json", requireAPIUser(handleOpenAPI(s))).Methods(http.MethodGet).Name("api.openapi")
+	api.Handle("/openapi.json", handleOpenAPI(s)).Methods(http.MethodGet).Name("api.openapi") // no login: it holds no data
 	api.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writeAPIError(w, r, s, errAPINotFound) })
 }
 
