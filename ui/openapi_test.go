@@ -72,9 +72,16 @@ func TestOpenAPIMatchesRouter(t *testing.T) {
 	is.NoErr(err)
 	is.NoErr(spec.Validate(t.Context(), openapi3.EnableExamplesValidation())) // a real validator accepts it
 
+	// The API page lists the same document: parameters, bodies, answers,
+	// refusals and every schema's members.
 	page := admin.get("/settings/api")
 	is.Equal(page.StatusCode, http.StatusOK)
-	is.True(strings.Contains(page.Body, "/api/v1/api-keys"))
+	for _, want := range []string{"/api/v1/api-keys", "<code>pipeline_id</code>", `id="schema-Contact"`, "<code>custom_fields</code>",
+		"<code>next_cursor</code>", "string | null", "array of LabeledValue", `<abbr title="The body is over 1 MiB">413</abbr>`} {
+		if !strings.Contains(page.Body, want) {
+			t.Errorf("the API page lacks %s", want)
+		}
+	}
 }
 
 // TestOpenAPIDescribesWhatIsSent pins what issue 22 found missing: every
