@@ -205,7 +205,7 @@ var routeAccess = map[string]access{
 	"GET /notifications": user, "POST /notifications/read": user, "POST /notifications/preferences": user,
 	"GET /api/v1/openapi.json": anyone, "GET /settings/api": user, // the document holds no data
 	"GET /settings/forms": formsView, "POST /settings/forms": formsManage, "GET /settings/forms/{id}": formsView,
-	"POST /settings/forms/{id}/delete": formsManage,
+	"POST /settings/forms/{id}/delete": formsManage, "GET /settings/forms/{id}/edit": formsManage, "POST /settings/forms/{id}/edit": formsManage,
 	// the public web form: guarded by honeypot, rate limit, size limit and allowed origins (web_form_test.go)
 	"GET /f/{id}": anyone, "POST /f/{id}": anyone, "OPTIONS /f/{id}": anyone,
 	"GET /profile/api-keys": user, "POST /profile/api-keys": user, "POST /profile/api-keys/{id}/revoke": user,

@@ -243,6 +243,8 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	r.Handle("/settings/forms", private(handleWebForms(s))).Methods(http.MethodGet).Name("web_forms")
 	r.Handle("/settings/forms", private(handleWebFormCreate(s))).Methods(http.MethodPost).Name("web_form.create")
 	r.Handle("/settings/forms/{id}", private(handleWebForm(s))).Methods(http.MethodGet).Name("web_form")
+	r.Handle("/settings/forms/{id}/edit", private(handleWebFormEdit(s))).Methods(http.MethodGet).Name("web_form.edit")
+	r.Handle("/settings/forms/{id}/edit", private(handleWebFormUpdate(s))).Methods(http.MethodPost).Name("web_form.update")
 	r.Handle("/settings/forms/{id}/delete", private(handleWebFormDelete(s))).Methods(http.MethodPost).Name("web_form.delete")
 	// The public side of web forms: the one route anybody may post to,
 	// guarded in its handler (size limit, allowed origins, honeypot, rate

@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"net/url"
 
 	"github.com/gorilla/mux"
 
 	"rolo/app"
 )
 
-// webFormsPage lists the web forms with a form builder for a new one.
+// webFormsPage lists the web forms with a form builder for a new one; the
+// edit page shows the same builder for one form (Editing).
 type webFormsPage struct {
 	Base
 	Forms   []app.WebForm
@@ -18,12 +20,20 @@ type webFormsPage struct {
 	Team    []*app.User
 	Stages  []ruleStage
 	New     app.WebFormInput
+	Editing *app.WebForm
 	Errors  map[string]string
 	Checked map[string]bool
+	Owners  map[string]bool   // the owners chosen, to show them selected
 	Custom  []app.CustomField // contact custom fields a form may ask for
 }
 
 func (s *site) renderWebForms(w http.ResponseWriter, r *http.Request, status int, page webFormsPage) {
+	s.renderWebFormBuilder(w, r, status, "web_forms", page)
+}
+
+// renderWebFormBuilder renders a page with the builder: the forms page,
+// or a form's edit page.
+func (s *site) renderWebFormBuilder(w http.ResponseWriter, r *http.Request, status int, template string, page webFormsPage) {
 	ctx, u := r.Context(), page.User
 	var err error
 	if page.Forms, err = s.app.WebForms(ctx, u); err != nil {
@@ -44,11 +54,21 @@ func (s *site) renderWebForms(w http.ResponseWriter, r *http.Request, status int
 		s.views.renderError(w, r, page.Base, err)
 		return
 	}
-	page.Checked = map[string]bool{"email": true}
+	page.Checked, page.Owners = map[string]bool{"email": true}, map[string]bool{}
 	for _, f := range page.New.Fields {
 		page.Checked[f] = true
 	}
-	s.views.render(w, r, status, "web_forms", page.Lang, page)
+	for _, id := range page.New.OwnerIDs {
+		page.Owners[id] = true
+	}
+	s.views.render(w, r, status, template, page.Lang, page)
+}
+
+// webFormInput reads the builder.
+func webFormInput(f url.Values) app.WebFormInput {
+	return app.WebFormInput{Name: f.Get("name"), Fields: f["fields"], ThankYou: f.Get("thank_you"), RedirectURL: f.Get("redirect_url"),
+		StageID: f.Get("stage_id"), Tags: f.Get("tags"), LeadSource: f.Get("lead_source"), OwnerIDs: f["owner_ids"], Origins: f.Get("origins"),
+		FillEmpty: f.Get("fill_empty") != "", ConsentText: f.Get("consent_text"), ConsentRequired: f.Get("consent_required") != ""}
 }
 
 // handleWebForms shows the forms page.
@@ -67,10 +87,7 @@ func handleWebFormCreate(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		f := r.PostForm
-		in := app.WebFormInput{Name: f.Get("name"), Fields: f["fields"], ThankYou: f.Get("thank_you"), RedirectURL: f.Get("redirect_url"),
-			StageID: f.Get("stage_id"), Tags: f.Get("tags"), LeadSource: f.Get("lead_source"), OwnerIDs: f["owner_ids"], Origins: f.Get("origins"),
-			FillEmpty: f.Get("fill_empty") != "", ConsentText: f.Get("consent_text"), ConsentRequired: f.Get("consent_required") != ""}
+		in := webFormInput(r.PostForm)
 		form, err := s.app.CreateWebForm(r.Context(), b.User, in)
 		if fields := fieldErrors(err); fields != nil {
 			s.renderWebForms(w, r, http.StatusUnprocessableEntity, webFormsPage{Base: b, New: in, Errors: fields})

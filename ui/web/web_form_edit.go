@@ -1,0 +1,56 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gorilla/mux"
+
+	"rolo/app"
+)
+
+// handleWebFormEdit shows a form's builder filled in with its settings;
+// its address, and every site that embeds it, stays when it is saved.
+func handleWebFormEdit(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b := s.base(w, r, "forms.title")
+		if !s.app.Can(b.User, app.AreaForms, app.LevelManage) {
+			s.views.renderError(w, r, b, &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
+			return
+		}
+		f, err := s.app.WebForm(r.Context(), mux.Vars(r)["id"])
+		if err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		s.renderWebFormBuilder(w, r, http.StatusOK, "web_form_edit", webFormsPage{Base: b, Editing: &f, New: app.WebFormInputOf(f)})
+	})
+}
+
+// handleWebFormUpdate saves the builder over a form.
+func handleWebFormUpdate(s *site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b := s.base(w, r, "forms.title")
+		if err := parseForm(w, r); err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		id := mux.Vars(r)["id"]
+		in := webFormInput(r.PostForm)
+		_, err := s.app.UpdateWebForm(r.Context(), b.User, id, in)
+		if fields := fieldErrors(err); fields != nil {
+			f, ferr := s.app.WebForm(r.Context(), id)
+			if ferr != nil {
+				s.views.renderError(w, r, b, ferr)
+				return
+			}
+			s.renderWebFormBuilder(w, r, http.StatusUnprocessableEntity, "web_form_edit", webFormsPage{Base: b, Editing: &f, New: in, Errors: fields})
+			return
+		}
+		if err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		setFlash(w, "forms.updated")
+		redirect(w, r, s.recordPath("web_form", "id", id))
+	})
+}
