@@ -75,4 +75,11 @@ func TestBrowserWebFormFromAnotherSite(t *testing.T) {
 	is.True(strings.Contains(p.text("#privacy"), words))
 	p.run(chromedp.ScrollIntoView(chromedp.CSS("#privacy")))
 	p.screenshot("web-form-contact-consent")
+
+	// The same form on Rolo's own page, as the iframe shows it.
+	formPath := strings.Replace(res.Header.Get("Location"), "/settings/forms/", "/f/", 1)
+	p.visit(formPath, "#wf-consent")
+	is.Equal(p.eval(`String(document.querySelector('#wf-consent').required)`), "true")
+	is.Equal(p.eval(`String(document.querySelector('footer') === null)`), "true") // no version for strangers
+	p.screenshot("web-form-page")
 }
