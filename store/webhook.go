@@ -144,14 +144,15 @@ func listMessages(ctx context.Context, q Querier, query string, args ...any) ([]
 // about the same record to the same endpoint is still pending, retries
 // included, so that one record's events arrive in the order they
 // happened. Messages are inserted in order, so the rowid says which is
-// earlier (created_at alone ties within a transaction).
+// earlier (created_at alone ties within a transaction); the index
+// webhook_messages_pending_record (migration 0020) finds that earlier one.
 func DueWebhookMessages(ctx context.Context, q Querier, now time.Time, limit int) ([]WebhookMessage, error) {
 	return listMessages(ctx, q, `SELECT `+messageColumns+` FROM webhook_messages m
 		WHERE status = 'pending' AND next_attempt_at <= ?
 		AND NOT EXISTS (SELECT 1 FROM webhook_messages e
 			WHERE e.webhook_id = m.webhook_id AND e.status = 'pending' AND e.rowid < m.rowid
-			AND json_extract(e.payload, '$.data.entity_id') = json_extract(m.payload, '$.data.entity_id')
-			AND json_extract(e.payload, '$.data.entity') = json_extract(m.payload, '$.data.entity'))
+			AND json_extract(e.payload, '$.data.entity') = json_extract(m.payload, '$.data.entity')
+			AND json_extract(e.payload, '$.data.entity_id') = json_extract(m.payload, '$.data.entity_id'))
 		ORDER BY next_attempt_at, rowid LIMIT ?`, FormatTime(now), limit)
 }
 
