@@ -12,6 +12,7 @@ type AuditEntry struct {
 	store.AuditRow
 	Name    string                       // the record's name when it was recorded
 	Changes map[string]map[string]string // field → {from, to}, for updates
+	Form    string                       // the web form a change came through, made by no user
 }
 
 func decodeAudit(rows []store.AuditRow) []AuditEntry {
@@ -20,9 +21,10 @@ func decodeAudit(rows []store.AuditRow) []AuditEntry {
 		var d struct {
 			Name    string                       `json:"name"`
 			Changes map[string]map[string]string `json:"changes"`
+			Form    string                       `json:"form"`
 		}
 		_ = json.Unmarshal([]byte(r.Details), &d) // written by record(); an old shape just shows less
-		out[i] = AuditEntry{AuditRow: r, Name: d.Name, Changes: d.Changes}
+		out[i] = AuditEntry{AuditRow: r, Name: d.Name, Changes: d.Changes, Form: d.Form}
 	}
 	return out
 }

@@ -91,6 +91,8 @@ func TestWebFormConsentFromAnotherSite(t *testing.T) {
 		is.True(strings.Contains(page.Body, html.EscapeString(words)))                                                     // the words agreed to
 		is.True(strings.Contains(page.Body, html.EscapeString(ts.catalog.T("en", "privacy.via_form", "Shop newsletter")))) // through which form
 		is.True(strings.Contains(page.Body, consent.GivenAt.UTC().Format("15:04")))                                        // and when, to the minute
+		is.True(strings.Contains(page.Body, ts.catalog.T("en", "record.history.web_form")+" · "))                          // the timeline says who: the form
+		is.True(!strings.Contains(page.Body, ts.catalog.T("en", "record.history.system")+" · "))                           // not the command line
 	})
 
 	t.Run("a script on the site that posts too often may read Retry-After", func(t *testing.T) {

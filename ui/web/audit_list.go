@@ -141,6 +141,9 @@ func (a *auditReader) rows(entries []app.AuditEntry) []auditRow {
 		if e.ActorID != "" && row.Who == "" {
 			row.Who = e.ActorID
 		}
+		if e.ActorID == "" && e.Form != "" { // a visitor's submission, not the command line
+			row.Who = a.s.catalog.T(a.lang, "record.history.web_form")
+		}
 		if (e.Entity == "contact" || e.Entity == "company" || e.Entity == "deal") && !strings.HasSuffix(e.Action, ".purged") {
 			row.Link, _ = a.s.views.url(e.Entity+".show", "id", e.EntityID)
 		}

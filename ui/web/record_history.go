@@ -67,6 +67,9 @@ func (s *site) historyItems(r *http.Request, lang string, team recordTeam, entri
 	out := make([]historyItem, len(entries))
 	for i, e := range entries {
 		item := historyItem{At: e.At, Actor: e.ActorName, Action: "record.history.changed"}
+		if item.Actor == "" && e.ActorID == "" && e.Form != "" { // a visitor's submission, not the command line
+			item.Actor = s.catalog.T(lang, "record.history.web_form")
+		}
 		if _, verb, ok := strings.Cut(e.Action, "."); ok {
 			if _, exists := known["record.history."+verb]; exists {
 				item.Action = "record.history." + verb
