@@ -193,10 +193,14 @@ func (a *App) WriteCalendar(ctx context.Context, user *User, taskURL func(id str
 			}
 		}
 	}
-	// Every TZID used gets its VTIMEZONE (UTC too), in a stable order.
+	// Every TZID used gets its VTIMEZONE (UTC too), in a stable order and
+	// ahead of the events, where clients that read in one pass look first.
+	events := cal.Components
+	cal.Components = nil
 	for _, name := range slices.Sorted(maps.Keys(zones)) {
 		cal.AddVTimezone(vtimezone(name, zones[name].loc, zones[name].earliest, now))
 	}
+	cal.Components = append(cal.Components, events...)
 	// RFC 5545 §3.1: lines end with CRLF and fold at 75 octets (the
 	// library folds between UTF-8 characters, never inside one).
 	return cal.SerializeTo(w, ical.WithNewLineWindows)

@@ -29,7 +29,8 @@ var textEscape = regexp.MustCompile(`\\(.)`)
 // checkICS checks raw against RFC 5545 by hand and returns its unfolded
 // content lines: CRLF endings, lines of at most 75 octets that never
 // split a UTF-8 character, well-formed content lines, BEGIN/END nesting,
-// the required properties, TEXT escaping, and a VTIMEZONE for every TZID.
+// the required properties, TEXT escaping, and a VTIMEZONE for every TZID,
+// ahead of its use.
 func checkICS(t *testing.T, raw string) []string {
 	t.Helper()
 	if !strings.HasSuffix(raw, "\r\n") {
@@ -77,6 +78,9 @@ func checkICS(t *testing.T, raw string) []string {
 		}
 		for _, m := range regexp.MustCompile(`;TZID=([^;:]*)`).FindAllStringSubmatch(head, -1) {
 			used[m[1]] = true
+			if !tzids[m[1]] { // RFC 5545 allows it later, but clients that read in one pass want it first
+				t.Fatalf("content line %d uses TZID %s before its VTIMEZONE", i+1, m[1])
+			}
 		}
 		switch name {
 		case "BEGIN":
