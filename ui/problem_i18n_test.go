@@ -174,6 +174,18 @@ func TestNoRawCatalogKeys(t *testing.T) {
 			check("unknown API path as "+c.name+" in "+lang, c.b.get("/api/v1/nope"))
 			check("unknown page as "+c.name+" in "+lang, c.b.get("/nope"))
 			check("body too large as "+c.name+" in "+lang, c.b.json("POST", "/api/v1/contacts", `{"first_name": "`+strings.Repeat("x", 1<<20)+`"}`))
+			// A method a page does not take (the API answers its own
+			// not-found problem for those, checked with the unknown path).
+			res := c.b.json("PUT", "/contacts", `{}`)
+			if res.StatusCode != http.StatusMethodNotAllowed {
+				t.Errorf("PUT /contacts: %d, want 405", res.StatusCode)
+			}
+			check("PUT /contacts as "+c.name+" in "+lang, res)
+			// (A key does not sign in to pages: its page answers follow the
+			// header, which says English for it.)
+			if lang != "en" && c.b != bot && !inScript(res.Body) {
+				t.Errorf("PUT /contacts as %s: refusal not in %s: %q", c.name, lang, res.Body)
+			}
 			// The refusal comes before the session is looked up: the
 			// browser's language is what it can go by.
 			for _, p := range []string{"/api/v1/contacts", "/contacts"} {

@@ -70,6 +70,19 @@ func WriteProblem(w http.ResponseWriter, r *http.Request, err error, c *i18n.Cat
 	_ = json.NewEncoder(w).Encode(p)
 }
 
+// WriteStatusProblem answers with a problem for a status that no app error
+// stands for (405, from the router): code names it, key is its message in
+// the catalog the server put on the request.
+func WriteStatusProblem(w http.ResponseWriter, r *http.Request, status int, code, key string) {
+	detail := key
+	if c := CatalogOf(r); c != nil {
+		detail = c.T(c.Language(r, CurrentUser(r)), key)
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(Problem{Type: "about:blank", Title: http.StatusText(status), Status: status, Detail: detail, Code: code})
+}
+
 // StatusOf maps an app error code to an HTTP status, in one place.
 func StatusOf(code app.Code) int {
 	switch code {

@@ -282,6 +282,10 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writeNotFound(w, r, s) })
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
+		if request.IsAPI(r) {
+			request.WriteStatusProblem(w, r, http.StatusMethodNotAllowed, "method_not_allowed", "error.method_not_allowed")
+			return
+		}
+		http.Error(w, s.catalog.T(s.catalog.Language(r, request.CurrentUser(r)), "error.method_not_allowed"), http.StatusMethodNotAllowed)
 	})
 }
