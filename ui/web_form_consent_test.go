@@ -93,6 +93,15 @@ func TestWebFormConsentFromAnotherSite(t *testing.T) {
 		is.True(strings.Contains(page.Body, consent.GivenAt.UTC().Format("15:04")))                                        // and when, to the minute
 		is.True(strings.Contains(page.Body, ts.catalog.T("en", "record.history.web_form")+" · "))                          // the timeline says who: the form
 		is.True(!strings.Contains(page.Body, ts.catalog.T("en", "record.history.system")+" · "))                           // not the command line
+		export := decodeAs[struct {
+			Consent struct {
+				Status string  `json:"status"`
+				Text   string  `json:"text"`
+				FormID *string `json:"form_id"`
+			} `json:"consent"`
+		}](t, admin.get("/contacts/"+id+"/export?format=json"))
+		is.Equal(export.Consent.Text, words) // the person's copy of their data says it too
+		is.True(export.Consent.FormID != nil && *export.Consent.FormID == consent.FormID)
 	})
 
 	t.Run("a script on the site that posts too often may read Retry-After", func(t *testing.T) {

@@ -25,6 +25,7 @@ type ConsentJSON struct {
 	Date           *time.Time `json:"date"`
 	Source         string     `json:"source"`
 	Text           string     `json:"text"`
+	FormID         *string    `json:"form_id"` // the web form it was given through; null for any other way
 	DoNotContact   bool       `json:"do_not_contact"`
 	UnsubscribedAt *time.Time `json:"unsubscribed_at"`
 }
@@ -45,8 +46,12 @@ type historyJSON struct {
 
 // NewConsentJSON turns a consent into its JSON form.
 func NewConsentJSON(c app.Consent) ConsentJSON {
-	return ConsentJSON{Status: c.Status, Date: timePtr(c.GivenAt), Source: c.Source, Text: c.Wording,
+	out := ConsentJSON{Status: c.Status, Date: timePtr(c.GivenAt), Source: c.Source, Text: c.Wording,
 		DoNotContact: c.DoNotContact, UnsubscribedAt: timePtr(c.UnsubscribedAt)}
+	if c.FormID != "" {
+		out.FormID = &c.FormID
+	}
+	return out
 }
 
 // NewPersonExportJSON turns a person's data into its JSON form.
