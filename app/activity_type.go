@@ -79,7 +79,7 @@ func (a *App) CreateActivityType(ctx context.Context, actor Actor, in ActivityTy
 	if err != nil {
 		return t, err
 	}
-	t.ID = a.cfg.NewID()
+	t.ID, t.Version = a.cfg.NewID(), 1
 	err = a.db.Write(ctx, func(tx *store.Tx) error {
 		types, err := store.ActivityTypes(ctx, tx)
 		if err != nil {
@@ -103,10 +103,23 @@ func (a *App) CreateActivityType(ctx context.Context, actor Actor, in ActivityTy
 // offering it while past activities keep it (admins). Built-ins keep their
 // translated names unless given one.
 func (a *App) UpdateActivityType(ctx context.Context, actor Actor, id string, in ActivityTypeInput) error {
+	_, err := a.changeActivityType(ctx, actor, id, nil, func(have *ActivityTypeInput) { *have = in })
+	return err
+}
+
+// PatchActivityType changes the type id if it is still at version: edit
+// changes its input as stored (a built-in's name is "", which keeps it
+// translated), with the rules of UpdateActivityType.
+func (a *App) PatchActivityType(ctx context.Context, actor Actor, id string, version int, edit func(*ActivityTypeInput)) (ActivityType, error) {
+	return a.changeActivityType(ctx, actor, id, &version, edit)
+}
+
+func (a *App) changeActivityType(ctx context.Context, actor Actor, id string, version *int, edit func(*ActivityTypeInput)) (ActivityType, error) {
 	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
-		return err
+		return ActivityType{}, err
 	}
-	return a.db.Write(ctx, func(tx *store.Tx) error {
+	var saved ActivityType
+	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		types, err := store.ActivityTypes(ctx, tx)
 		if err != nil {
 			return err
@@ -120,11 +133,16 @@ func (a *App) UpdateActivityType(ctx context.Context, actor Actor, id string, in
 		if old == nil {
 			return errorf(ENotFound, "error.activity_type_not_found")
 		}
+		if err := stale(old.Version, version); err != nil {
+			return err
+		}
+		in := ActivityTypeInput{Name: old.Name, Icon: old.Icon, Color: old.Color, HasDuration: old.HasDuration, Archived: old.Archived()}
+		edit(&in)
 		t, err := validateActivityType(in, old.Builtin)
 		if err != nil {
 			return err
 		}
-		t.ID, t.Builtin, t.Position, t.ArchivedAt = old.ID, old.Builtin, old.Position, old.ArchivedAt
+		t.ID, t.Builtin, t.Position, t.ArchivedAt, t.Version = old.ID, old.Builtin, old.Position, old.ArchivedAt, old.Version+1
 		if in.Archived && t.ArchivedAt.IsZero() {
 			t.ArchivedAt = tx.Now
 		} else if !in.Archived {
@@ -133,7 +151,9 @@ func (a *App) UpdateActivityType(ctx context.Context, actor Actor, id string, in
 		if err := store.PutActivityType(ctx, tx, t); err != nil {
 			return err
 		}
+		saved = t
 		return a.record(ctx, tx, actorID(actor), Change{Action: ActionActivityTypeChanged, Entity: "settings", ID: id, Name: t.Name,
 			Details: map[string]any{"archived": in.Archived}})
 	})
+	return saved, err
 }

@@ -172,54 +172,76 @@ func (a *App) CreateCustomField(ctx context.Context, actor Actor, entity string,
 // values would not convert, naming how many records hold such values;
 // removing an option is refused while records still choose it.
 func (a *App) UpdateCustomField(ctx context.Context, actor Actor, id string, in FieldInput) (CustomField, error) {
+	return a.changeCustomField(ctx, actor, id, nil, func(have *FieldInput) { *have = in })
+}
+
+func (a *App) changeCustomField(ctx context.Context, actor Actor, id string, version *int, edit func(*FieldInput)) (CustomField, error) {
 	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
 		return CustomField{}, err
 	}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
-		old, err := store.CustomFieldByID(ctx, tx, id)
-		if errors.Is(err, store.ErrNotFound) {
-			return errorf(ENotFound, "error.field_not_found")
-		}
+		old, err := fieldIn(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		f := old
-		if p := a.checkField(in, &f); len(p) > 0 {
-			return Invalid(p)
-		}
-		kept := map[string]bool{}
-		for _, o := range f.Options {
-			kept[o.ID] = true
-		}
-		if old.Type == f.Type || sameShape(old.Type, f.Type) {
-			for _, o := range old.Options {
-				if kept[o.ID] {
-					continue
-				}
-				n, err := store.CountOptionUse(ctx, tx, id, o.ID)
-				if err != nil {
-					return err
-				}
-				if n > 0 {
-					return &Error{Code: EConflict, Message: "error.option_in_use", Fields: map[string]string{"options": "error.option_in_use"}, Count: n}
-				}
-			}
-		}
-		if err := store.PutCustomField(ctx, tx, f); err != nil {
+		if err := stale(old.Version, version); err != nil {
 			return err
 		}
-		if old.Type != f.Type {
-			if err := a.convertValues(ctx, tx, old, f); err != nil {
-				return err
-			}
-		}
-		return a.record(ctx, tx, actorID(actor), Change{Action: ActionCustomFieldUpdated, Entity: "custom_field", ID: id, Name: f.Label,
-			Details: map[string]any{"entity": f.Entity, "key": f.Key, "from_type": old.Type, "type": f.Type}})
+		in := FieldInputOf(old)
+		edit(&in)
+		return a.updateCustomField(ctx, tx, actor, old, in)
 	})
 	if err != nil {
 		return CustomField{}, err
 	}
 	return a.CustomField(ctx, id)
+}
+
+// fieldIn loads a field inside tx.
+func fieldIn(ctx context.Context, tx *store.Tx, id string) (CustomField, error) {
+	f, err := store.CustomFieldByID(ctx, tx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return f, errorf(ENotFound, "error.field_not_found")
+	}
+	return f, err
+}
+
+// updateCustomField saves in over old inside tx, with UpdateCustomField's
+// rules.
+func (a *App) updateCustomField(ctx context.Context, tx *store.Tx, actor Actor, old CustomField, in FieldInput) error {
+	id := old.ID
+	f := old
+	if p := a.checkField(in, &f); len(p) > 0 {
+		return Invalid(p)
+	}
+	kept := map[string]bool{}
+	for _, o := range f.Options {
+		kept[o.ID] = true
+	}
+	if old.Type == f.Type || sameShape(old.Type, f.Type) {
+		for _, o := range old.Options {
+			if kept[o.ID] {
+				continue
+			}
+			n, err := store.CountOptionUse(ctx, tx, id, o.ID)
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				return &Error{Code: EConflict, Message: "error.option_in_use", Fields: map[string]string{"options": "error.option_in_use"}, Count: n}
+			}
+		}
+	}
+	if err := store.PutCustomField(ctx, tx, f); err != nil {
+		return err
+	}
+	if old.Type != f.Type {
+		if err := a.convertValues(ctx, tx, old, f); err != nil {
+			return err
+		}
+	}
+	return a.record(ctx, tx, actorID(actor), Change{Action: ActionCustomFieldUpdated, Entity: "custom_field", ID: id, Name: f.Label,
+		Details: map[string]any{"entity": f.Entity, "key": f.Key, "from_type": old.Type, "type": f.Type}})
 }
 
 // sameShape: select and multi select share option ids.

@@ -109,7 +109,7 @@ func (a *App) CreateGoal(ctx context.Context, actor Actor, in GoalInput) (Goal, 
 		return Goal{}, err
 	}
 	now, zone := a.now(), Location(actor)
-	g := Goal{ID: a.cfg.NewID(), Name: strings.TrimSpace(in.Name), Metric: in.Metric, UserID: in.UserID, StartsAt: now, CreatedBy: actorID(actor)}
+	g := Goal{ID: a.cfg.NewID(), Name: strings.TrimSpace(in.Name), Metric: in.Metric, UserID: in.UserID, StartsAt: now, CreatedBy: actorID(actor), Version: 1}
 	fields := map[string]string{}
 	if g.Name == "" || utf8.RuneCountInString(g.Name) > 200 {
 		fields["name"] = "goal.error.name"

@@ -18,10 +18,11 @@ type GoalChange struct {
 	Deadline *string // a day in the actor's zone
 }
 
-// UpdateGoal renames a goal, moves its target or its deadline: its owner,
-// or a manager or admin, as for deleting it. A new deadline measures the
-// baseline again over the equal span before the goal was set.
-func (a *App) UpdateGoal(ctx context.Context, actor Actor, id string, ch GoalChange) (Goal, error) {
+// UpdateGoal renames a goal, moves its target or its deadline, if it is
+// still at version: its owner, or a manager or admin, as for deleting it.
+// A new deadline measures the baseline again over the equal span before
+// the goal was set.
+func (a *App) UpdateGoal(ctx context.Context, actor Actor, id string, version int, ch GoalChange) (Goal, error) {
 	if err := a.can(actor, AreaReports, LevelEdit); err != nil {
 		return Goal{}, err
 	}
@@ -31,6 +32,9 @@ func (a *App) UpdateGoal(ctx context.Context, actor Actor, id string, ch GoalCha
 	}
 	if (g.UserID != actorID(actor) && !CanSeeTeam(actor)) || teamHidden(actor, g) {
 		return Goal{}, errorf(EForbidden, "error.forbidden")
+	}
+	if err := stale(g.Version, &version); err != nil {
+		return Goal{}, err
 	}
 	fields := map[string]string{}
 	if ch.Name != nil {
@@ -67,9 +71,17 @@ func (a *App) UpdateGoal(ctx context.Context, actor Actor, id string, ch GoalCha
 		}
 	}
 	err = a.db.Write(ctx, func(tx *store.Tx) error {
+		now, err := store.GetGoal(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := stale(now.Version, &version); err != nil {
+			return err // changed since it was read above
+		}
 		if err := store.UpdateGoal(ctx, tx, g); err != nil {
 			return err
 		}
+		g.Version++
 		return a.record(ctx, tx, actorID(actor), Change{Action: ActionGoalUpdated, Entity: "goal", ID: g.ID, Name: g.Name,
 			Details: map[string]any{"target": g.Target, "baseline": g.Baseline, "deadline": store.FormatTime(g.Deadline)}})
 	})

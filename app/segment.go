@@ -108,6 +108,12 @@ func (a *App) canChangeSegment(actor Actor, s Segment) error {
 
 // UpdateSegment renames a segment, changes its query or its sharing.
 func (a *App) UpdateSegment(ctx context.Context, actor Actor, id string, in SegmentInput) (Segment, error) {
+	return a.PatchSegment(ctx, actor, id, nil, in)
+}
+
+// PatchSegment is UpdateSegment for the segment still at version, when
+// one is given.
+func (a *App) PatchSegment(ctx context.Context, actor Actor, id string, version *int, in SegmentInput) (Segment, error) {
 	s, err := a.Segment(ctx, actor, id)
 	if err != nil {
 		return s, err
@@ -124,6 +130,16 @@ func (a *App) UpdateSegment(ctx context.Context, actor Actor, id string, in Segm
 		return Segment{}, err
 	}
 	err = a.db.Write(ctx, func(tx *store.Tx) error {
+		now, err := store.SegmentByID(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := stale(now.Version, version); err != nil {
+			return err
+		}
+		if err := stale(s.Version, version); err != nil {
+			return err // changed since it was read above
+		}
 		if err := store.PutSegment(ctx, tx, s); err != nil {
 			return err
 		}

@@ -97,25 +97,45 @@ func (a *App) TagByName(ctx context.Context, name string) (Tag, error) {
 // UpdateTag renames and recolours a tag. Renaming onto the name of another
 // tag is refused; MergeTags is the way to join two tags.
 func (a *App) UpdateTag(ctx context.Context, actor Actor, id, name, color string) (Tag, error) {
+	return a.changeTag(ctx, actor, id, nil, func(Tag) (string, string) { return name, color })
+}
+
+// PatchTag renames or recolours a tag still at version; a nil member
+// keeps its value.
+func (a *App) PatchTag(ctx context.Context, actor Actor, id string, version int, name, color *string) (Tag, error) {
+	return a.changeTag(ctx, actor, id, &version, func(t Tag) (string, string) {
+		applyChange(&t.Name, name)
+		applyChange(&t.Color, color)
+		return t.Name, t.Color
+	})
+}
+
+// changeTag gives the tag id the name and colour values says, checking
+// its version when one is given.
+func (a *App) changeTag(ctx context.Context, actor Actor, id string, version *int, values func(Tag) (name, color string)) (Tag, error) {
 	if err := a.can(actor, AreaContacts, LevelEdit); err != nil {
 		return Tag{}, err
-	}
-	p := map[string]string{}
-	name, problem := cleanText(name, 50, false)
-	if problem != "" || name == "" {
-		p["name"] = "error.tag_invalid"
-	}
-	if !hexColor.MatchString(color) {
-		p["color"] = "error.color_invalid"
-	}
-	if len(p) > 0 {
-		return Tag{}, Invalid(p)
 	}
 	var saved Tag
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		t, err := store.TagByID(ctx, tx, id)
 		if err != nil {
 			return tagNotFound(err)
+		}
+		if err := stale(t.Version, version); err != nil {
+			return err
+		}
+		name, color := values(t)
+		p := map[string]string{}
+		name, problem := cleanText(name, 50, false)
+		if problem != "" || name == "" {
+			p["name"] = "error.tag_invalid"
+		}
+		if !hexColor.MatchString(color) {
+			p["color"] = "error.color_invalid"
+		}
+		if len(p) > 0 {
+			return Invalid(p)
 		}
 		before := t
 		t.Name, t.Key, t.Color = name, foldKey(name), strings.ToLower(color)
@@ -125,6 +145,7 @@ func (a *App) UpdateTag(ctx context.Context, actor Actor, id, name, color string
 			}
 			return err
 		}
+		t.Version++
 		saved = t
 		if err := a.reindexTagged(ctx, tx, id); err != nil {
 			return err

@@ -20,6 +20,17 @@ func WebFormInputOf(f WebForm) WebFormInput {
 // UpdateWebForm replaces a form's settings with the rules of
 // CreateWebForm; its address, and so every page that embeds it, stays.
 func (a *App) UpdateWebForm(ctx context.Context, actor Actor, id string, in WebFormInput) (WebForm, error) {
+	return a.changeWebForm(ctx, actor, id, nil, func(have *WebFormInput) { *have = in })
+}
+
+// PatchWebForm changes the form id if it is still at version: edit
+// changes its settings as stored (WebFormInputOf), with the rules of
+// UpdateWebForm.
+func (a *App) PatchWebForm(ctx context.Context, actor Actor, id string, version int, edit func(*WebFormInput)) (WebForm, error) {
+	return a.changeWebForm(ctx, actor, id, &version, edit)
+}
+
+func (a *App) changeWebForm(ctx context.Context, actor Actor, id string, version *int, edit func(*WebFormInput)) (WebForm, error) {
 	if err := a.can(actor, AreaForms, LevelManage); err != nil {
 		return WebForm{}, err
 	}
@@ -31,6 +42,11 @@ func (a *App) UpdateWebForm(ctx context.Context, actor Actor, id string, in WebF
 		if err != nil {
 			return err
 		}
+		if err := stale(old.Version, version); err != nil {
+			return err
+		}
+		in := WebFormInputOf(toWebForm(old))
+		edit(&in)
 		f, err := a.checkWebForm(ctx, tx, in)
 		if err != nil {
 			return err

@@ -78,7 +78,7 @@ func (a *App) CreateWebhook(ctx context.Context, actor Actor, in WebhookInput) (
 		return NewWebhook{}, Invalid(p)
 	}
 	body, _ := json.Marshal(events)
-	w := store.Webhook{ID: a.cfg.NewID(), URL: u, Description: desc, Events: string(body), Secret: newWebhookSecret(), Enabled: true, CreatedBy: actorID(actor)}
+	w := store.Webhook{ID: a.cfg.NewID(), URL: u, Description: desc, Events: string(body), Secret: newWebhookSecret(), Enabled: true, CreatedBy: actorID(actor), Version: 1}
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		if err := store.InsertWebhook(ctx, tx, w, actorID(actor)); err != nil {
 			return err

@@ -42,12 +42,15 @@ func checkWebhookInput(in WebhookInput) (u, desc string, events []string, p map[
 }
 
 // WebhookChange changes an endpoint; nil members stay. Its secret never
-// changes: a new one is a new endpoint.
+// changes: a new one is a new endpoint. Version, the one read, is checked
+// when the change names the URL, description or events; switching on or
+// off is idempotent and needs none.
 type WebhookChange struct {
 	URL         *string
 	Description *string
 	Events      *[]string
 	Enabled     *bool
+	Version     *int
 }
 
 // UpdateWebhook changes an endpoint's URL, description, events or switch,
@@ -65,6 +68,11 @@ func (a *App) UpdateWebhook(ctx context.Context, actor Actor, id string, ch Webh
 		}
 		if err != nil {
 			return err
+		}
+		if ch.URL != nil || ch.Description != nil || ch.Events != nil {
+			if err := stale(w.Version, ch.Version); err != nil {
+				return err
+			}
 		}
 		old := toWebhook(w)
 		in := WebhookInput{URL: w.URL, Description: w.Description, Events: old.EventList}
@@ -107,11 +115,4 @@ func (a *App) UpdateWebhook(ctx context.Context, actor Actor, id string, ch Webh
 		return Webhook{}, err
 	}
 	return toWebhook(saved), nil
-}
-
-// applyChange sets *dst to *v when a change names v.
-func applyChange[T any](dst *T, v *T) {
-	if v != nil {
-		*dst = *v
-	}
 }

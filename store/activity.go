@@ -269,6 +269,7 @@ type ActivityType struct {
 	Builtin     bool
 	Position    int
 	ArchivedAt  time.Time
+	Version     int // bumped by each change (the API's optimistic check)
 }
 
 // Archived tells whether the type is no longer offered for new activities.
@@ -276,7 +277,7 @@ func (t ActivityType) Archived() bool { return !t.ArchivedAt.IsZero() }
 
 // ActivityTypes lists every type, archived ones too, in menu order.
 func ActivityTypes(ctx context.Context, q Querier) ([]ActivityType, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, name, icon, color, has_duration, builtin, position, archived_at
+	rows, err := q.QueryContext(ctx, `SELECT id, name, icon, color, has_duration, builtin, position, archived_at, version
 		FROM activity_types ORDER BY position, name COLLATE NOCASE, id`)
 	if err != nil {
 		return nil, err
@@ -285,7 +286,7 @@ func ActivityTypes(ctx context.Context, q Querier) ([]ActivityType, error) {
 	err = eachRow(rows, func() error {
 		var t ActivityType
 		var archived sql.NullString
-		err := rows.Scan(&t.ID, &t.Name, &t.Icon, &t.Color, &t.HasDuration, &t.Builtin, &t.Position, &archived)
+		err := rows.Scan(&t.ID, &t.Name, &t.Icon, &t.Color, &t.HasDuration, &t.Builtin, &t.Position, &archived, &t.Version)
 		t.ArchivedAt = parseNullTime(archived)
 		out = append(out, t)
 		return err
@@ -300,7 +301,7 @@ func PutActivityType(ctx context.Context, tx *Tx, t ActivityType) error {
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, icon = excluded.icon, color = excluded.color,
 			has_duration = excluded.has_duration, position = excluded.position, archived_at = excluded.archived_at,
-			updated_at = excluded.updated_at`,
+			updated_at = excluded.updated_at, version = activity_types.version + 1`,
 		t.ID, strings.TrimSpace(t.Name), t.Icon, t.Color, t.HasDuration, t.Builtin, t.Position, nullTime(t.ArchivedAt), now, now)
 	return translate(err)
 }

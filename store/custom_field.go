@@ -22,6 +22,7 @@ type CustomField struct {
 	Position  int
 	Currency  string // money fields
 	Options   []FieldOption
+	Version   int // bumped by each change (the API's optimistic check)
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
@@ -46,7 +47,7 @@ const customFieldColumns = `id, entity, key, label, type, help, required, group_
 // CustomFields lists an entity's fields in form order, with their
 // options, in one statement: every record page and list reads them.
 func CustomFields(ctx context.Context, q Querier, entity string) ([]CustomField, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+customFieldColumns+`, `+fieldOptionsJSON+` FROM custom_fields f
+	rows, err := q.QueryContext(ctx, `SELECT `+customFieldColumns+`, version, `+fieldOptionsJSON+` FROM custom_fields f
 		WHERE entity = ? ORDER BY group_name, position, label`, entity)
 	if err != nil {
 		return nil, err
@@ -62,18 +63,18 @@ func CustomFields(ctx context.Context, q Querier, entity string) ([]CustomField,
 
 // CustomFieldByID loads one field with its options.
 func CustomFieldByID(ctx context.Context, q Querier, id string) (CustomField, error) {
-	return scanCustomField(q.QueryRowContext(ctx, `SELECT `+customFieldColumns+`, `+fieldOptionsJSON+` FROM custom_fields f WHERE id = ?`, id))
+	return scanCustomField(q.QueryRowContext(ctx, `SELECT `+customFieldColumns+`, version, `+fieldOptionsJSON+` FROM custom_fields f WHERE id = ?`, id))
 }
 
 // fieldOptionsJSON are the options of the field f as JSON rows.
 const fieldOptionsJSON = `(SELECT json_group_array(json_array(o.id, o.label, o.position)) FROM custom_field_options o WHERE o.field_id = f.id)`
 
-// scanCustomField scans customFieldColumns and fieldOptionsJSON.
+// scanCustomField scans customFieldColumns, the version and fieldOptionsJSON.
 func scanCustomField(row rowScanner) (CustomField, error) {
 	var f CustomField
 	var created, updated, options string
 	err := row.Scan(&f.ID, &f.Entity, &f.Key, &f.Label, &f.Type, &f.Help, &f.Required, &f.Group, &f.Position,
-		&f.Currency, &created, &updated, &options)
+		&f.Currency, &created, &updated, &f.Version, &options)
 	if err != nil {
 		return f, translate(err)
 	}
@@ -116,7 +117,7 @@ func PutCustomField(ctx context.Context, tx *Tx, f CustomField) error {
 	_, err := tx.exec(ctx, `INSERT INTO custom_fields (`+customFieldColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET label = excluded.label, type = excluded.type, help = excluded.help,
 		required = excluded.required, group_name = excluded.group_name, position = excluded.position,
-		currency = excluded.currency, updated_at = excluded.updated_at`,
+		currency = excluded.currency, updated_at = excluded.updated_at, version = version + 1`,
 		f.ID, f.Entity, f.Key, f.Label, f.Type, f.Help, f.Required, f.Group, f.Position, f.Currency, created, now)
 	if err != nil {
 		return translate(err)

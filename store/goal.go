@@ -20,6 +20,7 @@ type Goal struct {
 	Deadline  time.Time
 	CreatedAt time.Time
 	CreatedBy string
+	Version   int // bumped by each change (the API's optimistic check)
 }
 
 // InsertGoal adds g, created at the transaction's time.
@@ -42,12 +43,12 @@ func TrashGoal(ctx context.Context, tx *Tx, id string) error {
 	return nil
 }
 
-const goalColumns = `id, name, metric, coalesce(user_id, ''), currency, target, baseline, starts_at, deadline, created_at, coalesce(created_by, '')`
+const goalColumns = `id, name, metric, coalesce(user_id, ''), currency, target, baseline, starts_at, deadline, created_at, coalesce(created_by, ''), version`
 
 func scanGoal(row interface{ Scan(...any) error }) (Goal, error) {
 	var g Goal
 	var starts, deadline, created string
-	err := row.Scan(&g.ID, &g.Name, &g.Metric, &g.UserID, &g.Currency, &g.Target, &g.Baseline, &starts, &deadline, &created, &g.CreatedBy)
+	err := row.Scan(&g.ID, &g.Name, &g.Metric, &g.UserID, &g.Currency, &g.Target, &g.Baseline, &starts, &deadline, &created, &g.CreatedBy, &g.Version)
 	g.StartsAt, g.Deadline, g.CreatedAt = ParseTime(starts), ParseTime(deadline), ParseTime(created)
 	return g, err
 }
@@ -88,7 +89,7 @@ func ListGoals(ctx context.Context, q Querier, since time.Time, userID string, a
 
 // UpdateGoal saves a live goal's name, target, baseline and deadline.
 func UpdateGoal(ctx context.Context, tx *Tx, g Goal) error {
-	res, err := tx.ExecContext(ctx, `UPDATE goals SET name = ?, target = ?, baseline = ?, deadline = ? WHERE id = ? AND deleted_at IS NULL`,
+	res, err := tx.ExecContext(ctx, `UPDATE goals SET name = ?, target = ?, baseline = ?, deadline = ?, version = version + 1 WHERE id = ? AND deleted_at IS NULL`,
 		g.Name, g.Target, g.Baseline, FormatTime(g.Deadline), g.ID)
 	if err != nil {
 		return translate(err)

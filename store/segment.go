@@ -13,16 +13,17 @@ type Segment struct {
 	Query     string
 	Shared    bool
 	OwnerID   string
+	Version   int // bumped by each change (the API's optimistic check)
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
 
-const segmentColumns = `id, entity, name, query, shared, coalesce(owner_id, ''), created_at, updated_at`
+const segmentColumns = `id, entity, name, query, shared, coalesce(owner_id, ''), version, created_at, updated_at`
 
 func scanSegment(row rowScanner) (Segment, error) {
 	var s Segment
 	var created, updated string
-	err := row.Scan(&s.ID, &s.Entity, &s.Name, &s.Query, &s.Shared, &s.OwnerID, &created, &updated)
+	err := row.Scan(&s.ID, &s.Entity, &s.Name, &s.Query, &s.Shared, &s.OwnerID, &s.Version, &created, &updated)
 	s.CreatedAt, s.UpdatedAt = ParseTime(created), ParseTime(updated)
 	return s, translate(err)
 }
@@ -57,7 +58,8 @@ func PutSegment(ctx context.Context, tx *Tx, s Segment) error {
 	now := FormatTime(tx.Now)
 	_, err := tx.exec(ctx, `INSERT INTO segments (id, entity, name, query, shared, owner_id, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET name = excluded.name, query = excluded.query, shared = excluded.shared, updated_at = excluded.updated_at`,
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name, query = excluded.query, shared = excluded.shared, updated_at = excluded.updated_at,
+			version = segments.version + 1`,
 		s.ID, s.Entity, s.Name, s.Query, s.Shared, nullString(s.OwnerID), now, now)
 	return translate(err)
 }

@@ -11,6 +11,9 @@ type Tag struct {
 	Name  string
 	Key   string // case-folded name
 	Color string
+	// Version is bumped by each rename or recolour (the API's optimistic
+	// check); read by TagByID and ListTags.
+	Version int
 }
 
 // TagCount is a tag with how many live records carry it.
@@ -38,14 +41,14 @@ func tagLink(kind string) (table, column, records string) {
 // TagByKey finds a tag by its case-folded name.
 func TagByKey(ctx context.Context, q Querier, key string) (Tag, error) {
 	var t Tag
-	err := q.QueryRowContext(ctx, `SELECT id, name, name_key, color FROM tags WHERE name_key = ?`, key).Scan(&t.ID, &t.Name, &t.Key, &t.Color)
+	err := q.QueryRowContext(ctx, `SELECT id, name, name_key, color, version FROM tags WHERE name_key = ?`, key).Scan(&t.ID, &t.Name, &t.Key, &t.Color, &t.Version)
 	return t, translate(err)
 }
 
 // TagByID loads one tag.
 func TagByID(ctx context.Context, q Querier, id string) (Tag, error) {
 	var t Tag
-	err := q.QueryRowContext(ctx, `SELECT id, name, name_key, color FROM tags WHERE id = ?`, id).Scan(&t.ID, &t.Name, &t.Key, &t.Color)
+	err := q.QueryRowContext(ctx, `SELECT id, name, name_key, color, version FROM tags WHERE id = ?`, id).Scan(&t.ID, &t.Name, &t.Key, &t.Color, &t.Version)
 	return t, translate(err)
 }
 
@@ -58,7 +61,7 @@ func InsertTag(ctx context.Context, tx *Tx, t Tag) error {
 
 // UpdateTag renames or recolours a tag.
 func UpdateTag(ctx context.Context, tx *Tx, t Tag) error {
-	res, err := tx.exec(ctx, `UPDATE tags SET name = ?, name_key = ?, color = ?, updated_at = ? WHERE id = ?`,
+	res, err := tx.exec(ctx, `UPDATE tags SET name = ?, name_key = ?, color = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
 		t.Name, t.Key, t.Color, FormatTime(tx.Now), t.ID)
 	if err != nil {
 		return translate(err)
@@ -138,7 +141,7 @@ func TagsOf(ctx context.Context, q Querier, kind string, ids []string) (map[stri
 // ListTags returns every tag with how many live contacts and companies
 // carry it, by name.
 func ListTags(ctx context.Context, q Querier) ([]TagCount, error) {
-	rows, err := q.QueryContext(ctx, `SELECT t.id, t.name, t.name_key, t.color,
+	rows, err := q.QueryContext(ctx, `SELECT t.id, t.name, t.name_key, t.color, t.version,
 		coalesce((SELECT n FROM list_counts WHERE kind = 'contacts.tag' AND key = t.id), 0),
 		coalesce((SELECT n FROM list_counts WHERE kind = 'companies.tag' AND key = t.id), 0)
 		FROM tags t ORDER BY t.name_key`)
@@ -149,7 +152,7 @@ func ListTags(ctx context.Context, q Querier) ([]TagCount, error) {
 	var out []TagCount
 	for rows.Next() {
 		var t TagCount
-		if err := rows.Scan(&t.ID, &t.Name, &t.Key, &t.Color, &t.Contacts, &t.Companies); err != nil {
+		if err := rows.Scan(&t.ID, &t.Name, &t.Key, &t.Color, &t.Version, &t.Contacts, &t.Companies); err != nil {
 			return nil, err
 		}
 		out = append(out, t)

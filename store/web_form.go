@@ -25,17 +25,18 @@ type WebForm struct {
 	// text; ConsentRequired refuses a submission without the box ticked.
 	ConsentText     string
 	ConsentRequired bool
+	Version         int // bumped by each change (the API's optimistic check)
 	CreatedAt       time.Time
 	Submissions     int
 }
 
-const webFormColumns = `id, name, fields, thank_you, redirect_url, COALESCE(stage_id, ''), tags, lead_source, owner_ids, origins, enabled, fill_empty, consent_text, consent_required, created_at,
+const webFormColumns = `id, name, fields, thank_you, redirect_url, COALESCE(stage_id, ''), tags, lead_source, owner_ids, origins, enabled, fill_empty, consent_text, consent_required, created_at, version,
 	(SELECT count(*) FROM form_submissions s WHERE s.form_id = web_forms.id)`
 
 func scanWebForm(row rowScanner) (WebForm, error) {
 	var f WebForm
 	var created string
-	if err := row.Scan(&f.ID, &f.Name, &f.Fields, &f.ThankYou, &f.RedirectURL, &f.StageID, &f.Tags, &f.LeadSource, &f.OwnerIDs, &f.Origins, &f.Enabled, &f.FillEmpty, &f.ConsentText, &f.ConsentRequired, &created, &f.Submissions); err != nil {
+	if err := row.Scan(&f.ID, &f.Name, &f.Fields, &f.ThankYou, &f.RedirectURL, &f.StageID, &f.Tags, &f.LeadSource, &f.OwnerIDs, &f.Origins, &f.Enabled, &f.FillEmpty, &f.ConsentText, &f.ConsentRequired, &created, &f.Version, &f.Submissions); err != nil {
 		return f, translate(err)
 	}
 	f.CreatedAt = ParseTime(created)
@@ -97,7 +98,7 @@ func InsertSubmission(ctx context.Context, tx *Tx, id, formID, contactID string,
 // stay.
 func UpdateWebForm(ctx context.Context, tx *Tx, f WebForm) error {
 	res, err := tx.ExecContext(ctx, `UPDATE web_forms SET name = ?, fields = ?, thank_you = ?, redirect_url = ?, stage_id = ?, tags = ?, lead_source = ?,
-		owner_ids = ?, origins = ?, fill_empty = ?, consent_text = ?, consent_required = ?, updated_at = ? WHERE id = ?`, f.Name, f.Fields, f.ThankYou,
+		owner_ids = ?, origins = ?, fill_empty = ?, consent_text = ?, consent_required = ?, updated_at = ?, version = version + 1 WHERE id = ?`, f.Name, f.Fields, f.ThankYou,
 		f.RedirectURL, nullString(f.StageID), f.Tags, f.LeadSource, f.OwnerIDs, f.Origins, f.FillEmpty, f.ConsentText, f.ConsentRequired, FormatTime(tx.Now), f.ID)
 	return changedOne(res, err)
 }

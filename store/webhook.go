@@ -18,14 +18,15 @@ type Webhook struct {
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 	CreatedBy      string
+	Version        int // bumped by each change an admin makes (the API's optimistic check)
 }
 
-const webhookColumns = `id, url, description, events, secret, enabled, failures, disabled_reason, created_at, updated_at, COALESCE(created_by, '')`
+const webhookColumns = `id, url, description, events, secret, enabled, failures, disabled_reason, created_at, updated_at, COALESCE(created_by, ''), version`
 
 func scanWebhook(row rowScanner) (Webhook, error) {
 	var w Webhook
 	var created, updated string
-	if err := row.Scan(&w.ID, &w.URL, &w.Description, &w.Events, &w.Secret, &w.Enabled, &w.Failures, &w.DisabledReason, &created, &updated, &w.CreatedBy); err != nil {
+	if err := row.Scan(&w.ID, &w.URL, &w.Description, &w.Events, &w.Secret, &w.Enabled, &w.Failures, &w.DisabledReason, &created, &updated, &w.CreatedBy, &w.Version); err != nil {
 		return Webhook{}, translate(err)
 	}
 	w.CreatedAt, w.UpdatedAt = ParseTime(created), ParseTime(updated)
@@ -42,7 +43,8 @@ func InsertWebhook(ctx context.Context, tx *Tx, w Webhook, by string) error {
 // SetWebhookEnabled switches an endpoint on (clearing its failures) or off
 // with a reason.
 func SetWebhookEnabled(ctx context.Context, tx *Tx, id string, enabled bool, reason string) error {
-	res, err := tx.ExecContext(ctx, `UPDATE webhooks SET enabled = ?, disabled_reason = ?, failures = CASE WHEN ? THEN 0 ELSE failures END, updated_at = ? WHERE id = ?`,
+	res, err := tx.ExecContext(ctx, `UPDATE webhooks SET enabled = ?, disabled_reason = ?, failures = CASE WHEN ? THEN 0 ELSE failures END, updated_at = ?,
+		version = version + 1 WHERE id = ?`,
 		enabled, reason, enabled, FormatTime(tx.Now), id)
 	return changedOne(res, err)
 }

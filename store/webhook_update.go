@@ -7,7 +7,7 @@ import "context"
 
 // UpdateWebhook saves an endpoint's URL, description and events.
 func UpdateWebhook(ctx context.Context, tx *Tx, w Webhook) error {
-	res, err := tx.ExecContext(ctx, `UPDATE webhooks SET url = ?, description = ?, events = ?, updated_at = ? WHERE id = ?`,
+	res, err := tx.ExecContext(ctx, `UPDATE webhooks SET url = ?, description = ?, events = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
 		w.URL, w.Description, w.Events, FormatTime(tx.Now), w.ID)
 	return changedOne(res, err)
 }

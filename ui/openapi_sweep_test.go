@@ -214,7 +214,14 @@ func (s *sweep) setUp() {
 	}
 	s.ids["webhook-messages"] = msgs.Data[len(msgs.Data)-1].ID // Ada's: erasing a person deletes their messages
 	s.ids["notifications"] = "all"
+	for _, more := range sweepSetUps {
+		more(s)
+	}
 }
+
+// sweepSetUps make the records of operations added from other files
+// (each keeps its ids in s.ids, as setUp does).
+var sweepSetUps []func(*sweep)
 
 // path is op's path with the sweep's records in it.
 func (s *sweep) path(op api.ApiOperation) string {

@@ -113,6 +113,7 @@ type activityTypeJSON struct {
 	Color       string `json:"color"`
 	HasDuration bool   `json:"has_duration"`
 	Archived    bool   `json:"archived"`
+	Version     int    `json:"version"` // what a PATCH sends back
 }
 
 func handleAPIActivityTypes(s *apiSite) http.Handler {
@@ -127,7 +128,7 @@ func handleAPIActivityTypes(s *apiSite) http.Handler {
 			Data []activityTypeJSON `json:"data"`
 		}{Data: []activityTypeJSON{}}
 		for _, t := range types {
-			out.Data = append(out.Data, activityTypeJSON{ID: t.ID, Name: s.catalog.ActivityTypeName(lang, t), Icon: t.Icon, Color: t.Color, HasDuration: t.HasDuration, Archived: t.Archived()})
+			out.Data = append(out.Data, activityTypeJSON{ID: t.ID, Name: s.catalog.ActivityTypeName(lang, t), Icon: t.Icon, Color: t.Color, HasDuration: t.HasDuration, Archived: t.Archived(), Version: t.Version})
 		}
 		request.Encode(w, http.StatusOK, out)
 	})

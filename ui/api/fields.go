@@ -20,6 +20,7 @@ type FieldJSON struct {
 	Position int          `json:"position"`
 	Currency string       `json:"currency,omitempty"`
 	Options  []OptionJSON `json:"options,omitempty"`
+	Version  int          `json:"version"` // what a PATCH sends back
 }
 
 // OptionJSON is one choice of a select field.
@@ -31,7 +32,7 @@ type OptionJSON struct {
 // NewFieldJSON shapes a definition for the API.
 func NewFieldJSON(f app.CustomField) FieldJSON {
 	out := FieldJSON{ID: f.ID, Entity: f.Entity, Key: f.Key, Label: f.Label, Type: f.Type, Help: f.Help,
-		Required: f.Required, Group: f.Group, Position: f.Position, Currency: f.Currency}
+		Required: f.Required, Group: f.Group, Position: f.Position, Currency: f.Currency, Version: f.Version}
 	for _, o := range f.Options {
 		out.Options = append(out.Options, OptionJSON{ID: o.ID, Label: o.Label})
 	}

@@ -32,6 +32,7 @@ type goalJSON struct {
 	EndsAt    time.Time   `json:"ends_at"`
 	CreatedAt time.Time   `json:"created_at"`
 	Points    []goalPoint `json:"points,omitempty"` // progress over time (one goal only)
+	Version   int         `json:"version"`          // what a PATCH sends back
 }
 
 type goalPoint struct {
@@ -43,7 +44,7 @@ func (s *apiSite) goalOf(r *http.Request, p app.GoalProgress) goalJSON {
 	g := p.Goal
 	out := goalJSON{ID: g.ID, Name: g.Name, Metric: g.Metric, Unit: "count", Currency: g.Currency, Target: g.Target, Baseline: g.Baseline,
 		Current: p.Current, Percent: p.Percent, Reached: p.Reached, Ended: p.Ended, StartsAt: g.StartsAt, EndsAt: g.Deadline,
-		Deadline: g.Deadline.In(app.Location(request.CurrentUser(r))).Add(-time.Nanosecond).Format(time.DateOnly), CreatedAt: g.CreatedAt}
+		Deadline: g.Deadline.In(app.Location(request.CurrentUser(r))).Add(-time.Nanosecond).Format(time.DateOnly), CreatedAt: g.CreatedAt, Version: g.Version}
 	switch {
 	case g.Metric == app.MetricRevenueWon:
 		out.Unit = "minor_units"

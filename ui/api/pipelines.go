@@ -15,6 +15,7 @@ type PipelineJSON struct {
 	Position int         `json:"position"`
 	Archived bool        `json:"archived"`
 	Stages   []StageJSON `json:"stages"`
+	Version  int         `json:"version"` // what a PATCH sends back
 }
 
 // StageJSON is one stage of a pipeline.
@@ -26,6 +27,7 @@ type StageJSON struct {
 	Kind        string `json:"kind"`
 	RotDays     *int   `json:"rot_days"`
 	Archived    bool   `json:"archived"`
+	Version     int    `json:"version"` // what a PATCH sends back
 }
 
 // handleAPIPipelines answers GET /api/v1/pipelines: every pipeline in use,
@@ -50,13 +52,18 @@ func handleAPIPipelines(s *apiSite) http.Handler {
 }
 
 func (s *apiSite) pipelineJSON(lang string, p app.Pipeline) PipelineJSON {
-	out := PipelineJSON{ID: p.ID, Name: s.catalog.PipelineName(lang, p), Position: p.Position, Archived: p.Archived(), Stages: []StageJSON{}}
+	out := PipelineJSON{ID: p.ID, Name: s.catalog.PipelineName(lang, p), Position: p.Position, Archived: p.Archived(), Stages: []StageJSON{}, Version: p.Version}
 	for _, st := range p.Stages {
-		j := StageJSON{ID: st.ID, Name: s.catalog.StageName(lang, st), Probability: st.Probability, Position: st.Position, Kind: st.Kind, Archived: st.Archived()}
-		if st.RotDays > 0 {
-			j.RotDays = &st.RotDays
-		}
-		out.Stages = append(out.Stages, j)
+		out.Stages = append(out.Stages, s.stageJSON(lang, st))
 	}
 	return out
+}
+
+func (s *apiSite) stageJSON(lang string, st app.Stage) StageJSON {
+	j := StageJSON{ID: st.ID, Name: s.catalog.StageName(lang, st), Probability: st.Probability, Position: st.Position, Kind: st.Kind,
+		Archived: st.Archived(), Version: st.Version}
+	if st.RotDays > 0 {
+		j.RotDays = &st.RotDays
+	}
+	return j
 }

@@ -22,19 +22,25 @@ type SegmentJSON struct {
 	Count     int       `json:"count"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	Version   int       `json:"version"` // a PATCH may send it back: a change made since answers 409
 }
 
 func (s *apiSite) segmentJSON(r *http.Request, seg app.Segment) SegmentJSON {
 	n, _ := s.app.SegmentCount(r.Context(), request.CurrentUser(r), seg) // a query that no longer compiles counts 0
 	return SegmentJSON{ID: seg.ID, Entity: seg.Entity, Name: seg.Name, Query: seg.Query, Shared: seg.Shared,
-		OwnerID: nullable(seg.OwnerID), Count: n, CreatedAt: seg.CreatedAt.UTC(), UpdatedAt: seg.UpdatedAt.UTC()}
+		OwnerID: nullable(seg.OwnerID), Count: n, CreatedAt: seg.CreatedAt.UTC(), UpdatedAt: seg.UpdatedAt.UTC(), Version: seg.Version}
 }
 
 type segmentBody struct {
-	Entity string `json:"entity"`
-	Name   string `json:"name"`
-	Query  string `json:"query"`
-	Shared bool   `json:"shared"`
+	Entity  string `json:"entity"`
+	Name    string `json:"name"`
+	Query   string `json:"query"`
+	Shared  bool   `json:"shared"`
+	Version *int   `json:"version"` // PATCH: the version read, checked when sent
+}
+
+func (b segmentBody) input() app.SegmentInput {
+	return app.SegmentInput{Entity: b.Entity, Name: b.Name, Query: b.Query, Shared: b.Shared}
 }
 
 func handleAPISegments(s *apiSite) http.Handler {
@@ -59,7 +65,7 @@ func handleAPISegmentCreate(s *apiSite) http.Handler {
 			writeAPIError(w, r, s, err)
 			return
 		}
-		seg, err := s.app.CreateSegment(r.Context(), request.CurrentUser(r), app.SegmentInput(body))
+		seg, err := s.app.CreateSegment(r.Context(), request.CurrentUser(r), body.input())
 		if err != nil {
 			writeAPIError(w, r, s, err)
 			return
@@ -94,7 +100,7 @@ func handleAPISegmentUpdate(s *apiSite) http.Handler {
 			return
 		}
 		body.Entity = seg.Entity
-		seg, err = s.app.UpdateSegment(r.Context(), user, seg.ID, app.SegmentInput(body))
+		seg, err = s.app.PatchSegment(r.Context(), user, seg.ID, body.Version, body.input())
 		if err != nil {
 			writeAPIError(w, r, s, err)
 			return

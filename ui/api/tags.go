@@ -13,6 +13,7 @@ type TagJSON struct {
 	Color     string `json:"color"`
 	Contacts  int    `json:"contacts"`
 	Companies int    `json:"companies"`
+	Version   int    `json:"version"` // what a PATCH sends back
 }
 
 // handleAPITagList answers GET /api/v1/tags: every tag, by name. Tags are
@@ -26,7 +27,7 @@ func handleAPITagList(s *apiSite) http.Handler {
 		}
 		data := make([]TagJSON, 0, len(tags))
 		for _, t := range tags {
-			data = append(data, TagJSON{ID: t.ID, Name: t.Name, Color: t.Color, Contacts: t.Contacts, Companies: t.Companies})
+			data = append(data, TagJSON{ID: t.ID, Name: t.Name, Color: t.Color, Contacts: t.Contacts, Companies: t.Companies, Version: t.Version})
 		}
 		request.Encode(w, http.StatusOK, struct {
 			Data []TagJSON `json:"data"`

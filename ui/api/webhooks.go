@@ -23,11 +23,13 @@ type webhookJSON struct {
 	OwnerID string `json:"owner_id"`
 	// Secret is in the answer to the creation only.
 	Secret string `json:"secret,omitempty"`
+	// Version is what a PATCH of the URL, description or events sends back.
+	Version int `json:"version"`
 }
 
 func webhookOf(wh app.Webhook) webhookJSON {
 	return webhookJSON{ID: wh.ID, URL: wh.URL, Description: wh.Description, Events: wh.EventList, Enabled: wh.Enabled, Failures: wh.Failures,
-		DisabledReason: wh.DisabledReason, CreatedAt: wh.CreatedAt, OwnerID: wh.CreatedBy}
+		DisabledReason: wh.DisabledReason, CreatedAt: wh.CreatedAt, OwnerID: wh.CreatedBy, Version: wh.Version}
 }
 
 // handleAPIWebhookList answers GET /api/v1/webhooks.
@@ -75,28 +77,30 @@ func handleAPIWebhookCreate(s *apiSite) http.Handler {
 	})
 }
 
-// handleAPIWebhookUpdate answers PATCH /api/v1/webhooks/{id}: switch it
-// on or off.
+// WebhookPatch changes an endpoint; absent members stay. Its secret
+// never changes.
+type WebhookPatch struct {
+	URL         *string   `json:"url"`
+	Description *string   `json:"description"`
+	Events      *[]string `json:"events"` // ["*"] or [] for every event
+	Enabled     *bool     `json:"enabled"`
+	Version     *int      `json:"version"` // the version read: checked when url, description or events change
+}
+
+// handleAPIWebhookUpdate answers PATCH /api/v1/webhooks/{id}: its URL,
+// description, events, or switch it on (forgetting its failures) or off.
 func handleAPIWebhookUpdate(s *apiSite) http.Handler {
-	type body struct {
-		Enabled bool `json:"enabled"`
-		Version int  `json:"version"` // accepted and ignored: switching is idempotent
-	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !apiAllowed(w, r, s, app.AreaIntegrations, app.LevelCreate) {
 			return
 		}
-		var b body
+		var b WebhookPatch
 		if _, err := decodeBody(w, r, &b); err != nil {
 			writeAPIError(w, r, s, err)
 			return
 		}
-		id := mux.Vars(r)["id"]
-		if err := s.app.SetWebhookEnabled(r.Context(), request.CurrentUser(r), id, b.Enabled); err != nil {
-			writeAPIError(w, r, s, err)
-			return
-		}
-		wh, err := s.app.Webhook(r.Context(), request.CurrentUser(r), id)
+		wh, err := s.app.UpdateWebhook(r.Context(), request.CurrentUser(r), mux.Vars(r)["id"],
+			app.WebhookChange{URL: b.URL, Description: b.Description, Events: b.Events, Enabled: b.Enabled, Version: b.Version})
 		if err != nil {
 			writeAPIError(w, r, s, err)
 			return
