@@ -1,11 +1,6 @@
 package ui
 
-import (
-	"net/http"
-
-	"rolo/app"
-	"rolo/ui/request"
-)
+import "net/http"
 
 // crossOriginCheck refuses cross-origin writes, except the public web-form
 // post, which other sites must be able to make and which checks the
@@ -19,16 +14,6 @@ func crossOriginCheck(next http.Handler) http.Handler {
 	return cop.Handler(next)
 }
 
-var errCrossOrigin = &app.Error{Code: app.EForbidden, Message: "error.cross_origin"}
-
 func refuseCrossOrigin(w http.ResponseWriter, r *http.Request) {
-	if request.IsAPI(r) {
-		request.WriteProblem(w, r, errCrossOrigin, nil)
-		return
-	}
-	msg := errCrossOrigin.Message
-	if c := request.CatalogOf(r); c != nil {
-		msg = c.T(c.Language(r, request.CurrentUser(r)), msg)
-	}
-	http.Error(w, msg, http.StatusForbidden)
+	refuse(w, r, http.StatusForbidden, "forbidden", "error.cross_origin")
 }

@@ -22,7 +22,7 @@ func recoverPanics(next http.Handler) http.Handler {
 					panic(v)
 				}
 				slog.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-				http.Error(w, "internal error", http.StatusInternalServerError)
+				refuse(w, r, http.StatusInternalServerError, "internal", "error.internal")
 			}
 		}()
 		next.ServeHTTP(w, r)
@@ -92,7 +92,7 @@ func checkHost(allowed []string) func(http.Handler) http.Handler {
 			host = strings.ToLower(strings.Trim(host, "[]"))
 			if !set[host] {
 				slog.Warn("refused request for unknown host", "host", r.Host, "remote", r.RemoteAddr)
-				http.Error(w, "unknown host; start rolo with --allow-host "+host+" to allow it", http.StatusMisdirectedRequest)
+				refuse(w, r, http.StatusMisdirectedRequest, "unknown_host", "error.unknown_host", host, host)
 				return
 			}
 			next.ServeHTTP(w, r)

@@ -48,14 +48,14 @@ func newServer(a *app.App, cfg Config, templates, static, i18nFiles fs.FS) (http
 	// The chain wraps the whole router, not router.Use: mux runs Use only
 	// on matched routes (gorilla/mux#416), and a 404 must be protected too.
 	var h http.Handler = router
-	h = withAPIKey(a)(h)                // or the owner of an API key (Bearer), for /api/v1
-	h = withSession(a)(h)               // attach the logged-in user, if any
-	h = crossOriginCheck(h)             // refuse cross-origin POSTs (Sec-Fetch-Site / Origin)
-	h = request.WithCatalog(catalog)(h) // so a refusal above the router still speaks the reader's language
-	h = checkHost(cfg.AllowedHosts)(h)  // refuse DNS-rebinding Host names
-	h = securityHeaders(h)              // CSP, nosniff, frame and referrer policy on every answer
+	h = withAPIKey(a)(h)               // or the owner of an API key (Bearer), for /api/v1
+	h = withSession(a)(h)              // attach the logged-in user, if any
+	h = crossOriginCheck(h)            // refuse cross-origin POSTs (Sec-Fetch-Site / Origin)
+	h = checkHost(cfg.AllowedHosts)(h) // refuse DNS-rebinding Host names
+	h = securityHeaders(h)             // CSP, nosniff, frame and referrer policy on every answer
 	h = logRequests(h)
 	h = recoverPanics(h)
+	h = request.WithCatalog(catalog)(h) // outermost: every refusal above speaks the reader's language
 	return h, nil
 }
 

@@ -71,16 +71,24 @@ func WriteProblem(w http.ResponseWriter, r *http.Request, err error, c *i18n.Cat
 }
 
 // WriteStatusProblem answers with a problem for a status that no app error
-// stands for (405, from the router): code names it, key is its message in
-// the catalog the server put on the request.
-func WriteStatusProblem(w http.ResponseWriter, r *http.Request, status int, code, key string) {
-	detail := key
-	if c := CatalogOf(r); c != nil {
-		detail = c.T(c.Language(r, CurrentUser(r)), key)
-	}
+// stands for (405 from the router, 421, a panic's 500): code names it, key
+// (filled with args) is its message in the catalog the server put on the
+// request.
+func WriteStatusProblem(w http.ResponseWriter, r *http.Request, status int, code, key string, args ...any) {
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(Problem{Type: "about:blank", Title: http.StatusText(status), Status: status, Detail: detail, Code: code})
+	_ = json.NewEncoder(w).Encode(Problem{Type: "about:blank", Title: http.StatusText(status), Status: status,
+		Detail: Translate(r, key, args...), Code: code})
+}
+
+// Translate is key, filled with args, in the reader's language, from the
+// catalog the server put on the request (the key itself without one).
+func Translate(r *http.Request, key string, args ...any) string {
+	c := CatalogOf(r)
+	if c == nil {
+		return key
+	}
+	return c.T(c.Language(r, CurrentUser(r)), key, args...)
 }
 
 // StatusOf maps an app error code to an HTTP status, in one place.
