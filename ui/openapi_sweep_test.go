@@ -93,6 +93,18 @@ func TestOpenAPISweep(t *testing.T) {
 			}
 		}
 	}
+	// Every report and the dashboard, for a custom period, and the other
+	// breakdowns of win_rate.
+	for _, query := range []string{"pipeline", "funnel", "win_rate?by=source", "win_rate?by=period&period=last_quarter", "time", "sources",
+		"growth?period=this_year", "activity", "adoption", "pipeline?period=custom&from=2026-01-01&to=2026-12-31&owner=me"} {
+		if res := admin.get("/api/v1/reports/" + query); res.StatusCode != http.StatusOK {
+			t.Errorf("report %s: %d %.300s", query, res.StatusCode, res.Body)
+		}
+	}
+	if res := sales.get("/api/v1/dashboard?owner=team&period=last_month"); res.StatusCode != http.StatusOK && res.StatusCode != http.StatusForbidden {
+		t.Errorf("the team's dashboard as sales: %d %.300s", res.StatusCode, res.Body)
+	}
+
 	// The refusals no operation above met, on records not yet trashed.
 	company := "/api/v1/companies/" + sw.create("", "/api/v1/companies", `{"name":"Stale Ltd"}`)["id"].(string)
 	contact := "/api/v1/contacts/" + sw.create("", "/api/v1/contacts", `{"first_name":"Late"}`)["id"].(string)

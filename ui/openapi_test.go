@@ -135,6 +135,7 @@ func TestOpenAPIContractIsStrict(t *testing.T) {
 	}
 	page := `{"data":[],"next_cursor":null,"total":0}`
 	me := `{"id":"u1","email":"a@example.com","name":"A","role":"admin","language":"en","created_at":"2026-01-01T00:00:00Z","time_zone":"UTC","calendar_feed_url":"http://x/"`
+	report := `{"report":"sources","period":{"key":"this_month","from":"2026-12-01T00:00:00Z","to":"2027-01-01T00:00:00Z"},"filters":"","data":`
 	problem := `{"type":"about:blank","title":"Unauthorized","status":401,"code":"unauthorized"`
 	for _, c2 := range []struct {
 		name, method, url, body string
@@ -153,6 +154,8 @@ func TestOpenAPIContractIsStrict(t *testing.T) {
 		{"a document stricter than the server", "GET", "/api/v1/deals?limit=abc", "", 200, page, "accepted a request the document calls invalid"},
 		{"an unknown body member accepted", "POST", "/api/v1/segments", `{"name":"A","nope":1}`, 201, `{}`, "accepted a request the document calls invalid"},
 		{"a valid body refused as unreadable", "POST", "/api/v1/segments", `{"name":"A"}`, 400, strings.Replace(problem, "401", "400", 1) + `}`, "could not read a request the document calls valid"},
+		{"a report's numbers", "GET", "/api/v1/reports/sources", "", 200, report + `{"rows":[]}}`, ""},
+		{"a report with an undocumented number", "GET", "/api/v1/reports/sources", "", 200, report + `{"rows":[],"average":1}}`, "doesn't match"},
 		{"null members in a body", "POST", "/api/v1/contacts", `{"first_name":null,"company_id":null}`, 422, strings.Replace(problem, "401", "422", 1) + `,"errors":{"email":"x"}}`, ""},
 	} {
 		r := httptest.NewRequest(c2.method, c2.url, strings.NewReader(c2.body))

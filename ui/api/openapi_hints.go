@@ -1,6 +1,7 @@
 package api
 
 import (
+	"strings"
 	"time"
 
 	"rolo/app"
@@ -64,7 +65,7 @@ var fieldHints = map[string]map[string]any{
 	"WebhookInput.url":           {"format": "uri"},
 	"WebhookSwitch.version":      {"description": "accepted and ignored: switching is idempotent"},
 	"RuleRun.status":             {"enum": []any{"ok", "failed", "skipped", "queued"}},
-	"Report.data":                {"type": "object", "description": "the report's rows and totals; money as {value (minor units), currency}, rates in per cent"},
+	"Report.data":                {"anyOf": reportDataRefs(), "description": "the report's numbers: the schema named after the report (PipelineReport for pipeline, WinRateReport for win_rate …); money as {value (minor units), currency}, rates in per cent"},
 	"Report.filters":             {"description": "the query string that reopens this view"},
 	"ContactList.next_cursor":    {"description": "null on the last page"},
 	"ContactInput.id":            readOnly,
@@ -77,6 +78,25 @@ var fieldHints = map[string]map[string]any{
 	"TaskInput.snoozed_until":    readOnly,
 	"TaskInput.due_at":           {"description": "RFC 3339; null or \"\" clears it"},
 	"ActivityInput.occurred_at":  {"description": "RFC 3339"},
+}
+
+// reportDataRefs lists the report shapes a report's data may take.
+func reportDataRefs() []any {
+	var out []any
+	for _, name := range request.ReportNames {
+		out = append(out, ref(reportSchemaName(name)))
+	}
+	return out
+}
+
+// reportSchemaName is the component of a report's data: PipelineReport,
+// WinRateReport.
+func reportSchemaName(report string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(report, "_") {
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return b.String() + "Report"
 }
 
 // exampleTime is the moment every example is stamped with.

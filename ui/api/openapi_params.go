@@ -55,7 +55,7 @@ var queryParams = map[string]QueryParam{
 	"to":       {map[string]any{"type": "string", "format": "date"}, "a custom period's last day"},
 	"pipeline": {text(), "a pipeline's id"},
 	"source":   {text(), "a lead source"},
-	"by":       {text(), "win_rate's breakdown: owner, source, pipeline or month"},
+	"by":       {text(), "win_rate's breakdown: owner (the default, and what any other value means), source or period"},
 }
 
 var queryParamsAt = map[string]QueryParam{

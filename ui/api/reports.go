@@ -73,7 +73,8 @@ func winRateOf(row app.WinRateRow) winRateJSON {
 	return out
 }
 
-// reportData runs one report for the request and shapes its numbers.
+// reportData runs one report for the request and shapes its numbers
+// (report_json.go has the shapes).
 func (s *apiSite) reportData(r *http.Request, name string, q app.ReportQuery, f request.ReportFilters) (any, error) {
 	ctx, user := r.Context(), request.CurrentUser(r)
 	lang := s.catalog.Language(r, user)
@@ -82,121 +83,67 @@ func (s *apiSite) reportData(r *http.Request, name string, q app.ReportQuery, f 
 	switch name {
 	case "pipeline":
 		rep, err := s.app.PipelineReport(ctx, user, q)
-		type row struct {
-			Stage       nameRef     `json:"stage"`
-			Probability int         `json:"probability"`
-			Count       int         `json:"count"`
-			Value       []moneyJSON `json:"value"`
-			Weighted    []moneyJSON `json:"weighted"`
-		}
-		rows := []row{}
+		out := pipelineReportJSON{Pipeline: pipeline(rep.Pipeline), Stages: []pipelineStageJSON{}, Count: rep.Count, Value: moneyList(rep.Value), Weighted: moneyList(rep.Weighted)}
 		for _, st := range rep.Stages {
-			rows = append(rows, row{stage(st.Stage), st.Stage.Probability, st.Count, moneyList(st.Value), moneyList(st.Weighted)})
+			out.Stages = append(out.Stages, pipelineStageJSON{stage(st.Stage), st.Stage.Probability, st.Count, moneyList(st.Value), moneyList(st.Weighted)})
 		}
-		return map[string]any{"pipeline": pipeline(rep.Pipeline), "stages": rows,
-			"count": rep.Count, "value": moneyList(rep.Value), "weighted": moneyList(rep.Weighted)}, err
+		return out, err
 	case "funnel":
 		rep, err := s.app.FunnelReport(ctx, user, q)
-		type step struct {
-			Stage      nameRef `json:"stage"`
-			Reached    int     `json:"reached"`
-			Next       int     `json:"next"`
-			Conversion float64 `json:"conversion"`
-			DropOff    int     `json:"drop_off"`
-		}
-		steps := []step{}
+		out := funnelReportJSON{Pipeline: pipeline(rep.Pipeline), Cohort: rep.Cohort, Steps: []funnelStepJSON{}, Won: rep.Won, Lost: rep.Lost, WinRate: rep.WinRate}
 		for _, st := range rep.Steps {
-			steps = append(steps, step{stage(st.Stage), st.Reached, st.Next, st.Conversion, st.DropOff})
+			out.Steps = append(out.Steps, funnelStepJSON{stage(st.Stage), st.Reached, st.Next, st.Conversion, st.DropOff})
 		}
-		return map[string]any{"pipeline": pipeline(rep.Pipeline), "cohort": rep.Cohort,
-			"steps": steps, "won": rep.Won, "lost": rep.Lost, "win_rate": rep.WinRate}, err
+		return out, err
 	case "win_rate":
 		rep, err := s.app.WinRateReport(ctx, user, q, f.By)
-		rows := []winRateJSON{}
+		out := winRateReportJSON{By: rep.By, Rows: []winRateJSON{}, Total: winRateOf(rep.Total)}
 		for _, row := range rep.Rows {
-			rows = append(rows, winRateOf(row))
+			out.Rows = append(out.Rows, winRateOf(row))
 		}
-		return map[string]any{"by": rep.By, "rows": rows, "total": winRateOf(rep.Total)}, err
+		return out, err
 	case "time":
 		rep, err := s.app.TimeReport(ctx, user, q)
-		type row struct {
-			Stage   nameRef `json:"stage"`
-			Count   int     `json:"count"`
-			AvgDays float64 `json:"avg_days"`
-		}
-		rows := []row{}
+		out := timeReportJSON{Pipeline: pipeline(rep.Pipeline), Won: rep.Won, WonAvgDays: rep.WonAvgDays, Lost: rep.Lost, LostAvgDays: rep.LostAvgDays, Stages: []timeStageJSON{}}
 		for _, st := range rep.Stages {
-			rows = append(rows, row{stage(st.Stage), st.Count, st.AvgDays})
+			out.Stages = append(out.Stages, timeStageJSON{stage(st.Stage), st.Count, st.AvgDays})
 		}
-		return map[string]any{"pipeline": pipeline(rep.Pipeline), "won": rep.Won,
-			"won_avg_days": rep.WonAvgDays, "lost": rep.Lost, "lost_avg_days": rep.LostAvgDays, "stages": rows}, err
+		return out, err
 	case "sources":
 		list, err := s.app.SourcesReport(ctx, user, q)
-		type row struct {
-			Source   string      `json:"source"`
-			Contacts int         `json:"contacts"`
-			Won      int         `json:"won"`
-			Value    []moneyJSON `json:"value"`
-		}
-		rows := []row{}
+		out := sourcesReportJSON{Rows: []sourceRowJSON{}}
 		for _, x := range list {
-			rows = append(rows, row{x.Source, x.Contacts, x.Won, moneyList(x.Value)})
+			out.Rows = append(out.Rows, sourceRowJSON{x.Source, x.Contacts, x.Won, moneyList(x.Value)})
 		}
-		return map[string]any{"rows": rows}, err
+		return out, err
 	case "growth":
 		list, err := s.app.GrowthReport(ctx, user, q)
-		type row struct {
-			bucketJSON
-			NewContacts  int `json:"new_contacts"`
-			NewCustomers int `json:"new_customers"`
-			Churned      int `json:"churned"`
-		}
-		rows := []row{}
+		out := growthReportJSON{Rows: []growthRowJSON{}}
 		for _, x := range list {
-			rows = append(rows, row{bucketJSON{x.Bucket.From, x.Bucket.To}, x.NewContacts, x.NewCustomers, x.Churned})
+			out.Rows = append(out.Rows, growthRowJSON{bucketJSON{x.Bucket.From, x.Bucket.To}, x.NewContacts, x.NewCustomers, x.Churned})
 		}
-		return map[string]any{"rows": rows}, err
+		return out, err
 	case "activity":
 		rep, err := s.app.ActivityReport(ctx, user, q)
-		type bucket struct {
-			bucketJSON
-			ByType map[string]int `json:"by_type"`
-			Total  int            `json:"total"`
-		}
-		type person struct {
-			UserID string         `json:"user_id"`
-			ByType map[string]int `json:"by_type"`
-			Total  int            `json:"total"`
-		}
-		buckets, people := []bucket{}, []person{}
+		out := activityReportJSON{Types: append([]string{}, rep.Types...), Buckets: []activityBucketJSON{}, Users: []activityUserJSON{}, Total: rep.Total}
 		for _, b := range rep.Buckets {
-			buckets = append(buckets, bucket{bucketJSON{b.Bucket.From, b.Bucket.To}, b.ByType, b.Total})
+			out.Buckets = append(out.Buckets, activityBucketJSON{bucketJSON{b.Bucket.From, b.Bucket.To}, countsOf(b.ByType), b.Total})
 		}
 		for _, u := range rep.Users {
-			people = append(people, person{u.UserID, u.ByType, u.Total})
+			out.Users = append(out.Users, activityUserJSON{u.UserID, countsOf(u.ByType), u.Total})
 		}
-		return map[string]any{"types": append([]string{}, rep.Types...), "buckets": buckets, "users": people, "total": rep.Total}, err
+		return out, err
 	case "adoption":
 		list, err := s.app.AdoptionReport(ctx, user, q)
-		type row struct {
-			UserID      string  `json:"user_id"`
-			Name        string  `json:"name"`
-			Logins      int     `json:"logins"`
-			Created     int     `json:"created"`
-			Updated     int     `json:"updated"`
-			TasksDone   int     `json:"tasks_done"`
-			TasksOnTime int     `json:"tasks_on_time"`
-			OnTimeRate  float64 `json:"on_time_rate"`
-		}
-		rows := []row{}
+		out := adoptionReportJSON{Rows: []adoptionRowJSON{}}
 		for _, x := range list {
-			out := row{Logins: x.Logins, Created: x.Created, Updated: x.Updated, TasksDone: x.TasksDone, TasksOnTime: x.TasksOnTime, OnTimeRate: x.OnTimeRate}
+			row := adoptionRowJSON{Logins: x.Logins, Created: x.Created, Updated: x.Updated, TasksDone: x.TasksDone, TasksOnTime: x.TasksOnTime, OnTimeRate: x.OnTimeRate}
 			if x.User != nil {
-				out.UserID, out.Name = x.User.ID, x.User.Name
+				row.UserID, row.Name = x.User.ID, x.User.Name
 			}
-			rows = append(rows, out)
+			out.Rows = append(out.Rows, row)
 		}
-		return map[string]any{"rows": rows}, err
+		return out, err
 	}
 	return nil, &app.Error{Code: app.ENotFound, Message: "error.not_found"}
 }
@@ -243,24 +190,17 @@ func handleAPIDashboard(s *apiSite) http.Handler {
 			writeAPIError(w, r, s, err)
 			return
 		}
-		type month struct {
-			Month    string      `json:"month"` // YYYY-MM of the expected close, "" for none
-			Count    int         `json:"count"`
-			Value    []moneyJSON `json:"value"`
-			Weighted []moneyJSON `json:"weighted"`
-		}
-		forecast := []month{}
+		out := dashboardJSON{Period: periodOf(d.Period), Previous: periodOf(d.Previous), Filters: f.Query,
+			OpenCount: d.OpenCount, Open: moneyList(d.Open), Weighted: moneyList(d.Weighted), Forecast: []forecastMonthJSON{},
+			Won: winRateOf(d.Won), WonBefore: winRateOf(d.WonBefore), TasksOverdue: d.TasksOverdue,
+			NewContacts: d.NewContacts, NewContactsBefore: d.NewContactsPrior,
+			Activities: d.Activities, ActivitiesBefore: d.ActivitiesPrior, Goals: []goalJSON{}}
 		for _, m := range d.Forecast {
-			forecast = append(forecast, month{m.Month, m.Count, moneyList(m.Value), moneyList(m.Weighted)})
+			out.Forecast = append(out.Forecast, forecastMonthJSON{m.Month, m.Count, moneyList(m.Value), moneyList(m.Weighted)})
 		}
-		goals := []goalJSON{}
 		for _, g := range d.Goals {
-			goals = append(goals, s.goalOf(r, g))
+			out.Goals = append(out.Goals, s.goalOf(r, g))
 		}
-		request.Encode(w, http.StatusOK, map[string]any{"period": periodOf(d.Period), "previous": periodOf(d.Previous), "filters": f.Query,
-			"open_count": d.OpenCount, "open": moneyList(d.Open), "weighted": moneyList(d.Weighted), "forecast": forecast,
-			"won": winRateOf(d.Won), "won_before": winRateOf(d.WonBefore), "tasks_overdue": d.TasksOverdue,
-			"new_contacts": d.NewContacts, "new_contacts_before": d.NewContactsPrior,
-			"activities": d.Activities, "activities_before": d.ActivitiesPrior, "goals": goals})
+		request.Encode(w, http.StatusOK, out)
 	})
 }
