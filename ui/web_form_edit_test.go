@@ -1,6 +1,7 @@
 package ui_test
 
 import (
+	"fmt"
 	"html"
 	"net/http"
 	"net/url"
@@ -36,10 +37,13 @@ func TestWebFormEditPage(t *testing.T) {
 	is.True(strings.Contains(edit.Body, `value="company" checked`))
 	is.True(strings.Contains(edit.Body, `<option value="`+rep.ID+`" selected>`)) // the owner chosen
 	is.True(strings.Contains(edit.Body, `action="/settings/forms/`+id+`/edit"`))
+	opened, err := ts.app.WebForm(t.Context(), id)
+	is.NoErr(err)
+	is.True(strings.Contains(edit.Body, fmt.Sprintf(`name="version" value="%d"`, opened.Version))) // saved only over what was opened
 
 	words := "Send me the product newsletter, about once a month."
 	values := url.Values{"name": {"Demo request"}, "fields": {"first_name", "company"}, "owner_ids": {rep.ID}, "origins": {"https://www.example.com"},
-		"consent_text": {words}}
+		"consent_text": {words}, "version": {fmt.Sprint(opened.Version)}}
 	res = admin.post(settingsPath+"/edit", values)
 	is.Equal(res.StatusCode, http.StatusSeeOther)
 	is.Equal(res.Header.Get("Location"), settingsPath) // same form, same address
@@ -47,6 +51,9 @@ func TestWebFormEditPage(t *testing.T) {
 	is.True(strings.Contains(public.Body, `name="consent" value="true">`)) // an optional box now
 	is.True(strings.Contains(public.Body, html.EscapeString(words)))
 
+	saved, err := ts.app.WebForm(t.Context(), id)
+	is.NoErr(err)
+	values.Set("version", fmt.Sprint(saved.Version))
 	values.Set("consent_required", "1")
 	values.Set("consent_text", "")
 	values.Set("name", "Demo request, renamed")
@@ -57,6 +64,16 @@ func TestWebFormEditPage(t *testing.T) {
 	is.NoErr(err)
 	is.Equal(f.Name, "Demo request") // nothing saved
 	is.Equal(f.ConsentText, words)
+
+	// A tab opened before that save would undo it: refused, with why.
+	values.Set("consent_required", "")
+	values.Set("version", fmt.Sprint(opened.Version))
+	stale := admin.post(settingsPath+"/edit", values)
+	is.Equal(stale.StatusCode, http.StatusConflict)
+	is.True(strings.Contains(stale.Body, html.EscapeString(ts.catalog.T("en", "error.stale"))))
+	f, err = ts.app.WebForm(t.Context(), id)
+	is.NoErr(err)
+	is.Equal(f.ConsentText, words) // the first save stands
 
 	sales := ts.loginAs(t, app.RoleSales)
 	is.Equal(sales.get(settingsPath+"/edit").StatusCode, http.StatusForbidden)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/gorilla/mux"
 
@@ -22,11 +23,12 @@ func handleWebFormEdit(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		s.renderWebFormBuilder(w, r, http.StatusOK, "web_form_edit", webFormsPage{Base: b, Editing: &f, New: app.WebFormInputOf(f)})
+		s.renderWebFormBuilder(w, r, http.StatusOK, "web_form_edit", webFormsPage{Base: b, Editing: &f, Version: f.Version, New: app.WebFormInputOf(f)})
 	})
 }
 
-// handleWebFormUpdate saves the builder over a form.
+// handleWebFormUpdate saves the builder over a form, if nobody changed
+// the form since it was opened (its version).
 func handleWebFormUpdate(s *site) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := s.base(w, r, "forms.title")
@@ -36,14 +38,20 @@ func handleWebFormUpdate(s *site) http.Handler {
 		}
 		id := mux.Vars(r)["id"]
 		in := webFormInput(r.PostForm)
-		_, err := s.app.UpdateWebForm(r.Context(), b.User, id, in)
-		if fields := fieldErrors(err); fields != nil {
+		version, _ := strconv.Atoi(r.PostForm.Get("version")) // none or garbage: stale
+		_, err := s.app.PatchWebForm(r.Context(), b.User, id, version, func(have *app.WebFormInput) { *have = in })
+		fields, stale := fieldErrors(err), app.ErrorCode(err) == app.EConflict
+		if fields != nil || stale {
 			f, ferr := s.app.WebForm(r.Context(), id)
 			if ferr != nil {
 				s.views.renderError(w, r, b, ferr)
 				return
 			}
-			s.renderWebFormBuilder(w, r, http.StatusUnprocessableEntity, "web_form_edit", webFormsPage{Base: b, Editing: &f, New: in, Errors: fields})
+			page, status := webFormsPage{Base: b, Editing: &f, Version: version, New: in, Errors: fields}, http.StatusUnprocessableEntity
+			if stale {
+				page.Problem, status = app.AsError(err).Message, http.StatusConflict
+			}
+			s.renderWebFormBuilder(w, r, status, "web_form_edit", page)
 			return
 		}
 		if err != nil {

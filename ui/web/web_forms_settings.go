@@ -21,6 +21,8 @@ type webFormsPage struct {
 	Stages  []ruleStage
 	New     app.WebFormInput
 	Editing *app.WebForm
+	Version int    // of the form being edited, as it was opened
+	Problem string // why the edit was not saved (error.stale)
 	Errors  map[string]string
 	Checked map[string]bool
 	Owners  map[string]bool   // the owners chosen, to show them selected
