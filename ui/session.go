@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"log/slog"
 	"net/http"
 
 	"rolo/app"
@@ -20,8 +21,12 @@ func withSession(a *app.App) func(http.Handler) http.Handler {
 					r = r.WithContext(request.WithSessionValue(r.Context(), s))
 				case app.ErrorCode(err) == app.EUnauthorized:
 					request.ClearSessionCookie(w)
+				case request.ClientGone(r, err):
+					request.AnswerClientGone(w, r, err)
+					return
 				default:
-					http.Error(w, "session lookup failed", http.StatusInternalServerError)
+					slog.Error("session lookup failed", "err", err)
+					refuse(w, r, http.StatusInternalServerError, "internal", "error.internal")
 					return
 				}
 			}
