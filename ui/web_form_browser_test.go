@@ -82,4 +82,8 @@ func TestBrowserWebFormFromAnotherSite(t *testing.T) {
 	is.Equal(p.eval(`String(document.querySelector('#wf-consent').required)`), "true")
 	is.Equal(p.eval(`String(document.querySelector('footer') === null)`), "true") // no version for strangers
 	p.screenshot("web-form-page")
+
+	p.visit(res.Header.Get("Location")+"/edit", "#wf-consent-text")
+	is.Equal(p.value("#wf-consent-text"), words) // the editor shows the words to change
+	p.screenshot("web-form-editor")
 }

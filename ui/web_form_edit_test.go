@@ -40,6 +40,7 @@ func TestWebFormEditPage(t *testing.T) {
 	opened, err := ts.app.WebForm(t.Context(), id)
 	is.NoErr(err)
 	is.True(strings.Contains(edit.Body, fmt.Sprintf(`name="version" value="%d"`, opened.Version))) // saved only over what was opened
+	is.True(strings.Contains(edit.Body, `<footer class="footer">Rolo test</footer>`))              // the form's version is not Rolo's
 
 	words := "Send me the product newsletter, about once a month."
 	values := url.Values{"name": {"Demo request"}, "fields": {"first_name", "company"}, "owner_ids": {rep.ID}, "origins": {"https://www.example.com"},

@@ -23,7 +23,7 @@ func handleWebFormEdit(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		s.renderWebFormBuilder(w, r, http.StatusOK, "web_form_edit", webFormsPage{Base: b, Editing: &f, Version: f.Version, New: app.WebFormInputOf(f)})
+		s.renderWebFormBuilder(w, r, http.StatusOK, "web_form_edit", webFormsPage{Base: b, Editing: &f, FormVersion: f.Version, New: app.WebFormInputOf(f)})
 	})
 }
 
@@ -47,7 +47,7 @@ func handleWebFormUpdate(s *site) http.Handler {
 				s.views.renderError(w, r, b, ferr)
 				return
 			}
-			page, status := webFormsPage{Base: b, Editing: &f, Version: version, New: in, Errors: fields}, http.StatusUnprocessableEntity
+			page, status := webFormsPage{Base: b, Editing: &f, FormVersion: version, New: in, Errors: fields}, http.StatusUnprocessableEntity
 			if stale {
 				page.Problem, status = app.AsError(err).Message, http.StatusConflict
 			}

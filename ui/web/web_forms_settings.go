@@ -15,18 +15,18 @@ import (
 // edit page shows the same builder for one form (Editing).
 type webFormsPage struct {
 	Base
-	Forms   []app.WebForm
-	Fields  []string
-	Team    []*app.User
-	Stages  []ruleStage
-	New     app.WebFormInput
-	Editing *app.WebForm
-	Version int    // of the form being edited, as it was opened
-	Problem string // why the edit was not saved (error.stale)
-	Errors  map[string]string
-	Checked map[string]bool
-	Owners  map[string]bool   // the owners chosen, to show them selected
-	Custom  []app.CustomField // contact custom fields a form may ask for
+	Forms       []app.WebForm
+	Fields      []string
+	Team        []*app.User
+	Stages      []ruleStage
+	New         app.WebFormInput
+	Editing     *app.WebForm
+	FormVersion int    // of the form being edited, as it was opened
+	Problem     string // why the edit was not saved (error.stale)
+	Errors      map[string]string
+	Checked     map[string]bool
+	Owners      map[string]bool   // the owners chosen, to show them selected
+	Custom      []app.CustomField // contact custom fields a form may ask for
 }
 
 func (s *site) renderWebForms(w http.ResponseWriter, r *http.Request, status int, page webFormsPage) {
