@@ -44,6 +44,11 @@ const (
 	maxLostReasonLen = 200
 )
 
+// BuiltinLostReasons are the catalog keys of the lost reasons offered
+// until managers set their own.
+var BuiltinLostReasons = []string{"deals.lost_reason.price", "deals.lost_reason.competitor", "deals.lost_reason.budget",
+	"deals.lost_reason.timing", "deals.lost_reason.no_response", "deals.lost_reason.no_fit"}
+
 // SetDealSettings saves the default currency and the lost reasons
 // (admins and managers). An empty reasons list brings the built-in ones
 // back.

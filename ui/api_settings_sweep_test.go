@@ -26,6 +26,9 @@ func init() {
 		"POST /users/{id}/unlock":         ``,
 		"POST /web-forms":                 `{"name":"Contact us","fields":["first_name","email","message"],"tags":["web"],"origins":["https://example.com"]}`,
 		"PATCH /web-forms/{id}":           `{"version":VERSION,"name":"Contact","thank_you":"Thanks!","fill_empty":true,"stage_id":null,"consent_text":"Keep me posted","consent_required":false}`,
+		"PATCH /deal-settings":            `{"default_currency":"EUR","lost_reasons":["Price","Timing"]}`,
+		"PATCH /date-reminders/{id}":      `{"days_before":3,"enabled":true}`,
+		"PATCH /permissions":              `{"levels":{"support":{"forms":"view"}},"visible":{"support":"all"}}`,
 		"PATCH /goals/{id}":               `{"version":VERSION,"name":"More wins","target":"4"}`,
 	} {
 		sweepBodies[key] = body
@@ -48,5 +51,12 @@ func init() {
 		s.create("activity-types", "/api/v1/activity-types", `{"name":"Site visit"}`)
 		s.create("users", "/api/v1/users", `{"name":"Sweep User","email":"sweep@example.com","role":"sales","password":"a long password"}`)
 		s.create("web-forms", "/api/v1/web-forms", `{"name":"Newsletter"}`)
+		var reminders struct {
+			Data []struct{ ID string } `json:"data"`
+		}
+		_ = json.Unmarshal([]byte(s.admin.get("/api/v1/date-reminders").Body), &reminders)
+		if len(reminders.Data) > 0 {
+			s.ids["date-reminders"] = reminders.Data[0].ID
+		}
 	})
 }

@@ -204,14 +204,11 @@ func (s *site) lostReasons(r *http.Request, lang string) []string {
 		return list
 	}
 	var out []string
-	for _, key := range builtinLostReasons {
+	for _, key := range app.BuiltinLostReasons {
 		out = append(out, s.catalog.T(lang, key))
 	}
 	return out
 }
-
-var builtinLostReasons = []string{"deals.lost_reason.price", "deals.lost_reason.competitor", "deals.lost_reason.budget",
-	"deals.lost_reason.timing", "deals.lost_reason.no_response", "deals.lost_reason.no_fit"}
 
 // moveOptions writes the stage selector's options with selected marked.
 // Every value is escaped here, as html/template would: this only saves
