@@ -128,7 +128,7 @@ func (a *App) MarkNotificationsRead(ctx context.Context, actor Actor, id string)
 }
 
 // NotificationKinds are the kinds of notification a user may turn off.
-var NotificationKinds = []string{"assigned", "mention", "rule", "webhook_disabled", "email_failed"}
+var NotificationKinds = []string{"assigned", "mention", "rule", "webhook_disabled", "email_failed", "replica_failing"}
 
 // NotificationMutes gives the kinds actor turned off.
 func (a *App) NotificationMutes(ctx context.Context, actor Actor) (map[string]bool, error) {

@@ -96,6 +96,10 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		if opt.ReadOnly {
 			return nil, errors.New("a read-only database cannot be replicated")
 		}
+		// Litestream owns the checkpoints (replicate.go): Rolo's writer
+		// must not checkpoint by itself, above all in the moments after a
+		// start when Litestream has not yet taken hold of the log.
+		writeDSN += "&_pragma=wal_autocheckpoint(0)"
 		// Litestream opens before Rolo's own connections (its rule).
 		if repl, err = startReplication(ctx, abs, opt.Replicate, opt.ReplicaSyncInterval); err != nil {
 			return nil, err
@@ -157,7 +161,14 @@ func (db *DB) Close() error {
 		cerr := db.repl.checkpoint(context.Background())
 		return errors.Join(db.closePools(), cerr)
 	}
-	_, cerr := db.write.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	mode := "TRUNCATE"
+	if litestreamManaged(db.Path) {
+		// A serve replicating this file holds a read transaction so that no
+		// one checkpoints past what it shipped: TRUNCATE would wait out the
+		// busy timeout and fail. Litestream checkpoints for itself.
+		mode = "PASSIVE"
+	}
+	_, cerr := db.write.Exec("PRAGMA wal_checkpoint(" + mode + ")")
 	if err := db.closePools(); err != nil {
 		return err
 	}

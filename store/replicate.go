@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -13,8 +14,9 @@ import (
 	"github.com/benbjohnson/litestream/file"
 )
 
-// ReplicaSyncInterval is how often Litestream ships new transactions to
-// the replicas: what a dead disk can lose at most.
+// ReplicaSyncInterval is how long a committed transaction may wait
+// before Litestream has shipped it to the first replica: what a dead disk
+// can lose, as long as the replica answers and keeps up.
 const ReplicaSyncInterval = time.Second
 
 // replication runs Litestream inside the process for one database file.
@@ -55,11 +57,15 @@ func startReplication(ctx context.Context, path string, urls []string, interval 
 	logger := slog.Default().With("component", "replication")
 	lsdb := litestream.NewDB(path)
 	lsdb.Logger = logger
-	lsdb.MonitorInterval = interval
+	// A transaction reaches a replica in two steps, each on its own
+	// clock: Litestream takes it from the log (MonitorInterval) and then
+	// uploads it (SyncInterval, at most that often). Splitting interval
+	// between the two keeps the sum, what a dead disk may lose, within it.
+	lsdb.MonitorInterval = interval / 10
 	lsdb.BusyTimeout = 5 * time.Second // as Rolo's own connections
 	lsdb.ShutdownSyncTimeout = 10 * time.Second
 	replica := litestream.NewReplicaWithClient(lsdb, clients[0])
-	replica.SyncInterval = interval
+	replica.SyncInterval = interval / 4
 	// A target wiped while Rolo ran (a NAS reformatted) otherwise stays
 	// stuck on the missing files; resetting starts it over from a snapshot.
 	replica.AutoRecoverEnabled = true
@@ -143,4 +149,13 @@ func (r *replication) pendingSince(txid uint64) time.Time {
 		return time.Time{}
 	}
 	return info.ModTime()
+}
+
+// litestreamManaged tells whether Litestream keeps its files beside the
+// database at path (".NAME-litestream"): a serve with --replicate ships
+// it, or did.
+func litestreamManaged(path string) bool {
+	dir, name := filepath.Split(path)
+	_, err := os.Stat(filepath.Join(dir, "."+name+litestream.MetaDirSuffix))
+	return err == nil
 }

@@ -41,6 +41,7 @@ func Execute(ctx context.Context, args []string, getenv func(string) string, std
 		versionCommand(stdout, version),
 		backupCommand(getenv, stdout),
 		restoreCommand(getenv, stdout),
+		replicasCommand(getenv, stdout),
 		doctorCommand(getenv, stdout),
 		userCommand(getenv, stdin, stdout),
 		contactsCommand(getenv, stdout),

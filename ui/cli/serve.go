@@ -35,9 +35,14 @@ func serveCommand(getenv func(string) string, stdout io.Writer, version string) 
 				allow = strings.Split(v, ",")
 			}
 			dev, _ := cmd.Flags().GetBool("dev")
+			replicas, err := replicaURLs(cmd, getenv)
+			if err != nil {
+				return err
+			}
 			return serve(cmd.Context(), stdout, serveOptions{
 				DBPath: path, Addr: flagOrEnv(cmd, getenv, "addr", "ROLO_ADDR"), AllowHosts: allow, Dev: dev, Version: buildVersion(version),
 				TLSCert: flagOrEnv(cmd, getenv, "tls-cert", "ROLO_TLS_CERT"), TLSKey: flagOrEnv(cmd, getenv, "tls-key", "ROLO_TLS_KEY"),
+				Replicate: replicas, RestoreIfMissing: flagOrEnv(cmd, getenv, "restore-if-missing", "ROLO_RESTORE_IF_MISSING"),
 			})
 		},
 	}
@@ -46,6 +51,8 @@ func serveCommand(getenv func(string) string, stdout io.Writer, version string) 
 	cmd.Flags().String("tls-cert", "", "TLS certificate file ($ROLO_TLS_CERT)")
 	cmd.Flags().String("tls-key", "", "TLS key file ($ROLO_TLS_KEY)")
 	cmd.Flags().Bool("dev", false, "read templates and static files from ./embed on disk")
+	addReplicateFlag(cmd)
+	cmd.Flags().String("restore-if-missing", "", "when the database file does not exist, restore it first from the latest state of this replica URL ($ROLO_RESTORE_IF_MISSING): a replacement machine")
 	return cmd
 }
 
@@ -54,6 +61,8 @@ type serveOptions struct {
 	AllowHosts                    []string
 	Dev                           bool
 	Version                       string
+	Replicate                     []string // replica URLs (serve_replicate.go)
+	RestoreIfMissing              string
 }
 
 func serve(ctx context.Context, stdout io.Writer, opt serveOptions) error {
@@ -83,7 +92,10 @@ func serve(ctx context.Context, stdout io.Writer, opt serveOptions) error {
 	if lan {
 		hosts = append(hosts, lanHosts(addr.IP)...)
 	}
-	a, err := app.Open(ctx, opt.DBPath, app.Config{})
+	if err := restoreIfMissing(ctx, stdout, opt); err != nil {
+		return err
+	}
+	a, err := app.OpenReplicated(ctx, opt.DBPath, app.Config{}, opt.Replicate, 0)
 	if err != nil {
 		return err
 	}
@@ -111,6 +123,7 @@ func serve(ctx context.Context, stdout io.Writer, opt serveOptions) error {
 	}
 	fmt.Fprintf(stdout, "Rolo is running at %s://%s\n", scheme, browsable(addr))
 	fmt.Fprintf(stdout, "Database: %s\n", opt.DBPath)
+	printReplicas(stdout, opt.Replicate)
 	if lan {
 		slog.Warn("listening beyond this machine: other computers on the network can reach Rolo", "addr", addr.String(), "hosts", strings.Join(hosts, ","))
 		if scheme == "http" {
@@ -133,6 +146,16 @@ func serve(ctx context.Context, stdout io.Writer, opt serveOptions) error {
 	retentionDone := make(chan struct{})
 	go func() { defer close(retentionDone); a.RunRetention(schedCtx, time.Hour, slog.Default()) }()
 	defer func() { stopScheduler(); <-retentionDone }()
+
+	// Replicas failing for minutes are told to the admins.
+	if len(opt.Replicate) > 0 {
+		watchDone := make(chan struct{})
+		go func() {
+			defer close(watchDone)
+			a.RunReplicaWatch(schedCtx, 30*time.Second, app.ReplicaFailingNotifyAfter)
+		}()
+		defer func() { stopScheduler(); <-watchDone }()
+	}
 
 	errc := make(chan error, 2)
 	// A damaged file stops the server with a message that says what to do.

@@ -30,10 +30,3 @@ func requireAdminPage(s *site) func(http.Handler) http.Handler {
 		})
 	}
 }
-
-// handleHealth answers monitoring: 200 while the process serves.
-func handleHealth() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		request.Encode(w, http.StatusOK, map[string]string{"status": "ok"})
-	})
-}

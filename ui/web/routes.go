@@ -48,7 +48,7 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	admin := func(h http.Handler) http.Handler { return private(requireAdminPage(s)(h)) }
 
 	r.Handle("/static/{hash}/{name:.+}", files.handler()).Methods(http.MethodGet, http.MethodHead).Name("static")
-	r.Handle("/healthz", handleHealth()).Methods(http.MethodGet).Name("health")
+	r.Handle("/healthz", handleHealth(s)).Methods(http.MethodGet).Name("health")
 
 	r.Handle("/setup", handleSetupShow(s)).Methods(http.MethodGet).Name("setup")
 	r.Handle("/setup", handleSetupSubmit(s)).Methods(http.MethodPost).Name("setup.submit")

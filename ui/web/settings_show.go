@@ -17,6 +17,8 @@ type settingsPage struct {
 	PhoneRegion string
 	Regions     []regionOption
 	Errors      map[string]string
+	// Replicas are the copies serve ships every change to (admins only).
+	Replicas []replicaRow
 }
 
 // regionOption is one suggestion for the phone region field.
@@ -33,6 +35,9 @@ func (s *site) renderSettings(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	page.DB, page.Addr, page.Version = info, s.cfg.Addr, s.cfg.Version
+	if page.User.IsAdmin() {
+		page.Replicas = s.backupRows(r.Context())
+	}
 	if page.PhoneRegion == "" && page.Errors == nil {
 		page.PhoneRegion = s.app.PhoneRegion(r.Context())
 	}
