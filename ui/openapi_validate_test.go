@@ -34,6 +34,8 @@ import (
 //     does not name, a null where none is allowed, a wrong type;
 //   - a request the document calls invalid that the server accepted (2xx):
 //     the document is stricter than the server;
+//   - a 500, which the document lists (any operation may fail) but no
+//     test should meet;
 //   - a request the document calls valid, with a body that is one JSON
 //     value, that the server could not read (400, 415): the document is
 //     looser than the server.
@@ -120,6 +122,9 @@ func (c *apiContract) check(r *http.Request, body []byte, status int, header htt
 		return []string{"no such operation in the document: " + err.Error()}
 	}
 	var problems []string
+	if status == http.StatusInternalServerError {
+		problems = append(problems, "the server failed: a 500 in a test is a bug, documented or not")
+	}
 	for name := range r.URL.Query() {
 		if route.Operation.Parameters.GetByInAndName(openapi3.ParameterInQuery, name) == nil {
 			problems = append(problems, fmt.Sprintf("query parameter %q is not in the document", name))

@@ -112,9 +112,10 @@ func parametersOf(op ApiOperation) []any {
 // be unreadable (400), too large (413) or not JSON (415); any write may be
 // refused by role or a read-only key (403), meet a newer version or a
 // rule (409) or invalid input (422); a path names a record that may not
-// exist or be visible (404), as may a segment given as filter.
+// exist or be visible (404), as may a segment given as filter; and any
+// operation may fail unexpectedly (500, logged).
 func (op ApiOperation) Statuses() []int {
-	set := map[int]bool{op.Status: true, http.StatusUnauthorized: true}
+	set := map[int]bool{op.Status: true, http.StatusUnauthorized: true, http.StatusInternalServerError: true}
 	if !op.Public && op.Path != "/me" {
 		set[http.StatusForbidden] = true
 	}
@@ -154,6 +155,7 @@ var statusText = map[int]string{
 	http.StatusUnsupportedMediaType:  "The body is not application/json (or application/merge-patch+json)",
 	http.StatusUnprocessableEntity:   "Invalid input; errors maps each field or parameter to its problem",
 	http.StatusTooManyRequests:       "Too many of the caller's searches and lists at once; retry after Retry-After seconds",
+	http.StatusInternalServerError:   "An unexpected failure; the server logged it",
 }
 
 func responsesOf(op ApiOperation) map[string]any {

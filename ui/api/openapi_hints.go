@@ -114,6 +114,13 @@ var schemaExamples = map[string]any{
 		Status: "open", CompanyID: strPtr("co_01J8Z4"), ContactIDs: []string{"c_01J8Z3"}, OwnerID: strPtr("u_01J8Z1"),
 		ExpectedCloseDate: strPtr("2026-06-30"), Tags: []string{}, CustomFields: map[string]any{}, StageEnteredAt: exampleTime,
 		Version: 1, CreatedAt: exampleTime, UpdatedAt: exampleTime},
+	"Company": CompanyJSON{ID: "co_01J8Z4", Name: "Analytical Engines", Domain: "engines.example", Website: "https://engines.example",
+		Industry: "Machinery", Size: "11-50", Phone: "+44 20 7946 0000", PhoneE164: "+442079460000", Address: app.Address{City: "London", Country: "GB"},
+		OwnerID: strPtr("u_01J8Z1"), Tags: []string{}, CustomFields: map[string]any{}, Version: 1, CreatedAt: exampleTime, UpdatedAt: exampleTime},
+	"Task": TaskJSON{ID: "t_01J8Z6", Title: "Weekly call", DueAt: &exampleTime, TimeZone: "Europe/London", AssigneeID: strPtr("u_01J8Z1"),
+		Priority: "normal", Recurrence: strPtr("FREQ=WEEKLY;BYDAY=MO"), SeriesID: strPtr("t_01J8Z6"),
+		LinkIDs: LinkIDs{ContactIDs: []string{"c_01J8Z3"}, CompanyIDs: []string{}, DealIDs: []string{}}, Version: 1, CreatedAt: exampleTime, UpdatedAt: exampleTime},
+	"DealList": PageJSON[DealJSON]{Data: []DealJSON{}, NextCursor: nil, Total: 0}, // the last page: next_cursor is null
 	"Problem": request.Problem{Type: "about:blank", Title: "Unprocessable Entity", Status: 422, Detail: "Some fields need attention",
 		Code: "invalid", Errors: map[string]string{"email": "Enter a valid email address"}},
 }
