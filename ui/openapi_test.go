@@ -87,7 +87,7 @@ func TestOpenAPIMatchesRouter(t *testing.T) {
 	page := admin.get("/settings/api")
 	is.Equal(page.StatusCode, http.StatusOK)
 	for _, want := range []string{"/api/v1/api-keys", "<code>pipeline_id</code>", `id="schema-Contact"`, "<code>custom_fields</code>",
-		"<code>next_cursor</code>", "string | null", "array of LabeledValue", `<abbr title="The body is over 1 MiB">413</abbr>`} {
+		"<code>next_cursor</code>", "string | null", `<a href="#schema-LabeledValue">array of LabeledValue</a>`, `<abbr title="The body is over 1 MiB">413</abbr>`} {
 		if !strings.Contains(page.Body, want) {
 			t.Errorf("the API page lacks %s", want)
 		}

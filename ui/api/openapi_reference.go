@@ -40,6 +40,7 @@ type ReferenceOperation struct {
 // ReferenceField is a parameter or a schema's member.
 type ReferenceField struct {
 	Name, In, Type, Description string
+	Schema                      string // the component Type names, for a link
 	Required                    bool
 }
 
@@ -131,13 +132,28 @@ func NewReference(version string) (Reference, error) {
 	for name, s := range doc.Components.Schemas {
 		rs := ReferenceSchema{Name: name, Description: s.Description}
 		for member, p := range s.Properties {
-			rs.Fields = append(rs.Fields, ReferenceField{Name: member, Type: typeText(p), Description: p.Description, Required: request.Contains(s.Required, member)})
+			rs.Fields = append(rs.Fields, ReferenceField{Name: member, Type: typeText(p), Schema: componentOf(p), Description: p.Description,
+				Required: request.Contains(s.Required, member)})
 		}
 		sort.Slice(rs.Fields, func(i, j int) bool { return rs.Fields[i].Name < rs.Fields[j].Name })
 		ref.Schemas = append(ref.Schemas, rs)
 	}
 	sort.Slice(ref.Schemas, func(i, j int) bool { return ref.Schemas[i].Name < ref.Schemas[j].Name })
 	return ref, nil
+}
+
+// componentOf is the one component a member's type names, if any: a
+// reference, an array of one, or one or null.
+func componentOf(s docSchema) string {
+	switch {
+	case s.Ref != "":
+		return schemaName(s)
+	case s.Items != nil:
+		return componentOf(*s.Items)
+	case len(s.AnyOf) == 2 && s.AnyOf[0].Ref != "":
+		return schemaName(s.AnyOf[0])
+	}
+	return ""
 }
 
 func schemaName(s docSchema) string { return strings.TrimPrefix(s.Ref, "#/components/schemas/") }
