@@ -111,7 +111,7 @@ func TestOpenAPIDescribesWhatIsSent(t *testing.T) {
 	for _, member := range []string{"emails", "phones", "address", "birthday", "custom_fields", "company_id", "social", "website", "notes", "updated_at"} {
 		is.True(contact.Properties[member] != nil) // a contact member is documented
 	}
-	is.Equal(len(contact.Properties), reflect.TypeFor[api.ContactJSON]().NumField()) // every member the handler sends (21)
+	is.Equal(len(contact.Properties), reflect.TypeFor[api.ContactJSON]().NumField())       // every member the handler sends (21)
 	is.True(contact.AdditionalProperties.Has != nil && !*contact.AdditionalProperties.Has) // nothing undocumented may come
 	list := schema("ContactList")
 	is.True(list.Properties["total"] != nil)
