@@ -1,6 +1,9 @@
 package app
 
-import "context"
+import (
+	"context"
+	"strings"
+)
 
 // The API changes settings (custom fields, tags, activity types, goals,
 // segments, webhooks, web forms) with a merge patch at the version the
@@ -36,4 +39,49 @@ func (a *App) PatchCustomField(ctx context.Context, actor Actor, id string, vers
 func FieldInputOf(f CustomField) FieldInput {
 	return FieldInput{Key: f.Key, Label: f.Label, Type: f.Type, Help: f.Help, Required: f.Required, Group: f.Group,
 		Position: f.Position, Currency: f.Currency, Options: append([]FieldOption{}, f.Options...)}
+}
+
+// SettingsChange changes the instance's settings; nil members stay.
+type SettingsChange struct {
+	RetentionDays        *int
+	PhoneRegion          *string
+	EmailLogging         *bool
+	AllowPrivateWebhooks *bool
+}
+
+// PatchSettings checks every member first, so a refused one changes
+// nothing, then saves each with its own setter (settings: manage).
+func (a *App) PatchSettings(ctx context.Context, actor Actor, ch SettingsChange) error {
+	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
+		return err
+	}
+	p := map[string]string{}
+	if ch.RetentionDays != nil && (*ch.RetentionDays < 0 || *ch.RetentionDays > maxRetentionDays) {
+		p["retention_days"] = "error.retention_invalid"
+	}
+	if ch.PhoneRegion != nil && !ValidRegion(strings.ToUpper(strings.TrimSpace(*ch.PhoneRegion))) {
+		p["phone_region"] = "error.region_invalid"
+	}
+	if len(p) > 0 {
+		return Invalid(p)
+	}
+	if ch.RetentionDays != nil {
+		if err := a.SetRetentionDays(ctx, actor, *ch.RetentionDays); err != nil {
+			return err
+		}
+	}
+	if ch.PhoneRegion != nil {
+		if err := a.SetPhoneRegion(ctx, actor, *ch.PhoneRegion); err != nil {
+			return err
+		}
+	}
+	if ch.EmailLogging != nil {
+		if err := a.SetEmailLogging(ctx, actor, *ch.EmailLogging); err != nil {
+			return err
+		}
+	}
+	if ch.AllowPrivateWebhooks != nil {
+		return a.SetAllowPrivateWebhooks(ctx, actor, *ch.AllowPrivateWebhooks)
+	}
+	return nil
 }

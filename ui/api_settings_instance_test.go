@@ -59,6 +59,38 @@ func TestAPIInstanceSettings(t *testing.T) {
 		problemOf(t, reader.json("PATCH", "/api/v1/date-reminders/"+d.ID, `{"days_before": 1}`), http.StatusForbidden)
 	})
 
+	t.Run("admins change the instance's settings; a refused member changes none", func(t *testing.T) {
+		is := is.New(t)
+		got := decode[api.SettingsJSON](t, admin.json("PATCH", "/api/v1/settings", `{"retention_days": 90, "phone_region": "kr", "email_logging": false, "allow_private_webhooks": true}`), http.StatusOK)
+		is.Equal(got, api.SettingsJSON{RetentionDays: 90, PhoneRegion: "KR", EmailLogging: false, AllowPrivateWebhooks: true})
+		p := problemOf(t, admin.json("PATCH", "/api/v1/settings", `{"retention_days": -1, "phone_region": "Atlantis", "email_logging": true}`), http.StatusUnprocessableEntity)
+		is.True(p.Errors["retention_days"] != "")
+		is.True(p.Errors["phone_region"] != "")
+		again := decode[api.SettingsJSON](t, admin.get("/api/v1/settings"), http.StatusOK)
+		is.Equal(again, got) // email_logging stayed off
+		problemOf(t, manager.get("/api/v1/settings"), http.StatusForbidden)
+		problemOf(t, manager.json("PATCH", "/api/v1/settings", `{"retention_days": 1}`), http.StatusForbidden)
+		problemOf(t, reader.json("PATCH", "/api/v1/settings", `{"retention_days": 1}`), http.StatusForbidden)
+	})
+
+	t.Run("admins hide a custom field from a role or make it read-only", func(t *testing.T) {
+		is := is.New(t)
+		f := decode[api.FieldJSON](t, admin.json("POST", "/api/v1/fields", `{"entity": "contact", "label": "Salary", "type": "number"}`), http.StatusCreated)
+		got := decode[map[string]map[string]string](t, admin.json("PATCH", "/api/v1/field-protection", `{"`+f.ID+`": {"sales": "hidden", "support": "read_only"}}`), http.StatusOK)
+		is.Equal(got[f.ID], map[string]string{"sales": "hidden", "support": "read_only"})
+		c := decode[map[string]any](t, admin.json("POST", "/api/v1/contacts", `{"first_name": "Paid", "custom_fields": {"salary": 100}}`), http.StatusCreated)
+		seen := decode[map[string]any](t, sales.get("/api/v1/contacts/"+c["id"].(string)), http.StatusOK)
+		_, shown := seen["custom_fields"].(map[string]any)["salary"]
+		is.True(!shown) // hidden from sales
+		p := problemOf(t, admin.json("PATCH", "/api/v1/field-protection", `{"`+f.ID+`": {"sales": "", "admin": "hidden", "viewer": "secret"}}`), http.StatusUnprocessableEntity)
+		is.True(p.Errors[f.ID+".admin"] != "" && p.Errors[f.ID+".viewer"] != "")
+		again := decode[map[string]map[string]string](t, admin.get("/api/v1/field-protection"), http.StatusOK)
+		is.Equal(again[f.ID]["sales"], "hidden") // a refused patch changes nothing
+		problemOf(t, admin.json("PATCH", "/api/v1/field-protection", `{"no-such-field": {"sales": "hidden"}}`), http.StatusNotFound)
+		problemOf(t, manager.json("PATCH", "/api/v1/field-protection", `{"`+f.ID+`": {"sales": ""}}`), http.StatusForbidden)
+		problemOf(t, reader.json("PATCH", "/api/v1/field-protection", `{"`+f.ID+`": {"sales": ""}}`), http.StatusForbidden)
+	})
+
 	t.Run("admins change cells of the permission matrix; the change applies at once", func(t *testing.T) {
 		is := is.New(t)
 		m := decode[api.PermissionsJSON](t, admin.get("/api/v1/permissions"), http.StatusOK)

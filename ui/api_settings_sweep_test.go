@@ -28,6 +28,8 @@ func init() {
 		"PATCH /web-forms/{id}":           `{"version":VERSION,"name":"Contact","thank_you":"Thanks!","fill_empty":true,"stage_id":null,"consent_text":"Keep me posted","consent_required":false}`,
 		"PATCH /deal-settings":            `{"default_currency":"EUR","lost_reasons":["Price","Timing"]}`,
 		"PATCH /date-reminders/{id}":      `{"days_before":3,"enabled":true}`,
+		"PATCH /settings":                 `{"retention_days":90,"phone_region":"US","email_logging":true,"allow_private_webhooks":false}`,
+		"PATCH /field-protection":         `{}`,
 		"PATCH /permissions":              `{"levels":{"support":{"forms":"view"}},"visible":{"support":"all"}}`,
 		"PATCH /goals/{id}":               `{"version":VERSION,"name":"More wins","target":"4"}`,
 	} {
