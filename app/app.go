@@ -5,6 +5,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"sync/atomic"
 	"time"
 
@@ -68,7 +69,12 @@ func Open(ctx context.Context, path string, cfg Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(db, cfg), nil
+	a := New(db, cfg)
+	if err := a.indexPendingKinds(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("indexing for search: %w", err)
+	}
+	return a, nil
 }
 
 // Close checkpoints and closes the database.

@@ -330,7 +330,7 @@ func (a *App) updateContact(ctx context.Context, tx *store.Tx, actor Actor, id s
 		return err
 	}
 	c.Tags = tags
-	if err := a.indexContact(ctx, tx, id); err != nil {
+	if err := a.indexContactAndDeals(ctx, tx, id); err != nil {
 		return err
 	}
 	changes := diffFields(contactFields(old), contactFields(c))

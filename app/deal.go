@@ -301,6 +301,9 @@ func (a *App) saveDeal(ctx context.Context, tx *store.Tx, actor Actor, old Deal,
 			return err
 		}
 	}
+	if err := a.indexDeal(ctx, tx, d.ID); err != nil {
+		return err
+	}
 	if created {
 		return a.record(ctx, tx, actorID(actor), Change{Action: ActionDealCreated, Entity: "deal", ID: d.ID, Name: d.Title,
 			Fields: withCustom(dealFields(d), custom), Owner: d.OwnerID})

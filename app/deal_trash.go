@@ -24,6 +24,9 @@ func (a *App) TrashDeal(ctx context.Context, actor Actor, id string) error {
 		if err := store.TrashDeal(ctx, tx, id, actorID(actor), true); err != nil {
 			return err
 		}
+		if err := a.indexDeal(ctx, tx, id); err != nil {
+			return err
+		}
 		return a.record(ctx, tx, actorID(actor), Change{Action: ActionDealDeleted, Entity: "deal", ID: id, Name: d.Title})
 	})
 }
@@ -62,6 +65,9 @@ func (a *App) RestoreDeal(ctx context.Context, actor Actor, id string) error {
 			return err
 		}
 		if err := store.TrashDeal(ctx, tx, id, actorID(actor), false); err != nil {
+			return err
+		}
+		if err := a.indexDeal(ctx, tx, id); err != nil {
 			return err
 		}
 		return a.record(ctx, tx, actorID(actor), Change{Action: ActionDealRestored, Entity: "deal", ID: id, Name: d.Title})

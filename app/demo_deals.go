@@ -56,7 +56,8 @@ func (a *App) generateDemoDeals(ctx context.Context, rng *rand.Rand, opt DemoOpt
 			return err
 		}
 	}
-	return nil
+	_, err = a.indexKind(ctx, "deal", 0, nil) // the deals are found by search, as any other
+	return err
 }
 
 func (a *App) demoDeal(ctx context.Context, tx *store.Tx, rng *rand.Rand, i int, closed bool, p Pipeline, open []Stage, won, lost Stage,

@@ -72,6 +72,10 @@ func (a *App) ErasePerson(ctx context.Context, actor Actor, id, confirm string) 
 		if err := store.DeleteSearchDoc(ctx, tx, "contact", id); err != nil {
 			return err
 		}
+		deals, err := store.LiveDealIDsOf(ctx, tx, "contact", id) // their entries name the person
+		if err != nil {
+			return err
+		}
 		if err := store.ForgetRecordCopies(ctx, tx, "contact", id); err != nil {
 			return err
 		}
@@ -92,6 +96,11 @@ func (a *App) ErasePerson(ctx context.Context, actor Actor, id, confirm string) 
 		}
 		if err := store.ScrubText(ctx, tx, needles, erasedMark, scrubKeep); err != nil {
 			return err
+		}
+		for _, d := range deals {
+			if err := a.indexDeal(ctx, tx, d); err != nil {
+				return err
+			}
 		}
 		if err := store.OptimizeSearchIndex(ctx, tx); err != nil {
 			return err

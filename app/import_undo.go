@@ -82,6 +82,9 @@ func (a *App) trashDealTx(ctx context.Context, tx *store.Tx, actor Actor, id str
 	if err := store.TrashDeal(ctx, tx, id, actorID(actor), true); err != nil {
 		return err
 	}
+	if err := a.indexDeal(ctx, tx, id); err != nil {
+		return err
+	}
 	return a.record(ctx, tx, actorID(actor), Change{Action: ActionDealDeleted, Entity: "deal", ID: id, Name: d.Title})
 }
 

@@ -140,7 +140,7 @@ func (a *App) mergeRecord(entity string) mergeRecord {
 			}
 			return a.updateContact(ctx, tx, actor, id, version, in)
 		},
-		index: a.indexContact,
+		index: a.indexContactAndDeals,
 		restore: func(ctx context.Context, tx *store.Tx, actor Actor, id string) error {
 			return a.trashContact(ctx, tx, actor, id, false)
 		},

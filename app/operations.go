@@ -52,6 +52,12 @@ func (r DoctorReport) Healthy() bool {
 	return r.SchemaProblem == "" && len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && len(r.Search) == 0
 }
 
+// OnlySearchDiffers tells whether the search index is all that is wrong:
+// the records are sound and `doctor --fix` makes the file healthy.
+func (r DoctorReport) OnlySearchDiffers() bool {
+	return len(r.Search) > 0 && r.SchemaProblem == "" && len(r.Integrity) == 0 && len(r.ForeignKeys) == 0
+}
+
 // Problem says in one sentence what keeps the file from being healthy,
 // "" when nothing does.
 func (r DoctorReport) Problem() string {

@@ -60,10 +60,54 @@ func (a *App) Search(ctx context.Context, actor Actor, q string, limit int) ([]S
 	if match == "" {
 		return nil, nil
 	}
-	if err := a.can(actor, AreaContacts, LevelView); err != nil {
+	kinds := a.searchableKinds(actor)
+	if len(kinds) == 0 {
+		return nil, errorf(EForbidden, "error.forbidden")
+	}
+	if len(kinds) == len(store.IndexedKinds) {
+		kinds = nil // all of them: no filter to apply
+	}
+	return store.SearchKinds(ctx, a.db.Reader(), match, a.ownerScope(actor), kinds, limit)
+}
+
+// searchableKinds are the kinds of record actor may view: contacts and
+// companies with the contacts area, deals with the deals area.
+func (a *App) searchableKinds(actor Actor) []string {
+	var kinds []string
+	for _, kind := range store.IndexedKinds {
+		area := AreaContacts
+		if kind == "deal" {
+			area = AreaDeals
+		}
+		if a.can(actor, area, LevelView) == nil {
+			kinds = append(kinds, kind)
+		}
+	}
+	return kinds
+}
+
+// SearchRecords finds records of one kind for a picker: "contact",
+// "company" or "deal", as Search finds them (the same index, words and
+// visibility), refusing a kind actor may not view.
+func (a *App) SearchRecords(ctx context.Context, actor Actor, kind, q string, limit int) ([]SearchResult, error) {
+	if limit <= 0 || limit > searchLimit {
+		limit = 20
+	}
+	if err := checkQueryText(q); err != nil {
 		return nil, err
 	}
-	return store.Search(ctx, a.db.Reader(), match, a.ownerScope(actor), limit)
+	allowed := false
+	for _, k := range a.searchableKinds(actor) {
+		allowed = allowed || k == kind
+	}
+	if !allowed {
+		return nil, errorf(EForbidden, "error.forbidden")
+	}
+	match := searchTerms(q)
+	if match == "" {
+		return nil, nil
+	}
+	return store.SearchKinds(ctx, a.db.Reader(), match, a.ownerScope(actor), []string{kind}, limit)
 }
 
 // indexContact puts a live contact into the search index, or takes a
@@ -154,8 +198,12 @@ func companyDoc(c Company, custom string) store.SearchDoc {
 		CJK1: uni, CJK2: bi, Digits: strings.Join(phoneDigits(c.Phone), " "), OwnerID: c.OwnerID}
 }
 
-// reindexCompanyContacts refreshes the people of a renamed company.
+// reindexCompanyContacts refreshes the people and the deals of a renamed
+// company.
 func (a *App) reindexCompanyContacts(ctx context.Context, tx *store.Tx, companyID string) error {
+	if err := a.reindexDealsOf(ctx, tx, "company", companyID); err != nil {
+		return err
+	}
 	ids, err := store.LiveContactIDsOfCompany(ctx, tx, companyID)
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // SearchDoc is one record's entry in the search index.
@@ -73,17 +74,17 @@ const searchCandidates = 200
 // user's records, before the candidates are cut, so a user who sees only
 // their own records still gets a full page of them.
 func Search(ctx context.Context, q Querier, match, owner string, limit int) ([]SearchHit, error) {
-	ownerFilter, args := "", []any{match}
-	if owner != "" {
-		ownerFilter = ` AND rowid IN (SELECT rowid FROM search_docs WHERE owner_id = ?)`
-		args = append(args, owner)
-	}
-	args = append(args, searchCandidates, limit)
-	rows, err := q.QueryContext(ctx, `SELECT d.kind, d.ref, d.title, d.subtitle
-		FROM (SELECT rowid, bm25(search_index, 10.0, 1.0, 4.0, 6.0, 4.0) AS score FROM search_index
-		      WHERE search_index MATCH ?`+ownerFilter+` ORDER BY rowid DESC LIMIT ?) m
-		JOIN search_docs d ON d.rowid = m.rowid
-		ORDER BY m.score LIMIT ?`, args...)
+	return SearchKinds(ctx, q, match, owner, nil, limit)
+}
+
+// SearchKinds is Search over some kinds of record only (nil for all): a
+// picker asks for contacts or companies, and a role that may not view
+// deals searches without them. The kinds narrow the matches before the
+// candidates are cut, through the (kind, ref) index of search_docs, so a
+// picker still reaches old records of its kind among many newer others.
+func SearchKinds(ctx context.Context, q Querier, match, owner string, kinds []string, limit int) ([]SearchHit, error) {
+	query, args := SearchSQL(match, owner, kinds, limit)
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -97,6 +98,29 @@ func Search(ctx context.Context, q Querier, match, owner string, limit int) ([]S
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
+}
+
+// searchSQL is the statement SearchKinds runs, apart so a test can read
+// its query plan.
+func SearchSQL(match, owner string, kinds []string, limit int) (string, []any) {
+	filter, args := "", []any{match}
+	switch {
+	case owner != "" && len(kinds) > 0:
+		filter = ` AND rowid IN (SELECT rowid FROM search_docs WHERE owner_id = ? AND kind IN (` + placeholders(len(kinds)) + `))`
+		args = append(append(args, owner), anySlice(kinds)...)
+	case owner != "":
+		filter = ` AND rowid IN (SELECT rowid FROM search_docs WHERE owner_id = ?)`
+		args = append(args, owner)
+	case len(kinds) > 0:
+		filter = ` AND rowid IN (SELECT rowid FROM search_docs WHERE kind IN (` + placeholders(len(kinds)) + `))`
+		args = append(args, anySlice(kinds)...)
+	}
+	args = append(args, searchCandidates, limit)
+	return `SELECT d.kind, d.ref, d.title, d.subtitle
+		FROM (SELECT rowid, bm25(search_index, 10.0, 1.0, 4.0, 6.0, 4.0) AS score FROM search_index
+		      WHERE search_index MATCH ?` + filter + ` ORDER BY rowid DESC LIMIT ?) m
+		JOIN search_docs d ON d.rowid = m.rowid
+		ORDER BY m.score LIMIT ?`, args
 }
 
 // ReplaceSearchDocs indexes many records of one kind, replacing their
@@ -163,18 +187,30 @@ func LiveIDsAfter(ctx context.Context, q Querier, kind, after string, limit int)
 	return scanIDs(rows)
 }
 
-// SearchIndexMismatches lists live records missing from the index and
-// index entries whose record is gone or trashed.
+// IndexedKinds are the kinds of record the search index holds, with
+// their tables: a rebuild fills exactly these and doctor checks exactly
+// these, so a kind is never reported missing that was never indexed.
+var IndexedKinds = []string{"company", "contact", "deal"}
+
+var indexedTables = map[string]string{"company": "companies", "contact": "contacts", "deal": "deals"}
+
+// SearchIndexMismatches lists live records missing from the index, index
+// entries whose record is gone or trashed, entries that name another
+// owner than the record's (a user limited to their own records would be
+// shown someone else's, or miss their own) and entries of kinds that are
+// not indexed.
 func SearchIndexMismatches(ctx context.Context, q Querier) ([]string, error) {
 	var problems []string
-	for kind := range tagLinks {
-		_, _, table := tagLink(kind)
-		var missing, stale int
+	for _, kind := range IndexedKinds {
+		table := indexedTables[kind]
+		var missing, stale, owner int
 		err := q.QueryRowContext(ctx, `SELECT
 			(SELECT count(*) FROM `+table+` r WHERE r.deleted_at IS NULL
 				AND NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.kind = ? AND d.ref = r.id)),
 			(SELECT count(*) FROM search_docs d WHERE d.kind = ?
-				AND NOT EXISTS (SELECT 1 FROM `+table+` r WHERE r.id = d.ref AND r.deleted_at IS NULL))`, kind, kind).Scan(&missing, &stale)
+				AND NOT EXISTS (SELECT 1 FROM `+table+` r WHERE r.id = d.ref AND r.deleted_at IS NULL)),
+			(SELECT count(*) FROM search_docs d JOIN `+table+` r ON r.id = d.ref
+				WHERE d.kind = ? AND r.deleted_at IS NULL AND coalesce(r.owner_id, '') <> d.owner_id)`, kind, kind, kind).Scan(&missing, &stale, &owner)
 		if err != nil {
 			return nil, err
 		}
@@ -184,6 +220,54 @@ func SearchIndexMismatches(ctx context.Context, q Querier) ([]string, error) {
 		if stale > 0 {
 			problems = append(problems, fmt.Sprintf("%d search entries point to %s records that are gone or trashed", stale, kind))
 		}
+		if owner > 0 {
+			problems = append(problems, fmt.Sprintf("%d search entries of %s records name another owner than the record", owner, kind))
+		}
+	}
+	var other int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM search_docs WHERE kind NOT IN (`+placeholders(len(IndexedKinds))+`)`,
+		anySlice(IndexedKinds)...).Scan(&other)
+	if err != nil {
+		return nil, err
+	}
+	if other > 0 {
+		problems = append(problems, fmt.Sprintf("%d search entries are of a kind that is not indexed", other))
 	}
 	return problems, nil
+}
+
+// PendingSearchKinds are the kinds a migration added to the index whose
+// existing records still wait to be indexed (the text needs Go, not SQL).
+func PendingSearchKinds(ctx context.Context, q Querier) ([]string, error) {
+	v, err := Setting(ctx, q, pendingSearchKey, "")
+	if err != nil || v == "" {
+		return nil, err
+	}
+	return strings.Split(v, ","), nil
+}
+
+// ClearPendingSearchKinds says the pending kinds are indexed.
+func ClearPendingSearchKinds(ctx context.Context, tx *Tx) error {
+	_, err := tx.exec(ctx, `DELETE FROM settings WHERE key = ?`, pendingSearchKey)
+	return translate(err)
+}
+
+const pendingSearchKey = "search.pending_kinds"
+
+// LiveDealIDsOf lists the live deals that name a contact (as primary or
+// further contact) or a company, whose search entries carry its name.
+func LiveDealIDsOf(ctx context.Context, q Querier, kind, id string) ([]string, error) {
+	query := `SELECT id FROM deals WHERE company_key = ? AND deleted_at IS NULL`
+	args := []any{id}
+	if kind == "contact" {
+		query = `SELECT id FROM deals WHERE contact_key = ? AND deleted_at IS NULL
+			UNION SELECT dc.deal_id FROM deal_contacts dc JOIN deals d ON d.id = dc.deal_id
+			WHERE dc.contact_id = ? AND d.deleted_at IS NULL`
+		args = append(args, id)
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return scanIDs(rows)
 }
