@@ -42,7 +42,7 @@ func TestAPIFieldAndActivityTypeSettings(t *testing.T) {
 		got := decode[api.FieldJSON](t, manager.get("/api/v1/fields/"+f.ID), http.StatusOK) // anyone reads definitions
 		is.Equal(got.Label, "Plan tier")
 
-		_, err := ts.app.CreateContact(t.Context(), nil, app.ContactInput{FirstName: "Ada", CustomFields: app.CustomValues{"plan": "Pro"}})
+		ada, err := ts.app.CreateContact(t.Context(), nil, app.ContactInput{FirstName: "Ada", CustomFields: app.CustomValues{"plan": "Pro"}})
 		is.NoErr(err)
 		body = `{"version": ` + strconv.Itoa(f.Version) + `, "options": [{"id": "` + f.Options[0].ID + `", "label": "Starter"}]}` // drops Pro, which Ada chose
 		p = problemOf(t, admin.json("PATCH", "/api/v1/fields/"+f.ID, body), http.StatusConflict)
@@ -50,6 +50,19 @@ func TestAPIFieldAndActivityTypeSettings(t *testing.T) {
 
 		is.Equal(admin.do("DELETE", "/api/v1/fields/"+f.ID, nil).StatusCode, http.StatusNoContent)
 		problemOf(t, admin.get("/api/v1/fields/"+f.ID), http.StatusNotFound)
+
+		// and back, with Ada's choice, from the deletion's audit entry
+		problemOf(t, manager.get("/api/v1/fields/deleted"), http.StatusForbidden)
+		deleted := decode[struct{ Data []api.DeletedFieldJSON }](t, admin.get("/api/v1/fields/deleted"), http.StatusOK)
+		is.Equal(deleted.Data[0].Key, "plan")
+		problemOf(t, manager.json("POST", "/api/v1/fields/deleted/"+deleted.Data[0].AuditID+"/restore", ``), http.StatusForbidden)
+		problemOf(t, admin.json("POST", "/api/v1/fields/deleted/nope/restore", ``), http.StatusNotFound)
+		back := decode[api.FieldJSON](t, admin.json("POST", "/api/v1/fields/deleted/"+deleted.Data[0].AuditID+"/restore", ``), http.StatusOK)
+		is.Equal(back.ID, f.ID)
+		c := decode[map[string]any](t, admin.get("/api/v1/contacts/"+ada.ID), http.StatusOK)
+		is.Equal(c["custom_fields"].(map[string]any)["plan"], "Pro")
+		after := decode[struct{ Data []api.DeletedFieldJSON }](t, admin.get("/api/v1/fields/deleted"), http.StatusOK)
+		is.Equal(len(after.Data), len(deleted.Data)-1) // no longer listed
 	})
 
 	t.Run("invalid fields answer 422 naming each", func(t *testing.T) {

@@ -27,6 +27,8 @@ var settingsOperations = []ApiOperation{
 	{Method: "PATCH", Path: "/deal-settings", Tag: "pipelines", Summary: "Change the default currency or the lost reasons (admins and managers)", Request: "DealSettingsPatch", Response: "DealSettings", Status: 200},
 
 	{Method: "POST", Path: "/fields", Tag: "custom fields", Summary: "Add a custom field (admins)", Request: "FieldInput", Response: "Field", Status: 201},
+	{Method: "GET", Path: "/fields/deleted", Tag: "custom fields", Summary: "Custom fields deleted lately, to restore (admins)", Response: "DeletedFieldList", Status: 200},
+	{Method: "POST", Path: "/fields/deleted/{id}/restore", Tag: "custom fields", Summary: "Bring a deleted custom field back with its options and values; {id} is its audit_id (admins)", Response: "Field", Status: 200},
 	{Method: "GET", Path: "/fields/{id}", Tag: "custom fields", Summary: "Show a custom field definition", Response: "Field", Status: 200},
 	{Method: "PATCH", Path: "/fields/{id}", Tag: "custom fields", Summary: "Change a custom field: label, type, help, options… (admins)", Request: "FieldPatch", Response: "Field", Status: 200},
 	{Method: "DELETE", Path: "/fields/{id}", Tag: "custom fields", Summary: "Delete a custom field with its values; the settings page can restore it (admins)", Status: 204},
@@ -111,6 +113,8 @@ func init() {
 		"DateReminderPatch":    DateReminderPatch{},
 		"Permissions":          PermissionsJSON{},
 		"Settings":             SettingsJSON{},
+		"DeletedField":         DeletedFieldJSON{},
+		"DeletedFieldList":     listJSON[DeletedFieldJSON]{},
 		"FieldProtection":      FieldProtectionJSON{},
 		"FieldProtectionPatch": FieldProtectionJSON{},
 		"SettingsPatch":        SettingsPatch{},

@@ -55,6 +55,8 @@ func addAPIRoutes(api *mux.Router, s *apiSite) {
 	api.Handle("/search", requireAPIUser(busy(handleAPISearch(s)))).Methods(http.MethodGet).Name("api.search")
 	api.Handle("/fields", requireAPIUser(handleAPIFields(s))).Methods(http.MethodGet).Name("api.fields")
 	api.Handle("/fields", requireAPIUser(handleAPIFieldCreate(s))).Methods(http.MethodPost).Name("api.field.create")
+	api.Handle("/fields/deleted", requireAPIUser(handleAPIDeletedFields(s))).Methods(http.MethodGet).Name("api.fields.deleted")
+	api.Handle("/fields/deleted/{id}/restore", requireAPIUser(handleAPIFieldRestore(s))).Methods(http.MethodPost).Name("api.field.restore")
 	api.Handle("/fields/{id}", requireAPIUser(handleAPIField(s))).Methods(http.MethodGet).Name("api.field")
 	api.Handle("/fields/{id}", requireAPIUser(handleAPIFieldUpdate(s))).Methods(http.MethodPatch).Name("api.field.update")
 	api.Handle("/fields/{id}", requireAPIUser(handleAPIFieldDelete(s))).Methods(http.MethodDelete).Name("api.field.delete")

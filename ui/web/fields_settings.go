@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"sort"
@@ -97,18 +96,13 @@ func (s *site) renderFields(w http.ResponseWriter, r *http.Request, status int, 
 		}
 		page.Entities = append(page.Entities, fieldEntity{Entity: e, Fields: fields})
 	}
-	log, err := s.app.AuditLog(r.Context(), page.User, app.AuditQuery{Action: "custom_field.deleted", Limit: 20})
+	deleted, err := s.app.DeletedFields(r.Context(), page.User, 20)
 	if err != nil {
 		s.views.renderError(w, r, page.Base, err)
 		return
 	}
-	for _, e := range log.Entries {
-		var d struct{ Entity, Key, Name string }
-		_ = json.Unmarshal([]byte(e.Details), &d)
-		if _, err := s.app.CustomField(r.Context(), e.EntityID); err == nil {
-			continue // restored since
-		}
-		page.Deleted = append(page.Deleted, deletedFieldView{AuditID: e.ID, Entity: d.Entity, Key: d.Key, Label: d.Name, At: e.At.Format("2006-01-02 15:04")})
+	for _, d := range deleted {
+		page.Deleted = append(page.Deleted, deletedFieldView{AuditID: d.AuditID, Entity: d.Entity, Key: d.Key, Label: d.Label, At: d.At.Format("2006-01-02 15:04")})
 	}
 	name := "fields"
 	if page.Form.ID != "" {
