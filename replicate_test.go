@@ -75,7 +75,7 @@ func TestReplicaSurvivesKills(t *testing.T) {
 				}
 			}()
 		}
-		time.Sleep(time.Duration(1200+rng.IntN(1300)) * time.Millisecond)
+		time.Sleep(time.Duration(1100+rng.IntN(900)) * time.Millisecond)
 		killedAt := time.Now()
 		is.NoErr(child.Process.Kill()) // SIGKILL: no shutdown code runs, Litestream ships nothing more
 		_ = child.Wait()
@@ -207,6 +207,26 @@ func TestReplicaCommands(t *testing.T) {
 	out, err = rolo(t, getenv, "", "restore", pit)
 	is.NoErr(err) // the plain restore of a file is as before
 	is.True(strings.Contains(out, "Restored "+path))
+
+	// Replicating again after a restore over the database: the replica's
+	// latest state is the restored file and what followed, not a mix with
+	// the transactions the restore went back before.
+	c, err := app.OpenReplicated(ctx, path, app.Config{}, []string{replica}, 0)
+	is.NoErr(err)
+	third, err := c.CreateContact(ctx, nil, app.ContactInput{FirstName: "Third"})
+	is.NoErr(err)
+	is.NoErr(c.Close())
+	latest := filepath.Join(dir, "latest.db")
+	out, err = rolo(t, getenv, "", "restore", "--from", replica, "-o", latest)
+	is.NoErr(err)
+	is.True(strings.Contains(out, "integrity ok"))
+	d, err := app.Open(ctx, latest, app.Config{})
+	is.NoErr(err)
+	for id, want := range map[string]bool{first.ID: true, second.ID: false, third.ID: true} {
+		_, err := d.Contact(ctx, nil, id)
+		is.Equal(err == nil, want)
+	}
+	is.NoErr(d.Close())
 
 	_, err = rolo(t, getenv, "", "restore", "--from", replica, "--at", "yesterday", "-o", filepath.Join(dir, "x.db"))
 	is.True(err != nil && strings.Contains(err.Error(), "RFC 3339"))
