@@ -192,13 +192,9 @@ func (a *App) MovePipeline(ctx context.Context, actor Actor, id string, delta in
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
-		list, err := store.ListPipelines(ctx, tx, false)
+		list, ids, err := livePipelines(ctx, tx)
 		if err != nil {
 			return err
-		}
-		ids := make([]string, len(list))
-		for i, p := range list {
-			ids[i] = p.ID
 		}
 		moved, ok := moveInList(ids, id, delta)
 		if !ok {
@@ -211,6 +207,17 @@ func (a *App) MovePipeline(ctx context.Context, actor Actor, id string, delta in
 		return a.record(ctx, tx, actorID(actor), Change{Action: ActionPipelineReordered, Entity: "pipeline", ID: id, Name: pipelineName(p.Name, p.NameKey),
 			Details: map[string]any{"position": slices.Index(moved, id)}})
 	})
+}
+
+// livePipelines lists the live pipelines inside tx, with their ids in
+// order.
+func livePipelines(ctx context.Context, tx *store.Tx) ([]Pipeline, []string, error) {
+	list, err := store.ListPipelines(ctx, tx, false)
+	ids := make([]string, len(list))
+	for i, p := range list {
+		ids[i] = p.ID
+	}
+	return list, ids, err
 }
 
 // moveInList moves id by delta places within ids, stopping at either end;

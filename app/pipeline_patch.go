@@ -116,13 +116,9 @@ func (a *App) SetPipelineOrder(ctx context.Context, actor Actor, ids []string) e
 		return err
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
-		list, err := store.ListPipelines(ctx, tx, false)
+		_, current, err := livePipelines(ctx, tx)
 		if err != nil {
 			return err
-		}
-		current := make([]string, len(list))
-		for i, p := range list {
-			current[i] = p.ID
 		}
 		if !sameMembers(current, ids) {
 			return Invalid(map[string]string{"ids": "error.order_incomplete"})

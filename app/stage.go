@@ -374,6 +374,16 @@ func (a *App) StageDealCounts(ctx context.Context, actor Actor, pipelineID strin
 	return store.StageDealCounts(ctx, a.db.Reader(), pipelineID)
 }
 
+// Stage loads one stage, trashed or not; the caller decides whether one
+// in the trash will do.
+func (a *App) Stage(ctx context.Context, actor Actor, id string) (Stage, error) {
+	s, err := store.StageByID(ctx, a.db.Reader(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		return s, errorf(ENotFound, "error.stage_not_found")
+	}
+	return s, err
+}
+
 // StagesByID loads stages by id, trashed ones too, for naming the stages
 // a deal's history mentions.
 func (a *App) StagesByID(ctx context.Context, actor Actor, ids []string) (map[string]Stage, error) {

@@ -226,6 +226,24 @@ var routeAccess = map[string]access{
 	"GET /emails/new": user, "POST /emails/drop": writer, "POST /emails/import": importsCreate,
 	"GET /profile/email": user, "POST /profile/email": writer, "POST /profile/email/check": user, "POST /profile/email/delete": user,
 	"POST /settings/email-logging": admin,
+	// The API's settings endpoints, with their pages' rights (api_settings_*_test.go)
+	"GET /api/v1/tags/{id}": user, "PATCH /api/v1/tags/{id}": writer, "POST /api/v1/tags/merge": writer, "DELETE /api/v1/tags/{id}": contactsDelete,
+	"POST /api/v1/fields": admin, "GET /api/v1/fields/{id}": user, "PATCH /api/v1/fields/{id}": admin, "DELETE /api/v1/fields/{id}": admin,
+	"GET /api/v1/fields/deleted": admin, "POST /api/v1/fields/deleted/{id}/restore": admin,
+	"POST /api/v1/pipelines": manager, "GET /api/v1/pipelines/trash": manager, "POST /api/v1/pipelines/order": manager,
+	"GET /api/v1/pipelines/{id}": user, "PATCH /api/v1/pipelines/{id}": manager, "DELETE /api/v1/pipelines/{id}": manager,
+	"POST /api/v1/pipelines/{id}/restore": manager, "POST /api/v1/pipelines/{id}/stages": manager,
+	"GET /api/v1/pipelines/{id}/stages/trash": manager, "POST /api/v1/pipelines/{id}/stages/order": manager,
+	"GET /api/v1/stages/{id}": user, "PATCH /api/v1/stages/{id}": manager, "DELETE /api/v1/stages/{id}": manager,
+	"POST /api/v1/stages/{id}/restore": manager, "GET /api/v1/deal-settings": user, "PATCH /api/v1/deal-settings": manager,
+	"POST /api/v1/activity-types": admin, "GET /api/v1/activity-types/{id}": user, "PATCH /api/v1/activity-types/{id}": admin,
+	"GET /api/v1/date-reminders": admin, "PATCH /api/v1/date-reminders/{id}": admin, "PATCH /api/v1/goals/{id}": writer,
+	"GET /api/v1/users": admin, "POST /api/v1/users": admin, "GET /api/v1/users/{id}": admin, "PATCH /api/v1/users/{id}": admin,
+	"POST /api/v1/users/{id}/reset-password": admin, "POST /api/v1/users/{id}/unlock": admin,
+	"GET /api/v1/permissions": admin, "PATCH /api/v1/permissions": admin, "GET /api/v1/field-protection": admin,
+	"PATCH /api/v1/field-protection": admin, "GET /api/v1/settings": admin, "PATCH /api/v1/settings": admin,
+	"GET /api/v1/web-forms": formsView, "POST /api/v1/web-forms": formsManage, "GET /api/v1/web-forms/{id}": formsView,
+	"PATCH /api/v1/web-forms/{id}": formsManage, "DELETE /api/v1/web-forms/{id}": formsManage,
 }
 
 // minimumRole is the lowest role an access level admits.

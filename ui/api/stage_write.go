@@ -52,16 +52,11 @@ func handleAPIStageCreate(s *apiSite) http.Handler {
 // liveStageOf loads the stage the path names; one in the trash is found
 // only when trashed is set (to restore it).
 func (s *apiSite) liveStageOf(r *http.Request, trashed bool) (app.Stage, error) {
-	id := mux.Vars(r)["id"]
-	stages, err := s.app.StagesByID(r.Context(), request.CurrentUser(r), []string{id})
-	if err != nil {
-		return app.Stage{}, err
+	st, err := s.app.Stage(r.Context(), request.CurrentUser(r), mux.Vars(r)["id"])
+	if err == nil && st.Trashed() != trashed {
+		err = &app.Error{Code: app.ENotFound, Message: "error.stage_not_found"}
 	}
-	st, ok := stages[id]
-	if !ok || st.Trashed() != trashed {
-		return st, &app.Error{Code: app.ENotFound, Message: "error.stage_not_found"}
-	}
-	return st, nil
+	return st, err
 }
 
 func handleAPIStage(s *apiSite) http.Handler {

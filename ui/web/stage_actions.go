@@ -33,16 +33,11 @@ func handleStageCreate(s *site) http.Handler {
 // stageOf loads the stage the path names, for its pipeline and name; a
 // trashed one only when trashed is set (to restore it).
 func (s *site) stageOf(r *http.Request, trashed bool) (app.Stage, error) {
-	id := mux.Vars(r)["id"]
-	stages, err := s.app.StagesByID(r.Context(), request.CurrentUser(r), []string{id})
-	if err != nil {
-		return app.Stage{}, err
+	st, err := s.app.Stage(r.Context(), request.CurrentUser(r), mux.Vars(r)["id"])
+	if err == nil && st.Trashed() != trashed {
+		err = &app.Error{Code: app.ENotFound, Message: "error.stage_not_found"}
 	}
-	st, ok := stages[id]
-	if !ok || st.Trashed() != trashed {
-		return st, &app.Error{Code: app.ENotFound, Message: "error.stage_not_found"}
-	}
-	return st, nil
+	return st, err
 }
 
 // handleStageUpdate saves a stage's row. A built-in name left as shown
