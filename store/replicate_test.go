@@ -125,6 +125,16 @@ func TestReplicateToFilesAndRestore(t *testing.T) {
 	want := map[string]string{"a": "1", "b": "2", "c": "3"}
 	is.Equal(restored(t, first, time.Time{}), want)
 	is.Equal(restored(t, second, time.Time{}), want) // the mirror restores on its own
+
+	// Opened again without replication, as before: a clean stop still
+	// leaves the .db file complete on its own, its log emptied.
+	plain, err := store.Open(context.Background(), filepath.Join(dir, "rolo.db"), store.Options{Migrations: assets.Migrations})
+	is.NoErr(err)
+	putSetting(t, plain, "d", "4")
+	is.NoErr(plain.Close())
+	if info, err := os.Stat(filepath.Join(dir, "rolo.db-wal")); err == nil {
+		is.Equal(info.Size(), int64(0))
+	}
 }
 
 // fakeS3 serves an in-memory S3 on a loopback port; stop and start turn
