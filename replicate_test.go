@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	mathrand "math/rand/v2"
 	"os"
 	"path/filepath"
@@ -156,6 +157,18 @@ func TestServeRestoresIfMissing(t *testing.T) {
 	// With the file there, --restore-if-missing leaves it alone.
 	_, stop = startServe(t, getenv, "--restore-if-missing", replica)
 	is.NoErr(stop())
+
+	// A replica that cannot be read stops serve instead of starting an
+	// empty database in place of the real one.
+	is.NoErr(os.WriteFile(filepath.Join(dir, "unmounted"), nil, 0o600))
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	elsewhere := filepath.Join(dir, "third-machine", "rolo.db")
+	err = run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", elsewhere, "--restore-if-missing", "file://" + filepath.Join(dir, "unmounted", "rolo")},
+		getenv, strings.NewReader(""), io.Discard, io.Discard)
+	is.True(err != nil && strings.Contains(err.Error(), "--restore-if-missing"))
+	_, statErr := os.Stat(elsewhere)
+	is.True(os.IsNotExist(statErr)) // no database was created
 }
 
 // TestReplicaCommands: `rolo replicas` lists a replica's position and
