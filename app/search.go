@@ -86,30 +86,6 @@ func (a *App) searchableKinds(actor Actor) []string {
 	return kinds
 }
 
-// SearchRecords finds records of one kind for a picker: "contact",
-// "company" or "deal", as Search finds them (the same index, words and
-// visibility), refusing a kind actor may not view.
-func (a *App) SearchRecords(ctx context.Context, actor Actor, kind, q string, limit int) ([]SearchResult, error) {
-	if limit <= 0 || limit > searchLimit {
-		limit = 20
-	}
-	if err := checkQueryText(q); err != nil {
-		return nil, err
-	}
-	allowed := false
-	for _, k := range a.searchableKinds(actor) {
-		allowed = allowed || k == kind
-	}
-	if !allowed {
-		return nil, errorf(EForbidden, "error.forbidden")
-	}
-	match := searchTerms(q)
-	if match == "" {
-		return nil, nil
-	}
-	return store.SearchKinds(ctx, a.db.Reader(), match, a.ownerScope(actor), []string{kind}, limit)
-}
-
 // indexContact puts a live contact into the search index, or takes a
 // trashed or purged one out, inside the transaction that changed it.
 func (a *App) indexContact(ctx context.Context, tx *store.Tx, id string) error {

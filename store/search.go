@@ -271,3 +271,37 @@ func LiveDealIDsOf(ctx context.Context, q Querier, kind, id string) ([]string, e
 	}
 	return scanIDs(rows)
 }
+
+// SearchDocOwned is an index entry with its owner, as a picker shows the
+// record already chosen.
+type SearchDocOwned struct {
+	SearchHit
+	OwnerID string
+}
+
+// SearchDocsOf reads the index entries of refs; records without one
+// (trashed, or of a kind not indexed) are left out.
+func SearchDocsOf(ctx context.Context, q Querier, refs []RecordRef) (map[RecordRef]SearchDocOwned, error) {
+	out := map[RecordRef]SearchDocOwned{}
+	byKind := map[string][]string{}
+	for _, r := range refs {
+		byKind[r.Entity] = append(byKind[r.Entity], r.ID)
+	}
+	for kind, ids := range byKind {
+		rows, err := q.QueryContext(ctx, `SELECT kind, ref, title, subtitle, owner_id FROM search_docs
+			WHERE kind = ? AND ref IN (SELECT value FROM json_each(?))`, kind, jsonIDs(ids))
+		if err != nil {
+			return nil, err
+		}
+		err = eachRow(rows, func() error {
+			var d SearchDocOwned
+			err := rows.Scan(&d.Kind, &d.Ref, &d.Title, &d.Subtitle, &d.OwnerID)
+			out[RecordRef{Entity: d.Kind, ID: d.Ref}] = d
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

@@ -18,6 +18,10 @@ func handleActivityCreate(s *site) http.Handler {
 			return
 		}
 		form := readActivityForm(r.PostForm)
+		if pickerSearching(r.PostForm) { // a picker's search without JavaScript: the form comes back with matches
+			s.renderActivityForm(w, r, http.StatusOK, activityFormPage{Base: b, Form: form})
+			return
+		}
 		in, problems := form.input(app.Location(b.User))
 		if now := s.app.Now(); in.OccurredAt.Equal(now.Truncate(time.Minute)) {
 			// The form's default is now to the minute: keep the seconds, so

@@ -66,13 +66,14 @@ func (f activityForm) HasLink(value string) bool { return slices.Contains(f.Link
 // activityFormPage logs or edits an activity.
 type activityFormPage struct {
 	Base
-	ID      string
-	Form    activityForm
-	Types   []activityTypeView
-	Links   []linkView
-	Errors  map[string]string
-	Problem string
-	Task    *app.Task
+	ID       string
+	Form     activityForm
+	Types    []activityTypeView
+	Links    []linkView
+	LinkPick recordPicker
+	Errors   map[string]string
+	Problem  string
+	Task     *app.Task
 }
 
 // activityTypeView is a type as menus and timelines show it.
@@ -120,6 +121,10 @@ func (s *site) renderActivityForm(w http.ResponseWriter, r *http.Request, status
 		}
 	}
 	if page.Links, err = s.linkViews(r, refs); err != nil {
+		s.views.renderError(w, r, page.Base, err)
+		return
+	}
+	if page.LinkPick, err = s.linkPicker(r, page.Errors); err != nil {
 		s.views.renderError(w, r, page.Base, err)
 		return
 	}

@@ -20,6 +20,10 @@ func handleActivityUpdate(s *site) http.Handler {
 		}
 		id := mux.Vars(r)["id"]
 		form := readActivityForm(r.PostForm)
+		if pickerSearching(r.PostForm) { // a picker's search without JavaScript: the form comes back with matches
+			s.renderActivityForm(w, r, http.StatusOK, activityFormPage{Base: b, ID: id, Form: form})
+			return
+		}
 		in, problems := form.input(app.Location(b.User))
 		var act app.Activity
 		var err error

@@ -11,6 +11,10 @@ func handleDealCreate(s *site) http.Handler {
 			return
 		}
 		form := readDealForm(r.PostForm)
+		if pickerSearching(r.PostForm) { // a picker's search without JavaScript: the form comes back with matches
+			s.renderDealForm(w, r, http.StatusOK, dealFormPage{Base: b, Form: form})
+			return
+		}
 		d, err := s.app.CreateDeal(r.Context(), b.User, form.input())
 		if fields := fieldErrors(err); fields != nil {
 			s.renderDealForm(w, r, http.StatusUnprocessableEntity, dealFormPage{Base: b, Form: form, Errors: fields})

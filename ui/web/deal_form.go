@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 
 	"rolo/app"
 	"rolo/ui/request"
@@ -66,9 +65,8 @@ type dealFormPage struct {
 	Errors      map[string]string
 	Problem     string
 	Pipelines   []pipelineChoice
-	Companies   []companyOption
-	Contacts    []contactOption
-	ContactRows []contactRow
+	Company     recordPicker
+	Contacts    []recordPicker // one per contact, then an empty one to add another
 	Owners      []ownerOption
 	Currencies  []string
 	LostReasons []string
@@ -76,62 +74,36 @@ type dealFormPage struct {
 	Custom      customInputs
 }
 
-// contactOption is one choice in a contact select.
-type contactOption struct {
-	ID      string
-	Name    string
-	Trashed bool
-}
-
-// contactRow is one contact select of the form, with its problem.
-type contactRow struct {
-	Index    int
-	Selected string
-	Error    string
-}
-
 // currencyChoices are suggested in the currency field; any ISO 4217 code
 // is accepted.
 var currencyChoices = []string{"USD", "EUR", "GBP", "JPY", "KRW", "CNY", "CAD", "AUD", "CHF", "SGD", "HKD", "TWD", "INR", "BRL", "MXN", "SEK"}
 
-// maxContactOptions bounds each contact select; the deal's company's
-// people and the deal's own contacts are always offered.
-const maxContactOptions = 200
-
-func (s *site) contactOptions(r *http.Request, companyID string, selected []string) ([]contactOption, error) {
-	ctx, user := r.Context(), request.CurrentUser(r)
-	seen := map[string]bool{}
-	var out []contactOption
-	add := func(id, name string, trashed bool) {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, contactOption{ID: id, Name: name, Trashed: trashed})
+// dealPickers fills the company and contact pickers. The contact rows
+// are the contacts as posted (empty rows keep their place, so a search
+// in row 2 stays in row 2), then one empty row unless the last is empty.
+func (s *site) dealPickers(r *http.Request, page *dealFormPage) error {
+	page.Company = recordPicker{Key: "company_id", ID: "company_id", Name: "company_id", Kind: "company", Label: "record.field.company",
+		NoneLabel: "record.no_company", Error: page.Errors["company_id"]}
+	if err := s.fillPicker(r, &page.Company, page.Form.CompanyID); err != nil {
+		return err
+	}
+	rows := page.Form.ContactIDs
+	if len(rows) == 0 || rows[len(rows)-1] != "" {
+		rows = append(slices.Clone(rows), "")
+	}
+	page.Contacts = nil
+	for i, id := range rows {
+		p := recordPicker{Key: "contact_ids." + strconv.Itoa(i), ID: "contact-" + strconv.Itoa(i), Name: "contact_ids", Kind: "contact", Label: "deals.further_contact",
+			NoneLabel: "deals.add_contact_option", Error: page.Errors["contact_ids."+strconv.Itoa(i)], Grow: true}
+		if i == 0 {
+			p.Label, p.NoneLabel = "deals.primary_contact", "deals.no_contact"
 		}
-	}
-	chosen, err := s.app.ContactsByID(ctx, user, selected)
-	if err != nil {
-		return nil, err
-	}
-	for _, c := range chosen {
-		add(c.ID, c.DisplayName, c.Trashed())
-	}
-	first := len(out)
-	queries := []app.ListQuery{{Sort: "name", Limit: maxContactOptions}}
-	if companyID != "" {
-		queries = append([]app.ListQuery{{Company: companyID, Sort: "name", Limit: maxContactOptions}}, queries...)
-	}
-	for _, q := range queries {
-		list, err := s.app.ListContacts(ctx, user, q)
-		if err != nil {
-			return nil, err
+		if err := s.fillPicker(r, &p, id); err != nil {
+			return err
 		}
-		for _, c := range list.Rows {
-			add(c.ID, c.DisplayName, false)
-		}
+		page.Contacts = append(page.Contacts, p)
 	}
-	// The linked contacts first, then everyone else by name.
-	slices.SortStableFunc(out[first:], func(a, b contactOption) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
-	return out, nil
+	return nil
 }
 
 // renderDealForm shows page with its choices filled in and problems
@@ -144,11 +116,7 @@ func (s *site) renderDealForm(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	page.Pipelines = s.pipelineChoices(page.Lang, pipelines, page.Form.StageID)
-	if page.Companies, err = s.companyOptions(r, page.Form.CompanyID); err != nil {
-		s.views.renderError(w, r, page.Base, err)
-		return
-	}
-	if page.Contacts, err = s.contactOptions(r, page.Form.CompanyID, page.Form.ContactIDs); err != nil {
+	if err := s.dealPickers(r, &page); err != nil {
 		s.views.renderError(w, r, page.Base, err)
 		return
 	}
@@ -160,14 +128,6 @@ func (s *site) renderDealForm(w http.ResponseWriter, r *http.Request, status int
 	page.Owners = team.Owners(page.Form.OwnerID)
 	page.Currencies = currencyChoices
 	page.LostReasons = s.lostReasons(r, page.Lang)
-	rows := len(page.Form.ContactIDs) + 1
-	for i := range rows {
-		row := contactRow{Index: i, Error: page.Errors["contact_ids."+strconv.Itoa(i)]}
-		if i < len(page.Form.ContactIDs) {
-			row.Selected = page.Form.ContactIDs[i]
-		}
-		page.ContactRows = append(page.ContactRows, row)
-	}
 	for _, p := range page.Pipelines {
 		for _, st := range p.Stages {
 			if st.ID == page.Form.StageID && st.Kind == app.StageLost {
@@ -175,7 +135,7 @@ func (s *site) renderDealForm(w http.ResponseWriter, r *http.Request, status int
 			}
 		}
 	}
-	if len(page.Errors) > 0 && page.Problem == "" {
+	if len(page.Errors) > 0 && page.Problem == "" && !pickerSearching(r.PostForm) {
 		page.Problem = "error.invalid"
 	}
 	if page.Custom, err = s.customInputsFor(r, "deal", page.Form.Custom, page.Errors); err != nil {

@@ -20,6 +20,14 @@ func handleDealUpdate(s *site) http.Handler {
 		}
 		id := mux.Vars(r)["id"]
 		form := readDealForm(r.PostForm)
+		if pickerSearching(r.PostForm) { // a picker's search without JavaScript: the form comes back with matches
+			page := dealFormPage{Base: b, ID: id, Form: form}
+			if d, err := s.app.Deal(r.Context(), b.User, id); err == nil {
+				page.Name = d.Title
+			}
+			s.renderDealForm(w, r, http.StatusOK, page)
+			return
+		}
 		_, err := s.app.UpdateDeal(r.Context(), b.User, id, form.Version, form.input())
 		page := dealFormPage{Base: b, ID: id, Form: form}
 		if err != nil {

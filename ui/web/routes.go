@@ -183,6 +183,7 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 
 	// Search
 	r.Handle("/search", private(busy(handleSearch(s)))).Methods(http.MethodGet).Name("search")
+	r.Handle("/pick", private(busy(handlePick(s)))).Methods(http.MethodGet).Name("pick") // record pickers' suggestions
 
 	// Custom fields (admins) and saved segments (everyone; sharing is checked by the app)
 	r.Handle("/settings/fields", admin(handleFields(s))).Methods(http.MethodGet).Name("fields")

@@ -16,6 +16,10 @@ func handleTaskCreate(s *site) http.Handler {
 			return
 		}
 		form := readTaskForm(r.PostForm)
+		if pickerSearching(r.PostForm) { // a picker's search without JavaScript: the form comes back with matches
+			s.renderTaskForm(w, r, http.StatusOK, taskFormPage{Base: b, Form: form})
+			return
+		}
 		in, problems := form.input(app.ZoneName(b.User))
 		var t app.Task
 		var err error

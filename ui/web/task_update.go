@@ -19,6 +19,14 @@ func handleTaskUpdate(s *site) http.Handler {
 		}
 		id := mux.Vars(r)["id"]
 		form := readTaskForm(r.PostForm)
+		if pickerSearching(r.PostForm) { // a picker's search without JavaScript: the form comes back with matches
+			page := taskFormPage{Base: b, ID: id, Form: form}
+			if t, lookup := s.app.Task(r.Context(), b.User, id); lookup == nil {
+				page.Task = &t
+			}
+			s.renderTaskForm(w, r, http.StatusOK, page)
+			return
+		}
 		in, problems := form.input(app.ZoneName(b.User))
 		var err error
 		if problems == nil {
