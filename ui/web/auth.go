@@ -31,7 +31,7 @@ func requireSetupDone(a *app.App) func(http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			needs, err := a.NeedsSetup(r.Context())
 			if err != nil {
-				http.Error(w, "database unavailable", http.StatusInternalServerError)
+				http.Error(w, request.Translate(r, "error.internal"), http.StatusInternalServerError)
 				return
 			}
 			if needs && !request.IsAPI(r) {

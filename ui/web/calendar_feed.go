@@ -18,7 +18,11 @@ func handleCalendarFeed(s *site) http.Handler {
 		u, err := s.app.CalendarFeedUser(r.Context(), mux.Vars(r)["token"])
 		if err != nil {
 			status := request.StatusOf(app.ErrorCode(err))
-			http.Error(w, http.StatusText(status), status)
+			key := "error.internal"
+			if status == http.StatusNotFound {
+				key = "error.page_not_found"
+			}
+			http.Error(w, request.Translate(r, key), status)
 			return
 		}
 		s.writeCalendar(w, r, u, "")
@@ -38,7 +42,7 @@ func (s *site) writeCalendar(w http.ResponseWriter, r *http.Request, u *app.User
 	var buf bytes.Buffer
 	err := s.app.WriteCalendar(r.Context(), u, func(id string) string { return base + s.taskPath(id) }, &buf)
 	if err != nil {
-		http.Error(w, "calendar unavailable", http.StatusInternalServerError)
+		http.Error(w, request.Translate(r, "error.internal"), http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")

@@ -101,7 +101,7 @@ func handleWebFormSubmit(s *site) http.Handler {
 		}
 		origin, ok := originAllowed(r, f)
 		if !ok {
-			http.Error(w, "this site may not post this form", http.StatusForbidden)
+			http.Error(w, request.Translate(r, "error.form_site_refused"), http.StatusForbidden)
 			return
 		}
 		if origin != "" {
@@ -112,7 +112,7 @@ func handleWebFormSubmit(s *site) http.Handler {
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxFormSubmission)
 		if err := r.ParseForm(); err != nil {
-			http.Error(w, "form too large or unreadable", http.StatusRequestEntityTooLarge)
+			http.Error(w, request.Translate(r, "error.form_unreadable"), http.StatusRequestEntityTooLarge)
 			return
 		}
 		inputs := s.formInputs(f, b.Lang)
