@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -177,7 +178,7 @@ func (a *App) WriteCalendar(ctx context.Context, user *User, taskURL func(id str
 			if use, seen := zones[loc.String()]; !seen || start.Before(use.earliest) {
 				zones[loc.String()] = zoneUse{loc, start}
 			}
-			alarm(e)
+			alarm(e, t)
 		default:
 			start := t.DueAt
 			if !t.SnoozedUntil.IsZero() {
@@ -185,7 +186,7 @@ func (a *App) WriteCalendar(ctx context.Context, user *User, taskURL func(id str
 			}
 			e.SetStartAt(start)
 			e.SetEndAt(start.Add(30 * time.Minute))
-			alarm(e)
+			alarm(e, t)
 		}
 		if t.Recurrence != "" && t.SnoozedUntil.IsZero() {
 			if rule, ok := remainingRule(t); ok {
@@ -225,12 +226,32 @@ func icalText(s string) string {
 	}, s)
 }
 
-// alarm makes calendar apps ring when the task is due.
-func alarm(e *ical.VEvent) {
+// alarm makes the phone's or computer's own calendar ring the task's lead
+// time before it is due (RFC 5545 §3.6.6: a DISPLAY alarm needs its
+// DESCRIPTION), so a reminder reaches people with no Rolo tab open. A
+// snoozed task rings at the end of its snooze; one set to no reminder
+// gets no alarm.
+func alarm(e *ical.VEvent, t Task) {
+	if !t.SnoozedUntil.IsZero() {
+		t.RemindMinutes = 0
+	} else if t.RemindMinutes == store.NoReminder {
+		return
+	}
 	al := e.AddAlarm()
 	al.SetAction(ical.ActionDisplay)
-	al.SetTrigger("-PT0M")
-	al.SetProperty(ical.ComponentPropertyDescription, "Rolo")
+	al.SetTrigger(alarmTrigger(t.RemindMinutes))
+	al.SetProperty(ical.ComponentPropertyDescription, icalText(t.Title))
+}
+
+// alarmTrigger is a DURATION before the start: -PT10M, -PT1H, -P1D.
+func alarmTrigger(minutes int) string {
+	switch {
+	case minutes > 0 && minutes%(24*60) == 0:
+		return fmt.Sprintf("-P%dD", minutes/(24*60))
+	case minutes > 0 && minutes%60 == 0:
+		return fmt.Sprintf("-PT%dH", minutes/60)
+	}
+	return fmt.Sprintf("-PT%dM", minutes)
 }
 
 // remainingRule is the task's RRULE counted from this occurrence: a COUNT

@@ -11,6 +11,9 @@ type Profile struct {
 	Name     string
 	Language string
 	TimeZone string // IANA name; "" follows the server
+	// RemindMinutes is the lead time of the tasks they add (see
+	// RemindOptions); nil keeps it.
+	RemindMinutes *int
 }
 
 // UpdateProfile saves the actor's own name and language.
@@ -23,11 +26,21 @@ func (a *App) UpdateProfile(ctx context.Context, actor Actor, p Profile) (*User,
 	if !validZone(p.TimeZone) {
 		problems["time_zone"] = "error.time_zone_invalid"
 	}
+	if p.RemindMinutes != nil && !validRemind(*p.RemindMinutes) {
+		problems["remind_minutes"] = "error.remind_invalid"
+	}
 	if len(problems) > 0 {
 		return nil, Invalid(problems)
 	}
-	return a.changeUser(ctx, actor, actor.ID, ActionUserProfileUpdated, map[string]any{"language": p.Language, "time_zone": p.TimeZone}, func(u *store.User) error {
+	details := map[string]any{"language": p.Language, "time_zone": p.TimeZone}
+	if p.RemindMinutes != nil {
+		details["remind_minutes"] = *p.RemindMinutes
+	}
+	return a.changeUser(ctx, actor, actor.ID, ActionUserProfileUpdated, details, func(u *store.User) error {
 		u.Name, u.Language, u.TimeZone = p.Name, p.Language, p.TimeZone
+		if p.RemindMinutes != nil {
+			u.RemindMinutes = *p.RemindMinutes
+		}
 		return nil
 	})
 }

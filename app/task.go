@@ -29,13 +29,17 @@ type TaskInput struct {
 	Priority   string
 	Recurrence string // RRULE, e.g. FREQ=WEEKLY;BYDAY=MO
 	Links      []RecordRef
+	// RemindMinutes is how long before its due the task rings
+	// (store.NoReminder: never); nil on a new task takes the assignee's
+	// default from their profile.
+	RemindMinutes *int
 }
 
 // TaskInputOf turns a stored task back into input, so that a partial
 // update (API PATCH) changes only what it names.
 func TaskInputOf(t Task) TaskInput {
 	return TaskInput{Title: t.Title, Notes: t.Notes, DueDate: t.DueDate, DueAt: t.DueAt, TimeZone: t.TimeZone,
-		AssigneeID: t.AssigneeID, Priority: t.Priority, Recurrence: t.Recurrence, Links: t.Links}
+		AssigneeID: t.AssigneeID, Priority: t.Priority, Recurrence: t.Recurrence, Links: t.Links, RemindMinutes: &t.RemindMinutes}
 }
 
 // taskZone is the zone a task's due and recurrence are in.
@@ -142,6 +146,9 @@ func (a *App) validateTask(ctx context.Context, q store.Querier, actor Actor, in
 		p["recurrence"] = "error.recurrence_needs_due"
 	}
 	if t.Links, err = a.checkLinks(ctx, q, actor, in.Links, kept, p); err != nil {
+		return t, err
+	}
+	if t.RemindMinutes, err = remindMinutes(ctx, q, actor, t.AssigneeID, in.RemindMinutes, p); err != nil {
 		return t, err
 	}
 	if len(p) > 0 {
@@ -265,6 +272,7 @@ func (a *App) UpdateTask(ctx context.Context, actor Actor, id string, version in
 			restart := dueChanged || next.Recurrence != t.Recurrence
 			t.Title, t.Notes, t.DueAt, t.DueDate, t.TimeZone = next.Title, next.Notes, next.DueAt, next.DueDate, next.TimeZone
 			t.AssigneeID, t.Priority, t.Recurrence, t.Links = next.AssigneeID, next.Priority, next.Recurrence, next.Links
+			t.RemindMinutes = next.RemindMinutes
 			if restart {
 				startSeries(t)
 			}
@@ -333,7 +341,7 @@ func nextTask(done Task, now time.Time, id string) (Task, bool) {
 	}
 	n := Task{ID: id, Title: done.Title, Notes: done.Notes, TimeZone: done.TimeZone, AssigneeID: done.AssigneeID,
 		Priority: done.Priority, Recurrence: done.Recurrence, SeriesID: done.SeriesID, SeriesStart: done.SeriesStart,
-		Occurrence: wall, Links: done.Links}
+		Occurrence: wall, Links: done.Links, RemindMinutes: done.RemindMinutes}
 	if len(wall) == len(wallDay) {
 		n.DueDate = wall
 	} else {

@@ -25,6 +25,9 @@ type Task struct {
 	Occurrence   string // this occurrence's due, local wall time
 	SnoozedUntil time.Time
 	DueKey       string // when it next asks for attention (UTC text), or NoDueKey
+	// RemindMinutes is how long before its due a timed task rings
+	// (calendar alarm, banner); NoReminder for none.
+	RemindMinutes int
 	Links        []RecordRef
 	Stamp
 }
@@ -32,12 +35,15 @@ type Task struct {
 // NoDueKey is the due key of an undated task; it sorts after every time.
 const NoDueKey = "~"
 
+// NoReminder is a task's or a user's RemindMinutes when nothing rings.
+const NoReminder = -1
+
 // Done tells whether the task is completed.
 func (t Task) Done() bool { return !t.DoneAt.IsZero() }
 
 const taskColumns = `t.id, t.title, t.notes, t.due_at, t.due_date, t.time_zone, t.assignee_id, t.priority, t.done_at, t.done_by,
 	t.recurrence, t.series_id, t.series_start, t.occurrence, t.snoozed_until, t.due_key,
-	t.version, t.created_at, t.created_by, t.updated_at, t.updated_by, t.deleted_at, t.deleted_by`
+	t.version, t.created_at, t.created_by, t.updated_at, t.updated_by, t.deleted_at, t.deleted_by, t.remind_minutes`
 
 // InsertTask adds t with its links. A recurring occurrence that its series
 // already has is not added again: inserted is then false.
@@ -45,12 +51,13 @@ func InsertTask(ctx context.Context, tx *Tx, t Task) (inserted bool, err error) 
 	created := orNow(t.CreatedAt, tx)
 	res, err := tx.exec(ctx, `INSERT INTO tasks (id, title, notes, due_at, due_date, time_zone, assignee_id, priority,
 		done_at, done_by, recurrence, series_id, series_start, occurrence, snoozed_until, due_key,
-		version, created_at, created_by, updated_at, updated_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
+		version, created_at, created_by, updated_at, updated_by, remind_minutes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
 		ON CONFLICT (series_id, occurrence) WHERE series_id IS NOT NULL DO NOTHING`,
 		t.ID, t.Title, t.Notes, nullTime(t.DueAt), nullString(t.DueDate), t.TimeZone, nullString(t.AssigneeID), t.Priority,
 		nullTime(t.DoneAt), nullString(t.DoneBy), t.Recurrence, nullString(t.SeriesID), nullString(t.SeriesStart),
-		nullString(t.Occurrence), nullTime(t.SnoozedUntil), t.DueKey, created, nullString(t.CreatedBy), created, nullString(t.CreatedBy))
+		nullString(t.Occurrence), nullTime(t.SnoozedUntil), t.DueKey, created, nullString(t.CreatedBy), created, nullString(t.CreatedBy),
+		t.RemindMinutes)
 	if err != nil {
 		return false, translate(err)
 	}
@@ -75,10 +82,10 @@ func insertTaskLinks(ctx context.Context, tx *Tx, t Task) error {
 func UpdateTask(ctx context.Context, tx *Tx, t Task) error {
 	res, err := tx.exec(ctx, `UPDATE tasks SET title = ?, notes = ?, due_at = ?, due_date = ?, time_zone = ?, assignee_id = ?,
 		priority = ?, done_at = ?, done_by = ?, recurrence = ?, series_id = ?, series_start = ?, occurrence = ?, snoozed_until = ?,
-		due_key = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
+		due_key = ?, remind_minutes = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`,
 		t.Title, t.Notes, nullTime(t.DueAt), nullString(t.DueDate), t.TimeZone, nullString(t.AssigneeID), t.Priority,
 		nullTime(t.DoneAt), nullString(t.DoneBy), t.Recurrence, nullString(t.SeriesID), nullString(t.SeriesStart),
-		nullString(t.Occurrence), nullTime(t.SnoozedUntil), t.DueKey, FormatTime(tx.Now), nullString(t.UpdatedBy), t.ID, t.Version)
+		nullString(t.Occurrence), nullTime(t.SnoozedUntil), t.DueKey, t.RemindMinutes, FormatTime(tx.Now), nullString(t.UpdatedBy), t.ID, t.Version)
 	if err != nil {
 		return translate(err)
 	}
@@ -118,7 +125,7 @@ const taskRecord = `json_array(` + taskColumns + `),
 // decodeTask reads a taskRecord; links come sorted as the link table keeps
 // them.
 func decodeTask(row, links string) (Task, error) {
-	var buf [23]string
+	var buf [24]string
 	v, err := jsonValues(row, buf[:0])
 	if err != nil || len(v) != len(buf) {
 		return Task{}, errJSONRows
@@ -129,6 +136,9 @@ func decodeTask(row, links string) (Task, error) {
 	t.Version, err = strconv.Atoi(v[16])
 	t.Stamp = Stamp{Version: t.Version, CreatedAt: ParseTime(v[17]), CreatedBy: v[18], UpdatedAt: ParseTime(v[19]), UpdatedBy: v[20],
 		DeletedAt: ParseTime(v[21]), DeletedBy: v[22]}
+	if err == nil {
+		t.RemindMinutes, err = strconv.Atoi(v[23])
+	}
 	if err == nil {
 		err = jsonRows(links, func(v []string) {
 			if len(v) == 2 {

@@ -15,6 +15,10 @@ type User struct {
 	PasswordHash string
 	Language     string
 	TimeZone     string // IANA name; "" follows the server's zone
+	// RemindMinutes is how long before their due the tasks this user adds
+	// ring, unless a task says otherwise (NoReminder: none). A new user
+	// starts with the column's default, 10 minutes.
+	RemindMinutes int
 	DisabledAt   time.Time
 	LastLoginAt  time.Time
 	CreatedAt    time.Time
@@ -24,13 +28,16 @@ type User struct {
 // Disabled tells whether the account may no longer log in.
 func (u User) Disabled() bool { return !u.DisabledAt.IsZero() }
 
-const userColumns = `id, email, name, role, password_hash, language, time_zone, disabled_at, last_login_at, created_at, updated_at`
+const userColumns = `id, email, name, role, password_hash, language, time_zone, disabled_at, last_login_at, created_at, updated_at, remind_minutes`
+
+// userInsertColumns leaves remind_minutes to its default.
+const userInsertColumns = `id, email, name, role, password_hash, language, time_zone, disabled_at, last_login_at, created_at, updated_at`
 
 func scanUser(row interface{ Scan(...any) error }) (User, error) {
 	var u User
 	var disabled, lastLogin sql.NullString
 	var created, updated string
-	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.PasswordHash, &u.Language, &u.TimeZone, &disabled, &lastLogin, &created, &updated)
+	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.PasswordHash, &u.Language, &u.TimeZone, &disabled, &lastLogin, &created, &updated, &u.RemindMinutes)
 	if err != nil {
 		return User{}, translate(err)
 	}
@@ -43,7 +50,7 @@ func scanUser(row interface{ Scan(...any) error }) (User, error) {
 
 // InsertUser adds u, stamping its times with the transaction's clock.
 func InsertUser(ctx context.Context, tx *Tx, u User) error {
-	_, err := tx.exec(ctx, `INSERT INTO users (`+userColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+	_, err := tx.exec(ctx, `INSERT INTO users (`+userInsertColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
 		u.ID, u.Email, u.Name, u.Role, u.PasswordHash, u.Language, u.TimeZone, nullTime(u.DisabledAt), FormatTime(tx.Now), FormatTime(tx.Now))
 	return translate(err)
 }
@@ -51,8 +58,8 @@ func InsertUser(ctx context.Context, tx *Tx, u User) error {
 // UpdateUser writes every editable column of u.
 func UpdateUser(ctx context.Context, tx *Tx, u User) error {
 	res, err := tx.exec(ctx, `UPDATE users SET email = ?, name = ?, role = ?, password_hash = ?, language = ?,
-		time_zone = ?, disabled_at = ?, updated_at = ? WHERE id = ?`,
-		u.Email, u.Name, u.Role, u.PasswordHash, u.Language, u.TimeZone, nullTime(u.DisabledAt), FormatTime(tx.Now), u.ID)
+		time_zone = ?, disabled_at = ?, remind_minutes = ?, updated_at = ? WHERE id = ?`,
+		u.Email, u.Name, u.Role, u.PasswordHash, u.Language, u.TimeZone, nullTime(u.DisabledAt), u.RemindMinutes, FormatTime(tx.Now), u.ID)
 	if err != nil {
 		return translate(err)
 	}

@@ -46,6 +46,16 @@ func TestCalendarFeedRFC5545(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	dayAhead, none := 1440, app.NoReminder
+	for title, remind := range map[string]*int{"Call a day ahead": &dayAhead, "Quiet task": &none} {
+		if _, err := ts.app.CreateTask(ctx, me, app.TaskInput{Title: title, DueDate: "2026-12-10", DueTime: "11:00",
+			TimeZone: "Asia/Seoul", AssigneeID: me.ID, RemindMinutes: remind}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := ts.app.CreateTask(ctx, me, app.TaskInput{Title: "All-day task", DueDate: "2026-12-11", AssigneeID: me.ID}); err != nil {
+		t.Fatal(err)
+	}
 	feedURL := decodeAs[struct {
 		CalendarFeedURL string `json:"calendar_feed_url"`
 	}](t, admin.get("/api/v1/me")).CalendarFeedURL
@@ -81,6 +91,31 @@ func TestCalendarFeedRFC5545(t *testing.T) {
 		is.Equal(summary, title)                                                  // escaped and unescaped to the same text
 		is.True(strings.HasPrefix(description, "first line\nsecond; line, with")) // CRLF in notes becomes one newline
 		is.True(len(lines) > 20)
+	})
+
+	t.Run("every timed task rings its lead time before: a DISPLAY VALARM with DESCRIPTION; none when asked, none all day", func(t *testing.T) {
+		is := is.New(t)
+		triggers := map[string]string{}
+		for _, e := range cal.Events() {
+			summary := e.GetProperty(ical.ComponentPropertySummary).Value
+			alarms := e.Alarms()
+			if len(alarms) == 0 {
+				triggers[summary] = ""
+				continue
+			}
+			is.Equal(len(alarms), 1) // one alarm per event
+			al := alarms[0]
+			is.Equal(al.GetProperty(ical.ComponentPropertyAction).Value, "DISPLAY")
+			is.Equal(al.GetProperty(ical.ComponentPropertyDescription).Value, summary) // the task's title, what a phone shows
+			triggers[summary] = al.GetProperty(ical.ComponentPropertyTrigger).Value
+		}
+		is.Equal(triggers["Weekly review Europe/Berlin"], "-PT10M") // the user's default, 10 minutes before
+		is.Equal(triggers[title], "-PT10M")
+		is.Equal(triggers["Call a day ahead"], "-P1D") // the task's own lead time
+		v, ok := triggers["Quiet task"]
+		is.True(ok && v == "") // no reminder asked: no alarm
+		v, ok = triggers["All-day task"]
+		is.True(ok && v == "") // all day: no moment to ring at
 	})
 
 	zones := map[string]fileZone{}

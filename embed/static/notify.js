@@ -1,7 +1,10 @@
-// Tasks that come due while a Rolo tab is open: ask the server once a
-// minute, then raise a browser notification (once the user has allowed
-// it) or, without permission, show a banner at the top of the page. Each
-// task rings once per due time, across tabs (localStorage remembers).
+// Reminders while a Rolo tab is open: ask the server once a minute for
+// the reminders that have rung (due less the task's lead time) and that
+// the user has not dismissed. Each raises a browser notification once per
+// due time, across tabs (localStorage remembers), once the user allowed
+// them; and each stays in the banner at the top of every page until its
+// Dismiss button is pressed, which the server keeps, so it goes from
+// every tab and stays gone after a reload.
 (function () {
   "use strict";
   var banner = document.getElementById("due-banner");
@@ -46,18 +49,57 @@
     } catch (e) { /* private mode: ring again next time, no harm */ }
   }
 
-  function showBanner(task) {
+  var shown = {}; // key → the banner line shown for it
+
+  function dueText(task) {
+    try {
+      return new Date(task.due_at).toLocaleTimeString(document.documentElement.lang || undefined, { hour: "2-digit", minute: "2-digit" });
+    } catch (e) {
+      return task.due_at;
+    }
+  }
+
+  function dismiss(task, key, line) {
+    line.remove();
+    delete shown[key];
+    banner.hidden = !banner.firstChild;
+    fetch(feed.replace(/\/due$/, "/" + encodeURIComponent(task.id) + "/dismiss"), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ due_at: task.due_at })
+    }).catch(function () { /* offline: it comes back at the next poll, to dismiss again */ });
+  }
+
+  function showBanner(task, key) {
+    if (shown[key]) {
+      return;
+    }
     // Built from text nodes only: a task title is user data.
     var p = document.createElement("p");
+    p.className = "due-item";
     var strong = document.createElement("strong");
     strong.textContent = banner.dataset.title + " ";
     p.appendChild(strong);
     p.appendChild(document.createTextNode(task.title + " "));
+    var when = document.createElement("time");
+    when.dateTime = task.due_at;
+    when.className = "muted";
+    when.textContent = banner.dataset.due.replace("%s", dueText(task)) + " ";
+    p.appendChild(when);
     var link = document.createElement("a");
     link.href = task.url;
     link.textContent = banner.dataset.open;
     p.appendChild(link);
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "link small due-dismiss";
+    close.textContent = banner.dataset.dismiss;
+    close.addEventListener("click", function () { dismiss(task, key, p); });
+    p.appendChild(document.createTextNode(" "));
+    p.appendChild(close);
     banner.appendChild(p);
+    shown[key] = p;
     banner.hidden = false;
   }
 
@@ -68,9 +110,7 @@
         window.focus();
         window.location.href = task.url;
       };
-      return;
     }
-    showBanner(task);
   }
 
   function poll() {
@@ -78,13 +118,24 @@
       .then(function (res) { return res.ok ? res.json() : { data: [] }; })
       .then(function (body) {
         var map = seen();
+        var live = {};
         (body.data || []).forEach(function (task) {
           var key = task.id + "@" + task.due_at;
+          live[key] = true;
+          showBanner(task, key);
           if (!map[key]) {
             map[key] = Date.now();
             ring(task);
           }
         });
+        // Dismissed in another tab, done or moved: gone here too.
+        Object.keys(shown).forEach(function (key) {
+          if (!live[key]) {
+            shown[key].remove();
+            delete shown[key];
+          }
+        });
+        banner.hidden = !banner.firstChild;
         remember(map);
       })
       .catch(function () { /* offline or restarting: try again next minute */ });

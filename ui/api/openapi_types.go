@@ -58,6 +58,7 @@ var apiSchemaTypes = map[string]any{
 	"TaskSnooze":       snoozeBody{},
 	"DueTask":          dueJSON{},
 	"DueTasks":         listJSON[dueJSON]{},
+	"ReminderDismiss":  dismissBody{},
 
 	"Report":    reportJSON{},
 	"Dashboard": dashboardJSON{},

@@ -112,6 +112,7 @@ func addAPIRoutes(api *mux.Router, s *apiSite) {
 	api.Handle("/tasks/{id}/complete", requireAPIUser(handleAPITaskComplete(s))).Methods(http.MethodPost).Name("api.task.complete")
 	api.Handle("/tasks/{id}/snooze", requireAPIUser(handleAPITaskSnooze(s))).Methods(http.MethodPost).Name("api.task.snooze")
 	api.Handle("/reminders/due", requireAPIUser(handleAPIRemindersDue(s))).Methods(http.MethodGet).Name("api.reminders.due")
+	api.Handle("/reminders/{id}/dismiss", requireAPIUser(handleAPIReminderDismiss(s))).Methods(http.MethodPost).Name("api.reminder.dismiss")
 	// JSON API: reports (same names, periods and filters as the pages), the
 	// dashboard, and goals with their baseline and progress.
 	api.Handle("/reports/{name}", requireAPIUser(handleAPIReport(s))).Methods(http.MethodGet).Name("api.report")

@@ -81,6 +81,10 @@ type TaskJSON struct {
 	Recurrence   *string    `json:"recurrence"`
 	SeriesID     *string    `json:"series_id"`
 	SnoozedUntil *time.Time `json:"snoozed_until"`
+	// RemindMinutes is how long before due_at the task rings (calendar
+	// alarm, browser banner); null: it does not. Left out of a new task,
+	// the assignee's default from their profile.
+	RemindMinutes *int `json:"remind_minutes"`
 	LinkIDs
 	Version   int       `json:"version"`
 	CreatedAt time.Time `json:"created_at"`
@@ -100,25 +104,34 @@ func NewTaskJSON(t app.Task) TaskJSON {
 	return TaskJSON{ID: t.ID, Title: t.Title, Notes: t.Notes, DueAt: timePtr(t.DueAt), DueDate: nullable(t.DueDate), TimeZone: t.TimeZone,
 		AssigneeID: nullable(t.AssigneeID), Priority: t.Priority, Done: t.Done(), DoneAt: timePtr(t.DoneAt), Recurrence: nullable(t.Recurrence),
 		SeriesID: nullable(t.SeriesID), SnoozedUntil: timePtr(t.SnoozedUntil), LinkIDs: linkIDs(t.Links), Version: t.Version,
-		CreatedAt: t.CreatedAt.UTC(), UpdatedAt: t.UpdatedAt.UTC()}
+		CreatedAt: t.CreatedAt.UTC(), UpdatedAt: t.UpdatedAt.UTC(), RemindMinutes: remindPtr(t.RemindMinutes)}
+}
+
+// remindPtr is a lead time for JSON: null when the task does not ring.
+func remindPtr(n int) *int {
+	if n == app.NoReminder {
+		return nil
+	}
+	return &n
 }
 
 // taskBody is what POST and PATCH accept: TaskJSON's names; the read-only
 // ones are accepted and ignored, so a fetched task can be sent back.
 type taskBody struct {
-	ID           json.RawMessage `json:"id"`
-	Title        string          `json:"title"`
-	Notes        string          `json:"notes"`
-	DueAt        *string         `json:"due_at"`
-	DueDate      *string         `json:"due_date"`
-	TimeZone     string          `json:"time_zone"`
-	AssigneeID   *string         `json:"assignee_id"`
-	Priority     string          `json:"priority"`
-	Done         *bool           `json:"done"`
-	DoneAt       json.RawMessage `json:"done_at"`
-	Recurrence   *string         `json:"recurrence"`
-	SeriesID     json.RawMessage `json:"series_id"`
-	SnoozedUntil json.RawMessage `json:"snoozed_until"`
+	ID            json.RawMessage `json:"id"`
+	Title         string          `json:"title"`
+	Notes         string          `json:"notes"`
+	DueAt         *string         `json:"due_at"`
+	DueDate       *string         `json:"due_date"`
+	TimeZone      string          `json:"time_zone"`
+	AssigneeID    *string         `json:"assignee_id"`
+	Priority      string          `json:"priority"`
+	Done          *bool           `json:"done"`
+	DoneAt        json.RawMessage `json:"done_at"`
+	Recurrence    *string         `json:"recurrence"`
+	SeriesID      json.RawMessage `json:"series_id"`
+	SnoozedUntil  json.RawMessage `json:"snoozed_until"`
+	RemindMinutes *int            `json:"remind_minutes"`
 	linkBody
 	Version   *int            `json:"version"`
 	CreatedAt json.RawMessage `json:"created_at"`
@@ -152,6 +165,13 @@ func (b taskBody) apply(in *app.TaskInput, m members) map[string]string {
 			}
 			in.DueAt, in.DueDate = t, ""
 		}
+	}
+	if m.has("remind_minutes") {
+		n := app.NoReminder // null: no reminder
+		if b.RemindMinutes != nil {
+			n = *b.RemindMinutes
+		}
+		in.RemindMinutes = &n
 	}
 	in.Links = b.linkBody.apply(in.Links, m)
 	return p

@@ -134,27 +134,26 @@ type dueJSON struct {
 	ID    string    `json:"id"`
 	Title string    `json:"title"`
 	DueAt time.Time `json:"due_at"`
-	URL   string    `json:"url"`
+	// RemindAt is when it rang: due_at less the task's lead time.
+	RemindAt time.Time `json:"remind_at"`
+	URL      string    `json:"url"`
 }
 
-// handleAPIRemindersDue lists the caller's timed tasks that came due in
-// the last 15 minutes: notify.js polls it while a Rolo tab is open.
+// handleAPIRemindersDue lists the caller's reminders that have rung (due
+// minus the task's lead time has passed) and that they have not dismissed,
+// up to a day after the due: notify.js polls it while a Rolo tab is open
+// and keeps the banner until POST /reminders/{id}/dismiss.
 func handleAPIRemindersDue(s *apiSite) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		tasks, err := s.app.DueNow(r.Context(), request.CurrentUser(r), 15*time.Minute)
+		due, err := s.app.DueReminders(r.Context(), request.CurrentUser(r))
 		if err != nil {
 			writeAPIError(w, r, s, err)
 			return
 		}
-		out := struct {
-			Data []dueJSON `json:"data"`
-		}{Data: []dueJSON{}}
-		for _, t := range tasks {
-			at := t.DueAt
-			if !t.SnoozedUntil.IsZero() {
-				at = t.SnoozedUntil
-			}
-			out.Data = append(out.Data, dueJSON{ID: t.ID, Title: t.Title, DueAt: at.UTC(), URL: s.path("task.show", "id", t.ID)})
+		out := listJSON[dueJSON]{Data: []dueJSON{}}
+		for _, d := range due {
+			out.Data = append(out.Data, dueJSON{ID: d.Task.ID, Title: d.Task.Title, DueAt: d.DueAt.UTC(), RemindAt: d.RemindAt.UTC(),
+				URL: s.path("task.show", "id", d.Task.ID)})
 		}
 		request.Encode(w, http.StatusOK, out)
 	})

@@ -18,15 +18,19 @@ type profilePage struct {
 	Zones          []string // suggestions for the zone field
 	ServerZone     string
 	FeedURL        string // the private calendar feed
+	Remind         int    // the default lead time of new tasks
+	Reminds        []remindChoice
 }
 
 func newProfilePage(b Base) profilePage {
-	return profilePage{Base: b, Name: b.User.Name, Language: b.User.Language, Languages: app.Languages, TimeZone: b.User.TimeZone}
+	return profilePage{Base: b, Name: b.User.Name, Language: b.User.Language, Languages: app.Languages, TimeZone: b.User.TimeZone,
+		Remind: b.User.RemindMinutes}
 }
 
 // renderProfile adds the zone choices and the calendar feed URL.
 func (s *site) renderProfile(w http.ResponseWriter, r *http.Request, status int, page profilePage) {
 	page.Zones, page.ServerZone = commonZones, app.ZoneName(nil)
+	page.Reminds = s.remindChoices(page.Lang, page.Remind)
 	var err error
 	if page.FeedURL, err = s.calendarFeedURL(r, page.User); err != nil {
 		s.views.renderError(w, r, page.Base, err)

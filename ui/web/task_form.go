@@ -34,6 +34,7 @@ type taskForm struct {
 	Custom     string
 	Links      []string // entity:id
 	Return     string
+	Remind     string // remind_minutes: minutes before the due, -1 for none
 }
 
 // weekdayCodes are RRULE's weekday names, Monday first.
@@ -47,6 +48,7 @@ func readTaskForm(v url.Values) taskForm {
 		Priority: v.Get("priority"), Repeat: v.Get("repeat"), Interval: strings.TrimSpace(v.Get("interval")),
 		Weekdays: v["weekdays"], LastDay: v.Get("last_day") != "", Ends: v.Get("ends"), Until: strings.TrimSpace(v.Get("until")),
 		Count: strings.TrimSpace(v.Get("count")), Custom: v.Get("custom"), Links: v["links"], Return: v.Get("return"),
+		Remind: v.Get("remind_minutes"),
 	}
 }
 
@@ -115,7 +117,8 @@ func (f taskForm) input(defaultZone string) (app.TaskInput, map[string]string) {
 	}
 	rule, field, problem := f.recurrence(zone)
 	in := app.TaskInput{Title: f.Title, Notes: f.Notes, DueDate: f.DueDate, DueTime: f.DueTime, TimeZone: f.TimeZone,
-		AssigneeID: f.AssigneeID, Unassigned: f.AssigneeID == "", Priority: f.Priority, Recurrence: rule, Links: parseRefs(f.Links)}
+		AssigneeID: f.AssigneeID, Unassigned: f.AssigneeID == "", Priority: f.Priority, Recurrence: rule, Links: parseRefs(f.Links),
+		RemindMinutes: readRemind(f.Remind)}
 	if problem != "" {
 		return in, map[string]string{field: problem}
 	}
@@ -126,7 +129,7 @@ func (f taskForm) input(defaultZone string) (app.TaskInput, map[string]string) {
 // form's parts cannot express shows as a custom RRULE.
 func taskFormOf(t app.Task) taskForm {
 	f := taskForm{Version: t.Version, Title: t.Title, Notes: t.Notes, TimeZone: t.TimeZone, AssigneeID: t.AssigneeID,
-		Priority: t.Priority, Ends: "never"}
+		Priority: t.Priority, Ends: "never", Remind: strconv.Itoa(t.RemindMinutes)}
 	if !t.DueAt.IsZero() {
 		loc, err := time.LoadLocation(t.TimeZone)
 		if err != nil {
@@ -199,6 +202,7 @@ type taskFormPage struct {
 	Zones    []string
 	Weekdays []string
 	Snooze   []string
+	Reminds  []remindChoice
 	CanWrite bool
 }
 
@@ -219,6 +223,11 @@ func (s *site) renderTaskForm(w http.ResponseWriter, r *http.Request, status int
 	}
 	page.Team, page.Zones, page.Weekdays, page.Snooze = team, commonZones, weekdayCodes, app.SnoozeOptions
 	page.CanWrite = app.CanDo(page.User, app.AreaActivities, app.LevelEdit)
+	remind := page.User.RemindMinutes // a new task: the user's default
+	if n := readRemind(page.Form.Remind); n != nil {
+		remind = *n
+	}
+	page.Reminds = s.remindChoices(page.Lang, remind)
 	if page.Form.TimeZone == "" {
 		page.Form.TimeZone = app.ZoneName(page.User)
 	}
