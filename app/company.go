@@ -109,6 +109,7 @@ func (a *App) CreateCompany(ctx context.Context, actor Actor, in CompanyInput) (
 	}
 	var id string
 	in.OwnerID = newOwner(actor, in.OwnerID, in.NoOwner)
+	ctx = a.withRegionOf(ctx, actor) // its phone is read in the region of who types it
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		c, tagNames, err := a.validateCompany(ctx, tx, in)
 		if err != nil {
@@ -166,6 +167,7 @@ func (a *App) UpdateCompany(ctx context.Context, actor Actor, id string, version
 	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "company", id); err != nil {
 		return Company{}, err
 	}
+	ctx = a.withRegionOf(ctx, actor)
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
 		return a.updateCompany(ctx, tx, actor, id, version, in)
 	})

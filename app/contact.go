@@ -131,7 +131,7 @@ func (a *App) validateContact(ctx context.Context, q store.Querier, actor Actor,
 		}
 		emails++
 	}
-	region := a.phoneRegion(ctx, q)
+	region := a.regionFor(ctx, q, actor)
 	for i, ph := range in.Phones {
 		value, problem := cleanText(ph.Value, 50, false)
 		if value == "" {

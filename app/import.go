@@ -160,7 +160,7 @@ func (a *App) Import(ctx context.Context, actor Actor, src io.ReadSeeker, opt Im
 	if _, err := src.Seek(0, io.SeekStart); err != nil {
 		return ImportReport{}, err
 	}
-	ctx = context.WithValue(ctx, phoneRegionKey{}, a.phoneRegion(ctx, a.db.Reader()))
+	ctx = context.WithValue(ctx, phoneRegionKey{}, a.regionFor(ctx, a.db.Reader(), actor)) // the importer's region
 	imp, err := a.newImporter(ctx, actor, opt)
 	if err != nil {
 		return ImportReport{}, err

@@ -56,7 +56,7 @@ func (a *App) Search(ctx context.Context, actor Actor, q string, limit int) ([]S
 	if err := checkQueryText(q); err != nil {
 		return nil, err
 	}
-	match := searchTerms(q)
+	match := a.searchMatch(ctx, actor, q) // a phone number also in the searcher's region (search_phone.go)
 	if match == "" {
 		return nil, nil
 	}
