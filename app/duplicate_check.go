@@ -28,8 +28,9 @@ const maxCompanyPeople = 2000
 // duplicate, among those actor sees. For an edit, exceptID is the contact
 // edited: it is never its own duplicate, and only what the edit changes
 // (a new address or number, another name or company) is checked, so a
-// save that leaves them alone is never held up. Input with problems gives
-// no candidates: the save reports the problems.
+// save that leaves them alone is never held up. Input with problems is
+// checked on what can be read of it (a phone alone, an email beside a
+// bad one): the save reports the problems.
 func (a *App) ContactDuplicateCandidates(ctx context.Context, actor Actor, in ContactInput, exceptID string) ([]DuplicateCandidate, error) {
 	// Asked by whoever is about to save: one who may not would learn of
 	// records without any reason to.
@@ -45,10 +46,7 @@ func (a *App) ContactDuplicateCandidates(ctx context.Context, actor Actor, in Co
 	// E.164 in the instance's region. Keeping the typed company as linked
 	// skips the link check, which the save does.
 	c, _, err := a.validateContact(ctx, q, actor, in, in.CompanyID)
-	if ErrorCode(err) == EInvalid {
-		return nil, nil
-	}
-	if err != nil {
+	if err != nil && ErrorCode(err) != EInvalid {
 		return nil, err
 	}
 	var old Contact

@@ -222,6 +222,8 @@ var routeAccess = map[string]access{
 	"POST /imports/{token}/run": importsCreate, "POST /imports/batches/{id}/undo": importsDelete,
 	"GET /imports/batches/{id}/failures": importsCreate, "GET /export/{entity}": importsView,
 	"GET /data-quality": user, "POST /duplicates/merge": contactsDelete, "POST /merges/{id}/undo": contactsDelete,
+	"GET /contacts/merge": contactsDelete, "POST /contacts/merge": contactsDelete, "POST /contacts/merge/undo": contactsDelete,
+	"GET /api/v1/contacts/duplicates": writer,
 	// Email in the timeline: logging a message is logging an activity; a mailbox import is an import
 	"GET /emails/new": user, "POST /emails/drop": writer, "POST /emails/import": importsCreate,
 	"GET /profile/email": user, "POST /profile/email": writer, "POST /profile/email/check": user, "POST /profile/email/delete": user,

@@ -37,6 +37,7 @@ func addAPIRoutes(api *mux.Router, s *apiSite) {
 	busy := request.PerUserLimit(expensivePerUser, waitingPerUser, func(w http.ResponseWriter, r *http.Request, err error) { writeAPIError(w, r, s, err) })
 	api.Handle("/contacts", requireAPIUser(busy(contactAPI.handleList(s)))).Methods(http.MethodGet).Name("api.contacts")
 	api.Handle("/contacts", requireAPIUser(contactAPI.handleCreate(s))).Methods(http.MethodPost).Name("api.contact.create")
+	api.Handle("/contacts/duplicates", requireAPIUser(handleAPIContactDuplicates(s))).Methods(http.MethodGet).Name("api.contact.duplicates")
 	api.Handle("/contacts/{id}", requireAPIUser(contactAPI.handleShow(s))).Methods(http.MethodGet).Name("api.contact")
 	api.Handle("/contacts/{id}", requireAPIUser(contactAPI.handleUpdate(s))).Methods(http.MethodPatch).Name("api.contact.update")
 	api.Handle("/contacts/{id}", requireAPIUser(contactAPI.handleDelete(s))).Methods(http.MethodDelete).Name("api.contact.delete")

@@ -13,6 +13,9 @@ func handleContactCreate(s *site) http.Handler {
 			return
 		}
 		form := readContactForm(r.PostForm)
+		if s.holdForDuplicates(w, r, contactFormPage{Base: b, Form: form}, "") {
+			return
+		}
 		c, err := s.app.CreateContact(r.Context(), b.User, form.input())
 		if fields := fieldErrors(err); fields != nil {
 			s.renderContactForm(w, r, http.StatusUnprocessableEntity, contactFormPage{Base: b, Form: form, Errors: fields})
@@ -22,7 +25,6 @@ func handleContactCreate(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		setFlash(w, "contacts.created")
-		redirect(w, r, s.recordPath("contact.show", "id", c.ID))
+		s.afterContactSave(w, r, c.ID, "contacts.created")
 	})
 }

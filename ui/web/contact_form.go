@@ -83,6 +83,8 @@ type contactFormPage struct {
 	Owners    []ownerOption
 	Statuses  []string
 	Custom    customInputs
+	// Duplicates are the likely duplicates a save met (contact_duplicates.go).
+	Duplicates *duplicatePanel
 }
 
 // companyOption is one choice in the company select.

@@ -21,6 +21,9 @@ func handleContactUpdate(s *site) http.Handler {
 		}
 		id := mux.Vars(r)["id"]
 		form := readContactForm(r.PostForm)
+		if s.holdForDuplicates(w, r, contactFormPage{Base: b, ID: id, Form: form, Name: s.storedContactName(r, id)}, id) {
+			return
+		}
 		_, err := s.app.UpdateContact(r.Context(), b.User, id, form.Version, form.input())
 		page := contactFormPage{Base: b, ID: id, Form: form}
 		if err != nil {
@@ -42,7 +45,6 @@ func handleContactUpdate(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		setFlash(w, "contacts.saved")
-		redirect(w, r, s.recordPath("contact.show", "id", id))
+		s.afterContactSave(w, r, id, "contacts.saved")
 	})
 }
