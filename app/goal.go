@@ -65,7 +65,13 @@ func (a *App) metric(ctx context.Context, m, currency string, f store.ReportFilt
 	if err != nil {
 		return 0, err
 	}
-	row := winRateRow("", closed)
+	var book *RateBook
+	if m == MetricRevenueWon {
+		if book, err = a.RateBook(ctx); err != nil {
+			return 0, err
+		}
+	}
+	row := winRateRow("", closed, book)
 	switch m {
 	case MetricDealsWon:
 		return int64(row.Won), nil
@@ -74,6 +80,12 @@ func (a *App) metric(ctx context.Context, m, currency string, f store.ReportFilt
 			return 0, nil
 		}
 		return int64(row.Won) * 1000 / int64(row.Won+row.Lost), nil
+	}
+	if currency == book.Home {
+		// A goal in the home currency counts every deal won, each at the
+		// rate in force on its close day (a currency without a rate
+		// cannot count).
+		return row.ValueHome.Total.Value, nil
 	}
 	for _, v := range row.Value {
 		if v.Currency == currency {

@@ -16,7 +16,10 @@ type Dashboard struct {
 	OpenCount int
 	Open      []Money
 	Weighted  []Money
-	Forecast  []ForecastMonth
+	// The same in the home currency, each deal at the rate in force on its
+	// expected close date (today when it has none), as the forecast.
+	OpenHome, WeightedHome HomeMoney
+	Forecast               []ForecastMonth
 	// Closed in the period and the one before.
 	Won, WonBefore   WinRateRow
 	TasksOverdue     int
@@ -38,6 +41,10 @@ func (a *App) Dashboard(ctx context.Context, actor Actor, q ReportQuery) (Dashbo
 	}
 	pf, _ := a.reportFilter(ctx, actor, q, d.Previous)
 	r := a.db.Reader()
+	book, err := a.RateBook(ctx)
+	if err != nil {
+		return d, err
+	}
 	var first error
 	run := func(part func() error) {
 		if first == nil {
@@ -51,7 +58,7 @@ func (a *App) Dashboard(ctx context.Context, actor Actor, q ReportQuery) (Dashbo
 	}{{f, &d.Won}, {pf, &d.WonBefore}} {
 		run(func() error {
 			closed, err := store.ClosedDeals(ctx, r, c.f)
-			*c.row = winRateRow("", closed)
+			*c.row = winRateRow("", closed, book)
 			return err
 		})
 	}
@@ -73,6 +80,7 @@ func (a *App) Dashboard(ctx context.Context, actor Actor, q ReportQuery) (Dashbo
 		return d, first
 	}
 	open, weighted := moneyTotals{}, moneyTotals{}
+	d.OpenHome.Total.Currency, d.WeightedHome.Total.Currency = book.Home, book.Home
 	for _, m := range d.Forecast {
 		d.OpenCount += m.Count
 		for _, v := range m.Value {
@@ -81,7 +89,25 @@ func (a *App) Dashboard(ctx context.Context, actor Actor, q ReportQuery) (Dashbo
 		for _, v := range m.Weighted {
 			weighted.add(v.Currency, v.Value)
 		}
+		d.OpenHome = addHome(d.OpenHome, m.ValueHome)
+		d.WeightedHome = addHome(d.WeightedHome, m.WeightedHome)
 	}
 	d.Open, d.Weighted = open.list(), weighted.list()
 	return d, nil
+}
+
+// addHome adds two home totals already converted (the forecast's months).
+func addHome(a, b HomeMoney) HomeMoney {
+	conv, none := moneyTotals{}, moneyTotals{}
+	for _, list := range [][]Money{a.Converted, b.Converted} {
+		for _, m := range list {
+			conv.add(m.Currency, m.Value)
+		}
+	}
+	for _, list := range [][]Money{a.NoRate, b.NoRate} {
+		for _, m := range list {
+			none.add(m.Currency, m.Value)
+		}
+	}
+	return HomeMoney{Total: Money{Value: a.Total.Value + b.Total.Value, Currency: a.Total.Currency}, Converted: conv.list(), NoRate: none.list()}
 }

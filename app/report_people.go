@@ -14,6 +14,9 @@ type SourceRow struct {
 	Contacts int
 	Won      int
 	Value    []Money
+	// ValueHome is Value in the home currency, each deal at the rate in
+	// force on its close day.
+	ValueHome HomeMoney
 }
 
 // SourcesReport is where leads come from and what they bring.
@@ -30,15 +33,20 @@ func (a *App) SourcesReport(ctx context.Context, actor Actor, q ReportQuery) ([]
 	if err != nil {
 		return nil, err
 	}
-	return sources(contacts, closed), nil
+	book, err := a.RateBook(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return sources(contacts, closed, book), nil
 }
 
-func sources(contacts []store.ContactCount, closed []store.ClosedTotal) []SourceRow {
+func sources(contacts []store.ContactCount, closed []store.ClosedTotal, book *RateBook) []SourceRow {
 	rows := map[string]*SourceRow{}
 	values := map[string]moneyTotals{}
+	homes := map[string]*homeSum{}
 	get := func(s string) *SourceRow {
 		if rows[s] == nil {
-			rows[s], values[s] = &SourceRow{Source: s}, moneyTotals{}
+			rows[s], values[s], homes[s] = &SourceRow{Source: s}, moneyTotals{}, book.sum()
 		}
 		return rows[s]
 	}
@@ -49,11 +57,12 @@ func sources(contacts []store.ContactCount, closed []store.ClosedTotal) []Source
 		if t.Status == store.DealWon {
 			get(t.Source).Won += t.Count
 			values[t.Source].add(t.Currency, t.Value)
+			homes[t.Source].add(t.Currency, t.Value, t.Day)
 		}
 	}
 	out := make([]SourceRow, 0, len(rows))
 	for s, r := range rows {
-		r.Value = values[s].list()
+		r.Value, r.ValueHome = values[s].list(), homes[s].result()
 		out = append(out, *r)
 	}
 	// Most contacts first; the unnamed source last.

@@ -15,6 +15,8 @@ type PipelineStageRow struct {
 	Count    int
 	Value    []Money
 	Weighted []Money
+	// The same in the home currency at today's rates (what is open now).
+	ValueHome, WeightedHome HomeMoney
 }
 
 // PipelineReport is what is open in a pipeline now.
@@ -24,6 +26,8 @@ type PipelineReport struct {
 	Count    int
 	Value    []Money
 	Weighted []Money
+	// The same in the home currency at today's rates.
+	ValueHome, WeightedHome HomeMoney
 }
 
 // weigh is value × probability %, rounded to the nearest minor unit.
@@ -43,18 +47,26 @@ func (a *App) PipelineReport(ctx context.Context, actor Actor, q ReportQuery) (P
 	if err != nil {
 		return PipelineReport{}, err
 	}
-	return pipelineReport(p, totals), nil
+	book, err := a.RateBook(ctx)
+	if err != nil {
+		return PipelineReport{}, err
+	}
+	return pipelineReport(p, totals, book, Day(a.now())), nil
 }
 
-func pipelineReport(p Pipeline, totals []store.StageTotal) PipelineReport {
+// pipelineReport totals what is open now, in the home currency at the
+// rates in force today.
+func pipelineReport(p Pipeline, totals []store.StageTotal, book *RateBook, today string) PipelineReport {
 	r := PipelineReport{Pipeline: p}
 	value, weighted := moneyTotals{}, moneyTotals{}
+	valueHome, weightedHome := book.sum(), book.sum()
 	for _, st := range p.Stages {
 		if st.Kind != store.StageOpen {
 			continue
 		}
 		row := PipelineStageRow{Stage: st}
 		v, w := moneyTotals{}, moneyTotals{}
+		vh, wh := book.sum(), book.sum()
 		for _, t := range totals {
 			if t.StageID != st.ID {
 				continue
@@ -64,12 +76,20 @@ func pipelineReport(p Pipeline, totals []store.StageTotal) PipelineReport {
 			w.add(t.Currency, weigh(t.Value, st.Probability))
 			value.add(t.Currency, t.Value)
 			weighted.add(t.Currency, weigh(t.Value, st.Probability))
+			for _, h := range []*homeSum{vh, valueHome} {
+				h.add(t.Currency, t.Value, today)
+			}
+			for _, h := range []*homeSum{wh, weightedHome} {
+				h.add(t.Currency, weigh(t.Value, st.Probability), today)
+			}
 		}
 		row.Value, row.Weighted = v.list(), w.list()
+		row.ValueHome, row.WeightedHome = vh.result(), wh.result()
 		r.Count += row.Count
 		r.Stages = append(r.Stages, row)
 	}
 	r.Value, r.Weighted = value.list(), weighted.list()
+	r.ValueHome, r.WeightedHome = valueHome.result(), weightedHome.result()
 	return r
 }
 
@@ -80,6 +100,9 @@ type ForecastMonth struct {
 	Count    int
 	Value    []Money
 	Weighted []Money
+	// The same in the home currency, each deal at the rate in force on its
+	// expected close date (today for deals without one).
+	ValueHome, WeightedHome HomeMoney
 }
 
 // Forecast is the weighted forecast of the open deals by expected close
@@ -104,24 +127,35 @@ func (a *App) Forecast(ctx context.Context, actor Actor, q ReportQuery) ([]Forec
 			probability[s.ID] = s.Probability
 		}
 	}
-	return forecast(totals, probability), nil
+	book, err := a.RateBook(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return forecast(totals, probability, book, Day(a.now())), nil
 }
 
-func forecast(totals []store.MonthTotal, probability map[string]int) []ForecastMonth {
+func forecast(totals []store.MonthTotal, probability map[string]int, book *RateBook, today string) []ForecastMonth {
 	type sums struct {
-		count           int
-		value, weighted moneyTotals
+		count                   int
+		value, weighted         moneyTotals
+		valueHome, weightedHome *homeSum
 	}
 	months := map[string]*sums{}
 	for _, t := range totals {
 		m := months[t.Month]
 		if m == nil {
-			m = &sums{value: moneyTotals{}, weighted: moneyTotals{}}
+			m = &sums{value: moneyTotals{}, weighted: moneyTotals{}, valueHome: book.sum(), weightedHome: book.sum()}
 			months[t.Month] = m
+		}
+		day := t.Day
+		if day == "" {
+			day = today
 		}
 		m.count += t.Count
 		m.value.add(t.Currency, t.Value)
 		m.weighted.add(t.Currency, weigh(t.Value, probability[t.StageID]))
+		m.valueHome.add(t.Currency, t.Value, day)
+		m.weightedHome.add(t.Currency, weigh(t.Value, probability[t.StageID]), day)
 	}
 	keys := make([]string, 0, len(months))
 	for k := range months {
@@ -136,7 +170,9 @@ func forecast(totals []store.MonthTotal, probability map[string]int) []ForecastM
 	})
 	out := make([]ForecastMonth, len(keys))
 	for i, k := range keys {
-		out[i] = ForecastMonth{Month: k, Count: months[k].count, Value: months[k].value.list(), Weighted: months[k].weighted.list()}
+		m := months[k]
+		out[i] = ForecastMonth{Month: k, Count: m.count, Value: m.value.list(), Weighted: m.weighted.list(),
+			ValueHome: m.valueHome.result(), WeightedHome: m.weightedHome.result()}
 	}
 	return out
 }

@@ -21,6 +21,9 @@ type WinRateRow struct {
 	Rate    float64 // won / (won + lost), in per cent
 	Value   []Money
 	Average []Money // value won / deals won, per currency
+	// Value won in the home currency, each deal at the rate in force on
+	// its close day, and the average over the deals that converted.
+	ValueHome, AverageHome HomeMoney
 }
 
 // WinRateReport is the win rate and average deal size, broken down.
@@ -37,6 +40,10 @@ func (a *App) WinRateReport(ctx context.Context, actor Actor, q ReportQuery, by 
 	if err != nil {
 		return WinRateReport{}, err
 	}
+	book, err := a.RateBook(ctx)
+	if err != nil {
+		return WinRateReport{}, err
+	}
 	r := WinRateReport{By: by}
 	if by != "owner" && by != "source" && by != "period" {
 		r.By = "owner"
@@ -50,7 +57,7 @@ func (a *App) WinRateReport(ctx context.Context, actor Actor, q ReportQuery, by 
 			if err != nil {
 				return r, err
 			}
-			row := winRateRow(b.From.In(q.Period.Zone).Format("2006-01-02"), totals)
+			row := winRateRow(b.From.In(q.Period.Zone).Format("2006-01-02"), totals, book)
 			row.Bucket = b
 			r.Rows = append(r.Rows, row)
 			all = append(all, totals...)
@@ -68,7 +75,7 @@ func (a *App) WinRateReport(ctx context.Context, actor Actor, q ReportQuery, by 
 			groups[key] = append(groups[key], t)
 		}
 		for key, totals := range groups {
-			r.Rows = append(r.Rows, winRateRow(key, totals))
+			r.Rows = append(r.Rows, winRateRow(key, totals, book))
 		}
 		// Most won first, then by key, so the order is stable.
 		sort.Slice(r.Rows, func(i, j int) bool {
@@ -78,19 +85,29 @@ func (a *App) WinRateReport(ctx context.Context, actor Actor, q ReportQuery, by 
 			return r.Rows[i].Key < r.Rows[j].Key
 		})
 	}
-	r.Total = winRateRow("", all)
+	r.Total = winRateRow("", all, book)
 	return r, nil
 }
 
-func winRateRow(key string, totals []store.ClosedTotal) WinRateRow {
+// winRateRow adds up closed deals; book may be nil (no home totals).
+func winRateRow(key string, totals []store.ClosedTotal, book *RateBook) WinRateRow {
 	row := WinRateRow{Key: key}
 	value, count := moneyTotals{}, map[string]int64{}
+	var home *homeSum
+	var homeCount int64
+	if book != nil {
+		home = book.sum()
+	}
 	for _, t := range totals {
 		switch t.Status {
 		case store.DealWon:
 			row.Won += t.Count
 			value.add(t.Currency, t.Value)
 			count[t.Currency] += int64(t.Count)
+			home.add(t.Currency, t.Value, t.Day)
+			if book != nil && book.has(t.Currency) {
+				homeCount += int64(t.Count)
+			}
 		case store.DealLost:
 			row.Lost += t.Count
 		}
@@ -99,6 +116,13 @@ func winRateRow(key string, totals []store.ClosedTotal) WinRateRow {
 	row.Value = value.list()
 	for _, m := range row.Value {
 		row.Average = append(row.Average, Money{Value: (m.Value + count[m.Currency]/2) / count[m.Currency], Currency: m.Currency})
+	}
+	if book != nil {
+		row.ValueHome = home.result()
+		row.AverageHome = HomeMoney{Total: Money{Currency: book.Home}, NoRate: row.ValueHome.NoRate}
+		if homeCount > 0 {
+			row.AverageHome.Total.Value = (row.ValueHome.Total.Value + homeCount/2) / homeCount
+		}
 	}
 	return row
 }

@@ -36,9 +36,11 @@ func OpenDealsByStage(ctx context.Context, q Querier, f ReportFilter) ([]StageTo
 }
 
 // MonthTotal is the open deals expected to close in a month ("YYYY-MM",
-// or "" when undated) in one stage and currency.
+// or "" when undated) in one stage and currency, on one day (the
+// expected close date, for its exchange rate).
 type MonthTotal struct {
 	Month string
+	Day   string
 	StageTotal
 }
 
@@ -54,7 +56,7 @@ func OpenDealsByCloseMonth(ctx context.Context, q Querier, f ReportFilter) ([]Mo
 	var out []MonthTotal
 	for rows.Next() {
 		var t MonthTotal
-		if err := rows.Scan(&t.Month, &t.StageID, &t.Currency, &t.Count, &t.Value); err != nil {
+		if err := rows.Scan(&t.Month, &t.Day, &t.StageID, &t.Currency, &t.Count, &t.Value); err != nil {
 			return nil, err
 		}
 		out = append(out, t)
@@ -63,9 +65,11 @@ func OpenDealsByCloseMonth(ctx context.Context, q Querier, f ReportFilter) ([]Mo
 }
 
 // ClosedTotal is the deals closed in a period with one outcome, owner,
-// source and currency: how many, their value, and the days from creation
-// to close added up (for the average time to close).
+// source and currency on one UTC day (for its exchange rate): how many,
+// their value, and the days from creation to close added up (for the
+// average time to close).
 type ClosedTotal struct {
+	Day      string
 	Status   string
 	OwnerID  string
 	Source   string
@@ -86,7 +90,7 @@ func ClosedDeals(ctx context.Context, q Querier, f ReportFilter) ([]ClosedTotal,
 	var out []ClosedTotal
 	for rows.Next() {
 		var t ClosedTotal
-		if err := rows.Scan(&t.Status, &t.OwnerID, &t.Source, &t.Currency, &t.Count, &t.Value, &t.Days); err != nil {
+		if err := rows.Scan(&t.Status, &t.OwnerID, &t.Source, &t.Currency, &t.Day, &t.Count, &t.Value, &t.Days); err != nil {
 			return nil, err
 		}
 		out = append(out, t)
@@ -167,8 +171,8 @@ func openDealsByCloseMonthSQL(f ReportFilter) (string, []any) {
 	w.add("d.deleted_at IS NULL")
 	w.add("d.status = 'open'")
 	f.dealFilters(w)
-	return `SELECT substr(d.expected_close_date, 1, 7), d.stage_id, d.currency, count(*), sum(d.value)
-		FROM deals d INDEXED BY deals_forecast` + w.sql() + ` GROUP BY 1, 2, 3`, w.args
+	return `SELECT substr(d.expected_close_date, 1, 7), coalesce(substr(d.expected_close_date, 1, 10), ''), d.stage_id, d.currency, count(*), sum(d.value)
+		FROM deals d INDEXED BY deals_forecast` + w.sql() + ` GROUP BY 2, 3, 4`, w.args
 }
 
 func closedDealsSQL(f ReportFilter) (string, []any) {
@@ -177,8 +181,8 @@ func closedDealsSQL(f ReportFilter) (string, []any) {
 	w.add("d.closed_at IS NOT NULL")
 	w.add("d.closed_at >= ? AND d.closed_at < ?", FormatTime(f.From), FormatTime(f.To))
 	f.dealFilters(w)
-	return `SELECT d.status, coalesce(d.owner_id, ''), d.source, d.currency, count(*), sum(d.value),
-		sum(julianday(d.closed_at) - julianday(d.created_at)) FROM deals d INDEXED BY deals_closed` + w.sql() + ` GROUP BY 1, 2, 3, 4`, w.args
+	return `SELECT d.status, coalesce(d.owner_id, ''), d.source, d.currency, substr(d.closed_at, 1, 10), count(*), sum(d.value),
+		sum(julianday(d.closed_at) - julianday(d.created_at)) FROM deals d INDEXED BY deals_closed` + w.sql() + ` GROUP BY 1, 2, 3, 4, 5`, w.args
 }
 
 // funnelReachSQL maps stage ids to positions in the query itself, so each

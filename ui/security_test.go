@@ -246,6 +246,11 @@ var routeAccess = map[string]access{
 	"PATCH /api/v1/field-protection": admin, "GET /api/v1/settings": admin, "PATCH /api/v1/settings": admin,
 	"GET /api/v1/web-forms": formsView, "POST /api/v1/web-forms": formsManage, "GET /api/v1/web-forms/{id}": formsView,
 	"PATCH /api/v1/web-forms/{id}": formsManage, "DELETE /api/v1/web-forms/{id}": formsManage,
+	// Settings → Currencies (issue 23): reading the rates is reading reports; admins change them
+	"GET /settings/currencies": admin, "POST /settings/currencies/home": admin, "POST /settings/currencies/rates": admin,
+	"POST /settings/currencies/rates/{id}": admin, "POST /settings/currencies/rates/{id}/delete": admin,
+	"GET /api/v1/currencies": user, "PATCH /api/v1/currencies": admin, "POST /api/v1/currencies/rates": admin,
+	"GET /api/v1/currencies/rates/{id}": user, "PATCH /api/v1/currencies/rates/{id}": admin, "DELETE /api/v1/currencies/rates/{id}": admin,
 }
 
 // minimumRole is the lowest role an access level admits.

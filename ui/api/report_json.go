@@ -10,14 +10,19 @@ type pipelineReportJSON struct {
 	Count    int                 `json:"count"`
 	Value    []moneyJSON         `json:"value"`
 	Weighted []moneyJSON         `json:"weighted"`
+	// In the home currency at today's rates.
+	ValueHome    homeMoneyJSON `json:"value_home"`
+	WeightedHome homeMoneyJSON `json:"weighted_home"`
 }
 
 type pipelineStageJSON struct {
-	Stage       nameRef     `json:"stage"`
-	Probability int         `json:"probability"`
-	Count       int         `json:"count"`
-	Value       []moneyJSON `json:"value"`
-	Weighted    []moneyJSON `json:"weighted"`
+	Stage        nameRef       `json:"stage"`
+	Probability  int           `json:"probability"`
+	Count        int           `json:"count"`
+	Value        []moneyJSON   `json:"value"`
+	Weighted     []moneyJSON   `json:"weighted"`
+	ValueHome    homeMoneyJSON `json:"value_home"`
+	WeightedHome homeMoneyJSON `json:"weighted_home"`
 }
 
 type funnelReportJSON struct {
@@ -63,10 +68,11 @@ type sourcesReportJSON struct {
 }
 
 type sourceRowJSON struct {
-	Source   string      `json:"source"`
-	Contacts int         `json:"contacts"`
-	Won      int         `json:"won"`
-	Value    []moneyJSON `json:"value"`
+	Source    string        `json:"source"`
+	Contacts  int           `json:"contacts"`
+	Won       int           `json:"won"`
+	Value     []moneyJSON   `json:"value"`
+	ValueHome homeMoneyJSON `json:"value_home"` // each deal at the rate of its close date
 }
 
 type growthReportJSON struct {
@@ -131,6 +137,8 @@ type dashboardJSON struct {
 	OpenCount         int                 `json:"open_count"`
 	Open              []moneyJSON         `json:"open"`
 	Weighted          []moneyJSON         `json:"weighted"`
+	OpenHome          homeMoneyJSON       `json:"open_home"` // each deal at the rate of its expected close date (today when none)
+	WeightedHome      homeMoneyJSON       `json:"weighted_home"`
 	Forecast          []forecastMonthJSON `json:"forecast"`
 	Won               winRateJSON         `json:"won"`
 	WonBefore         winRateJSON         `json:"won_before"`
@@ -143,8 +151,10 @@ type dashboardJSON struct {
 }
 
 type forecastMonthJSON struct {
-	Month    string      `json:"month"` // YYYY-MM of the expected close, "" for none
-	Count    int         `json:"count"`
-	Value    []moneyJSON `json:"value"`
-	Weighted []moneyJSON `json:"weighted"`
+	Month        string        `json:"month"` // YYYY-MM of the expected close, "" for none
+	Count        int           `json:"count"`
+	Value        []moneyJSON   `json:"value"`
+	Weighted     []moneyJSON   `json:"weighted"`
+	ValueHome    homeMoneyJSON `json:"value_home"`
+	WeightedHome homeMoneyJSON `json:"weighted_home"`
 }

@@ -21,6 +21,19 @@ type moneyJSON struct {
 	Currency string `json:"currency"`
 }
 
+// homeMoneyJSON is a total in the home currency: total, the amounts it
+// was added from per currency (converted), and the amounts in currencies
+// without a rate, which are not in total (no_rate).
+type homeMoneyJSON struct {
+	Total     moneyJSON   `json:"total"`
+	Converted []moneyJSON `json:"converted"`
+	NoRate    []moneyJSON `json:"no_rate"`
+}
+
+func homeMoneyOf(h app.HomeMoney) homeMoneyJSON {
+	return homeMoneyJSON{Total: moneyJSON{h.Total.Value, h.Total.Currency}, Converted: moneyList(h.Converted), NoRate: moneyList(h.NoRate)}
+}
+
 func moneyList(list []app.Money) []moneyJSON {
 	out := make([]moneyJSON, len(list))
 	for i, m := range list {
@@ -63,10 +76,14 @@ type winRateJSON struct {
 	Rate    float64     `json:"rate"`
 	Value   []moneyJSON `json:"value"`
 	Average []moneyJSON `json:"average"`
+	// In the home currency, each deal at the rate of its close date.
+	ValueHome   homeMoneyJSON `json:"value_home"`
+	AverageHome homeMoneyJSON `json:"average_home"`
 }
 
 func winRateOf(row app.WinRateRow) winRateJSON {
-	out := winRateJSON{Key: row.Key, Won: row.Won, Lost: row.Lost, Rate: row.Rate, Value: moneyList(row.Value), Average: moneyList(row.Average)}
+	out := winRateJSON{Key: row.Key, Won: row.Won, Lost: row.Lost, Rate: row.Rate, Value: moneyList(row.Value), Average: moneyList(row.Average),
+		ValueHome: homeMoneyOf(row.ValueHome), AverageHome: homeMoneyOf(row.AverageHome)}
 	if !row.Bucket.From.IsZero() {
 		out.Bucket = &bucketJSON{row.Bucket.From, row.Bucket.To}
 	}
@@ -83,9 +100,11 @@ func (s *apiSite) reportData(r *http.Request, name string, q app.ReportQuery, f 
 	switch name {
 	case "pipeline":
 		rep, err := s.app.PipelineReport(ctx, user, q)
-		out := pipelineReportJSON{Pipeline: pipeline(rep.Pipeline), Stages: []pipelineStageJSON{}, Count: rep.Count, Value: moneyList(rep.Value), Weighted: moneyList(rep.Weighted)}
+		out := pipelineReportJSON{Pipeline: pipeline(rep.Pipeline), Stages: []pipelineStageJSON{}, Count: rep.Count, Value: moneyList(rep.Value), Weighted: moneyList(rep.Weighted),
+			ValueHome: homeMoneyOf(rep.ValueHome), WeightedHome: homeMoneyOf(rep.WeightedHome)}
 		for _, st := range rep.Stages {
-			out.Stages = append(out.Stages, pipelineStageJSON{stage(st.Stage), st.Stage.Probability, st.Count, moneyList(st.Value), moneyList(st.Weighted)})
+			out.Stages = append(out.Stages, pipelineStageJSON{stage(st.Stage), st.Stage.Probability, st.Count, moneyList(st.Value), moneyList(st.Weighted),
+				homeMoneyOf(st.ValueHome), homeMoneyOf(st.WeightedHome)})
 		}
 		return out, err
 	case "funnel":
@@ -113,7 +132,7 @@ func (s *apiSite) reportData(r *http.Request, name string, q app.ReportQuery, f 
 		list, err := s.app.SourcesReport(ctx, user, q)
 		out := sourcesReportJSON{Rows: []sourceRowJSON{}}
 		for _, x := range list {
-			out.Rows = append(out.Rows, sourceRowJSON{x.Source, x.Contacts, x.Won, moneyList(x.Value)})
+			out.Rows = append(out.Rows, sourceRowJSON{x.Source, x.Contacts, x.Won, moneyList(x.Value), homeMoneyOf(x.ValueHome)})
 		}
 		return out, err
 	case "growth":
@@ -192,11 +211,12 @@ func handleAPIDashboard(s *apiSite) http.Handler {
 		}
 		out := dashboardJSON{Period: periodOf(d.Period), Previous: periodOf(d.Previous), Filters: f.Query,
 			OpenCount: d.OpenCount, Open: moneyList(d.Open), Weighted: moneyList(d.Weighted), Forecast: []forecastMonthJSON{},
+			OpenHome: homeMoneyOf(d.OpenHome), WeightedHome: homeMoneyOf(d.WeightedHome),
 			Won: winRateOf(d.Won), WonBefore: winRateOf(d.WonBefore), TasksOverdue: d.TasksOverdue,
 			NewContacts: d.NewContacts, NewContactsBefore: d.NewContactsPrior,
 			Activities: d.Activities, ActivitiesBefore: d.ActivitiesPrior, Goals: []goalJSON{}}
 		for _, m := range d.Forecast {
-			out.Forecast = append(out.Forecast, forecastMonthJSON{m.Month, m.Count, moneyList(m.Value), moneyList(m.Weighted)})
+			out.Forecast = append(out.Forecast, forecastMonthJSON{m.Month, m.Count, moneyList(m.Value), moneyList(m.Weighted), homeMoneyOf(m.ValueHome), homeMoneyOf(m.WeightedHome)})
 		}
 		for _, g := range d.Goals {
 			out.Goals = append(out.Goals, s.goalOf(r, g))

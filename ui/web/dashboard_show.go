@@ -17,6 +17,7 @@ type dashboardPage struct {
 	PeriodText string
 	Stats      []stat
 	Forecast   template.HTML
+	Home       string // the currency money is added up in
 	Goals      []goalRow
 	CanTeam    bool
 	CanGoal    bool
@@ -77,10 +78,12 @@ func (s *site) fillDashboard(r *http.Request, lang string, q app.ReportQuery, pa
 	t := func(key string, args ...any) string { return s.catalog.T(lang, key, args...) }
 	num := func(n int64) string { return groupDigits(itoa(int(n))) }
 	page.Stats = []stat{
-		{Label: t("report.stat.open_value"), Value: moneyCell(lang, d.Open).Text, Before: t("dashboard.open_deals", groupDigits(itoa(d.OpenCount)))},
-		{Label: t("report.stat.weighted"), Value: moneyCell(lang, d.Weighted).Text},
-		{Label: t("report.stat.won"), Value: num(int64(d.Won.Won)) + " · " + moneyCell(lang, d.Won.Value).Text,
+		{Label: t("report.stat.open_value"), Money: newHomeView(lang, d.OpenHome), Before: t("dashboard.open_deals", groupDigits(itoa(d.OpenCount)))},
+		{Label: t("report.stat.weighted"), Money: newHomeView(lang, d.WeightedHome)},
+		{Label: t("report.stat.won"), Value: num(int64(d.Won.Won)),
 			Before: t("dashboard.before", groupDigits(itoa(d.WonBefore.Won))), Trend: trend(float64(d.Won.Won), float64(d.WonBefore.Won))},
+		{Label: t("report.stat.won_value"), Money: newHomeView(lang, d.Won.ValueHome),
+			Before: t("dashboard.before", formatMoney(lang, d.WonBefore.ValueHome.Total))},
 		{Label: t("report.stat.lost"), Value: num(int64(d.Won.Lost)), Before: t("dashboard.before", groupDigits(itoa(d.WonBefore.Lost)))},
 		{Label: t("report.stat.win_rate"), Value: percentText(d.Won.Rate), Before: t("dashboard.before", percentText(d.WonBefore.Rate)),
 			Trend: trend(d.Won.Rate, d.WonBefore.Rate)},
@@ -90,16 +93,17 @@ func (s *site) fillDashboard(r *http.Request, lang string, q app.ReportQuery, pa
 			Trend: trend(float64(d.Activities), float64(d.ActivitiesPrior))},
 		{Label: t("dashboard.tasks_overdue"), Value: groupDigits(itoa(d.TasksOverdue))},
 	}
-	currency := s.app.DefaultCurrency(r.Context())
+	currency := d.OpenHome.Total.Currency
+	page.Home = currency
 	value := chartSeries{Name: t("report.col.value")}
 	weighted := chartSeries{Name: t("report.col.weighted")}
 	var labels []string
 	for _, m := range d.Forecast {
 		labels = append(labels, s.monthLabel(lang, m.Month))
-		value.Values = append(value.Values, amountIn(m.Value, currency))
-		value.Texts = append(value.Texts, moneyCell(lang, m.Value).Text)
-		weighted.Values = append(weighted.Values, amountIn(m.Weighted, currency))
-		weighted.Texts = append(weighted.Texts, moneyCell(lang, m.Weighted).Text)
+		value.Values = append(value.Values, homeAmount(m.ValueHome))
+		value.Texts = append(value.Texts, formatMoney(lang, m.ValueHome.Total))
+		weighted.Values = append(weighted.Values, homeAmount(m.WeightedHome))
+		weighted.Texts = append(weighted.Texts, formatMoney(lang, m.WeightedHome.Total))
 	}
 	page.Forecast = barChart(chart{ID: "forecast", Title: t("dashboard.forecast", currency), Desc: t("dashboard.forecast_desc", currency),
 		Axis: t("report.col.close_month"), Labels: labels, Series: []chartSeries{value, weighted}}, t("report.data"), false)

@@ -15,7 +15,7 @@ type reportContext struct {
 	q        app.ReportQuery
 	f        request.ReportFilters
 	team     recordTeam
-	currency string // the default currency, the one charts draw
+	currency string // the home currency, which totals and charts are in
 }
 
 func (rc reportContext) ctx() context.Context { return rc.r.Context() }
@@ -32,8 +32,8 @@ func (s *site) pipelineView(rc reportContext) (reportView, error) {
 	}
 	v := reportView{Stats: []stat{
 		{Label: s.rt(rc, "report.stat.open_deals"), Value: groupDigits(itoa(rep.Count))},
-		{Label: s.rt(rc, "report.stat.open_value"), Value: moneyCell(rc.lang, rep.Value).Text},
-		{Label: s.rt(rc, "report.stat.weighted"), Value: moneyCell(rc.lang, rep.Weighted).Text},
+		{Label: s.rt(rc, "report.stat.open_value"), Money: newHomeView(rc.lang, rep.ValueHome)},
+		{Label: s.rt(rc, "report.stat.weighted"), Money: newHomeView(rc.lang, rep.WeightedHome)},
 	}}
 	counts := chartSeries{Name: s.rt(rc, "report.col.deals")}
 	value := chartSeries{Name: s.rt(rc, "report.col.value")}
@@ -45,32 +45,22 @@ func (s *site) pipelineView(rc reportContext) (reportView, error) {
 		name := s.catalog.StageName(rc.lang, row.Stage)
 		labels = append(labels, name)
 		counts.Values = append(counts.Values, float64(row.Count))
-		value.Values = append(value.Values, amountIn(row.Value, rc.currency))
-		value.Texts = append(value.Texts, moneyCell(rc.lang, pick(row.Value, rc.currency)).Text)
-		weighted.Values = append(weighted.Values, amountIn(row.Weighted, rc.currency))
-		weighted.Texts = append(weighted.Texts, moneyCell(rc.lang, pick(row.Weighted, rc.currency)).Text)
+		value.Values = append(value.Values, homeAmount(row.ValueHome))
+		value.Texts = append(value.Texts, formatMoney(rc.lang, row.ValueHome.Total))
+		weighted.Values = append(weighted.Values, homeAmount(row.WeightedHome))
+		weighted.Texts = append(weighted.Texts, formatMoney(rc.lang, row.WeightedHome.Total))
 		t.Rows = append(t.Rows, []cell{textCell(name), percentCell(float64(row.Stage.Probability)), intCell(row.Count),
-			moneyCell(rc.lang, row.Value), moneyCell(rc.lang, row.Weighted)})
+			homeCell(rc.lang, row.ValueHome), homeCell(rc.lang, row.WeightedHome)})
 	}
-	t.Foot = []cell{textCell(s.rt(rc, "report.total")), textCell(""), intCell(rep.Count), moneyCell(rc.lang, rep.Value), moneyCell(rc.lang, rep.Weighted)}
+	t.Foot = []cell{textCell(s.rt(rc, "report.total")), textCell(""), intCell(rep.Count), homeCell(rc.lang, rep.ValueHome), homeCell(rc.lang, rep.WeightedHome)}
 	v.Charts = append(v.Charts,
 		barChart(chart{ID: "pipeline-count", Title: s.rt(rc, "report.pipeline.chart_count"), Desc: s.rt(rc, "report.pipeline.chart_count_desc"),
 			Axis: s.rt(rc, "report.col.stage"), Labels: labels, Series: []chartSeries{counts}}, s.rt(rc, "report.data"), true),
 		barChart(chart{ID: "pipeline-value", Title: s.rt(rc, "report.pipeline.chart_value", rc.currency), Desc: s.rt(rc, "report.pipeline.chart_value_desc", rc.currency),
 			Axis: s.rt(rc, "report.col.stage"), Labels: labels, Series: []chartSeries{value, weighted}}, s.rt(rc, "report.data"), false))
 	v.Tables = append(v.Tables, t)
-	v.Notes = []string{"report.note.weighted", "report.note.currency"}
+	v.Notes = []string{"report.note.weighted", "report.note.home_today"}
 	return v, nil
-}
-
-// pick keeps the amount in one currency, for a chart's label.
-func pick(list []app.Money, code string) []app.Money {
-	for _, m := range list {
-		if m.Currency == code {
-			return []app.Money{m}
-		}
-	}
-	return nil
 }
 
 func (s *site) funnelView(rc reportContext) (reportView, error) {
@@ -109,7 +99,7 @@ func (s *site) winRateView(rc reportContext) (reportView, error) {
 		{Label: s.rt(rc, "report.stat.won"), Value: groupDigits(itoa(rep.Total.Won))},
 		{Label: s.rt(rc, "report.stat.lost"), Value: groupDigits(itoa(rep.Total.Lost))},
 		{Label: s.rt(rc, "report.stat.win_rate"), Value: percentText(rep.Total.Rate)},
-		{Label: s.rt(rc, "report.stat.average"), Value: moneyCell(rc.lang, rep.Total.Average).Text},
+		{Label: s.rt(rc, "report.stat.average"), Money: newHomeView(rc.lang, rep.Total.AverageHome)},
 	}}
 	head := map[string]string{"owner": "report.col.owner", "source": "report.col.source", "period": "report.col.period"}[rep.By]
 	t := reportTable{Caption: s.rt(rc, "report.win_rate.table"), Head: []string{s.rt(rc, head), s.rt(rc, "report.col.won"), s.rt(rc, "report.col.lost"),
@@ -136,10 +126,10 @@ func (s *site) winRateView(rc reportContext) (reportView, error) {
 		rate.Values, rate.Texts = append(rate.Values, row.Rate), append(rate.Texts, percentText(row.Rate))
 		won.Values, lost.Values = append(won.Values, float64(row.Won)), append(lost.Values, float64(row.Lost))
 		t.Rows = append(t.Rows, []cell{textCell(label), intCell(row.Won), intCell(row.Lost), percentCell(row.Rate),
-			moneyCell(rc.lang, row.Value), moneyCell(rc.lang, row.Average)})
+			homeCell(rc.lang, row.ValueHome), homeCell(rc.lang, row.AverageHome)})
 	}
 	t.Foot = []cell{textCell(s.rt(rc, "report.total")), intCell(rep.Total.Won), intCell(rep.Total.Lost), percentCell(rep.Total.Rate),
-		moneyCell(rc.lang, rep.Total.Value), moneyCell(rc.lang, rep.Total.Average)}
+		homeCell(rc.lang, rep.Total.ValueHome), homeCell(rc.lang, rep.Total.AverageHome)}
 	c := chart{ID: "win-rate", Title: s.rt(rc, "report.win_rate.chart"), Desc: s.rt(rc, "report.win_rate.chart_desc"), Axis: s.rt(rc, head), Labels: labels}
 	if rep.By == "period" {
 		c.Series = []chartSeries{won, lost}
@@ -149,7 +139,7 @@ func (s *site) winRateView(rc reportContext) (reportView, error) {
 		v.Charts = append(v.Charts, barChart(c, s.rt(rc, "report.data"), true))
 	}
 	v.Tables = append(v.Tables, t)
-	v.Notes = []string{"report.note.win_rate", "report.note.currency"}
+	v.Notes = []string{"report.note.win_rate", "report.note.home_closed"}
 	return v, nil
 }
 

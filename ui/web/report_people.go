@@ -26,7 +26,7 @@ func (s *site) sourcesView(rc reportContext) (reportView, error) {
 		won.Values = append(won.Values, float64(row.Won))
 		totalContacts += row.Contacts
 		totalWon += row.Won
-		t.Rows = append(t.Rows, []cell{textCell(label), intCell(row.Contacts), intCell(row.Won), moneyCell(rc.lang, row.Value)})
+		t.Rows = append(t.Rows, []cell{textCell(label), intCell(row.Contacts), intCell(row.Won), homeCell(rc.lang, row.ValueHome)})
 	}
 	t.Foot = []cell{textCell(s.rt(rc, "report.total")), intCell(totalContacts), intCell(totalWon), textCell("")}
 	v := reportView{Stats: []stat{

@@ -34,7 +34,7 @@ func (s *site) buildReport(r *http.Request, lang, name string) (reportView, requ
 	if err != nil {
 		return reportView{}, f, err
 	}
-	rc := reportContext{r: r, lang: lang, q: q, f: f, team: team, currency: s.app.DefaultCurrency(r.Context())}
+	rc := reportContext{r: r, lang: lang, q: q, f: f, team: team, currency: s.app.HomeCurrency(r.Context())}
 	build := map[string]func(reportContext) (reportView, error){
 		"pipeline": s.pipelineView, "funnel": s.funnelView, "win_rate": s.winRateView, "time": s.timeView,
 		"sources": s.sourcesView, "growth": s.growthView, "activity": s.activityView, "adoption": s.adoptionView,

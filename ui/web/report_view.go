@@ -23,6 +23,7 @@ type reportView struct {
 type stat struct {
 	Label  string
 	Value  string
+	Money  *homeView // a money figure: shown with its breakdown instead of Value
 	Before string
 	Trend  string // "up", "down" or ""
 }
@@ -38,9 +39,10 @@ type reportTable struct {
 // cell is a table cell as shown (Text, in the reader's locale) and as
 // exported (Raw, plain digits and codes; Text when empty).
 type cell struct {
-	Text string
-	Raw  string
-	Num  bool
+	Text  string
+	Raw   string
+	Num   bool
+	Money *homeView // a home-currency total, shown with its breakdown
 }
 
 func (c cell) csv() string {

@@ -177,6 +177,12 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	r.Handle("/settings/retention", admin(handleRetentionUpdate(s))).Methods(http.MethodPost).Name("retention.update")
 	r.Handle("/settings/field-protection", admin(handleFieldProtection(s))).Methods(http.MethodPost).Name("field_protection.update")
 	r.Handle("/settings/activities", admin(handleActivitySettings(s))).Methods(http.MethodGet).Name("activity_settings")
+	// Money in several currencies (issue 23): the home currency and dated rates.
+	r.Handle("/settings/currencies", admin(handleCurrencies(s))).Methods(http.MethodGet).Name("currencies")
+	r.Handle("/settings/currencies/home", admin(handleHomeCurrency(s))).Methods(http.MethodPost).Name("currencies.home")
+	r.Handle("/settings/currencies/rates", admin(handleRateCreate(s))).Methods(http.MethodPost).Name("currency_rate.create")
+	r.Handle("/settings/currencies/rates/{id}", admin(handleRateUpdate(s))).Methods(http.MethodPost).Name("currency_rate.update")
+	r.Handle("/settings/currencies/rates/{id}/delete", admin(handleRateDelete(s))).Methods(http.MethodPost).Name("currency_rate.delete")
 	r.Handle("/settings/activity-types", admin(handleActivityTypeCreate(s))).Methods(http.MethodPost).Name("activity_type.create")
 	r.Handle("/settings/activity-types/{id}", admin(handleActivityTypeUpdate(s))).Methods(http.MethodPost).Name("activity_type.update")
 	r.Handle("/settings/date-reminders/{id}", admin(handleDateReminderUpdate(s))).Methods(http.MethodPost).Name("date_reminder.update")
