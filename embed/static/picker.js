@@ -41,6 +41,8 @@
     input.setAttribute("aria-controls", listId);
     input.removeAttribute("aria-label");
     if (label) label.htmlFor = input.id;
+    var help = root.querySelector(".picker-help");
+    if (help && help.dataset.live) help.textContent = help.dataset.live;
     select.tabIndex = -1;
     root.classList.add("is-live");
 
@@ -113,6 +115,7 @@
             if (mine !== seq) return;
             items = body.data || [];
             active = items.length ? 0 : -1;
+            list.dataset.q = q; // what the suggestions answer
             render();
             status.textContent = root.dataset.count.replace("%s", String(items.length));
           })
@@ -161,6 +164,14 @@
       root.parentNode.insertBefore(l, root);
     }
 
+    // Enter that chose a suggestion must not also submit the form: some
+    // keyboards and automation send its keypress apart from the keydown.
+    var swallowEnter = false;
+    input.addEventListener("keypress", function (e) {
+      if (e.key === "Enter" && swallowEnter) e.preventDefault();
+      swallowEnter = false;
+    });
+    input.addEventListener("keyup", function () { swallowEnter = false; });
     input.addEventListener("input", suggest);
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
@@ -169,7 +180,7 @@
         if (items.length) active = (active + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
         render();
       } else if (e.key === "Enter") {
-        if (!list.hidden && active >= 0) { e.preventDefault(); choose(active); }
+        if (!list.hidden && active >= 0) { e.preventDefault(); swallowEnter = true; choose(active); }
       } else if (e.key === "Escape") {
         if (!list.hidden) { e.preventDefault(); e.stopPropagation(); close(); }
         else { showChosen(); }

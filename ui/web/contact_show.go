@@ -13,14 +13,16 @@ import (
 // contactPage is one contact: details beside its timeline.
 type contactPage struct {
 	Base
-	Contact  app.Contact
-	Company  *app.Company // nil when the contact has none
-	Birthday string       // as typed: 1990-05-17, or 05-17 without a year
-	Social   []socialLink
-	Stamp    app.Stamp // who created and changed it, for the stamps line
-	Team     recordTeam
-	History  []historyItem
-	CanWrite bool
+	Contact app.Contact
+	Company *app.Company // nil when the contact has none, or the reader may not open it
+	// CompanyText names a company the reader may not open.
+	CompanyText string
+	Birthday    string // as typed: 1990-05-17, or 05-17 without a year
+	Social      []socialLink
+	Stamp       app.Stamp // who created and changed it, for the stamps line
+	Team        recordTeam
+	History     []historyItem
+	CanWrite    bool
 	// Activities and tasks: the timeline, open tasks, keep in touch.
 	Timeline    recordTimeline
 	Tasks       []taskRow
@@ -83,6 +85,8 @@ func handleContactShow(s *site) http.Handler {
 				if !co.Trashed() {
 					page.Timeline.Also = &linkView{Entity: "company", ID: co.ID, Name: co.Name}
 				}
+			} else if name, err := s.app.LinkedCompanyName(r.Context(), b.User, app.RecordRef{Entity: "contact", ID: c.ID}); err == nil {
+				page.CompanyText = name // not the reader's to open: named, not linked
 			}
 		}
 		for _, l := range c.Social {

@@ -22,6 +22,7 @@ type dealPage struct {
 	Rotting     bool
 	RotDays     int
 	Company     *app.Company
+	CompanyText string // names a company the reader may not open
 	Contacts    []dealContact
 	Stays       []stageStayView
 	TimeToClose string
@@ -106,6 +107,8 @@ func (s *site) loadDealPage(r *http.Request, b Base, id string) (dealPage, error
 	if d.CompanyID != "" {
 		if co, err := s.app.Company(ctx, b.User, d.CompanyID); err == nil {
 			page.Company = &co
+		} else if name, err := s.app.LinkedCompanyName(ctx, b.User, app.RecordRef{Entity: "deal", ID: d.ID}); err == nil {
+			page.CompanyText = name // not the reader's to open: named, not linked
 		}
 	}
 	ids := d.ContactIDs

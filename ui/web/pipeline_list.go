@@ -137,6 +137,10 @@ func handleDealList(s *site) http.Handler {
 			next.Cursor = list.NextCursor
 			page.NextURL = next.url(path)
 		}
+		if err := s.unlinkHiddenDealRecords(r, page.Rows); err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
 		s.views.render(w, r, http.StatusOK, "deals", b.Lang, page)
 	})
 }

@@ -54,7 +54,7 @@ func (s *site) linkViews(r *http.Request, refs []app.RecordRef) ([]linkView, err
 	}
 	out := make([]linkView, 0, len(refs))
 	for _, ref := range refs {
-		out = append(out, linkView{Entity: ref.Entity, ID: ref.ID, Name: names[ref], URL: s.recordURL(ref)})
+		out = append(out, linkView{Entity: ref.Entity, ID: ref.ID, Name: names[ref], URL: s.openableURL(ref, names)})
 	}
 	return out, nil
 }
@@ -92,7 +92,7 @@ func (s *site) taskRows(r *http.Request, lang string, team recordTeam, tasks []a
 		}
 		row.Late = row.Late && !t.Done()
 		for _, ref := range t.Links {
-			row.Links = append(row.Links, linkView{Entity: ref.Entity, ID: ref.ID, Name: names[ref], URL: s.recordURL(ref)})
+			row.Links = append(row.Links, linkView{Entity: ref.Entity, ID: ref.ID, Name: names[ref], URL: s.openableURL(ref, names)})
 		}
 		log := "?task=" + t.ID
 		for _, ref := range t.Links {

@@ -108,7 +108,7 @@ func (s *site) recordTimelineWith(r *http.Request, lang string, team recordTeam,
 		view := &activityItem{ID: a.ID, At: a.OccurredAt, Type: byID[a.TypeID], Outcome: a.Outcome, Body: a.Body, Who: team.Name(a.UserID), Duration: a.DurationMinutes}
 		for _, l := range a.Links {
 			if l != ref {
-				view.Others = append(view.Others, linkView{Entity: l.Entity, ID: l.ID, Name: names[l], URL: s.recordURL(l)})
+				view.Others = append(view.Others, linkView{Entity: l.Entity, ID: l.ID, Name: names[l], URL: s.openableURL(l, names)})
 			}
 		}
 		tl.Items = append(tl.Items, timelineItem{At: item.At, Activity: view})
