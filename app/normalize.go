@@ -21,8 +21,9 @@ func foldKey(s string) string {
 
 // NormalizePhone returns the E.164 form of a number as typed ("010-1234-5678"
 // with region KR gives "+821012345678"), or "" when it cannot be read as
-// one. A number written with its country code ("+49 30 123456", "0049…")
-// needs only to be possible; one without must be a valid number of the
+// one. A number written with its country code ("+49 30 123456") needs
+// only to be possible; one dialled through the region's exit code
+// ("0049…") must be valid; one without must be a valid number of the
 // region, so that a German or Madagascan number typed the local way is
 // never given the region's code. The number as typed is what is stored
 // and exported; E.164 only matches.
@@ -36,9 +37,19 @@ func NormalizePhone(raw, region string) string {
 	if err != nil || !phonenumbers.IsPossibleNumber(n) {
 		return ""
 	}
-	international := n.GetCountryCodeSource() != phonenumbers.PhoneNumber_FROM_DEFAULT_COUNTRY
-	if !international && !phonenumbers.IsValidNumberForRegion(n, region) {
-		return ""
+	switch n.GetCountryCodeSource() {
+	case phonenumbers.PhoneNumber_FROM_DEFAULT_COUNTRY:
+		if !phonenumbers.IsValidNumberForRegion(n, region) {
+			return ""
+		}
+	case phonenumbers.PhoneNumber_FROM_NUMBER_WITH_IDD:
+		// Read through the region's exit code, which may also begin local
+		// numbers elsewhere: Japan's 010 is how Korean mobiles start, so
+		// "010-5555-6666" typed in Japan would be a Brazilian fragment.
+		// Only a valid number is taken.
+		if !phonenumbers.IsValidNumber(n) {
+			return ""
+		}
 	}
 	return phonenumbers.Format(n, phonenumbers.E164)
 }

@@ -48,10 +48,6 @@ const rereadChunk = 200
 // audit log and the search index. A number that still cannot be read is
 // left as it is; one edited meanwhile is skipped.
 func (a *App) RereadPhones(ctx context.Context, actor Actor, region string, scope PhoneRereadScope, apply bool) (PhoneReread, error) {
-	region = strings.ToUpper(strings.TrimSpace(region))
-	if !ValidRegion(region) {
-		return PhoneReread{}, Invalid(map[string]string{"region": "error.region_invalid"})
-	}
 	owner := ""
 	switch scope {
 	case RereadAll:
@@ -68,6 +64,10 @@ func (a *App) RereadPhones(ctx context.Context, actor Actor, region string, scop
 		owner = actor.ID
 	default:
 		return PhoneReread{}, Invalid(map[string]string{"scope": "error.invalid"})
+	}
+	region = strings.ToUpper(strings.TrimSpace(region))
+	if !ValidRegion(region) {
+		return PhoneReread{}, Invalid(map[string]string{"region": "error.region_invalid"})
 	}
 	unread, err := store.UnreadPhones(ctx, a.db.Reader(), owner)
 	if err != nil {

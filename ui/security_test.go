@@ -130,6 +130,8 @@ const (
 var routeAccess = map[string]access{
 	"GET /static/{hash}/{name:.+}": anyone, "HEAD /static/{hash}/{name:.+}": anyone, "GET /healthz": anyone,
 	"GET /setup": anyone, "POST /setup": anyone, "GET /login": anyone, "POST /login": anyone, "POST /logout": special,
+	// Phones by region (issue 23): the setup form's proposal, one's own region, re-reading (admins: every record; others: their own)
+	"GET /setup/region": anyone, "POST /profile/phone-region": user, "GET /phones/reparse": writer, "POST /phones/reparse": writer,
 	"GET /": user, "GET /settings": user, "GET /profile": user, "POST /profile": user, "POST /profile/password": user,
 	"GET /settings/users": admin, "POST /settings/users": admin, "POST /settings/users/{id}/role": admin,
 	"POST /settings/users/{id}/disable": admin, "POST /settings/users/{id}/unlock": admin, "POST /settings/users/{id}/enable": admin, "POST /settings/users/{id}/password": admin,

@@ -20,6 +20,7 @@ type profilePage struct {
 	FeedURL        string // the private calendar feed
 	Remind         int    // the default lead time of new tasks
 	Reminds        []remindChoice
+	Phone          phoneRegionView // their own phone region (profile_phone_region.go)
 }
 
 func newProfilePage(b Base) profilePage {
@@ -31,6 +32,9 @@ func newProfilePage(b Base) profilePage {
 func (s *site) renderProfile(w http.ResponseWriter, r *http.Request, status int, page profilePage) {
 	page.Zones, page.ServerZone = commonZones, app.ZoneName(nil)
 	page.Reminds = s.remindChoices(page.Lang, page.Remind)
+	if page.Phone.Choices == nil {
+		page.Phone = s.phoneRegionForm(r, page.User, page.Lang)
+	}
 	var err error
 	if page.FeedURL, err = s.calendarFeedURL(r, page.User); err != nil {
 		s.views.renderError(w, r, page.Base, err)

@@ -52,6 +52,7 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 
 	r.Handle("/setup", handleSetupShow(s)).Methods(http.MethodGet).Name("setup")
 	r.Handle("/setup", handleSetupSubmit(s)).Methods(http.MethodPost).Name("setup.submit")
+	addPhoneRoutes(r, s, private) // the region proposal, a user's own region, re-reading numbers (phone_routes.go)
 	r.Handle("/login", public(handleLoginShow(s))).Methods(http.MethodGet).Name("login")
 	r.Handle("/login", public(handleLoginSubmit(s))).Methods(http.MethodPost).Name("login.submit")
 	r.Handle("/logout", handleLogout(s)).Methods(http.MethodPost).Name("logout")

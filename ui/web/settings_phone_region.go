@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"rolo/app"
+)
 
 // handlePhoneRegion sets the region assumed for phone numbers typed
 // without a country code (admins; form field phone_region).
@@ -12,6 +16,7 @@ func handlePhoneRegion(s *site) http.Handler {
 			return
 		}
 		region := r.PostForm.Get("phone_region")
+		before := s.app.PhoneRegion(r.Context())
 		err := s.app.SetPhoneRegion(r.Context(), b.User, region)
 		if fields := fieldErrors(err); fields != nil {
 			s.renderSettings(w, r, http.StatusUnprocessableEntity, settingsPage{Base: b, PhoneRegion: region, Errors: fields})
@@ -22,6 +27,6 @@ func handlePhoneRegion(s *site) http.Handler {
 			return
 		}
 		setFlash(w, "settings.phone_region_saved")
-		redirect(w, r, "/settings")
+		redirect(w, r, s.afterRegionChange(r, b.User, before, app.RereadAll)) // offers to re-read the unread numbers
 	})
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"rolo/app"
 	"rolo/ui/request"
@@ -16,10 +17,16 @@ func handleSetupSubmit(s *site) http.Handler {
 			return
 		}
 		in := app.NewUser{Name: r.PostForm.Get("name"), Email: r.PostForm.Get("email"), Password: r.PostForm.Get("password")}
-		_, err := s.app.Setup(r.Context(), r.PostForm.Get("code"), in)
+		region := strings.ToUpper(strings.TrimSpace(r.PostForm.Get("phone_region")))
+		var err error
+		if region != "" && !app.ValidRegion(region) {
+			err = app.Invalid(map[string]string{"phone_region": "error.region_invalid"}) // checked before the admin exists
+		} else {
+			_, err = s.app.Setup(r.Context(), r.PostForm.Get("code"), in)
+		}
 		if fields := fieldErrors(err); fields != nil {
-			page := setupPage{Base: b, NeedsCode: s.app.SetupNeedsCode(), Name: in.Name, Email: in.Email, Errors: fields}
-			s.views.render(w, r, http.StatusUnprocessableEntity, "setup", b.Lang, page)
+			page := setupPage{Base: b, Name: in.Name, Email: in.Email, Errors: fields, PhoneRegion: region}
+			s.renderSetup(w, r, http.StatusUnprocessableEntity, page)
 			return
 		}
 		if app.ErrorCode(err) == app.EConflict {
@@ -36,6 +43,12 @@ func handleSetupSubmit(s *site) http.Handler {
 			return
 		}
 		_ = s.app.AdoptBrowserZone(r.Context(), session.User, r.PostForm.Get("time_zone")) // filled in by zone.js
+		if region != "" {
+			if err := s.app.SetPhoneRegion(r.Context(), session.User, region); err != nil {
+				s.views.renderError(w, r, b, err)
+				return
+			}
+		}
 		request.SetSessionCookie(w, r, session)
 		setFlash(w, "setup.done")
 		redirect(w, r, "/")
