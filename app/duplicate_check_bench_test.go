@@ -13,8 +13,9 @@ import (
 // save runs first, on 100,000 contacts: the budget is 2 ms on top of a
 // create (BenchmarkContactCreate). "new" is a contact like no other, at a
 // company (so its people are compared by name); "duplicate" shares an
-// existing contact's email, phone, name and company; "create with check"
-// is the whole save as the contact form does it.
+// existing contact's email, phone, name and company; "new at a company of
+// 500" compares the most names the check reads; "create with check" is
+// the whole save as the contact form does it, beside one without.
 func BenchmarkContactDuplicateCheck(b *testing.B) {
 	ctx := context.Background()
 	a, err := app.Open(ctx, copyOf(b, benchDB(b, 100_000)), app.Config{})
@@ -65,6 +66,33 @@ func BenchmarkContactDuplicateCheck(b *testing.B) {
 				found, err := a.ContactDuplicateCandidates(ctx, nil, dup, "")
 				if err != nil || len(found) == 0 {
 					b.Fatal("the duplicate was not found", err)
+				}
+			})
+		}
+		l.report(b)
+	})
+	b.Run("new at a company of 500", func(b *testing.B) {
+		// The worst case the check allows: every person of a large
+		// company compared by name, in scripts folded the slow way or not.
+		big, err := a.CreateCompany(ctx, nil, app.CompanyInput{Name: "Bench Big Co"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range 500 {
+			name := []string{"김민수 %d", "Zoë Müller %d", "やまだ たろう %d", "王伟 %d"}[i%4]
+			if _, err := a.CreateContact(ctx, nil, app.ContactInput{DisplayName: fmt.Sprintf(name, i), CompanyID: big.ID}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		var l latencies
+		i := 0
+		for b.Loop() {
+			i++
+			in := fresh(i)
+			in.CompanyID = big.ID
+			l.time(func() {
+				if _, err := a.ContactDuplicateCandidates(ctx, nil, in, ""); err != nil {
+					b.Fatal(err)
 				}
 			})
 		}

@@ -55,6 +55,18 @@ func TestBrowserDuplicatesAndMergeScreen(t *testing.T) {
 		)
 	}
 
+	// As one types (duplicates.js): leaving the email field asks already.
+	p.run(
+		chromedp.Navigate(ts.URL+"/contacts/new"),
+		chromedp.WaitVisible(chromedp.CSS("#contact-form")),
+		chromedp.SendKeys(chromedp.CSS(`input[name="emails.0.value"]`), "Ana.Lima@Example.com"),
+		chromedp.Click(chromedp.CSS("#website")),
+		chromedp.WaitVisible(chromedp.CSS("#duplicates-live")),
+	)
+	is.True(strings.Contains(p.text("#duplicates-live"), "Ana Lima"))
+	is.Equal(p.attr("#duplicates-live a", "href"), "/contacts/"+ana.ID)
+	p.screenshot("duplicates-live-en-1280")
+
 	typeDuplicate("ana", "LIMA", "ANA.LIMA@example.com", "Buyer")
 	is.True(strings.Contains(p.text("#candidate-"+ana.ID), "Ana Lima"))
 	is.True(strings.Contains(p.text("#candidate-"+ana.ID), ts.catalog.T("en", "duplicates.reason.email")))
