@@ -97,7 +97,6 @@ func TestBrowserRecordPicker(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#contact-0-find"), "minsu"),
 		chromedp.WaitVisible(chromedp.CSS("#contact-0-list-0")),
 	)
-	t.Log("DBG", p.scrollWidth(), p.eval(`Array.from(document.querySelectorAll("body *")).filter(e => e.getBoundingClientRect().right > 376).slice(0,8).map(e => e.tagName + "#" + e.id + "." + e.className + ":" + Math.round(e.getBoundingClientRect().right)).join(" | ")`))
 	is.True(p.scrollWidth() <= 375) // no sideways scrolling
 	p.screenshot("picker-375-en")
 	p.run(chromedp.EmulateReset(), chromedp.EmulateViewport(1280, 900))

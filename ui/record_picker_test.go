@@ -118,7 +118,7 @@ func TestPickerWithoutJavaScript(t *testing.T) {
 	form := url.Values{"title": {"Box"}, "stage_id": {stages["demo"].ID}, "company_id": {""}, "contact_ids": {""},
 		"find.contact_ids.0": {"gavin"}, "find.company_id": {"hoo"}}
 	res := admin.post("/deals", form)
-	is.Equal(res.StatusCode, http.StatusOK)                                                                                                                                                     // the form again, not saved
+	is.Equal(res.StatusCode, http.StatusOK) // the form again, not saved
 	for _, option := range []string{
 		`<option value="` + gavin.ID + `" data-label="Gavin Belson" data-detail="Hooli · gavin@hooli.example"`, // same names told apart
 		`<option value="` + other.ID + `" data-label="Gavin Belson" data-detail="gb@else.example"`,
@@ -127,7 +127,7 @@ func TestPickerWithoutJavaScript(t *testing.T) {
 		is.True(strings.Contains(res.Body, option)) // a match offered in its select
 	}
 	is.Equal(strings.Count(res.Body, `" selected>Gavin Belson`), 1) // the best match is chosen in the row searched
-	is.True(strings.Contains(res.Body, `value="Box"`)) // what was typed stays
+	is.True(strings.Contains(res.Body, `value="Box"`))              // what was typed stays
 	list, err := ts.app.ListDeals(t.Context(), nil, app.DealQuery{})
 	is.NoErr(err)
 	is.Equal(len(list.Rows), 0) // nothing saved by a search
@@ -148,4 +148,15 @@ func TestPickerWithoutJavaScript(t *testing.T) {
 	is.Equal(act.StatusCode, http.StatusOK)
 	is.True(strings.Contains(act.Body, `<option value="contact:`+gavin.ID+`" data-label="Gavin Belson"`)) // any kind of record, as kind:id
 	is.True(strings.Contains(act.Body, `<option value="deal:`+d.ID+`" data-label="Box"`))                 // deals too
+
+	task := admin.post("/tasks", url.Values{"title": {"Call"}, "links": {""}, "find.links": {"hooli"}})
+	is.Equal(task.StatusCode, http.StatusOK)
+	is.True(strings.Contains(task.Body, `<option value="company:`+co.ID+`" data-label="Hooli"`)) // the task form links any record too
+
+	contact := admin.post("/contacts", url.Values{"first_name": {"Nelson"}, "company_id": {""}, "find.company_id": {"hooli"}})
+	is.Equal(contact.StatusCode, http.StatusOK) // the contact form's company is a picker as well
+	is.True(strings.Contains(contact.Body, `<option value="`+co.ID+`" data-label="Hooli" data-detail="" selected>`))
+	is.True(strings.Contains(contact.Body, `value="Nelson"`))
+	contact = admin.post("/contacts", url.Values{"first_name": {"Nelson"}, "last_name": {"Bighetti"}, "company_id": {co.ID}})
+	is.Equal(contact.StatusCode, http.StatusSeeOther) // a script posting company_id still saves
 }

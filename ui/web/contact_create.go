@@ -13,6 +13,10 @@ func handleContactCreate(s *site) http.Handler {
 			return
 		}
 		form := readContactForm(r.PostForm)
+		if pickerSearching(r.PostForm) { // a picker's search without JavaScript: the form comes back with matches
+			s.renderContactForm(w, r, http.StatusOK, contactFormPage{Base: b, Form: form})
+			return
+		}
 		if s.holdForDuplicates(w, r, contactFormPage{Base: b, Form: form}, "") {
 			return
 		}

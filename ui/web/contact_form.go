@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"rolo/app"
-	"rolo/ui/request"
 )
 
 // contactForm is the contact form's values as typed, so a form with
@@ -74,56 +73,25 @@ func (f contactForm) input() app.ContactInput {
 // contactFormPage is the new and edit contact page.
 type contactFormPage struct {
 	Base
-	ID        string // "" for a new contact
-	Name      string // the stored name, for the heading of the edit page
-	Form      contactForm
-	Errors    map[string]string
-	Problem   string // catalog key of a whole-form message
-	Companies []companyOption
-	Owners    []ownerOption
-	Statuses  []string
-	Custom    customInputs
+	ID       string // "" for a new contact
+	Name     string // the stored name, for the heading of the edit page
+	Form     contactForm
+	Errors   map[string]string
+	Problem  string // catalog key of a whole-form message
+	Company  recordPicker
+	Owners   []ownerOption
+	Statuses []string
+	Custom   customInputs
 	// Duplicates are the likely duplicates a save met (contact_duplicates.go).
 	Duplicates *duplicatePanel
-}
-
-// companyOption is one choice in the company select.
-type companyOption struct {
-	ID      string
-	Name    string
-	Trashed bool
-}
-
-// maxCompanyOptions is how many companies the select offers; a search
-// picker replaces it when lists grow past this.
-const maxCompanyOptions = 500
-
-// companyOptions lists companies by name for the contact form, plus the
-// selected one when it is beyond the first page or in the trash.
-func (s *site) companyOptions(r *http.Request, selected string) ([]companyOption, error) {
-	list, err := s.app.ListCompanies(r.Context(), request.CurrentUser(r), app.ListQuery{Sort: "name", Limit: maxCompanyOptions})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]companyOption, 0, len(list.Rows)+1)
-	found := selected == ""
-	for _, c := range list.Rows {
-		out = append(out, companyOption{ID: c.ID, Name: c.Name})
-		found = found || c.ID == selected
-	}
-	if !found {
-		if c, err := s.app.Company(r.Context(), request.CurrentUser(r), selected); err == nil {
-			out = append(out, companyOption{ID: c.ID, Name: c.Name, Trashed: c.Trashed()})
-		}
-	}
-	return out, nil
 }
 
 // renderContactForm shows page with its choices filled in and problems
 // placed beside their fields.
 func (s *site) renderContactForm(w http.ResponseWriter, r *http.Request, status int, page contactFormPage) {
-	companies, err := s.companyOptions(r, page.Form.CompanyID)
-	if err != nil {
+	page.Company = recordPicker{Key: "company_id", ID: "company_id", Name: "company_id", Kind: "company", Label: "record.field.company",
+		NoneLabel: "record.no_company", Error: page.Errors["company_id"]}
+	if err := s.fillPicker(r, &page.Company, page.Form.CompanyID); err != nil {
 		s.views.renderError(w, r, page.Base, err)
 		return
 	}
@@ -132,7 +100,7 @@ func (s *site) renderContactForm(w http.ResponseWriter, r *http.Request, status 
 		s.views.renderError(w, r, page.Base, err)
 		return
 	}
-	page.Companies, page.Owners, page.Statuses = companies, team.Owners(page.Form.OwnerID), app.LifecycleStatuses
+	page.Owners, page.Statuses = team.Owners(page.Form.OwnerID), app.LifecycleStatuses
 	if page.Custom, err = s.customInputsFor(r, "contact", page.Form.Custom, page.Errors); err != nil {
 		s.views.renderError(w, r, page.Base, err)
 		return

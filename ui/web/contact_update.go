@@ -21,6 +21,10 @@ func handleContactUpdate(s *site) http.Handler {
 		}
 		id := mux.Vars(r)["id"]
 		form := readContactForm(r.PostForm)
+		if pickerSearching(r.PostForm) { // a picker's search without JavaScript: the form comes back with matches
+			s.renderContactForm(w, r, http.StatusOK, contactFormPage{Base: b, ID: id, Form: form, Name: s.storedContactName(r, id)})
+			return
+		}
 		if s.holdForDuplicates(w, r, contactFormPage{Base: b, ID: id, Form: form, Name: s.storedContactName(r, id)}, id) {
 			return
 		}

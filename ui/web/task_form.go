@@ -196,6 +196,7 @@ type taskFormPage struct {
 	Task     *app.Task
 	Form     taskForm
 	Links    []linkView
+	LinkPick recordPicker
 	Errors   map[string]string
 	Problem  string
 	Team     recordTeam
@@ -218,6 +219,10 @@ func (s *site) renderTaskForm(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	if page.Links, err = s.linkViews(r, parseRefs(page.Form.Links)); err != nil {
+		s.views.renderError(w, r, page.Base, err)
+		return
+	}
+	if page.LinkPick, err = s.linkPicker(r, page.Errors); err != nil {
 		s.views.renderError(w, r, page.Base, err)
 		return
 	}
