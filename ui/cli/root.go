@@ -49,6 +49,7 @@ func Execute(ctx context.Context, args []string, getenv func(string) string, std
 		exportCommand(getenv, stdout),
 		duplicatesCommand(getenv, stdout),
 		qualityCommand(getenv, stdout),
+		phonesCommand(getenv, stdout),
 		demoCommand(getenv, stdout),
 	)
 	return root.ExecuteContext(ctx)
