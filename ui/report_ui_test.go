@@ -60,7 +60,7 @@ func TestReportPages(t *testing.T) {
 			is := is.New(t)
 			res := admin.get("/reports/" + name + "?period=this_month&owner=team")
 			is.Equal(res.StatusCode, http.StatusOK)
-			is.True(strings.Contains(res.Body, `<svg class="chart-svg"`)) // a chart drawn by the server
+			is.True(strings.Contains(res.Body, `<svg class="chart-svg chart-wide"`)) // a chart drawn by the server
 			is.True(strings.Contains(res.Body, `role="img"`))
 			is.True(strings.Contains(res.Body, "<caption>"))                                                     // and its numbers as a table
 			is.True(strings.Contains(res.Body, `href="/reports/`+name+`.csv?owner=team&amp;period=this_month"`)) // the CSV keeps the filters

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"math"
 	"strings"
+	"unicode"
 )
 
 // Charts are drawn by the server as inline SVG: no script, no chart
@@ -52,8 +53,62 @@ const (
 	rowHeight   = 30.0
 	barHeight   = 18.0
 	valueMargin = 110.0
+	// narrowWidth is the phone drawing's width: shown about 1:1 in a
+	// phone's card, so its 12.5px text stays 11px or more (the wide
+	// drawing, scaled down to a phone, made it about 6px).
+	narrowWidth = 320.0
 )
 
+// layout is one drawing of a chart. Each chart is drawn twice, wide for
+// screens and narrow for phones (labels above their bars, fewer axis
+// labels), and reports.css shows the one that fits.
+type layout struct {
+	W      float64 // the viewBox's width
+	Label  float64 // the label column's width; 0 puts labels above the bars
+	narrow bool
+}
+
+var layouts = []layout{{W: chartWidth, Label: labelWidth}, {W: narrowWidth, narrow: true}}
+
+// textWidth is about how wide s is at the charts' 12px: Han, kana and
+// Hangul are twice as wide as Latin letters and digits, which the label
+// and legend room must count or CJK labels run into each other.
+func textWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if isWide(r) {
+			w += 12
+		} else {
+			w += charWidth
+		}
+	}
+	return w
+}
+
+func isWide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) || (r >= 0xff01 && r <= 0xff60) || (r >= 0x3000 && r <= 0x303f)
+}
+
+// fitWidth shortens s with "…" so that it is at most px wide.
+func fitWidth(s string, px float64) string {
+	if textWidth(s) <= px {
+		return s
+	}
+	var b strings.Builder
+	w := charWidth // the ellipsis
+	for _, r := range s {
+		rw := charWidth
+		if isWide(r) {
+			rw = 12
+		}
+		if w+rw > px {
+			break
+		}
+		w += rw
+		b.WriteRune(r)
+	}
+	return b.String() + "…"
+}
 func esc(s string) string { return template.HTMLEscapeString(s) }
 
 // formatNumber shows counts without decimals and other values with one.
@@ -86,27 +141,40 @@ func groupDigits(s string) string {
 	return sign + b.String()
 }
 
-func (c chart) open(b *strings.Builder, height float64) {
-	fmt.Fprintf(b, `<svg class="chart-svg" viewBox="0 0 %g %g" role="img" aria-labelledby="%s-title %s-desc" xmlns="http://www.w3.org/2000/svg">`,
-		chartWidth, height, esc(c.ID), esc(c.ID))
-	fmt.Fprintf(b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, esc(c.ID), esc(c.Title), esc(c.ID), esc(c.Desc))
+func (c chart) open(b *strings.Builder, l layout, height float64) {
+	id, class := c.ID, "chart-wide"
+	if l.narrow {
+		id, class = c.ID+"-narrow", "chart-narrow"
+	}
+	fmt.Fprintf(b, `<svg class="chart-svg %s" viewBox="0 0 %g %g" role="img" aria-labelledby="%s-title %s-desc" xmlns="http://www.w3.org/2000/svg">`,
+		class, l.W, height, esc(id), esc(id))
+	fmt.Fprintf(b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, esc(id), esc(c.Title), esc(id), esc(c.Desc))
 }
 
-// legend draws the series names in a row at the top, for charts with
-// more than one series; it returns the height used.
-func (c chart) legend(b *strings.Builder) float64 {
+// legend draws the series names at the top, for charts with more than one
+// series, going on to a new line where the next name would not fit; it
+// returns the height used.
+func (c chart) legend(b *strings.Builder, l layout) float64 {
 	if len(c.Series) < 2 && !c.HasTarget {
 		return 0
 	}
-	x := 0.0
+	x, y := 0.0, 0.0
+	item := func(name string) {
+		w := 16 + textWidth(name) + 18
+		if x > 0 && x+w-18 > l.W {
+			x, y = 0, y+20
+		}
+	}
 	for i, s := range c.Series {
-		fmt.Fprintf(b, `<rect class="s%d" x="%g" y="4" width="12" height="12" rx="2"/><text class="label" x="%g" y="14">%s</text>`, i%8, x, x+16, esc(s.Name))
-		x += 16 + float64(len([]rune(s.Name)))*7.5 + 18
+		item(s.Name)
+		fmt.Fprintf(b, `<rect class="s%d" x="%g" y="%g" width="12" height="12" rx="2"/><text class="label" x="%g" y="%g">%s</text>`, i%8, x, y+4, x+16, y+14, esc(s.Name))
+		x += 16 + textWidth(s.Name) + 18
 	}
 	if c.HasTarget {
-		fmt.Fprintf(b, `<line class="target" x1="%g" y1="10" x2="%g" y2="10"/><text class="label" x="%g" y="14">%s</text>`, x, x+14, x+18, esc(c.TargetName))
+		item(c.TargetName)
+		fmt.Fprintf(b, `<line class="target" x1="%g" y1="%g" x2="%g" y2="%g"/><text class="label" x="%g" y="%g">%s</text>`, x, y+10, x+14, y+10, x+18, y+14, esc(c.TargetName))
 	}
-	return 26
+	return y + 26
 }
 
 func maxOf(series []chartSeries, stacked bool) float64 {
@@ -149,22 +217,14 @@ func (c chart) table(b *strings.Builder, caption string) {
 	b.WriteString(`</tbody></table></div></details>`)
 }
 
-// figure wraps an SVG and its table.
-func (c chart) figure(svg func(*strings.Builder), caption string) template.HTML {
+// figure wraps the chart's two drawings (wide and narrow) and its table.
+func (c chart) figure(svg func(*strings.Builder, layout), caption string) template.HTML {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<figure class="chart" id="%s">`, esc(c.ID))
-	svg(&b)
+	for _, l := range layouts {
+		svg(&b, l)
+	}
 	c.table(&b, caption)
 	b.WriteString(`</figure>`)
 	return template.HTML(b.String())
-}
-
-// truncate shortens a label to n characters for the picture (the table
-// keeps it whole).
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

@@ -9,18 +9,19 @@ import (
 // lineChart draws each series as a line over the labels (time), with an
 // optional dashed target line (a goal).
 func lineChart(c chart, caption string) template.HTML {
-	return c.figure(func(b *strings.Builder) {
+	return c.figure(func(b *strings.Builder, l layout) {
 		var legend strings.Builder
-		top := c.legend(&legend)
+		top := c.legend(&legend, l)
 		const plotH, axisH, left = 180.0, 34.0, 48.0
-		c.open(b, top+plotH+axisH)
+		c.open(b, l, top+plotH+axisH)
 		b.WriteString(legend.String())
 		max := maxOf(c.Series, false)
 		if c.HasTarget && c.Target > max {
 			max = c.Target
 		}
 		max *= 1.05
-		yAxis(b, left, top, plotH, max)
+		yAxis(b, l, left, top, plotH, max)
+		chartWidth := l.W
 		n := len(c.Labels)
 		x := func(i int) float64 {
 			if n <= 1 {
@@ -49,9 +50,12 @@ func lineChart(c chart, caption string) template.HTML {
 					k%8, x(i), y(s.Values[i]), esc(c.Labels[i]), esc(s.Name), esc(s.text(i)))
 			}
 		}
+		every, room := axisLabels(c.Labels, chartWidth-left-16)
 		for i, label := range c.Labels {
-			if n <= 12 || i%((n+11)/12) == 0 || i == n-1 {
-				fmt.Fprintf(b, `<text class="label small" x="%.1f" y="%g" text-anchor="middle">%s</text>`, x(i), top+plotH+16, esc(truncate(label, 10)))
+			// The last label is written when it does not crowd the one before.
+			last := i == n-1 && (n-1)%every >= (every+1)/2
+			if i%every == 0 || last {
+				fmt.Fprintf(b, `<text class="label small" x="%.1f" y="%g" text-anchor="middle">%s</text>`, x(i), top+plotH+16, esc(fitWidth(label, room)))
 			}
 		}
 		b.WriteString(`</svg>`)
@@ -78,18 +82,32 @@ func funnelChart(c chart, steps []funnelStep, caption string) template.HTML {
 	if len(c.Series) == 0 {
 		c.Series = []chartSeries{{Name: c.Axis, Values: values, Texts: texts}}
 	}
-	return c.figure(func(b *strings.Builder) {
-		const rowH, barH, mid = 40.0, 30.0, labelWidth + (chartWidth-labelWidth-valueMargin)/2
-		c.open(b, float64(len(steps))*rowH+8)
+	return c.figure(func(b *strings.Builder, l layout) {
+		rowH, barH := 40.0, 30.0
+		label, margin := l.Label, valueMargin
+		if l.narrow {
+			rowH, margin = rowH+labelAbove, 0
+		}
+		chartWidth := l.W
+		mid := label + (chartWidth-label-margin)/2
+		c.open(b, l, float64(len(steps))*rowH+8)
 		max := 0.0
 		for _, s := range steps {
 			if s.Value > max {
 				max = s.Value
 			}
 		}
-		span := chartWidth - labelWidth - valueMargin
+		span := chartWidth - label - margin
 		for i, s := range steps {
 			y := float64(i) * rowH
+			if l.narrow {
+				// The stage's name above its bar, the conversion at the right.
+				fmt.Fprintf(b, `<text class="label" x="0" y="%g">%s</text>`, y+13, esc(fitWidth(s.Label, chartWidth-textWidth(s.Note)-12)))
+				if s.Note != "" {
+					fmt.Fprintf(b, `<text class="label small" x="%g" y="%g" text-anchor="end">%s</text>`, chartWidth, y+13, esc(s.Note))
+				}
+				y += labelAbove
+			}
 			w := 2.0
 			if max > 0 {
 				w = s.Value / max * span
@@ -97,12 +115,14 @@ func funnelChart(c chart, steps []funnelStep, caption string) template.HTML {
 					w = 2
 				}
 			}
-			fmt.Fprintf(b, `<text class="label" x="%g" y="%g" text-anchor="end">%s</text>`, labelWidth-8, y+barH/2+5, esc(truncate(s.Label, 22)))
+			if !l.narrow {
+				fmt.Fprintf(b, `<text class="label" x="%g" y="%g" text-anchor="end">%s</text>`, label-8, y+barH/2+5, esc(fitWidth(s.Label, label-12)))
+			}
 			fmt.Fprintf(b, `<rect class="s0 funnel" x="%.1f" y="%g" width="%.1f" height="%g" rx="3"><title>%s: %s</title></rect>`,
 				mid-w/2, y, w, barH, esc(s.Label), esc(s.Text))
 			fmt.Fprintf(b, `<text class="value inside" x="%g" y="%g" text-anchor="middle">%s</text>`, mid, y+barH/2+5, esc(s.Text))
-			if s.Note != "" {
-				fmt.Fprintf(b, `<text class="label small" x="%g" y="%g">%s</text>`, chartWidth-valueMargin+6, y+barH/2+5, esc(s.Note))
+			if s.Note != "" && !l.narrow {
+				fmt.Fprintf(b, `<text class="label small" x="%g" y="%g">%s</text>`, chartWidth-margin+6, y+barH/2+5, esc(s.Note))
 			}
 		}
 		b.WriteString(`</svg>`)

@@ -70,7 +70,7 @@ func TestCharts(t *testing.T) {
 	fiveCurrencies := "CN¥191,329.00 · €211,144.00 · ¥380,608,000 · ₩96,365,000 · $769,766.00"
 	wide := chart{ID: "w", Title: "Forecast", Axis: "Month", Labels: []string{"No date"},
 		Series: []chartSeries{{Name: "Value", Values: []float64{100}, Texts: []string{fiveCurrencies}}}}
-	room := valueRoom(wide)
+	room := valueRoom(wide, layouts[0])
 	is.True(room > valueMargin) // a long total gets its room
 	html := string(barChart(wide, "Data", false))
 	is.True(strings.Contains(html, fmt.Sprintf(`width="%.1f"`, chartWidth-labelWidth-room))) // the bar makes way

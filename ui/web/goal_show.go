@@ -42,13 +42,28 @@ func handleGoalShow(s *site) http.Handler {
 		}
 		progress := chartSeries{Name: s.catalog.T(b.Lang, "goal.metric."+p.Goal.Metric)}
 		var labels []string
+		// A goal that runs into another year names its dates with the year,
+		// or "Jan 1" would stand for several days.
+		format := s.catalog.T(b.Lang, "report.format.week")
+		if p.Goal.StartsAt.In(zone).Year() != p.Goal.Deadline.In(zone).Year() {
+			format = s.catalog.T(b.Lang, "format.date")
+		}
+		// Points are labelled by day: two on the same day (a goal set
+		// today, or measured just after a week began) keep the later value
+		// under one label, so the axis never names a date twice.
 		for _, pt := range p.Points {
-			labels = append(labels, pt.At.In(zone).Format(s.catalog.T(b.Lang, "report.format.week")))
+			label := pt.At.In(zone).Format(format)
+			if n := len(labels); n > 0 && labels[n-1] == label {
+				labels, progress.Values, progress.Texts = labels[:n-1], progress.Values[:n-1], progress.Texts[:n-1]
+			}
+			labels = append(labels, label)
 			progress.Values = append(progress.Values, float64(pt.Value)/scale)
 			progress.Texts = append(progress.Texts, s.goalValue(b.Lang, p.Goal, pt.Value))
 		}
 		for _, at := range p.Ahead {
-			labels = append(labels, at.In(zone).Format(s.catalog.T(b.Lang, "report.format.week")))
+			if label := at.In(zone).Format(format); len(labels) == 0 || labels[len(labels)-1] != label {
+				labels = append(labels, label)
+			}
 		}
 		row := s.goalRow(b.Lang, b.User, team, p)
 		page := goalPage{Base: b, Goal: row, Goals: []goalRow{row}}
