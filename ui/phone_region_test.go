@@ -125,7 +125,7 @@ func TestPhoneRegionPerUserAndReparse(t *testing.T) {
 	is.Equal(res.Header.Get("Location"), "/phones/reparse?region=KR&scope=all")
 	page = admin.get(res.Header.Get("Location"))
 	is.True(strings.Contains(page.Body, "김민수"))
-	is.True(strings.Contains(page.Body, "Read as numbers of South Korea, 1 of them become numbers"))
+	is.True(strings.Contains(page.Body, "Read as numbers of South Korea, 1 of them can be read"))
 	search := admin.get("/search?q=" + url.QueryEscape("+82 10 1234 5678"))
 	is.True(!strings.Contains(search.Body, "김민수")) // not before it is re-read
 	res = admin.post("/phones/reparse", url.Values{"region": {"KR"}, "scope": {"all"}})
