@@ -162,36 +162,51 @@ func (a *App) sameNamed(ctx context.Context, q store.Querier, c Contact) ([]stri
 	return ids, nil
 }
 
+// CompanyCandidate is a company that looks like the one being entered,
+// with why: "domain" (the same domain, from the website when none is
+// given) or "company_name" (the same name, case and width aside).
+type CompanyCandidate struct {
+	Company Company
+	Reasons []string
+}
+
 // CompanyDuplicateCandidates finds live companies actor sees with the
-// same domain or the same name (case, accents and spacing aside: only the
-// exact sort name is looked up, by index) as in; exceptID is the company
-// edited.
-func (a *App) CompanyDuplicateCandidates(ctx context.Context, actor Actor, in CompanyInput, exceptID string) ([]Company, error) {
+// same domain or the same name as in (both looked up by index); exceptID
+// is the company edited.
+func (a *App) CompanyDuplicateCandidates(ctx context.Context, actor Actor, in CompanyInput, exceptID string) ([]CompanyCandidate, error) {
 	if err := a.can(actor, AreaContacts, LevelCreate); err != nil {
 		return nil, err
 	}
 	q := a.db.Reader()
 	c, _, err := a.validateCompany(ctx, q, in)
-	if ErrorCode(err) == EInvalid {
-		return nil, nil
+	if err != nil && ErrorCode(err) != EInvalid {
+		return nil, err
 	}
+	reasons := map[string][]string{}
+	var ids []string
+	add := func(reason string, id string) {
+		if id == exceptID {
+			return
+		}
+		if reasons[id] == nil {
+			ids = append(ids, id)
+		}
+		reasons[id] = append(reasons[id], reason)
+	}
+	byDomain, err := store.CompanyIDsByDomain(ctx, q, c.Domain, maxDuplicateCandidates)
 	if err != nil {
 		return nil, err
 	}
-	ids, err := store.CompanyIDsByDomain(ctx, q, c.Domain, maxDuplicateCandidates)
-	if err != nil {
-		return nil, err
+	for _, id := range byDomain {
+		add("domain", id)
 	}
 	named, err := store.CompaniesNamed(ctx, q, c.SortName, maxDuplicateCandidates)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range named {
-		if !slices.Contains(ids, r.ID) {
-			ids = append(ids, r.ID)
-		}
+		add("company_name", r.ID)
 	}
-	ids = slices.DeleteFunc(ids, func(id string) bool { return id == exceptID })
 	if scope := a.ownerScope(actor); scope != "" && len(ids) > 0 {
 		if ids, err = store.OwnedIDs(ctx, q, "company", ids, scope); err != nil {
 			return nil, err
@@ -201,7 +216,16 @@ func (a *App) CompanyDuplicateCandidates(ctx context.Context, actor Actor, in Co
 		return nil, nil
 	}
 	list, err := a.CompaniesByID(ctx, actor, ids)
-	return slices.DeleteFunc(list, func(c Company) bool { return c.Trashed() }), err
+	if err != nil {
+		return nil, err
+	}
+	var out []CompanyCandidate
+	for _, co := range list {
+		if !co.Trashed() {
+			out = append(out, CompanyCandidate{Company: co, Reasons: reasons[co.ID]})
+		}
+	}
+	return out, nil
 }
 
 // quickNameKey is nameKey, faster: the duplicate check folds every name

@@ -11,6 +11,9 @@ func handleCompanyCreate(s *site) http.Handler {
 			return
 		}
 		form := readCompanyForm(r.PostForm)
+		if s.holdCompanyForDuplicates(w, r, companyFormPage{Base: b, Form: form}) {
+			return
+		}
 		c, err := s.app.CreateCompany(r.Context(), b.User, form.input())
 		if fields := fieldErrors(err); fields != nil {
 			s.renderCompanyForm(w, r, http.StatusUnprocessableEntity, companyFormPage{Base: b, Form: form, Errors: fields})

@@ -59,6 +59,8 @@ type companyFormPage struct {
 	Owners  []ownerOption
 	Sizes   []string
 	Custom  customInputs
+	// Duplicates are the likely duplicates a new company met (company_duplicates.go).
+	Duplicates *companyDuplicatePanel
 }
 
 func (s *site) renderCompanyForm(w http.ResponseWriter, r *http.Request, status int, page companyFormPage) {
