@@ -10,6 +10,7 @@ import (
 	"github.com/matryer/is"
 
 	"rolo/app"
+	"rolo/ui/api"
 )
 
 // TestSetupProposesThePhoneRegion: the setup form proposes the region
@@ -99,6 +100,10 @@ func TestPhoneRegionPerUserAndReparse(t *testing.T) {
 	res = sales.post("/contacts", url.Values{"first_name": {"陽翔"}, "last_name": {"山田"}, "phones.0.value": {"090-1234-5678"}, "owner_id": {salesID}})
 	is.Equal(res.StatusCode, http.StatusSeeOther)
 	is.True(strings.Contains(sales.get(res.Header.Get("Location")).Body, `href="tel:&#43;819012345678"`))
+	// The API reads in the region of the key's or session's user too.
+	created := decode[api.ContactJSON](t, sales.json(http.MethodPost, "/api/v1/contacts", `{"first_name": "Sora", "phones": [{"label": "mobile", "value": "080-2345-6789"}]}`), http.StatusCreated)
+	is.Equal(created.Phones[0].E164, "+818023456789")
+	is.Equal(created.Phones[0].Value, "080-2345-6789")
 	// Their Korean contact, typed in Japan, cannot be read…
 	res = sales.post("/contacts", url.Values{"first_name": {"Jiwoo"}, "phones.0.value": {"010-5555-6666"}, "owner_id": {salesID}})
 	is.Equal(res.StatusCode, http.StatusSeeOther)
