@@ -28,7 +28,7 @@ type Task struct {
 	// RemindMinutes is how long before its due a timed task rings
 	// (calendar alarm, banner); NoReminder for none.
 	RemindMinutes int
-	Links        []RecordRef
+	Links         []RecordRef
 	Stamp
 }
 

@@ -19,10 +19,10 @@ type User struct {
 	// ring, unless a task says otherwise (NoReminder: none). A new user
 	// starts with the column's default, 10 minutes.
 	RemindMinutes int
-	DisabledAt   time.Time
-	LastLoginAt  time.Time
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	DisabledAt    time.Time
+	LastLoginAt   time.Time
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 }
 
 // Disabled tells whether the account may no longer log in.
