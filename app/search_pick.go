@@ -31,7 +31,7 @@ func (a *App) SearchRecords(ctx context.Context, actor Actor, kind, q string, li
 	if !slices.Contains(a.searchableKinds(actor), kind) {
 		return nil, errorf(EForbidden, "error.forbidden")
 	}
-	match := searchTerms(q)
+	match := a.searchMatch(ctx, actor, q) // a phone number also in the searcher's region (search_phone.go)
 	if match == "" {
 		return nil, nil
 	}

@@ -73,11 +73,15 @@ func TestPhoneRegionPerUserAndReparse(t *testing.T) {
 	admin := ts.setupAdmin(t) // the instance stays US
 	ctx := t.Context()
 
+	// The form says which region numbers are read in.
+	is.True(strings.Contains(admin.get("/contacts/new").Body, "Numbers without a country code (&#43;…) are read as numbers of United States, your phone region."))
+	is.True(strings.Contains(admin.get("/companies/new").Body, "are read as numbers of United States"))
 	// Typed in the US, a Korean mobile cannot be read: kept, and flagged on its page.
 	res := admin.post("/contacts", url.Values{"first_name": {"민수"}, "last_name": {"김"}, "phones.0.label": {"mobile"}, "phones.0.value": {"010-1234-5678"}})
 	is.Equal(res.StatusCode, http.StatusSeeOther)
 	minsuURL := res.Header.Get("Location")
 	page := admin.get(minsuURL)
+	is.True(strings.Contains(page.Body, "Saved. A phone number could not be read as a number of the phone region")) // the warning, not "added"
 	is.True(strings.Contains(page.Body, "010-1234-5678"))
 	is.True(strings.Contains(page.Body, `class="help phone-unread"`))
 	is.True(strings.Contains(page.Body, "Not read as a phone number in the phone region"))

@@ -23,7 +23,7 @@ func handleCompanyCreate(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		setFlash(w, "companies.created")
+		setFlash(w, companySavedFlash("companies.created", c)) // warns of a number that could not be read
 		redirect(w, r, s.recordPath("company.show", "id", c.ID))
 	})
 }

@@ -61,6 +61,8 @@ type companyFormPage struct {
 	Custom  customInputs
 	// Duplicates are the likely duplicates a new company met (company_duplicates.go).
 	Duplicates *companyDuplicatePanel
+	// PhoneRegion names the region typed numbers are read in (phone_unread.go).
+	PhoneRegion string
 }
 
 func (s *site) renderCompanyForm(w http.ResponseWriter, r *http.Request, status int, page companyFormPage) {
@@ -70,6 +72,7 @@ func (s *site) renderCompanyForm(w http.ResponseWriter, r *http.Request, status 
 		return
 	}
 	page.Owners, page.Sizes = team.Owners(page.Form.OwnerID), app.CompanySizes
+	page.PhoneRegion = s.phoneRegionName(page.Lang, s.app.PhoneRegionOf(r.Context(), page.User))
 	if page.Custom, err = s.customInputsFor(r, "company", page.Form.Custom, page.Errors); err != nil {
 		s.views.renderError(w, r, page.Base, err)
 		return

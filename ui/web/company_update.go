@@ -19,7 +19,7 @@ func handleCompanyUpdate(s *site) http.Handler {
 		}
 		id := mux.Vars(r)["id"]
 		form := readCompanyForm(r.PostForm)
-		_, err := s.app.UpdateCompany(r.Context(), b.User, id, form.Version, form.input())
+		saved, err := s.app.UpdateCompany(r.Context(), b.User, id, form.Version, form.input())
 		page := companyFormPage{Base: b, ID: id, Form: form}
 		if err != nil {
 			if c, lookup := s.app.Company(r.Context(), b.User, id); lookup == nil {
@@ -40,7 +40,7 @@ func handleCompanyUpdate(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		setFlash(w, "companies.saved")
+		setFlash(w, companySavedFlash("companies.saved", saved)) // warns of a number that could not be read
 		redirect(w, r, s.recordPath("company.show", "id", id))
 	})
 }

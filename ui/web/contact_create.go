@@ -29,6 +29,6 @@ func handleContactCreate(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		s.afterContactSave(w, r, c.ID, "contacts.created")
+		s.afterContactSave(w, r, c.ID, contactSavedFlash("contacts.created", c)) // warns of a number that could not be read
 	})
 }

@@ -84,6 +84,8 @@ type contactFormPage struct {
 	Custom   customInputs
 	// Duplicates are the likely duplicates a save met (contact_duplicates.go).
 	Duplicates *duplicatePanel
+	// PhoneRegion names the region typed numbers are read in (phone_unread.go).
+	PhoneRegion string
 }
 
 // renderContactForm shows page with its choices filled in and problems
@@ -101,6 +103,7 @@ func (s *site) renderContactForm(w http.ResponseWriter, r *http.Request, status 
 		return
 	}
 	page.Owners, page.Statuses = team.Owners(page.Form.OwnerID), app.LifecycleStatuses
+	page.PhoneRegion = s.phoneRegionName(page.Lang, s.app.PhoneRegionOf(r.Context(), page.User))
 	if page.Custom, err = s.customInputsFor(r, "contact", page.Form.Custom, page.Errors); err != nil {
 		s.views.renderError(w, r, page.Base, err)
 		return

@@ -28,7 +28,7 @@ func handleContactUpdate(s *site) http.Handler {
 		if s.holdForDuplicates(w, r, contactFormPage{Base: b, ID: id, Form: form, Name: s.storedContactName(r, id)}, id) {
 			return
 		}
-		_, err := s.app.UpdateContact(r.Context(), b.User, id, form.Version, form.input())
+		saved, err := s.app.UpdateContact(r.Context(), b.User, id, form.Version, form.input())
 		page := contactFormPage{Base: b, ID: id, Form: form}
 		if err != nil {
 			if c, lookup := s.app.Contact(r.Context(), b.User, id); lookup == nil {
@@ -49,6 +49,6 @@ func handleContactUpdate(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		s.afterContactSave(w, r, id, "contacts.saved")
+		s.afterContactSave(w, r, id, contactSavedFlash("contacts.saved", saved)) // warns of a number that could not be read
 	})
 }
