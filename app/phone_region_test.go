@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/matryer/is"
@@ -69,6 +70,18 @@ func TestNumbersAreReadInTheTypistsRegion(t *testing.T) {
 	is.Equal(co.Phone.E164, "+8223123456")
 
 	// An import reads in the importer's region.
+	is.NoErr(ta.SetUserPhoneRegion(ctx, admin, "JP"))
+	csv := "First Name,Last Name,Mobile Phone\r\n陽翔,山田,080-2345-6789\r\n"
+	rep, err := ta.Import(ctx, admin, strings.NewReader(csv), app.ImportOptions{Entity: "contact", FileName: "contacts.csv"})
+	is.NoErr(err)
+	is.Equal(rep.Created, 1)
+	hits, err := ta.Search(ctx, admin, "山田", 5)
+	is.NoErr(err)
+	is.Equal(len(hits), 1)
+	imported, err := ta.Contact(ctx, admin, hits[0].Ref)
+	is.NoErr(err)
+	is.Equal(imported.Phones[0].E164, "+818023456789")
+
 	is.NoErr(ta.SetUserPhoneRegion(ctx, seoul, "")) // back to the instance's
 	is.Equal(ta.PhoneRegionOf(ctx, seoul), "US")
 	is.True(fieldProblem(ta.SetUserPhoneRegion(ctx, seoul, "XX"), "phone_region") != "")
