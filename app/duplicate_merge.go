@@ -21,9 +21,10 @@ var MergeChoiceFields = []string{"name", "title", "company_id", "owner_id", "lif
 var mergeTakeKeys = map[string][]string{"name": {"first_name", "last_name", "display_name"}}
 
 // MergeContactsChosen merges others into keep, one after the other, each
-// field of MergeChoiceFields coming from the record picked for it
-// (field → contact id; a field not picked, or picked from keep, keeps
-// keep's value, filled from the others when empty). It returns the merges
+// field of MergeChoiceFields, and each custom field named
+// "custom_fields.KEY", coming from the record picked for it (field →
+// contact id; a field not picked, or picked from keep, keeps keep's
+// value, filled from the others when empty). It returns the merges
 // made, each of which UndoMerge reverses. Permission is MergeContacts'.
 func (a *App) MergeContactsChosen(ctx context.Context, actor Actor, keep string, others []string, pick map[string]string) ([]Merge, error) {
 	if err := a.can(actor, AreaContacts, LevelDelete); err != nil {
@@ -35,8 +36,15 @@ func (a *App) MergeContactsChosen(ctx context.Context, actor Actor, keep string,
 			continue
 		}
 		take := map[string]string{}
-		for _, field := range MergeChoiceFields {
-			if pick[field] != other {
+		for field, id := range pick {
+			if id != other {
+				continue
+			}
+			if strings.HasPrefix(field, customTakePrefix) {
+				take[field] = "loser"
+				continue
+			}
+			if !slices.Contains(MergeChoiceFields, field) {
 				continue
 			}
 			keys := mergeTakeKeys[field]
@@ -154,4 +162,41 @@ func (a *App) UndoMergesTogether(ctx context.Context, actor Actor, ids []string)
 		return nil
 	})
 	return list, err
+}
+
+// customTakePrefix names a custom field in a merge's take:
+// "custom_fields.renewal_date" → "loser" takes the loser's value.
+const customTakePrefix = "custom_fields."
+
+// takenCustom gives, for each custom field take names that both contacts
+// hold a value of, the loser's value to set on the survivor (set), and
+// the survivor's to put back when the merge is undone (back). A value
+// only one of them holds needs nothing: the merge moves or keeps it.
+func (a *App) takenCustom(ctx context.Context, tx *store.Tx, survivorID, loserID string, take map[string]string) (set, back CustomValues, err error) {
+	var keys []string
+	for field, from := range take {
+		if key, ok := strings.CutPrefix(field, customTakePrefix); ok && from == "loser" {
+			keys = append(keys, key)
+		}
+	}
+	if len(keys) == 0 {
+		return nil, nil, nil
+	}
+	fields, err := store.CustomFields(ctx, tx, "contact")
+	if err != nil {
+		return nil, nil, err
+	}
+	values, err := customValuesOf(ctx, tx, fields, []string{survivorID, loserID})
+	if err != nil {
+		return nil, nil, err
+	}
+	set, back = CustomValues{}, CustomValues{}
+	for _, key := range keys {
+		mine, has := values[survivorID][key]
+		theirs, they := values[loserID][key]
+		if has && they {
+			set[key], back[key] = theirs, mine
+		}
+	}
+	return set, back, nil
 }

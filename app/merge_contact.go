@@ -9,7 +9,8 @@ import (
 )
 
 // MergeContacts folds loser into survivor: fields named in take come from
-// the loser (field → "loser"), empty survivor fields are filled from the
+// the loser (field → "loser"; a custom field as "custom_fields.KEY"),
+// empty survivor fields are filled from the
 // loser, emails, phones and tags are joined, and the loser's activities,
 // tasks, deals, custom values and history move to the survivor. The loser
 // goes to the trash. One audit entry on the survivor keeps the loser's
@@ -60,8 +61,16 @@ func (a *App) MergeContacts(ctx context.Context, actor Actor, survivorID, loserI
 			}
 		}
 		in.Tags = append(in.Tags, InputOf(loser).Tags...)
+		// Custom values taken from the loser replace the survivor's; the
+		// undo puts those back (the others are links: they move back on
+		// their own).
+		taken, back, err := a.takenCustom(ctx, tx, survivorID, loserID, take)
+		if err != nil {
+			return err
+		}
+		in.CustomFields = taken
 		before := InputOf(survivor)
-		before.CustomFields = nil // custom values are links: they move back on their own
+		before.CustomFields = back
 		links, err := store.MoveLinks(ctx, tx, "contact", loserID, survivorID)
 		if err != nil {
 			return err

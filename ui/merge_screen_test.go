@@ -23,12 +23,17 @@ func TestMergeScreenTakesChosenFields(t *testing.T) {
 	me := recordActor(t, ts)
 	acme, err := ts.app.CreateCompany(ctx, nil, app.CompanyInput{Name: "Acme"})
 	is.NoErr(err)
+	_, err = ts.app.CreateCustomField(ctx, nil, "contact", app.FieldInput{Key: "seats", Label: "Seats", Type: "number"})
+	is.NoErr(err)
+	_, err = ts.app.CreateCustomField(ctx, nil, "contact", app.FieldInput{Key: "region", Label: "Sales region", Type: "text"})
+	is.NoErr(err)
 	keep, err := ts.app.CreateContact(ctx, me, app.ContactInput{FirstName: "Ana", LastName: "Lima", Title: "Buyer", LifecycleStatus: "lead",
-		Emails: []app.Labeled{{Value: "ana@example.com"}}, Tags: []string{"vip"}, OwnerID: me.ID})
+		Emails: []app.Labeled{{Value: "ana@example.com"}}, Tags: []string{"vip"}, OwnerID: me.ID,
+		CustomFields: app.CustomValues{"seats": 5, "region": "North"}})
 	is.NoErr(err)
 	other, err := ts.app.CreateContact(ctx, me, app.ContactInput{FirstName: "Ana", LastName: "Lima Costa", Title: "CFO", LifecycleStatus: "customer",
 		CompanyID: acme.ID, Birthday: "1990-04-02", Emails: []app.Labeled{{Value: "ana.lima@acme.example"}}, Phones: []app.Labeled{{Value: "+1 415 555 0134"}},
-		Tags: []string{"fair"}, Address: app.Address{City: "Lisbon"}})
+		Tags: []string{"fair"}, Address: app.Address{City: "Lisbon"}, CustomFields: app.CustomValues{"seats": 40, "region": "South"}})
 	is.NoErr(err)
 	third, err := ts.app.CreateContact(ctx, me, app.ContactInput{FirstName: "A.", LastName: "Lima", Title: "Chief Financial Officer", LeadSource: "Webinar",
 		Emails: []app.Labeled{{Value: "ANA@example.com"}}})
@@ -37,11 +42,12 @@ func TestMergeScreenTakesChosenFields(t *testing.T) {
 
 	res := admin.get("/contacts/merge?" + ids.Encode())
 	is.Equal(res.StatusCode, http.StatusOK)
-	is.True(strings.Contains(res.Body, `name="pick.title" value="`+other.ID+`"`))  // titles differ: a radio per record
-	is.True(strings.Contains(res.Body, `name="pick.name" value="`+third.ID+`"`))   // names too
-	is.True(!strings.Contains(res.Body, `name="pick.birthday"`))                   // one birthday: nothing to choose
-	is.True(strings.Contains(res.Body, `name="keep" value="`+keep.ID+`" checked`)) // the first is kept by default
-	is.True(strings.Contains(res.Body, "ana.lima@acme.example"))                   // lists are shown combined
+	is.True(strings.Contains(res.Body, `name="pick.title" value="`+other.ID+`"`))    // titles differ: a radio per record
+	is.True(strings.Contains(res.Body, `name="pick.name" value="`+third.ID+`"`))     // names too
+	is.True(!strings.Contains(res.Body, `name="pick.birthday"`))                     // one birthday: nothing to choose
+	is.True(strings.Contains(res.Body, `name="pick.cf.seats" value="`+other.ID+`"`)) // custom values that differ: a choice too
+	is.True(strings.Contains(res.Body, `name="keep" value="`+keep.ID+`" checked`))   // the first is kept by default
+	is.True(strings.Contains(res.Body, "ana.lima@acme.example"))                     // lists are shown combined
 	is.True(strings.Contains(res.Body, `id="merge-preview"`))
 
 	// The preview follows the choices sent.
@@ -53,7 +59,7 @@ func TestMergeScreenTakesChosenFields(t *testing.T) {
 	is.True(strings.Contains(preview, "Lisbon")) // an empty field is filled
 
 	form := url.Values{"ids": ids["ids"], "keep": {keep.ID}, "pick.title": {third.ID}, "pick.lifecycle_status": {other.ID},
-		"pick.company_id": {other.ID}, "pick.name": {keep.ID}}
+		"pick.company_id": {other.ID}, "pick.name": {keep.ID}, "pick.cf.seats": {other.ID}, "pick.cf.region": {keep.ID}}
 	res = admin.post("/contacts/merge", form)
 	is.Equal(res.StatusCode, http.StatusSeeOther)
 	is.True(strings.HasPrefix(redirectTarget(res), "/contacts/merge?"))
@@ -69,6 +75,8 @@ func TestMergeScreenTakesChosenFields(t *testing.T) {
 	is.Equal(len(got.Emails), 2) // ana@ once, and the other's
 	is.Equal(len(got.Phones), 1)
 	is.Equal(len(got.Tags), 2)
+	is.Equal(got.CustomFields["seats"], 40.0)     // taken from the other
+	is.Equal(got.CustomFields["region"], "North") // kept
 	for _, id := range []string{other.ID, third.ID} {
 		c, err := ts.app.Contact(ctx, nil, id)
 		is.NoErr(err)
@@ -97,6 +105,7 @@ func TestMergeScreenTakesChosenFields(t *testing.T) {
 	is.Equal(got.Birthday, "")
 	is.Equal(len(got.Emails), 1)
 	is.Equal(len(got.Tags), 1)
+	is.Equal(got.CustomFields["seats"], 5.0) // its own value back
 	for _, c := range []app.Contact{other, third} {
 		back, err := ts.app.Contact(ctx, nil, c.ID)
 		is.NoErr(err)
@@ -104,6 +113,9 @@ func TestMergeScreenTakesChosenFields(t *testing.T) {
 		is.Equal(back.Title, c.Title)
 		is.Equal(back.Emails[0].Value, c.Emails[0].Value)
 	}
+	back, err := ts.app.Contact(ctx, nil, other.ID)
+	is.NoErr(err)
+	is.Equal(back.CustomFields["seats"], 40.0) // and the other keeps its own
 	res = admin.post("/contacts/merge/undo", undo)
 	is.Equal(res.StatusCode, http.StatusSeeOther) // a second undo is refused with a message
 	is.Equal(redirectTarget(res), "/data-quality")

@@ -95,6 +95,11 @@ func handleContactsMerge(s *site) http.Handler {
 				pick[f] = id
 			}
 		}
+		for name := range form {
+			if key, ok := strings.CutPrefix(name, "pick.cf."); ok && slices.Contains(ids, form.Get(name)) {
+				pick["custom_fields."+key] = form.Get(name)
+			}
+		}
 		merges, err := s.app.MergeContactsChosen(r.Context(), b.User, keep, ids, pick)
 		if err != nil {
 			s.views.renderError(w, r, b, err)
@@ -160,7 +165,7 @@ func (s *site) mergeScreenFor(r *http.Request, b Base, q url.Values) (mergeScree
 			page.Lists = append(page.Lists, row)
 		}
 	}
-	if page.Custom, err = s.mergeCustomRows(r, contacts, page.Keep); err != nil {
+	if page.Custom, err = s.mergeCustomRows(r, contacts, page.Keep, q); err != nil {
 		return page, err
 	}
 	page.Preview = mergePreview(page)
@@ -270,8 +275,8 @@ func (s *site) mergeTexts(r *http.Request, contacts []app.Contact) (map[string]m
 }
 
 // mergeCustomRows lays out the custom fields any of the contacts has a
-// value for; the kept record's value wins (MergeContacts keeps it).
-func (s *site) mergeCustomRows(r *http.Request, contacts []app.Contact, keep string) ([]mergeRow, error) {
+// value for, with a choice where they differ (pick.cf.KEY).
+func (s *site) mergeCustomRows(r *http.Request, contacts []app.Contact, keep string, q url.Values) ([]mergeRow, error) {
 	fields, err := s.app.CustomFields(r.Context(), "contact")
 	if err != nil {
 		return nil, err
@@ -286,8 +291,7 @@ func (s *site) mergeCustomRows(r *http.Request, contacts []app.Contact, keep str
 			row.Cells = append(row.Cells, mergeCell{ID: c.ID, Text: text})
 		}
 		if any {
-			row.choose(keep, keep)
-			row.Choice = false // custom values are not chosen: see the help on the page
+			row.choose(keep, q.Get("pick."+row.Field))
 			rows = append(rows, row)
 		}
 	}
