@@ -125,6 +125,7 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 			return v.assets.URL(name)
 		},
 		"languageName": i18n.LanguageName,
+		"typeIcon":     typeIcon,
 		// chosen tells whether a multi select's submitted value (options
 		// joined with ";") includes option, to show a refused form as sent.
 		"chosen": func(option, value string) bool { return slices.Contains(strings.Split(value, ";"), option) },

@@ -48,6 +48,7 @@ func (s *site) formInputs(f app.WebForm, lang string) []formInputView {
 		}
 		out = append(out, in)
 	}
+	familyNameFirst(lang, out)
 	if f.ConsentText != "" { // last, just above the button, never ticked in advance
 		out = append(out, formInputView{Name: app.FormConsentField, Label: f.ConsentText, Kind: "consent", Required: f.ConsentRequired})
 	}
@@ -108,4 +109,26 @@ func formSnippet(inputs []formInputView, link, submit string) string {
 	fmt.Fprintf(&b, "  <input type=\"text\" name=\"%s\" tabindex=\"-1\" autocomplete=\"off\" style=\"position:absolute;left:-9999px\" aria-hidden=\"true\">\n", app.FormHoneypot)
 	fmt.Fprintf(&b, "  <button type=\"submit\">%s</button>\n</form>", esc(submit))
 	return b.String()
+}
+
+// familyNameFirst puts the family name before the given name for readers
+// of Korean, Japanese and Chinese, who write their names that way: shown
+// given name first, they type the family name into the first box, and
+// the contact and its deal's title come out backwards.
+func familyNameFirst(lang string, inputs []formInputView) {
+	if lang != "ko" && lang != "ja" && lang != "zh-Hans" {
+		return
+	}
+	first, last := -1, -1
+	for i, in := range inputs {
+		switch in.Name {
+		case "first_name":
+			first = i
+		case "last_name":
+			last = i
+		}
+	}
+	if first >= 0 && last > first {
+		inputs[first], inputs[last] = inputs[last], inputs[first]
+	}
 }
