@@ -257,7 +257,7 @@ func (a *App) demoContact(rng *rand.Rand, i int, start time.Time, owners, compan
 		c.CompanyID = companies[rng.IntN(len(companies))]
 	}
 	if rng.IntN(3) > 0 {
-		national := fmt.Sprintf("%03d%04d%04d", 10+rng.IntN(90), rng.IntN(10000), rng.IntN(10000))
+		national := demoPhone(rng, names.region) // a valid mobile of the person's region (demo_phone.go)
 		c.Phones = []store.Phone{{Label: "mobile", Value: national, E164: NormalizePhone(national, names.region)}}
 	}
 	if rng.IntN(5) == 0 {
