@@ -42,28 +42,18 @@ type BoardCard struct {
 	Rotting bool
 }
 
-// BoardColumnCards is how many cards a column shows; the rest are counted
-// and summed, and the list view pages through them.
-const BoardColumnCards = 50
+// BoardColumnCards is how many cards a column shows at first: about what
+// a column's height holds at 1280 x 900. The rest are counted and summed;
+// the board loads more as a column scrolls (BoardMoreCards), and the list
+// view pages through them all.
+const BoardColumnCards = 12
 
 // Board builds the board of a pipeline under the filters of q (its sort
 // and cursor are ignored).
 func (a *App) Board(ctx context.Context, actor Actor, pipelineID string, q store.DealQuery) (Board, error) {
-	if err := checkDealQuery(q); err != nil {
-		return Board{}, err
-	}
-	if err := a.can(actor, AreaDeals, LevelView); err != nil {
-		return Board{}, err
-	}
-	if !a.scopeDeals(actor, &q) {
-		q.Owner = "\x00" // another owner's deals: a filter nothing matches
-	}
-	p, err := a.Pipeline(ctx, actor, pipelineID)
+	p, err := a.boardPipeline(ctx, actor, pipelineID, &q)
 	if err != nil {
 		return Board{}, err
-	}
-	if p.Trashed() {
-		return Board{}, errorf(ENotFound, "error.pipeline_not_found")
 	}
 	db := a.db.Reader()
 	totals, err := store.BoardTotals(ctx, db, pipelineID, q)
@@ -117,6 +107,28 @@ func (a *App) Board(ctx context.Context, actor Actor, pipelineID string, q store
 		board.Columns = append(board.Columns, col)
 	}
 	return board, nil
+}
+
+// boardPipeline checks that actor may see the board of a live pipeline
+// under q, narrows q to the deals actor sees, and returns the pipeline.
+func (a *App) boardPipeline(ctx context.Context, actor Actor, pipelineID string, q *store.DealQuery) (Pipeline, error) {
+	if err := checkDealQuery(*q); err != nil {
+		return Pipeline{}, err
+	}
+	if err := a.can(actor, AreaDeals, LevelView); err != nil {
+		return Pipeline{}, err
+	}
+	if !a.scopeDeals(actor, q) {
+		q.Owner = "\x00" // another owner's deals: a filter nothing matches
+	}
+	p, err := a.Pipeline(ctx, actor, pipelineID)
+	if err != nil {
+		return Pipeline{}, err
+	}
+	if p.Trashed() {
+		return Pipeline{}, errorf(ENotFound, "error.pipeline_not_found")
+	}
+	return p, nil
 }
 
 // columnWalk estimates how many rows walking every column in card order

@@ -85,12 +85,9 @@ func TestBrowserBoard(t *testing.T) {
 	is.True(!strings.Contains(p.text("#column-"+stages["first_outreach"].ID), "Difference engine No. 2"))
 	is.True(strings.Contains(p.text("#column-"+stages["qualifying_call"].ID+" .board-total"), "$125,000.00")) // totals follow
 
-	// Drag a card onto Lost: the dialog asks why, and the deal is lost.
-	p.run(
-		chromedp.Evaluate[chromedp.Void](`document.getElementById("board").scrollLeft = 10000`),
-		chromedp.DragAndDrop(chromedp.CSS("#deal-"+ids["Training workshop"]), chromedp.CSS("#column-"+stages["lost"].ID+" .board-cards")),
-		chromedp.WaitVisible(chromedp.CSS("#lost-dialog-reason")),
-	)
+	// Drag a card onto the Lost zone: the dialog asks why, and the deal is lost.
+	dragOntoZone(p, "#deal-"+ids["Training workshop"], "#zone-"+stages["lost"].ID)
+	p.run(chromedp.WaitVisible(chromedp.CSS("#lost-dialog-reason")))
 	p.screenshot("board-lost-dialog")
 	p.run(
 		chromedp.SendKeys(chromedp.CSS("#lost-dialog-reason"), "Chose a competitor"),

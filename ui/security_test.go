@@ -163,7 +163,8 @@ var routeAccess = map[string]access{
 	// Custom fields (admins) and segments (private ones for everyone)
 	"GET /settings/fields": admin, "POST /settings/fields": admin, "POST /settings/fields/restore/{audit}": admin,
 	"GET /settings/fields/{id}": admin, "POST /settings/fields/{id}": admin, "POST /settings/fields/{id}/delete": admin,
-	"GET /segments": user, "POST /segments": user, "POST /segments/{id}/delete": user, "GET /segments/{id}/count": user, "POST /list-columns": user,
+	"GET /segments": user, "POST /segments": user, "POST /segments/{id}/delete": user, "GET /segments/{id}/count": user,
+	"GET /segments/{id}/edit": user, "POST /segments/{id}": user, "POST /list-columns": user,
 	"GET /api/v1/fields": user, "GET /api/v1/segments": user, "POST /api/v1/segments": user, "GET /api/v1/segments/{id}": user,
 	"PATCH /api/v1/segments/{id}": user, "DELETE /api/v1/segments/{id}": user,
 	// Activities, tasks, reminders, calendar feed
@@ -183,7 +184,7 @@ var routeAccess = map[string]access{
 	"GET /deals": user, "POST /deals": dealsCreate, "GET /deals/new": dealsCreate, "GET /deals/{id}": user, "POST /deals/{id}": dealsEdit,
 	"GET /deals/{id}/edit": dealsEdit, "POST /deals/{id}/move": dealsEdit, "POST /deals/{id}/won": dealsEdit, "POST /deals/{id}/lost": dealsEdit,
 	"POST /deals/{id}/reopen": dealsEdit, "POST /deals/{id}/delete": dealsDelete, "POST /deals/{id}/restore": dealsDelete,
-	"GET /pipelines/{id}/board": user, "GET /pipelines/{id}/list": user,
+	"GET /pipelines/{id}/board": user, "GET /pipelines/{id}/board/more": user, "GET /pipelines/{id}/list": user,
 	"GET /settings/pipelines": manager, "POST /settings/pipelines": manager, "GET /settings/pipelines/{id}": manager,
 	"POST /settings/pipelines/{id}": manager, "POST /settings/pipelines/{id}/move": manager, "POST /settings/pipelines/{id}/archive": manager,
 	"POST /settings/pipelines/{id}/unarchive": manager, "POST /settings/pipelines/{id}/delete": manager,

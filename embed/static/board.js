@@ -1,13 +1,20 @@
 // The kanban board's drag and drop. Without this script every card still
 // has a stage selector that posts a form; with it, a card is dragged to
-// another column (or to another place in its own), the move is posted to
-// the JSON API, and the board is reloaded from the server so counts and
-// totals stay true. Loaded by the board page only.
+// another column (or to another place in its own), or onto the Won, Lost
+// or trash zones that slide up while dragging; the move is posted to the
+// JSON API, and the board is reloaded from the server so counts and
+// totals stay true. A column scrolled to its end loads its next cards.
+// Loaded by the board page only.
 (function () {
   "use strict";
 
   var board = document.getElementById("board");
-  if (!board || board.dataset.movable !== "true" || !window.fetch) {
+  if (!board || !window.fetch) {
+    return;
+  }
+  var watchMore = function () {}; // set by loadMoreOnScroll where it can watch
+  loadMoreOnScroll();
+  if (board.dataset.movable !== "true") {
     return;
   }
   board.classList.add("js-board");
@@ -44,8 +51,13 @@
     return null;
   }
 
+  // zoneAt is the Won, Lost or trash zone under the pointer.
+  function zoneAt(node) {
+    return node && node.closest ? node.closest(".board-zone") : null;
+  }
+
   function mark(list) {
-    board.querySelectorAll(".board-cards.is-target").forEach(function (l) {
+    board.querySelectorAll(".board-cards.is-target, .board-zone.is-target").forEach(function (l) {
       if (l !== list) {
         l.classList.remove("is-target");
       }
@@ -60,6 +72,7 @@
       dragged.classList.remove("is-dragging");
     }
     mark(null);
+    board.classList.remove("is-dragging");
     dragged = null;
     origin = null;
   }
@@ -74,17 +87,31 @@
     event.dataTransfer.effectAllowed = "move";
     event.dataTransfer.setData("text/plain", card.dataset.dealId);
     card.classList.add("is-dragging");
+    // The zones appear a moment later: shown at once, they would change
+    // the layout under the drag image before the drag has begun.
+    window.setTimeout(function () {
+      if (dragged) {
+        board.classList.add("is-dragging");
+      }
+    }, 0);
   });
 
   // Both dragenter and dragover must be cancelled over a column, or the
   // browser does not let the card be dropped there.
   board.addEventListener("dragenter", function (event) {
-    if (dragged && listAt(event.target)) {
+    if (dragged && (listAt(event.target) || zoneAt(event.target))) {
       event.preventDefault();
     }
   });
 
   board.addEventListener("dragover", function (event) {
+    var zone = dragged && zoneAt(event.target);
+    if (zone) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "move";
+      mark(zone);
+      return;
+    }
     var list = dragged && listAt(event.target);
     if (!list) {
       return;
@@ -99,6 +126,21 @@
   });
 
   board.addEventListener("drop", function (event) {
+    var zone = dragged && zoneAt(event.target);
+    if (zone) {
+      event.preventDefault();
+      var taken = dragged;
+      var came = origin;
+      cleanup();
+      undo(taken, came); // back in place until the server has answered
+      taken.classList.add("is-dragging");
+      if (zone.dataset.trash === "true") {
+        trash(taken, came);
+      } else {
+        move(taken, null, came, "", zone.dataset.stageId);
+      }
+      return;
+    }
     var list = dragged && listAt(event.target);
     if (!list) {
       return;
@@ -110,7 +152,7 @@
     if (card.parentNode === from.list && card.nextElementSibling === from.next) {
       return; // put back where it was
     }
-    move(card, list, from, "");
+    move(card, list, from, "", list.dataset.stageId);
   });
 
   board.addEventListener("dragend", function () {
@@ -121,19 +163,23 @@
   });
 
   function undo(card, from) {
+    card.classList.remove("is-dragging");
     from.list.insertBefore(card, from.next && from.next.parentNode === from.list ? from.next : null);
   }
 
-  // move posts the card's new stage and neighbour. A lost stage needs a
-  // reason: the dialog asks, and the move is posted again with it.
-  function move(card, list, from, reason) {
-    var prev = card.previousElementSibling;
-    var next = card.nextElementSibling;
-    var body = { stage_id: list.dataset.stageId };
-    if (prev) {
-      body.after_id = prev.dataset.dealId;
-    } else if (next) {
-      body.before_id = next.dataset.dealId;
+  // move posts the card's new stage and, dropped in a column (list), its
+  // neighbour. A lost stage needs a reason: the dialog asks, and the move
+  // is posted again with it.
+  function move(card, list, from, reason, stageID) {
+    var body = { stage_id: stageID };
+    if (list) {
+      var prev = card.previousElementSibling;
+      var next = card.nextElementSibling;
+      if (prev) {
+        body.after_id = prev.dataset.dealId;
+      } else if (next) {
+        body.before_id = next.dataset.dealId;
+      }
     }
     if (reason) {
       body.lost_reason = reason;
@@ -153,7 +199,7 @@
       if (answer.data && answer.data.errors && answer.data.errors.lost_reason) {
         askReason(function (given) {
           if (given) {
-            move(card, list, from, given);
+            move(card, list, from, given, stageID);
           } else {
             undo(card, from);
           }
@@ -162,6 +208,25 @@
       }
       undo(card, from);
       say((answer.data && answer.data.detail) || board.dataset.failed);
+    }).catch(function () {
+      undo(card, from);
+      say(board.dataset.failed);
+    });
+  }
+
+  // trash moves the deal to the trash (it can be restored from there).
+  function trash(card, from) {
+    fetch(board.dataset.trashApi.replace("DEAL", encodeURIComponent(card.dataset.dealId)), {
+      method: "DELETE",
+      credentials: "same-origin",
+      headers: { "Accept": "application/json" }
+    }).then(function (res) {
+      if (res.ok) {
+        refresh(board.dataset.trashed);
+        return;
+      }
+      undo(card, from);
+      say(board.dataset.failed);
     }).catch(function () {
       undo(card, from);
       say(board.dataset.failed);
@@ -205,7 +270,91 @@
         if (summary && freshSummary) {
           summary.innerHTML = freshSummary.innerHTML;
         }
+        watchMore();
         say(message);
       });
+  }
+
+  // loadMoreOnScroll fetches a column's next cards when it is scrolled to
+  // its end or its "more" link is followed; the server sent only the
+  // first ones. The link still opens the list view without this script.
+  function loadMoreOnScroll() {
+    var loading = {};
+    function loadMore(column) {
+      var link = column.querySelector(".board-more a[data-load]");
+      var list = column.querySelector(".board-cards");
+      if (!link || !list || loading[column.id]) {
+        return false;
+      }
+      loading[column.id] = true;
+      var url = new URL(link.dataset.load, window.location.href);
+      url.searchParams.set("shown", String(list.querySelectorAll(".deal-card").length));
+      url.searchParams.set("count", column.dataset.count || "0");
+      fetch(url.toString(), { credentials: "same-origin", headers: { "Accept": "text/html" } })
+        .then(function (res) { return res.ok ? res.text() : Promise.reject(res.status); })
+        .then(function (html) {
+          var part = document.createElement("template");
+          part.innerHTML = html;
+          var line = part.content.querySelector(".board-more");
+          part.content.querySelectorAll(".deal-card").forEach(function (card) {
+            if (!document.getElementById(card.id)) {
+              list.appendChild(card);
+            }
+          });
+          var old = column.querySelector(".board-more");
+          if (old) {
+            old.remove();
+          }
+          if (line) {
+            list.after(line);
+          }
+          watchMore();
+        })
+        .catch(function () {})
+        .then(function () { loading[column.id] = false; });
+      return true;
+    }
+    board.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest(".board-more a[data-load]") : null;
+      if (link && loadMore(link.closest(".board-column"))) {
+        event.preventDefault();
+      }
+    });
+    // A column scrolled to its end loads more (scroll does not bubble:
+    // listen in the capture phase for every column).
+    board.addEventListener("scroll", function (event) {
+      var list = event.target;
+      if (list.classList && list.classList.contains("board-cards") &&
+          list.scrollTop + list.clientHeight >= list.scrollHeight - 120) {
+        loadMore(list.closest(".board-column"));
+      }
+    }, true);
+    // The last card of a column with more to load is watched: once it
+    // shows (the column is scrolled to its end, or is not that long), the
+    // next cards come. Clipping by the column's own scrolling counts.
+    if (!window.IntersectionObserver) {
+      return;
+    }
+    var watcher = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          watcher.unobserve(entry.target);
+          var column = entry.target.closest(".board-column");
+          if (column) {
+            loadMore(column);
+          }
+        }
+      });
+    });
+    function watchEnds() {
+      board.querySelectorAll(".board-column").forEach(function (column) {
+        var last = column.querySelector(".board-cards > .deal-card:last-child");
+        if (last && column.querySelector(".board-more a[data-load]")) {
+          watcher.observe(last);
+        }
+      });
+    }
+    watchEnds();
+    watchMore = watchEnds;
   }
 })();

@@ -12,6 +12,7 @@ type importsPage struct {
 	Base
 	Batches   []app.ImportBatch
 	Entities  []string
+	Entity    string // chosen at first: ?entity= from an empty list's import link
 	Presets   []string
 	Encodings []string
 	Team      []*app.User
@@ -45,6 +46,7 @@ func (s *site) renderImports(w http.ResponseWriter, r *http.Request, status int,
 	page.importChoices = defaultChoices
 	page.Batches, page.Team, page.Statuses = batches, team, app.LifecycleStatuses
 	page.Entities, page.Presets, page.Encodings = []string{"contact", "company", "deal", "vcard"}, app.ImportPresets, app.Encodings
+	page.Entity = r.URL.Query().Get("entity")
 	page.CanImport = s.app.Can(page.User, app.AreaImports, app.LevelCreate)
 	page.CanUndo = s.app.Can(page.User, app.AreaImports, app.LevelDelete)
 	s.views.render(w, r, status, "imports", page.Lang, page)

@@ -14,9 +14,14 @@ import (
 // boardPage is one pipeline as a kanban board.
 type boardPage struct {
 	Base
-	Pipeline    pipelineTab
-	Pipelines   []pipelineTab // the switcher: pipelines in use, and this one
-	Columns     []boardColumnView
+	Pipeline  pipelineTab
+	Pipelines []pipelineTab // the switcher: pipelines in use, and this one
+	Columns   []boardColumnView
+	// Zones are the Won, Lost and trash drop zones that slide up while a
+	// card is dragged. A board of open deals shows closed stages only
+	// there; a board of every status also as columns.
+	Zones       []boardZone
+	CanDelete   bool
 	Count       int
 	Totals      []string // per currency, never added together
 	Weighted    []string
@@ -54,6 +59,19 @@ type boardColumnView struct {
 	MoveOptions template.HTML
 	More        int
 	MoreURL     string // the list view of this stage, for the cards not shown
+	// LoadURL loads the next cards after the shown ones as HTML (board.js,
+	// when the column is scrolled to its end); empty past BoardMoreLimit.
+	LoadURL  string
+	CanWrite bool   // cards can be dragged and have a move form
+	Here     string // the board with its filters, where a move comes back to
+}
+
+// boardZone is a drop zone for a closed stage, with how many deals it holds.
+type boardZone struct {
+	ID    string
+	Name  string
+	Kind  string
+	Count int
 }
 
 // boardCardView is a deal's card.
@@ -132,25 +150,47 @@ func handleBoard(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		for _, col := range board.Columns {
-			view := boardColumnView{ID: col.Stage.ID, Name: s.catalog.StageName(b.Lang, col.Stage), Kind: col.Stage.Kind,
-				Probability: col.Stage.Probability, RotDays: col.Stage.RotDays, Count: col.Count,
-				Totals: money(col.Totals), Weighted: money(col.Weighted), More: col.More()}
-			if view.More > 0 {
-				stageFilter := f
-				stageFilter.Stage = col.Stage.ID
-				view.MoreURL = stageFilter.url(s.recordPath("pipeline.list", "id", id))
+		page.CanDelete = app.CanDo(b.User, app.AreaDeals, app.LevelDelete)
+		outcomes := map[string]int{}
+		if f.Status == app.DealOpen && page.CanWrite {
+			if outcomes, err = s.app.BoardOutcomes(r.Context(), b.User, id, q); err != nil {
+				s.views.renderError(w, r, b, err)
+				return
 			}
-			for _, c := range col.Cards {
-				view.Cards = append(view.Cards, s.cardView(b.Lang, c.DealRow, c.DaysInStage, c.Rotting))
-			}
-			page.Columns = append(page.Columns, view)
 		}
-		for i := range page.Columns {
-			page.Columns[i].MoveOptions = moveOptions(page.Columns, page.Columns[i].ID)
+		all := make([]boardColumnView, 0, len(board.Columns))
+		for _, col := range board.Columns {
+			all = append(all, s.columnView(b.Lang, f, id, col, money, page.CanWrite, page.Here))
+		}
+		for i := range all {
+			all[i].MoveOptions = moveOptions(all, all[i].ID)
+			if all[i].Kind != "open" {
+				page.Zones = append(page.Zones, boardZone{ID: all[i].ID, Name: all[i].Name, Kind: all[i].Kind, Count: max(all[i].Count, outcomes[all[i].ID])})
+				if f.Status == app.DealOpen {
+					continue // open deals only: the stage would always be empty, so it is a drop zone only
+				}
+			}
+			page.Columns = append(page.Columns, all[i])
 		}
 		s.views.render(w, r, http.StatusOK, "board", b.Lang, page)
 	})
+}
+
+// columnView is a stage's column of the board under f.
+func (s *site) columnView(lang string, f dealFilter, pipelineID string, col app.BoardColumn, money func([]app.Money) []string, canWrite bool, here string) boardColumnView {
+	view := boardColumnView{ID: col.Stage.ID, Name: s.catalog.StageName(lang, col.Stage), Kind: col.Stage.Kind,
+		Probability: col.Stage.Probability, RotDays: col.Stage.RotDays, Count: col.Count,
+		Totals: money(col.Totals), Weighted: money(col.Weighted), More: col.More(), CanWrite: canWrite, Here: here}
+	if view.More > 0 {
+		stageFilter := f
+		stageFilter.Stage = col.Stage.ID
+		view.MoreURL = stageFilter.url(s.recordPath("pipeline.list", "id", pipelineID))
+		view.LoadURL = stageFilter.url(s.recordPath("pipeline.board.more", "id", pipelineID))
+	}
+	for _, c := range col.Cards {
+		view.Cards = append(view.Cards, s.cardView(lang, c.DealRow, c.DaysInStage, c.Rotting))
+	}
+	return view
 }
 
 func (s *site) cardView(lang string, r app.DealRow, days int, rotting bool) boardCardView {

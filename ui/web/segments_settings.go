@@ -21,6 +21,7 @@ type segmentView struct {
 	Count   int
 	ListURL string
 	Mine    bool
+	CanEdit bool // rename, change the filter (segment_edit.go)
 }
 
 var segmentLists = map[string]string{"contact": "contacts", "company": "companies", "deal": "deals"}
@@ -48,7 +49,8 @@ func handleSegments(s *site) http.Handler {
 		page := segmentsPage{Base: b}
 		for _, seg := range segs {
 			n, _ := s.app.SegmentCount(r.Context(), b.User, seg)
-			page.Segments = append(page.Segments, segmentView{Segment: seg, Count: n, ListURL: s.segmentListURL(seg), Mine: seg.OwnerID == b.User.ID})
+			page.Segments = append(page.Segments, segmentView{Segment: seg, Count: n, ListURL: s.segmentListURL(seg), Mine: seg.OwnerID == b.User.ID,
+				CanEdit: canChangeSegment(b.User, seg)})
 		}
 		s.views.render(w, r, http.StatusOK, "segments", b.Lang, page)
 	})
