@@ -113,7 +113,7 @@ func (a *App) applyReread(ctx context.Context, tx *store.Tx, actor Actor, region
 		written++
 		details := map[string]any{"phone": ch.Value, "e164": ch.E164, "phone_region": region}
 		if ch.Label != "" {
-			details["label"] = ch.Label
+			details["phone_label"] = ch.Label
 		}
 		if err := a.record(ctx, tx, actorID(actor), Change{Action: ActionPhoneReread, Entity: ch.Entity, ID: ch.ID, Name: ch.Name, Details: details}); err != nil {
 			return 0, err
