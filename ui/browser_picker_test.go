@@ -150,4 +150,38 @@ func TestBrowserRecordPicker(t *testing.T) {
 	)
 	is.True(p.scrollWidth() <= 375)
 	p.screenshot("picker-375-ko")
+
+	// The contact form's company and the task form's links, on a phone.
+	p.run(
+		chromedp.Navigate(ts.URL+"/contacts/new"),
+		chromedp.WaitVisible(chromedp.CSS("#company_id-find")),
+		chromedp.SendKeys(chromedp.CSS("#company_id-find"), "hoo"),
+		chromedp.WaitVisible(chromedp.CSS(`#company_id-list[data-q="hoo"] #company_id-list-0`)),
+	)
+	is.True(p.scrollWidth() <= 375)
+	p.screenshot("picker-contact-375-ko")
+	p.run(
+		chromedp.Navigate(ts.URL+"/tasks/new"),
+		chromedp.WaitVisible(chromedp.CSS("#links-pick-find")),
+		chromedp.SendKeys(chromedp.CSS("#links-pick-find"), "민수"),
+		chromedp.WaitVisible(chromedp.CSS(`#links-pick-list[data-q="민수"] #links-pick-list-0`)),
+	)
+	best := p.eval(`document.querySelector("#links-pick-list-0").firstChild.textContent`) // "거래: Plain deal", "연락처: 김민수"…
+	p.run(
+		chromedp.SendKeys(chromedp.CSS("#links-pick-find"), kb.Enter),
+		chromedp.WaitVisible(chromedp.CSS(`input[name="links"][type="checkbox"]`)),
+	)
+	is.True(len(parseRefValue(p.attr(`input[name="links"][type="checkbox"]`, "value"))) == 36)                                         // chosen, as a kind:id link to tick
+	is.Equal(strings.TrimSpace(p.eval(`document.querySelector('input[name="links"][type="checkbox"]').parentNode.textContent`)), best) // named as suggested
+	is.True(p.scrollWidth() <= 375)
+	p.screenshot("picker-task-375-ko")
+}
+
+// parseRefValue is the id of a kind:id value, "" when it is not one.
+func parseRefValue(v string) string {
+	kind, id, ok := strings.Cut(v, ":")
+	if !ok || (kind != "contact" && kind != "company" && kind != "deal") {
+		return ""
+	}
+	return id
 }
