@@ -13,6 +13,7 @@ type AuditEntry struct {
 	Name    string                       // the record's name when it was recorded
 	Changes map[string]map[string]string // field → {from, to}, for updates
 	Form    string                       // the web form a change came through, made by no user
+	By      *Origin                      // what made it without a user (a rule, a form…), or what a user's change came through
 }
 
 func decodeAudit(rows []store.AuditRow) []AuditEntry {
@@ -22,9 +23,10 @@ func decodeAudit(rows []store.AuditRow) []AuditEntry {
 			Name    string                       `json:"name"`
 			Changes map[string]map[string]string `json:"changes"`
 			Form    string                       `json:"form"`
+			By      *Origin                      `json:"by"`
 		}
 		_ = json.Unmarshal([]byte(r.Details), &d) // written by record(); an old shape just shows less
-		out[i] = AuditEntry{AuditRow: r, Name: d.Name, Changes: d.Changes, Form: d.Form}
+		out[i] = AuditEntry{AuditRow: r, Name: d.Name, Changes: d.Changes, Form: d.Form, By: d.By}
 	}
 	return out
 }

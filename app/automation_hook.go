@@ -23,6 +23,9 @@ type Event struct {
 	To       string `json:"to,omitempty"`
 	Tag      string `json:"tag,omitempty"`
 	ActorID  string `json:"actor_id,omitempty"`
+	// Actor says who made the change: a user, or a rule, web form,
+	// import batch, the scheduler or the command line (see Origin).
+	Actor *EventActor `json:"actor,omitempty"`
 	// owner is who a new record was given to, for their notification.
 	owner string
 }

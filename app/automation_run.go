@@ -173,6 +173,7 @@ func (a *App) runRule(ctx context.Context, tx *store.Tx, r Rule, ev Event, queue
 		return err
 	}
 	inner := context.WithValue(ctx, chainKey{}, chain{depth: ch.depth + 1, rules: append(append([]string{}, ch.rules...), r.ID)})
+	inner = WithOrigin(inner, Origin{Kind: OriginRule, ID: r.ID, Name: r.Name}) // its changes are the rule's, not whoever started it
 	err := a.doActions(inner, tx, r, ev, rc)
 	rc.reset() // the actions may have changed the record the next rule reads
 	if err != nil {

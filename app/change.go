@@ -55,7 +55,11 @@ const (
 // Every write passes here.
 func (a *App) record(ctx context.Context, tx *store.Tx, actorID string, c Change) error {
 	body := []byte("{}")
-	if d := c.details(); len(d) > 0 {
+	d := c.details()
+	if o, ok := originOf(ctx); ok {
+		d["by"] = o // who, when no user did it, or what a user's change came through
+	}
+	if len(d) > 0 {
 		var err error
 		if body, err = json.Marshal(d); err != nil {
 			return err
@@ -74,8 +78,9 @@ func (a *App) record(ctx context.Context, tx *store.Tx, actorID string, c Change
 	if err != nil {
 		return err
 	}
+	by := eventActor(ctx, actorID)
 	for _, ev := range events {
-		ev.ActorID = actorID
+		ev.ActorID, ev.Actor = actorID, by
 		if err := a.fire(ctx, tx, hs, ev); err != nil {
 			return err
 		}

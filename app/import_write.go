@@ -33,6 +33,7 @@ func (imp *importer) write(ctx context.Context, src io.Reader, fileHash string, 
 		rep.ResumedAt = b.RowsDone
 	}
 	imp.batchID, rep.BatchID = b.ID, b.ID
+	ctx = WithOrigin(ctx, Origin{Kind: OriginImport, ID: b.ID, Name: b.FileName}) // each row's change names its batch
 
 	// One goroutine reads and checks the next chunk while this one writes
 	// the last: on two cores the parsing (phone numbers, validation,

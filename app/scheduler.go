@@ -56,6 +56,7 @@ func (a *App) SchedulerLastPass() (SchedulerPass, bool) {
 
 // RunDue does one pass of everything due now.
 func (a *App) RunDue(ctx context.Context) error {
+	ctx = WithOrigin(ctx, Origin{Kind: OriginScheduler})
 	start := time.Now()
 	err := errors.Join(a.runQueued(ctx), a.fireOverdueTasks(ctx), a.fireQuietContacts(ctx), a.fireDatesArriving(ctx))
 	sent, derr := a.DeliverWebhooks(ctx)

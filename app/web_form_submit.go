@@ -53,6 +53,7 @@ func (a *App) SubmitForm(ctx context.Context, formID string, sub Submission) (Su
 		return SubmitResult{}, &Error{Code: ETooMany, Message: "error.form_too_many", RetryAfter: retry}
 	}
 	var res SubmitResult
+	ctx = WithOrigin(ctx, Origin{Kind: OriginWebForm, ID: f.ID, Name: f.Name})
 	err = a.db.Write(ctx, func(tx *store.Tx) error {
 		ids, err := store.ContactIDsByEmail(ctx, tx, []string{email})
 		if err != nil {

@@ -29,7 +29,7 @@ func TestAuditLogPage(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	acme, err := ts.app.CreateCompany(ctx, nil, app.CompanyInput{Name: "Acme"}) // from the command line
+	acme, err := ts.app.CreateCompany(app.WithOrigin(ctx, app.Origin{Kind: app.OriginCLI}), nil, app.CompanyInput{Name: "Acme"}) // from the command line
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,16 +39,17 @@ func TestAuditLogPage(t *testing.T) {
 		res := admin.get("/settings/audit")
 		is.Equal(res.StatusCode, http.StatusOK)
 		body := res.Body
-		for _, label := range []string{"Contact created", "Contact changed", "Contact moved to trash", "Contact restored", "Company created", "Tag created", "Logged in"} {
-			is.True(strings.Contains(body, label)) // every kind of entry has a readable label
+		annLink := `<a href="/contacts/` + ann.ID + `">“Ann”</a>`
+		for _, sentence := range []string{"Ada Admin</span> created the contact " + annLink, "Ada Admin</span> changed the contact " + annLink,
+			"Ada Admin</span> moved the contact " + annLink + " to the trash", "Ada Admin</span> restored the contact " + annLink + " from the trash",
+			"Command line</span> created the company <a href=\"/companies/" + acme.ID + "\">“Acme”</a>", "created the tag", "Ada Admin</span> signed in"} {
+			is.True(strings.Contains(body, sentence)) // every kind of entry is a sentence, the record linked
 		}
-		is.True(strings.Index(body, "Company created") < strings.Index(body, "Contact restored")) // newest first
-		is.True(strings.Index(body, "Contact restored") < strings.Index(body, "Contact created"))
-		is.True(strings.Contains(body, `<a href="/contacts/`+ann.ID+`">Ann</a>`)) // the record, linked
-		is.True(strings.Contains(body, `<a href="/companies/`+acme.ID+`">Acme</a>`))
+		is.True(strings.Index(body, "created the company") < strings.Index(body, "restored the contact")) // newest first
+		is.True(strings.Index(body, "restored the contact") < strings.Index(body, "created the contact"))
 		is.True(strings.Contains(body, `<span class="audit-from">CTO</span>`)) // title: CTO → CEO
 		is.True(strings.Contains(body, `<span class="audit-to">CEO</span>`))
-		is.True(strings.Contains(body, "Command line")) // the CLI made Acme
+		is.True(strings.Contains(body, "Command line</span>")) // the CLI made Acme
 		is.True(strings.Contains(body, "Ada Admin"))
 		is.True(strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;")) // the tag's name, escaped
 		is.True(!strings.Contains(body, "<script>alert(1)</script>"))
@@ -57,15 +58,15 @@ func TestAuditLogPage(t *testing.T) {
 	t.Run("filters by kind of record, action and user", func(t *testing.T) {
 		is := is.New(t)
 		res := admin.get("/settings/audit?entity=company")
-		is.True(strings.Contains(res.Body, "Company created"))
-		is.True(!strings.Contains(res.Body, "Contact created"))
+		is.True(strings.Contains(res.Body, "created the company"))
+		is.True(!strings.Contains(res.Body, "created the contact"))
 		is.True(strings.Contains(res.Body, `<option value="company" selected>`)) // the filter shows what is chosen
 		res = admin.get("/settings/audit?entity=contact&action=updated")         // short action names work with a kind
-		is.True(strings.Contains(res.Body, "Contact changed"))
-		is.True(!strings.Contains(res.Body, "Contact created"))
+		is.True(strings.Contains(res.Body, "changed the contact"))
+		is.True(!strings.Contains(res.Body, "created the contact"))
 		res = admin.get("/settings/audit?action=contact.deleted")
-		is.True(strings.Contains(res.Body, "Contact moved to trash"))
-		is.True(!strings.Contains(res.Body, "Contact restored"))
+		is.True(strings.Contains(res.Body, "to the trash"))
+		is.True(!strings.Contains(res.Body, "restored the contact"))
 		salesUser := ""
 		users, _ := ts.app.Users(ctx, ada)
 		for _, u := range users {
@@ -74,8 +75,8 @@ func TestAuditLogPage(t *testing.T) {
 			}
 		}
 		res = admin.get("/settings/audit?" + url.Values{"actor": {salesUser}}.Encode())
-		is.True(strings.Contains(res.Body, "Logged in")) // the sales user's login
-		is.True(!strings.Contains(res.Body, "Contact created"))
+		is.True(strings.Contains(res.Body, "signed in")) // the sales user's login
+		is.True(!strings.Contains(res.Body, "created the contact"))
 		res = admin.get("/settings/audit?action=nothing.like.this")
 		is.True(strings.Contains(res.Body, "No changes match these filters."))
 	})
@@ -91,9 +92,9 @@ func TestAuditLogPage(t *testing.T) {
 		older, _, _ = strings.Cut(older, `"`)
 		res = admin.get("/settings/audit?" + strings.ReplaceAll(older, "&amp;", "&"))
 		is.Equal(res.StatusCode, http.StatusOK)
-		is.True(strings.Contains(res.Body, "Contact created"))
+		is.True(strings.Contains(res.Body, "created the contact"))
 		is.True(strings.Contains(res.Body, "Newest entries"))
-		is.True(!strings.Contains(res.Body, "Company created")) // the filter is kept
+		is.True(!strings.Contains(res.Body, "created the company")) // the filter is kept
 	})
 
 	t.Run("purged records keep their name", func(t *testing.T) {
@@ -102,7 +103,7 @@ func TestAuditLogPage(t *testing.T) {
 		_, err := ts.app.EmptyTrash(ctx, ada)
 		is.NoErr(err)
 		res := admin.get("/settings/audit?action=company.purged")
-		is.True(strings.Contains(res.Body, "Company deleted for good"))
+		is.True(strings.Contains(res.Body, "deleted the company “Acme” for good"))
 		is.True(strings.Contains(between(res.Body, "<tbody>", "</tbody>"), "Acme"))
 		is.True(!strings.Contains(res.Body, `href="/companies/`+acme.ID)) // no link to a record that is gone
 	})

@@ -91,8 +91,8 @@ func TestWebFormConsentFromAnotherSite(t *testing.T) {
 		is.True(strings.Contains(page.Body, html.EscapeString(words)))                                                     // the words agreed to
 		is.True(strings.Contains(page.Body, html.EscapeString(ts.catalog.T("en", "privacy.via_form", "Shop newsletter")))) // through which form
 		is.True(strings.Contains(page.Body, consent.GivenAt.UTC().Format("15:04")))                                        // and when, to the minute
-		is.True(strings.Contains(page.Body, ts.catalog.T("en", "record.history.web_form")+" · "))                          // the timeline says who: the form
-		is.True(!strings.Contains(page.Body, ts.catalog.T("en", "record.history.system")+" · "))                           // not the command line
+		is.True(strings.Contains(page.Body, `<span class="history-actor">Web form “Shop newsletter”</span>`))              // the timeline says who: the form, by name
+		is.True(!strings.Contains(page.Body, ts.catalog.T("en", "history.by.command_line")))                               // not the command line
 		export := decodeAs[struct {
 			Consent struct {
 				Status string  `json:"status"`

@@ -53,7 +53,13 @@
 
   function dueText(task) {
     try {
-      return new Date(task.due_at).toLocaleTimeString(document.documentElement.lang || undefined, { hour: "2-digit", minute: "2-digit" });
+      // In the user's zone from their profile (else the browser's), on a
+      // 24-hour clock as every other time in Rolo.
+      var opts = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+      if (banner.dataset.zone) {
+        opts.timeZone = banner.dataset.zone;
+      }
+      return new Date(task.due_at).toLocaleTimeString(document.documentElement.lang || undefined, opts);
     } catch (e) {
       return task.due_at;
     }

@@ -52,7 +52,9 @@ func Execute(ctx context.Context, args []string, getenv func(string) string, std
 		phonesCommand(getenv, stdout),
 		demoCommand(getenv, stdout),
 	)
-	return root.ExecuteContext(ctx)
+	// What a command changes is the command line's in the audit log;
+	// serve's requests and scheduler have contexts of their own.
+	return root.ExecuteContext(app.WithOrigin(ctx, app.Origin{Kind: app.OriginCLI}))
 }
 
 // dbPath resolves where the database lives: --db, $ROLO_DB, then the

@@ -136,7 +136,8 @@ func serve(ctx context.Context, stdout io.Writer, opt serveOptions) error {
 
 	// Delayed rules, time-based triggers and webhook deliveries; it stops
 	// with ctx, before the database closes.
-	schedCtx, stopScheduler := context.WithCancel(ctx)
+	// The background jobs' changes are the scheduler's, not the command line's.
+	schedCtx, stopScheduler := context.WithCancel(app.WithOrigin(ctx, app.Origin{Kind: app.OriginScheduler}))
 	schedDone := make(chan struct{})
 	go func() { defer close(schedDone); a.RunScheduler(schedCtx, 30*time.Second) }()
 	defer func() { stopScheduler(); <-schedDone }()

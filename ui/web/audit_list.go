@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"sort"
@@ -34,15 +35,12 @@ type auditFilter struct {
 
 // auditRow is one entry, ready to read.
 type auditRow struct {
-	ID      string
-	At      time.Time
-	Who     string // "" for the command line or the system
-	Action  string // translated, or the raw action name
-	Record  string
-	Link    string
-	Changes []auditChange
-	Details []auditDetail
-	MergeID string // a merge that an Undo button may reverse
+	ID       string
+	At       time.Time
+	Sentence template.HTML // who did what to which record, the record linked (historyWords)
+	Changes  []auditChange
+	Details  []auditDetail
+	MergeID  string // a merge that an Undo button may reverse
 }
 
 type auditChange struct{ Field, From, To string }
@@ -90,7 +88,12 @@ func handleAuditLog(s *site) http.Handler {
 			return
 		}
 		page := auditPage{Base: b, Filter: f, Entities: auditEntities, Actions: auditActions, Users: users}
-		page.Entries = newAuditReader(s, r, b.Lang, users).rows(trail.Entries)
+		words, err := s.newHistoryWords(r, b.Lang, trail.Entries)
+		if err != nil {
+			s.views.renderError(w, r, b, err)
+			return
+		}
+		page.Entries = newAuditReader(s, r, b.Lang, words).rows(trail.Entries)
 		if trail.Next != "" {
 			page.Older = f.link(trail.Next)
 		}
@@ -115,45 +118,33 @@ func (f auditFilter) link(before string) string {
 	return "/settings/audit?" + v.Encode()
 }
 
-// auditReader turns stored entries into rows a person can read: labels in
-// their language, user and company names instead of ids.
+// auditReader turns stored entries into rows a person can read: a
+// sentence each (historyWords), labels in their language, names instead
+// of ids, and the details worth showing.
 type auditReader struct {
-	s         *site
-	r         *http.Request
-	lang      string
-	users     map[string]string
-	companies map[string]string
-	records   map[string]string // names of purged records, from their history
+	s       *site
+	r       *http.Request
+	lang    string
+	words   *historyWords
+	records map[string]string // names of purged records, from their history
 }
 
-func newAuditReader(s *site, r *http.Request, lang string, users []*app.User) *auditReader {
-	a := &auditReader{s: s, r: r, lang: lang, users: map[string]string{}, companies: map[string]string{}, records: map[string]string{}}
-	for _, u := range users {
-		a.users[u.ID] = u.Name
-	}
-	return a
+func newAuditReader(s *site, r *http.Request, lang string, words *historyWords) *auditReader {
+	return &auditReader{s: s, r: r, lang: lang, words: words, records: map[string]string{}}
 }
 
 func (a *auditReader) rows(entries []app.AuditEntry) []auditRow {
 	out := make([]auditRow, len(entries))
 	for i, e := range entries {
-		row := auditRow{ID: e.ID, At: e.At, Who: e.ActorName, Action: a.label("audit."+e.Action, e.Action), Record: a.recordName(e)}
-		if e.ActorID != "" && row.Who == "" {
-			row.Who = e.ActorID
-		}
-		if e.ActorID == "" && e.Form != "" { // a visitor's submission, not the command line
-			row.Who = a.s.catalog.T(a.lang, "record.history.web_form")
-		}
+		link := ""
 		if (e.Entity == "contact" || e.Entity == "company" || e.Entity == "deal") && !strings.HasSuffix(e.Action, ".purged") {
-			row.Link, _ = a.s.views.url(e.Entity+".show", "id", e.EntityID)
+			link, _ = a.s.views.url(e.Entity+".show", "id", e.EntityID)
 		}
-		for _, field := range sortedHistoryFields(e.Changes) {
+		row := auditRow{ID: e.ID, At: e.At, Sentence: a.words.sentence(e, a.recordName(e), link)}
+		for _, field := range orderedHistoryFields(e.Entity, e.Changes) {
 			c := e.Changes[field]
-			label := a.fieldLabel(field)
-			if key := dealFieldKey(e.Entity, field); key != "" {
-				label = a.label(key, field) // a deal's title is not a job title
-			}
-			row.Changes = append(row.Changes, auditChange{Field: label, From: a.value(field, c["from"]), To: a.value(field, c["to"])})
+			row.Changes = append(row.Changes, auditChange{Field: a.words.fieldLabel(e.Entity, field),
+				From: clipValue(a.words.value(e.Entity, field, c["from"]), 120), To: clipValue(a.words.value(e.Entity, field, c["to"]), 120)})
 		}
 		row.Details = a.details(e)
 		if strings.HasSuffix(e.Action, ".merged") {
@@ -168,36 +159,35 @@ func (a *auditReader) rows(entries []app.AuditEntry) []auditRow {
 	return out
 }
 
-// label translates key, or falls back when the catalog lacks it (an action
-// added later still shows, by its name).
-func (a *auditReader) label(key, fallback string) string {
-	if _, ok := a.s.catalog.Keys("en")[key]; ok {
-		return a.s.catalog.T(a.lang, key)
-	}
-	return fallback
-}
-
-// fieldLabel names a field as the record pages do, else by this page's
-// own catalog keys (tag colour, settings), else by its JSON name.
-func (a *auditReader) fieldLabel(field string) string {
-	if key, ok := historyFieldKeys[field]; ok {
-		return a.label(key, field)
-	}
-	return a.label("audit.field."+field, field)
-}
+// label translates key, or falls back when the catalog lacks it.
+func (a *auditReader) label(key, fallback string) string { return a.words.label(key, fallback) }
 
 func (a *auditReader) recordName(e app.AuditEntry) string {
 	switch e.Entity {
 	case "user":
-		return a.users[e.EntityID]
+		if name, ok := a.words.users[e.EntityID]; ok {
+			return name
+		}
+		return a.label("history.by.someone", "")
 	case "settings":
-		return a.label("audit.setting."+e.EntityID, e.EntityID)
+		return a.label("audit.setting."+e.EntityID, a.words.fieldLabel("settings", e.EntityID))
 	case "contact", "company", "deal":
+		if e.Action == string(app.ActionFormSubmitted) {
+			return a.words.subject(e) // the sender, not the form
+		}
 		if e.Name == "" {
 			return a.purgedName(e.Entity, e.EntityID)
 		}
 	case "pipeline", "stage":
 		return a.label(e.Name, e.Name) // a built-in one is named by its catalog key
+	case "import":
+		if e.Name == "" {
+			var d struct {
+				Name string `json:"name"`
+			}
+			_ = json.Unmarshal([]byte(e.Details), &d)
+			return d.Name
+		}
 	}
 	return e.Name
 }
@@ -220,36 +210,13 @@ func (a *auditReader) purgedName(entity, id string) string {
 	return name
 }
 
-// value shows a changed value: names for user and company ids, long text
-// cut short.
-func (a *auditReader) value(field, v string) string {
-	switch {
-	case v == "":
-		return ""
-	case field == "owner_id":
-		if name := a.users[v]; name != "" {
-			return name
-		}
-	case field == "company_id":
-		if name, ok := a.companies[v]; ok {
-			return name
-		}
-		name := v
-		if c, err := a.s.app.Company(a.r.Context(), request.CurrentUser(a.r), v); err == nil {
-			name = c.Name
-		}
-		a.companies[v] = name
-		return name
-	case field == "lifecycle_status":
-		return a.label("lifecycle."+v, v)
-	case field == "stage_id" || field == "pipeline_id":
-		return a.s.pipelineOrStageName(a.r, a.lang, v)
-	}
-	return clipValue(v, 120)
-}
+// auditHiddenDetails are stored for the API and for undo, not for people:
+// ids and shapes the sentence already says.
+var auditHiddenDetails = map[string]bool{"name": true, "changes": true, "fields": true, "form": true, "by": true, "merge_id": true, "key": true}
 
 // details lists what an entry recorded besides the name and changes: the
-// tag merged away, a new role, a setting's value, a login's address.
+// tag merged away, a new role, a setting's value, a login's address, each
+// with a label and its value in words; ids nobody could read are left out.
 func (a *auditReader) details(e app.AuditEntry) []auditDetail {
 	var raw map[string]any
 	if json.Unmarshal([]byte(e.Details), &raw) != nil {
@@ -257,7 +224,7 @@ func (a *auditReader) details(e app.AuditEntry) []auditDetail {
 	}
 	keys := make([]string, 0, len(raw))
 	for k := range raw {
-		if k != "name" && k != "changes" && k != "fields" {
+		if !auditHiddenDetails[k] {
 			keys = append(keys, k)
 		}
 	}
@@ -273,10 +240,11 @@ func (a *auditReader) details(e app.AuditEntry) []auditDetail {
 		default:
 			continue // nested shapes are for the API, not this page
 		}
-		if k == "role" {
-			v = a.label("role."+v, v)
+		v = a.words.value(e.Entity, k, v)
+		if v == "" || v == a.words.t("history.deleted_record") && strings.HasSuffix(k, "_id") {
+			continue
 		}
-		out = append(out, auditDetail{Label: a.label("audit.detail."+k, a.fieldLabel(k)), Value: clipValue(v, 120)})
+		out = append(out, auditDetail{Label: a.label("audit.detail."+k, a.words.fieldLabel(e.Entity, k)), Value: clipValue(v, 120)})
 	}
 	return out
 }

@@ -148,7 +148,7 @@ func (s *site) loadDealPage(r *http.Request, b Base, id string) (dealPage, error
 	}
 	ref, path := app.RecordRef{Entity: "deal", ID: id}, s.recordPath("deal.show", "id", id)
 	page.Timeline, err = s.recordTimelineWith(r, b.Lang, page.Team, ref, path, func(entries []app.AuditEntry) ([]historyItem, error) {
-		return s.dealHistoryItems(r, b.Lang, page.Team, entries)
+		return s.historyItems(r, b.Lang, entries)
 	})
 	if err != nil {
 		return page, err

@@ -1,28 +1,26 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"sort"
-	"strings"
 	"time"
 	"unicode/utf8"
 
 	"rolo/app"
 	"rolo/ui/i18n"
-	"rolo/ui/request"
 )
 
 // historyItem is one audit entry as a record's timeline shows it.
 type historyItem struct {
-	At      time.Time
-	Actor   string // "" for the command line
-	Action  string // catalog key
-	Changes []historyChange
+	At       time.Time
+	Sentence template.HTML // who did what, in words (historyWords.sentence)
+	Changes  []historyChange
 }
 
 // historyChange is one field an update changed, ready to show.
 type historyChange struct {
-	Field    string // catalog key of the field's name
+	Field    string // the field's label, in the reader's language
 	From, To string
 }
 
@@ -45,55 +43,49 @@ var historyFieldKeys = map[string]string{
 // maxHistoryValue keeps a long note from filling the timeline.
 const maxHistoryValue = 300
 
-// historyItems turns audit entries into timeline items in the reader's
-// language: ids become names, codes become words.
-func (s *site) historyItems(r *http.Request, lang string, team recordTeam, entries []app.AuditEntry) []historyItem {
-	companies := map[string]string{}
-	companyName := func(id string) string {
-		if id == "" {
-			return ""
-		}
-		if name, ok := companies[id]; ok {
-			return name
-		}
-		name := s.catalog.T(lang, "record.unknown_company")
-		if c, err := s.app.Company(r.Context(), request.CurrentUser(r), id); err == nil {
-			name = c.Name
-		}
-		companies[id] = name
-		return name
+// historyItems turns a record's audit entries into timeline items in the
+// reader's language: a sentence each, labels, names, dates and repeat
+// rules in words (historyWords).
+func (s *site) historyItems(r *http.Request, lang string, entries []app.AuditEntry) ([]historyItem, error) {
+	words, err := s.newHistoryWords(r, lang, entries)
+	if err != nil {
+		return nil, err
 	}
-	known := s.catalog.Keys("en")
 	out := make([]historyItem, len(entries))
 	for i, e := range entries {
-		item := historyItem{At: e.At, Actor: e.ActorName, Action: "record.history.changed"}
-		if item.Actor == "" && e.ActorID == "" && e.Form != "" { // a visitor's submission, not the command line
-			item.Actor = s.catalog.T(lang, "record.history.web_form")
-		}
-		if _, verb, ok := strings.Cut(e.Action, "."); ok {
-			if _, exists := known["record.history."+verb]; exists {
-				item.Action = "record.history." + verb
-			}
-		}
-		for _, field := range sortedHistoryFields(e.Changes) {
-			from, to := e.Changes[field]["from"], e.Changes[field]["to"]
-			switch field {
-			case "owner_id":
-				from, to = team.Name(from), team.Name(to)
-			case "company_id":
-				from, to = companyName(from), companyName(to)
-			case "lifecycle_status":
-				from, to = statusName(s.catalog, lang, from), statusName(s.catalog, lang, to)
-			}
-			key, ok := historyFieldKeys[field]
-			if !ok {
-				key = field // a field added later still shows, by its JSON name
-			}
-			item.Changes = append(item.Changes, historyChange{Field: key, From: shorten(from), To: shorten(to)})
+		item := historyItem{At: e.At, Sentence: words.sentence(e, words.subject(e), "")}
+		for _, field := range orderedHistoryFields(e.Entity, e.Changes) {
+			c := e.Changes[field]
+			item.Changes = append(item.Changes, historyChange{Field: words.fieldLabel(e.Entity, field),
+				From: words.value(e.Entity, field, c["from"]), To: words.value(e.Entity, field, c["to"])})
 		}
 		out[i] = item
 	}
-	return out
+	return out, nil
+}
+
+// orderedHistoryFields puts a deal's fields in the order its page shows
+// them, and other records' in the contact and company pages' order.
+func orderedHistoryFields(entity string, changes map[string]map[string]string) []string {
+	fields := sortedHistoryFields(changes)
+	if entity != "deal" {
+		return fields
+	}
+	rank := map[string]int{}
+	for i, f := range dealHistoryFields {
+		rank[f.field] = i + 1
+	}
+	sort.SliceStable(fields, func(i, j int) bool {
+		ri, rj := rank[fields[i]], rank[fields[j]]
+		if ri == 0 {
+			ri = len(rank) + 1
+		}
+		if rj == 0 {
+			rj = len(rank) + 1
+		}
+		return ri < rj
+	})
+	return fields
 }
 
 func sortedHistoryFields(changes map[string]map[string]string) []string {

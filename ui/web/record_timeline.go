@@ -52,7 +52,7 @@ const timelinePageSize = 25
 // showing its changes the way contact and company pages do.
 func (s *site) recordTimeline(r *http.Request, lang string, team recordTeam, ref app.RecordRef, pagePath string) (recordTimeline, error) {
 	return s.recordTimelineWith(r, lang, team, ref, pagePath, func(entries []app.AuditEntry) ([]historyItem, error) {
-		return s.historyItems(r, lang, team, entries), nil
+		return s.historyItems(r, lang, entries)
 	})
 }
 
