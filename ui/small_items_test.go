@@ -40,9 +40,9 @@ func TestPluralsInEveryLanguage(t *testing.T) {
 }
 
 // TestSmallWordings: a won deal on a contact page is not followed by its
-// stage "Won" (which read as "₩12,000,000 Won"), a Japanese web form asks
-// for the family name first, and the call icon is drawn, not a glyph the
-// system may lack.
+// stage "Won" (which read as "₩12,000,000 Won"), a Japanese web form and
+// the contact form ask for the family name first, and the call icon is
+// drawn, not a glyph the system may lack.
 func TestSmallWordings(t *testing.T) {
 	t.Parallel()
 	is := is.New(t)
@@ -75,6 +75,13 @@ func TestSmallWordings(t *testing.T) {
 		is.True(last > 0 && first > 0)
 		is.Equal(last < first, familyFirst) // lang: family name first in Korean, Japanese and Chinese
 	}
+
+	for lang, familyFirst := range map[string]bool{"ja": true, "en": false} {
+		admin.header.Set("Accept-Language", lang)
+		body := admin.get("/contacts/new").Body
+		is.Equal(strings.Index(body, `id="last_name"`) < strings.Index(body, `id="first_name"`), familyFirst) // the contact form too
+	}
+	admin.header.Del("Accept-Language")
 
 	_, err = ts.app.LogActivity(ctx, ada, app.ActivityInput{TypeID: "call", Links: []app.RecordRef{{Entity: "contact", ID: c.ID}}})
 	is.NoErr(err)

@@ -126,6 +126,9 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 		},
 		"languageName": i18n.LanguageName,
 		"typeIcon":     typeIcon,
+		// familyNameFirst orders name inputs as the reader's language
+		// writes names: family name first in Korean, Japanese and Chinese.
+		"familyNameFirst": func() bool { return familyFirstLanguage(lang) },
 		// chosen tells whether a multi select's submitted value (options
 		// joined with ";") includes option, to show a refused form as sent.
 		"chosen": func(option, value string) bool { return slices.Contains(strings.Split(value, ";"), option) },

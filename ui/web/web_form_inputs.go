@@ -116,7 +116,7 @@ func formSnippet(inputs []formInputView, link, submit string) string {
 // given name first, they type the family name into the first box, and
 // the contact and its deal's title come out backwards.
 func familyNameFirst(lang string, inputs []formInputView) {
-	if lang != "ko" && lang != "ja" && lang != "zh-Hans" {
+	if !familyFirstLanguage(lang) {
 		return
 	}
 	first, last := -1, -1
@@ -132,3 +132,7 @@ func familyNameFirst(lang string, inputs []formInputView) {
 		inputs[first], inputs[last] = inputs[last], inputs[first]
 	}
 }
+
+// familyFirstLanguage tells whether lang writes a person's family name
+// before the given name.
+func familyFirstLanguage(lang string) bool { return lang == "ko" || lang == "ja" || lang == "zh-Hans" }
