@@ -23,7 +23,7 @@ func TestPluralsInEveryLanguage(t *testing.T) {
 		"pipelines.delete_moves", "pipelines.stage_move_deals"} {
 		for _, lang := range app.Languages {
 			one, ok := ts.catalog.Keys(lang)[key+"_one"]
-			is.True(ok)                            // key: its singular in every language
+			is.True(ok)                           // key: its singular in every language
 			is.True(!strings.Contains(one, "%d")) // with nothing to fill in
 		}
 	}
