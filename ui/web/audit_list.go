@@ -22,10 +22,25 @@ type auditPage struct {
 	Entries  []auditRow
 	Filter   auditFilter
 	Entities []string
-	Actions  []string // suggestions for the action field
+	Actions  []auditActionChoice // the action filter's choices, in words
 	Users    []*app.User
 	Older    string // link to the next page, or ""
 	Newest   string // link back to the first page, when paged
+}
+
+// auditActionChoice is one action of the filter: the stored name it
+// filters by and what the reader sees.
+type auditActionChoice struct{ Value, Label string }
+
+// HasAction tells whether the filter offers action, so one given in the
+// address (an older link, "updated" with a kind) still shows as chosen.
+func (p auditPage) HasAction(action string) bool {
+	for _, a := range p.Actions {
+		if a.Value == action {
+			return true
+		}
+	}
+	return false
 }
 
 // auditFilter is the audit page's query string.
@@ -87,7 +102,12 @@ func handleAuditLog(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		page := auditPage{Base: b, Filter: f, Entities: auditEntities, Actions: auditActions, Users: users}
+		page := auditPage{Base: b, Filter: f, Entities: auditEntities, Users: users}
+		for _, action := range auditActions {
+			if key := "audit." + action; s.catalog.Keys("en")[key] != "" {
+				page.Actions = append(page.Actions, auditActionChoice{Value: action, Label: s.catalog.T(b.Lang, key)})
+			}
+		}
 		words, err := s.newHistoryWords(r, b.Lang, trail.Entries)
 		if err != nil {
 			s.views.renderError(w, r, b, err)
