@@ -149,7 +149,7 @@ var routeAccess = map[string]access{
 	"GET /api/v1/contacts/{id}": user, "PATCH /api/v1/contacts/{id}": writer, "DELETE /api/v1/contacts/{id}": contactsDelete,
 	"GET /api/v1/companies": user, "POST /api/v1/companies": writer, "GET /api/v1/companies/{id}": user,
 	"PATCH /api/v1/companies/{id}": writer, "DELETE /api/v1/companies/{id}": contactsDelete, "GET /api/v1/tags": user,
-	"GET /search": user, "GET /api/v1/search": user,
+	"GET /search": user, "GET /api/v1/search": user, "GET /pick": user,
 	// Privacy, the permission matrix and retention (issue 10)
 	"POST /contacts/{id}/consent": writer, "GET /contacts/{id}/export": user, "GET /contacts/{id}/erase": contactsManage,
 	"POST /contacts/{id}/erase": contactsManage, "GET /api/v1/contacts/{id}/export": user, "POST /api/v1/contacts/{id}/erase": contactsManage,
