@@ -146,7 +146,7 @@ func TestOpenAPIContractIsStrict(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := `{"data":[],"next_cursor":null,"total":0}`
-	me := `{"id":"u1","email":"a@example.com","name":"A","role":"admin","language":"en","created_at":"2026-01-01T00:00:00Z","time_zone":"UTC","calendar_feed_url":"http://x/"`
+	me := `{"id":"u1","email":"a@example.com","name":"A","role":"admin","language":"en","created_at":"2026-01-01T00:00:00Z","time_zone":"UTC","calendar_feed_url":"http://x/","phone_region":"US"`
 	report := `{"report":"sources","period":{"key":"this_month","from":"2026-12-01T00:00:00Z","to":"2027-01-01T00:00:00Z"},"filters":"","data":`
 	problem := `{"type":"about:blank","title":"Unauthorized","status":401,"code":"unauthorized"`
 	for _, c2 := range []struct {

@@ -20,6 +20,9 @@ type meResponse struct {
 	TimeZone string `json:"time_zone"`
 	// CalendarFeedURL is the private iCalendar address of the user's tasks.
 	CalendarFeedURL string `json:"calendar_feed_url"`
+	// PhoneRegion is the region numbers the caller sends without a country
+	// code are read in: their own (Profile → Phone numbers), else the team's.
+	PhoneRegion string `json:"phone_region"`
 }
 
 // handleAPIMe answers GET /api/v1/me: who the caller is logged in as.
@@ -32,6 +35,6 @@ func handleAPIMe(s *apiSite) http.Handler {
 			return
 		}
 		request.Encode(w, http.StatusOK, meResponse{ID: u.ID, Email: u.Email, Name: u.Name, Role: string(u.Role), Language: u.Language, CreatedAt: u.CreatedAt,
-			TimeZone: app.ZoneName(u), CalendarFeedURL: feed})
+			TimeZone: app.ZoneName(u), CalendarFeedURL: feed, PhoneRegion: s.app.PhoneRegionOf(r.Context(), u)})
 	})
 }
