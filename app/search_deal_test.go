@@ -76,6 +76,12 @@ func TestDealsAreFoundBySearch(t *testing.T) {
 	is.NoErr(err)
 	is.NoErr(ta.MergeContacts(ctx, admin, other.ID, mindy.ID, nil))
 	is.True(foundDeal(t, ta, admin, "grimes", "Sunbeam")) // a merge moves the deal to the survivor's name
+	is.NoErr(ta.TrashContact(ctx, admin, other.ID))
+	is.True(foundDeal(t, ta, admin, "grimes", "Sunbeam")) // a trashed contact still names the deal it is on
+	_, err = ta.EmptyTrash(ctx, admin)
+	is.NoErr(err)
+	is.True(!foundDeal(t, ta, admin, "grimes", "Sunbeam")) // one deleted for good does not
+	is.True(foundDeal(t, ta, admin, "hammer", "Sunbeam"))
 
 	problems, err := ta.SearchIndexProblems(ctx)
 	is.NoErr(err)

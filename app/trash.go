@@ -15,6 +15,10 @@ func (a *App) EmptyTrash(ctx context.Context, actor Actor) (int, error) {
 	}
 	var n int
 	err := a.db.Write(ctx, func(tx *store.Tx) error {
+		named, err := store.LiveDealIDsOfTrashed(ctx, tx) // their entries carry names about to go
+		if err != nil {
+			return err
+		}
 		contacts, err := store.PurgeTrashedContacts(ctx, tx)
 		if err != nil {
 			return err
@@ -36,7 +40,15 @@ func (a *App) EmptyTrash(ctx context.Context, actor Actor) (int, error) {
 		n = len(contacts) + len(companies)
 		deals, err := a.purgeDeals(ctx, tx, actor)
 		n += deals
-		return err
+		if err != nil {
+			return err
+		}
+		for _, id := range named {
+			if err := a.indexDeal(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return n, err
 }

@@ -309,3 +309,18 @@ func SearchDocsOf(ctx context.Context, q Querier, refs []RecordRef) (map[RecordR
 	}
 	return out, nil
 }
+
+// LiveDealIDsOfTrashed lists the live deals that name a trashed contact
+// or company: emptying the trash deletes those, and the deals' entries
+// must stop carrying their names.
+func LiveDealIDsOfTrashed(ctx context.Context, q Querier) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT d.id FROM deals d WHERE d.deleted_at IS NULL AND (
+			d.contact_id IN (SELECT id FROM contacts WHERE deleted_at IS NOT NULL)
+			OR d.company_id IN (SELECT id FROM companies WHERE deleted_at IS NOT NULL))
+		UNION SELECT dc.deal_id FROM deal_contacts dc JOIN deals d ON d.id = dc.deal_id
+		WHERE d.deleted_at IS NULL AND dc.contact_id IN (SELECT id FROM contacts WHERE deleted_at IS NOT NULL)`)
+	if err != nil {
+		return nil, err
+	}
+	return scanIDs(rows)
+}
