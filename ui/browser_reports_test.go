@@ -95,7 +95,7 @@ func TestBrowserReports(t *testing.T) {
 		p.visit("/reports/funnel?period=this_month&owner=team", "#funnel svg")
 		p.screenshot("funnel-" + theme)
 		is.Equal(p.eval(`document.querySelector("#funnel svg title").textContent`), "Funnel of Sales")
-		is.Equal(p.eval(`String(document.querySelectorAll("#funnel rect.funnel").length)`), "6") // five stages and Won
+		is.Equal(p.eval(`String(document.querySelectorAll("#funnel svg.chart-wide rect.funnel").length)`), "6") // five stages and Won, in the drawing a 1280 px screen shows
 	}
 	p.visit("/reports/activity?period=this_month&owner=team", "#activity-period svg")
 	p.screenshot("activity-dark")
