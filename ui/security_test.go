@@ -179,7 +179,7 @@ var routeAccess = map[string]access{
 	"PATCH /api/v1/activities/{id}": writer, "DELETE /api/v1/activities/{id}": activitiesDelete, "GET /api/v1/activity-types": user,
 	"GET /api/v1/tasks": user, "POST /api/v1/tasks": writer, "GET /api/v1/tasks/{id}": user, "PATCH /api/v1/tasks/{id}": writer,
 	"DELETE /api/v1/tasks/{id}": activitiesDelete, "POST /api/v1/tasks/{id}/complete": writer, "POST /api/v1/tasks/{id}/snooze": writer,
-	"GET /api/v1/reminders/due": user,
+	"GET /api/v1/reminders/due": user, "POST /api/v1/reminders/{id}/dismiss": user,
 	// Pipelines and deals
 	"GET /deals": user, "POST /deals": dealsCreate, "GET /deals/new": dealsCreate, "GET /deals/{id}": user, "POST /deals/{id}": dealsEdit,
 	"GET /deals/{id}/edit": dealsEdit, "POST /deals/{id}/move": dealsEdit, "POST /deals/{id}/won": dealsEdit, "POST /deals/{id}/lost": dealsEdit,
