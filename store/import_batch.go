@@ -216,9 +216,14 @@ func CompanyIDsBySortName(ctx context.Context, q Querier, names []string) (map[s
 // INSERTs (which fire triggers) open one each, so interleaving them would
 // flush once per row. The entries take the rowids after the last one, as
 // SQLite would give them one by one.
+//
+// A record indexed since its entry was made — an automation rule that
+// edited a new contact, a later row of the same file that updated it —
+// already has a newer entry, and keeps it.
 func InsertNewSearchDocs(ctx context.Context, tx *Tx, docs []SearchDoc) error {
-	if len(docs) == 0 {
-		return nil
+	docs, err := notYetIndexed(ctx, tx, docs)
+	if err != nil || len(docs) == 0 {
+		return err
 	}
 	var next int64
 	if err := tx.queryRow(ctx, `SELECT coalesce(max(rowid), 0) + 1 FROM search_docs`).Scan(&next); err != nil {
