@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -227,4 +228,28 @@ func (p *page) capture(name string) (string, error) {
 	}
 	path := filepath.Join(p.shots, name+".png")
 	return path, os.WriteFile(path, png, 0o644)
+}
+
+// waitForText waits until the text of sel holds want, through a page that
+// is still loading: a query made while the document is being replaced
+// fails with "No node with given id", which is retried rather than fatal.
+func (p *page) waitForText(sel, want string) {
+	p.t.Helper()
+	js := fmt.Sprintf(`(() => { const e = document.querySelector(%q); return !!e && document.readyState === "complete" && e.innerText.includes(%q); })()`, sel, want)
+	deadline := time.Now().Add(stepTimeout)
+	var err error
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(p.ctx, stepTimeout)
+		var found bool
+		found, err = chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+		cancel()
+		if err == nil && found {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err == nil {
+		err = fmt.Errorf("%q never showed %q", sel, want)
+	}
+	p.fail("wait for text", err)
 }
