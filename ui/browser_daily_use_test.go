@@ -326,11 +326,23 @@ func TestBrowserPhonePrimaryActionOnFirstScreen(t *testing.T) {
 		p.screenshot("contacts-375-" + lang)
 		p.run(chromedp.Click(chromedp.CSS("label[for=filters-toggle]")))
 		is.True(visible(p, "form.filters"))
+
+		// The dashboard: its period and filters folded too, the first figure on the first screen.
+		p.visit("/reports", ".stat")
+		is.True(!visible(p, "form.report-filters"))
+		is.True(rect(p, ".stat")[3] <= 812)
+		p.screenshot("dashboard-375-" + lang)
+		// Its tables as cards as wide as the screen: the caption is not squeezed into a column.
+		is.True(rect(p, ".report-table caption")[2]-rect(p, ".report-table caption")[0] > 250)
+		is.True(rect(p, ".report-table tfoot tr")[2]-rect(p, ".report-table tfoot tr")[0] > 250)
+		p.run(chromedp.Click(chromedp.CSS("label[for=filters-toggle]")))
+		is.True(visible(p, "form.report-filters"))
 	}
 
 	// On a desktop the filters show as before, and the jump button does not.
 	p.run(chromedp.EmulateReset(), chromedp.EmulateViewport(1280, 900), chromedp.Navigate(ts.URL+"/contacts"), chromedp.WaitVisible(chromedp.CSS("form.filters")))
 	is.True(!visible(p, "label[for=filters-toggle]"))
+	p.visit("/reports", "form.report-filters")
 	p.visit("/contacts/"+c.ID, "#log-activity")
 	is.True(!visible(p, "#jump-log-activity"))
 	p.screenshot("contact-1280-ko")
