@@ -12,7 +12,7 @@ import (
 
 // Reading one row of a contact import: its cells become a ContactInput,
 // a bad field is left out with a warning (see parseContact), and the row
-// gets the keys it is matched by (import_contact.go).
+// gets the keys it is matched by (import_contact_match.go).
 
 // contactRow is one checked row of a contact import.
 type contactRow struct {
