@@ -1,4 +1,4 @@
-package main
+package cli_test
 
 import (
 	"bufio"
@@ -38,75 +38,6 @@ import (
 	"rolo/store"
 	"rolo/ui/api"
 )
-
-// TestMain lets a test start this binary as `rolo` in a child process:
-// with ROLO_TEST_RUN_MAIN=1 the test binary runs main() on its arguments.
-func TestMain(m *testing.M) {
-	if os.Getenv("ROLO_TEST_RUN_MAIN") == "1" {
-		main()
-		os.Exit(0)
-	}
-	os.Exit(m.Run())
-}
-
-// syncBuffer is a bytes.Buffer safe to read while run writes to it.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-func env(vars map[string]string) func(string) string {
-	return func(k string) string { return vars[k] }
-}
-
-// rolo runs one command to completion and returns its output.
-func rolo(t *testing.T, getenv func(string) string, stdin string, args ...string) (string, error) {
-	t.Helper()
-	var out syncBuffer
-	err := run(t.Context(), args, getenv, strings.NewReader(stdin), &out, io.Discard)
-	return out.String(), err
-}
-
-// startServe runs `rolo serve` until the returned stop is called, and
-// returns the address it printed.
-func startServe(t *testing.T, getenv func(string) string, args ...string) (url string, stop func() error) {
-	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	out := &syncBuffer{}
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), getenv, strings.NewReader(""), out, io.Discard)
-	}()
-	deadline := time.Now().Add(20 * time.Second)
-	for time.Now().Before(deadline) {
-		sc := bufio.NewScanner(strings.NewReader(out.String()))
-		for sc.Scan() {
-			if rest, ok := strings.CutPrefix(sc.Text(), "Rolo is running at "); ok {
-				return rest, func() error { cancel(); return <-done }
-			}
-		}
-		select {
-		case err := <-done:
-			t.Fatalf("serve stopped early: %v\n%s", err, out.String())
-		case <-time.After(20 * time.Millisecond):
-		}
-	}
-	cancel()
-	t.Fatalf("serve printed no address:\n%s", out.String())
-	return "", nil
-}
 
 func TestServeAndCommands(t *testing.T) {
 	t.Parallel()
@@ -750,7 +681,7 @@ func TestImportExportCommands(t *testing.T) {
 	is := is.New(t)
 	dir := t.TempDir()
 	getenv := env(map[string]string{"ROLO_DB": filepath.Join(dir, "rolo.db")})
-	sample := func(name string) string { return filepath.Join("testdata", "import", name) }
+	sample := func(name string) string { return filepath.Join("..", "..", "testdata", "import", name) }
 
 	var stderr syncBuffer
 	var out syncBuffer
@@ -801,7 +732,7 @@ func TestImportCompaniesAndDealsCommand(t *testing.T) {
 	is := is.New(t)
 	dir := t.TempDir()
 	getenv := env(map[string]string{"ROLO_DB": filepath.Join(dir, "rolo.db")})
-	sample := func(name string) string { return filepath.Join("testdata", "import", name) }
+	sample := func(name string) string { return filepath.Join("..", "..", "testdata", "import", name) }
 	importing := func(args ...string) (string, string, error) {
 		var out, stderr syncBuffer
 		err := run(t.Context(), append([]string{"import"}, args...), getenv, strings.NewReader(""), &out, &stderr)
@@ -1056,6 +987,7 @@ func TestFuzzBriefly(t *testing.T) {
 	for _, pkg := range slices.Sorted(maps.Keys(fuzzTargets)) {
 		for _, name := range fuzzTargets[pkg] {
 			cmd := exec.CommandContext(ctx, goTool, "test", pkg, "-run", "^$", "-fuzz", "^"+name+"$", "-fuzztime", fuzztime)
+			cmd.Dir = filepath.Join("..", "..") // the fuzz targets are named from the module's root
 			out, err := cmd.CombinedOutput()
 			switch {
 			case ctx.Err() != nil:
@@ -1122,7 +1054,7 @@ func TestImportEmailCommand(t *testing.T) {
 	t.Parallel()
 	is := is.New(t)
 	getenv := env(map[string]string{"ROLO_DB": filepath.Join(t.TempDir(), "rolo.db")})
-	mbox := filepath.Join("testdata", "email", "takeout.mbox")
+	mbox := filepath.Join("..", "..", "testdata", "email", "takeout.mbox")
 	_, err := rolo(t, getenv, "", "contacts", "add", "--first-name", "Bob", "--last-name", "Baker", "--email", "bob@baker.example")
 	is.NoErr(err)
 	_, err = rolo(t, getenv, "s3cret-password\n", "user", "add", "--email", "ada@example.com", "--name", "Ada", "--role", "admin")
@@ -1134,7 +1066,7 @@ func TestImportEmailCommand(t *testing.T) {
 	got, err = rolo(t, getenv, "", "import", "email", mbox)
 	is.NoErr(err)
 	is.True(strings.Contains(got, "Logged 3"))
-	got, err = rolo(t, getenv, "", "import", "email", filepath.Join("testdata", "email"))
+	got, err = rolo(t, getenv, "", "import", "email", filepath.Join("..", "..", "testdata", "email"))
 	is.NoErr(err)
 	is.True(strings.Contains(got, "were logged before")) // the mbox again, and the Gmail reply in it
 	got, err = rolo(t, getenv, "", "import", "email", mbox, "--create-contacts", "--as", "ada@example.com")
