@@ -34,6 +34,15 @@ func visible(p *page, sel string) bool {
 	return evaluate[bool](p, fmt.Sprintf(`(function () { var e = document.querySelector(%q); return !!e && e.getClientRects().length > 0; })()`, sel))
 }
 
+// textNow is the trimmed text of sel as the page has it now ("" when it is
+// not there): one script, holding no node, so polling it while the board
+// re-renders a column cannot fail with "No node with given id" as a
+// query through the DOM does.
+func textNow(p *page, sel string) string {
+	p.t.Helper()
+	return strings.TrimSpace(evaluate[string](p, fmt.Sprintf(`(document.querySelector(%q) || {}).textContent || ""`, sel)))
+}
+
 // rect is the element's box in the viewport: left, top, right, bottom.
 func rect(p *page, sel string) [4]float64 {
 	p.t.Helper()
@@ -120,7 +129,7 @@ func TestBrowserBoardFitsAndDropsOnZones(t *testing.T) {
 		d, err := ts.app.Deal(t.Context(), nil, winning)
 		return err == nil && d.Status == app.DealWon
 	})
-	waitFor(t, func() bool { return p.text(column+" .board-count") == "29" })
+	waitFor(t, func() bool { return textNow(p, column+" .board-count") == "29" })
 	is.Equal(zoneCount(), "2")
 	is.True(strings.Contains(p.text("#board-summary"), "30")) // 29 + the demo deal
 	is.True(evaluate[bool](p, `window.notReloaded === true`))
@@ -133,7 +142,7 @@ func TestBrowserBoardFitsAndDropsOnZones(t *testing.T) {
 		d, err := ts.app.Deal(t.Context(), nil, trashed)
 		return err == nil && d.Trashed()
 	})
-	waitFor(t, func() bool { return p.text(column+" .board-count") == "28" })
+	waitFor(t, func() bool { return textNow(p, column+" .board-count") == "28" })
 
 	// The move form, the way without a mouse, is still on every card.
 	is.Equal(evaluate[int](p, `document.querySelectorAll("#board .deal-card .card-move select[name=stage_id]").length`),
