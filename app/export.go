@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -326,34 +325,7 @@ func (a *App) Export(ctx context.Context, actor Actor, w io.Writer, entity, form
 		cw.Flush()
 		return cw.Error()
 	case "json":
-		if _, err := io.WriteString(w, "[\n"); err != nil {
-			return err
-		}
-		n := 0
-		err = ex.each(ctx, ids, func(row map[string]string, _ any) error {
-			obj := map[string]any{}
-			for _, col := range ex.columns {
-				if v := row[col]; v != "" {
-					obj[col] = v
-				}
-			}
-			b, err := json.Marshal(obj)
-			if err != nil {
-				return err
-			}
-			sep := ",\n"
-			if n == 0 {
-				sep = ""
-			}
-			n++
-			_, err = fmt.Fprintf(w, "%s%s", sep, b)
-			return err
-		})
-		if err != nil {
-			return err
-		}
-		_, err = io.WriteString(w, "\n]\n")
-		return err
+		return a.writeJSONRecords(ctx, ex, w, ids)
 	case "vcf":
 		if entity != "contact" {
 			return Invalid(map[string]string{"format": "error.export_vcf_contacts_only"})
@@ -361,23 +333,4 @@ func (a *App) Export(ctx context.Context, actor Actor, w io.Writer, entity, form
 		return a.writeVCards(ctx, ex, w, ids)
 	}
 	return Invalid(map[string]string{"format": "error.export_format_unknown"})
-}
-
-// ExportAll writes the whole database's contacts, companies and deals as
-// one JSON object, for moving to another system.
-func (a *App) ExportAll(ctx context.Context, actor Actor, w io.Writer) error {
-	for i, entity := range []string{"contact", "company", "deal"} {
-		sep := ",\n"
-		if i == 0 {
-			sep = "{\n"
-		}
-		if _, err := fmt.Fprintf(w, "%s%q: ", sep, map[string]string{"contact": "contacts", "company": "companies", "deal": "deals"}[entity]); err != nil {
-			return err
-		}
-		if err := a.Export(ctx, actor, w, entity, "json", nil); err != nil {
-			return err
-		}
-	}
-	_, err := io.WriteString(w, "}\n")
-	return err
 }
