@@ -24,6 +24,7 @@ const maxUpload = 256 << 20
 type upload struct {
 	UserID string `json:"user_id"`
 	Name   string `json:"name"`
+	Source string `json:"source,omitempty"` // a whole-CRM migration's ("pipedrive", "hubspot"); "" for one file
 }
 
 func uploadDir() string { return filepath.Join(os.TempDir(), "rolo-uploads") }
@@ -48,6 +49,35 @@ func openUpload(token string, user *app.User) (*os.File, upload, error) {
 		return nil, meta, &app.Error{Code: app.ENotFound, Message: "error.import_upload_gone"}
 	}
 	return f, meta, nil
+}
+
+// keepUpload stores src in the temp dir under a new random token with its
+// metadata, for the preview and run that follow; on error nothing is kept.
+func keepUpload(src io.Reader, meta upload) (string, error) {
+	token := make([]byte, 16)
+	_, _ = rand.Read(token)
+	id := hex.EncodeToString(token)
+	if err := os.MkdirAll(uploadDir(), 0o700); err != nil {
+		return "", err
+	}
+	dst, err := os.OpenFile(filepath.Join(uploadDir(), id+".upload"), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return "", err
+	}
+	_, err = io.Copy(dst, src)
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		var data []byte
+		data, _ = json.Marshal(meta)
+		err = os.WriteFile(filepath.Join(uploadDir(), id+".json"), data, 0o600)
+	}
+	if err != nil {
+		removeUpload(id)
+		return "", err
+	}
+	return id, nil
 }
 
 func removeUpload(token string) {
@@ -78,33 +108,12 @@ func handleImportUpload(s *site) http.Handler {
 			return
 		}
 		defer file.Close()
-		token := make([]byte, 16)
-		_, _ = rand.Read(token)
-		id := hex.EncodeToString(token)
-		if err := os.MkdirAll(uploadDir(), 0o700); err != nil {
-			s.views.renderError(w, r, b, err)
+		id, err := keepUpload(file, upload{UserID: b.User.ID, Name: filepath.Base(header.Filename)})
+		switch {
+		case errors.As(err, &tooBig):
+			fail("error.import_too_large")
 			return
-		}
-		dst, err := os.OpenFile(filepath.Join(uploadDir(), id+".upload"), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-		if err != nil {
-			s.views.renderError(w, r, b, err)
-			return
-		}
-		_, err = io.Copy(dst, file)
-		if cerr := dst.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			removeUpload(id)
-			if errors.As(err, &tooBig) {
-				fail("error.import_too_large")
-				return
-			}
-			s.views.renderError(w, r, b, err)
-			return
-		}
-		meta, _ := json.Marshal(upload{UserID: b.User.ID, Name: filepath.Base(header.Filename)})
-		if err := os.WriteFile(filepath.Join(uploadDir(), id+".json"), meta, 0o600); err != nil {
+		case err != nil:
 			s.views.renderError(w, r, b, err)
 			return
 		}
