@@ -121,6 +121,8 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 		"tn":   func(key string, n int) string { return v.catalog.Count(lang, key, n) },
 		"date": func(t any) string { return formatAny(v.catalog, lang, loc, t) },
 		"url":  v.url,
+		// contactRows writes the contact list's rows (contact_rows.go).
+		"contactRows": func(p contactsPage) (template.HTML, error) { return v.contactRows(lang, loc, p) },
 		"asset": func(name string) string {
 			return v.assets.URL(name)
 		},
