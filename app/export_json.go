@@ -3,58 +3,132 @@ package app
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
+	"strings"
+
+	"rolo/store"
 )
 
-// writeJSONRecords writes the exporter's records as one JSON array, one
-// object a line.
-func (a *App) writeJSONRecords(ctx context.Context, ex *exporter, w io.Writer, ids []string) error {
-	if _, err := io.WriteString(w, "[\n"); err != nil {
+// ExportAll writes the whole database as one typed JSON document (see
+// dump_types.go), for moving to another system or restoring with
+// ImportAll. Only an admin (or the command line) may: it holds every
+// user's records and the team.
+func (a *App) ExportAll(ctx context.Context, actor Actor, w io.Writer) error {
+	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
 		return err
 	}
-	n := 0
-	err := ex.each(ctx, ids, func(row map[string]string, _ any) error {
-		obj := map[string]any{}
-		for _, col := range ex.columns {
-			if v := row[col]; v != "" {
-				obj[col] = v
-			}
-		}
-		b, err := json.Marshal(obj)
-		if err != nil {
-			return err
-		}
-		sep := ",\n"
-		if n == 0 {
-			sep = ""
-		}
-		n++
-		_, err = fmt.Fprintf(w, "%s%s", sep, b)
+	var d Dump
+	err := a.db.ReadSnapshot(ctx, func(q store.Querier) error {
+		var err error
+		d, err = readDump(ctx, q)
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	_, err = io.WriteString(w, "\n]\n")
-	return err
+	return writeDump(w, d)
 }
 
-// ExportAll writes the whole database's contacts, companies and deals as
-// one JSON object, for moving to another system.
-func (a *App) ExportAll(ctx context.Context, actor Actor, w io.Writer) error {
-	for i, entity := range []string{"contact", "company", "deal"} {
-		sep := ",\n"
-		if i == 0 {
-			sep = "{\n"
-		}
-		if _, err := fmt.Fprintf(w, "%s%q: ", sep, map[string]string{"contact": "contacts", "company": "companies", "deal": "deals"}[entity]); err != nil {
-			return err
-		}
-		if err := a.Export(ctx, actor, w, entity, "json", nil); err != nil {
-			return err
+func readDump(ctx context.Context, q store.Querier) (Dump, error) {
+	d := Dump{Format: DumpFormat, Version: DumpVersion}
+	r, err := newDumpReader(ctx, q)
+	if err != nil {
+		return d, err
+	}
+	all := func(string) bool { return true }
+	steps := []func() error{
+		func() (err error) { d.Users, err = r.userList(); return },
+		func() (err error) { d.Tags, err = r.tagList(); return },
+		func() (err error) { d.CustomFields, err = r.customFields(); return },
+		func() (err error) { d.ActivityTypes, err = r.activityTypeList(); return },
+		func() (err error) { d.Pipelines, err = r.pipelineList(); return },
+		func() (err error) { d.Companies, err = r.companyList(all, nil); return },
+		func() (err error) { d.Contacts, err = r.contactList(all, nil); return },
+		func() (err error) { d.Deals, err = r.dealList(all, nil); return },
+		func() (err error) { d.Activities, err = r.activityList(); return },
+		func() (err error) { d.Tasks, err = r.taskList(); return },
+		func() (err error) { d.Segments, err = r.segmentList(); return },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return d, err
 		}
 	}
-	_, err := io.WriteString(w, "}\n")
-	return err
+	return d, nil
+}
+
+// writeDump encodes the document: two spaces of indent, keys in a fixed
+// order, <, > and & as themselves.
+func writeDump(w io.Writer, d Dump) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(d)
+}
+
+// writeJSONRecords writes one kind of record (or only ids) as the same
+// document with only that kind's list, so `rolo export contacts --format
+// json` is the contacts part of `rolo export all`. It keeps to what the
+// exporter allows the actor: own records only, no hidden fields.
+func (a *App) writeJSONRecords(ctx context.Context, ex *exporter, w io.Writer, ids []string) error {
+	hidden := map[string]bool{}
+	shown := map[string]bool{}
+	for _, c := range ex.columns {
+		shown[c] = true
+	}
+	for _, f := range ex.custom {
+		if !shown["cf."+f.Key] {
+			hidden[f.Key] = true
+		}
+	}
+	var only map[string]bool
+	if ids != nil {
+		only = make(map[string]bool, len(ids))
+		for _, id := range ids {
+			only[id] = true
+		}
+	}
+	keep := func(owner string) bool { return ex.owner == "" || owner == ex.owner }
+	d := Dump{Format: DumpFormat, Version: DumpVersion}
+	err := a.db.ReadSnapshot(ctx, func(q store.Querier) error {
+		r, err := newDumpReader(ctx, q)
+		if err != nil {
+			return err
+		}
+		switch ex.entity {
+		case "contact":
+			d.Contacts, err = r.contactList(keep, hidden)
+			d.Contacts = onlyIDs(d.Contacts, only, func(c DumpContact) string { return c.ID })
+		case "company":
+			d.Companies, err = r.companyList(keep, hidden)
+			d.Companies = onlyIDs(d.Companies, only, func(c DumpCompany) string { return c.ID })
+		case "deal":
+			d.Deals, err = r.dealList(keep, hidden)
+			d.Deals = onlyIDs(d.Deals, only, func(c DumpDeal) string { return c.ID })
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return writeDump(w, d)
+}
+
+// onlyIDs keeps the records whose id is in only (all when only is nil).
+func onlyIDs[T any](list []T, only map[string]bool, id func(T) string) []T {
+	if only == nil {
+		return list
+	}
+	out := list[:0]
+	for _, x := range list {
+		if only[id(x)] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// kindOfDump names the kind a per-kind document holds, for messages.
+func kindOfDump(entity string) string {
+	return strings.TrimSpace(map[string]string{"contact": "contacts", "company": "companies", "deal": "deals"}[entity])
 }
