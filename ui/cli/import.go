@@ -71,6 +71,7 @@ func importCommand(getenv func(string) string, stdout, stderr io.Writer) *cobra.
 		cmd.AddCommand(sub)
 	}
 	cmd.AddCommand(importEmailCommand(getenv, stdout, stderr))
+	cmd.AddCommand(importMigrateCommands(getenv, stdout, stderr)...)
 	cmd.AddCommand(&cobra.Command{
 		Use:   "list",
 		Short: "List the latest imports",
