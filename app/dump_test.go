@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -140,4 +141,111 @@ func TestExportAllImportAllRoundTrip(t *testing.T) {
 	is.True(err != nil)
 	is.True(strings.Contains(err.Error(), "not empty"))
 	is.Equal(string(exportAll(t, dst)), string(before))
+}
+
+// TestImportAllRefusesBadDocuments: a file cut short, broken JSON, a
+// value of the wrong type, an unknown member and a dangling reference
+// are each reported at their path, and nothing is written; a document
+// that fails only while writing leaves nothing either.
+func TestImportAllRefusesBadDocuments(t *testing.T) {
+	is := is.New(t)
+	ctx := context.Background()
+	src := mustOpenApp(t)
+	fillEveryKind(t, src)
+	good := exportAll(t, src)
+	edit := func(change func(doc map[string]any)) []byte {
+		var doc map[string]any
+		is.NoErr(json.Unmarshal(good, &doc))
+		change(doc)
+		b, err := json.Marshal(doc)
+		is.NoErr(err)
+		return b
+	}
+	item := func(doc map[string]any, path ...any) map[string]any {
+		var v any = doc
+		for _, p := range path {
+			switch k := p.(type) {
+			case string:
+				v = v.(map[string]any)[k]
+			case int:
+				v = v.([]any)[k]
+			}
+		}
+		return v.(map[string]any)
+	}
+	withEmail := 0
+	for i, c := range mustDecode(t, good)["contacts"].([]any) {
+		if len(c.(map[string]any)["emails"].([]any)) > 0 {
+			withEmail = i
+			break
+		}
+	}
+	cases := []struct {
+		name string
+		doc  []byte
+		want string
+	}{
+		{"cut short", good[:len(good)/2], "is it cut short?"},
+		{"broken JSON", []byte(`{"format": "rolo", "version": 1, "contacts": [{"id": "a",, }]}`), "contacts[0]: not valid JSON"},
+		{"wrong type", edit(func(d map[string]any) { item(d, "contacts", withEmail, "emails", 0)["value"] = 5 }),
+			fmt.Sprintf("contacts[%d].emails[0].value: must be a string, not a number", withEmail)},
+		{"null where a value must be", edit(func(d map[string]any) { item(d, "deals", 0)["value"] = nil }), "deals[0].value: must be an object, not null"},
+		{"unknown member", edit(func(d map[string]any) { item(d, "contacts", 2)["emial"] = "x@example.com" }), "contacts[2].emial: unknown member"},
+		{"dangling reference", edit(func(d map[string]any) { item(d, "deals", 1)["stage"] = map[string]any{"id": "nope"} }),
+			`deals[1].stage.id: no stage "nope" in the deal's pipeline`},
+		{"bad time", edit(func(d map[string]any) { item(d, "users", 0)["created_at"] = "yesterday" }), "users[0].created_at: must be a time in RFC 3339"},
+		{"custom value of the wrong type", edit(func(d map[string]any) {
+			for _, c := range d["contacts"].([]any) {
+				if custom := c.(map[string]any)["custom"].(map[string]any); custom["f_bool"] != nil {
+					custom["f_bool"] = "yes"
+				}
+			}
+		}), "does not fit a bool field"},
+		{"another program's file", []byte(`{"format": "hubspot", "version": 1}`), `format: must be "rolo"`},
+		{"not an object", []byte(`[{"id": "1"}]`), "must be an object, not a list"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			is := is.New(t)
+			dst := mustOpenApp(t)
+			_, err := dst.ImportAll(ctx, nil, bytes.NewReader(tc.doc))
+			is.True(err != nil)
+			is.True(strings.Contains(err.Error(), tc.want)) // the problem, at its path
+			is.True(strings.Contains(err.Error(), "nothing was written"))
+			users, err := dst.Users(ctx, nil)
+			is.NoErr(err)
+			is.Equal(len(users), 0) // nothing was written
+		})
+	}
+
+	t.Run("fails while writing", func(t *testing.T) {
+		is := is.New(t)
+		// Two occurrences of one series on the same day pass the checks but
+		// not the database's unique index: the whole restore rolls back.
+		doc := edit(func(d map[string]any) {
+			for _, i := range []int{0, 1} {
+				item(d, "tasks", i)["series_id"], item(d, "tasks", i)["occurrence"] = "series-1", "2026-12-01"
+			}
+		})
+		dst := mustOpenApp(t)
+		_, err := dst.ImportAll(ctx, nil, bytes.NewReader(doc))
+		is.True(err != nil)
+		users, err := dst.Users(ctx, nil)
+		is.NoErr(err)
+		is.Equal(len(users), 0) // all or nothing
+		list, err := dst.ListContacts(ctx, nil, store.ListQuery{Limit: 5})
+		is.NoErr(err)
+		is.Equal(len(list.Rows), 0)
+		_, err = dst.ImportAll(ctx, nil, bytes.NewReader(good))
+		is.NoErr(err) // and the database is still empty enough to restore into
+	})
+}
+
+func mustDecode(t *testing.T, b []byte) map[string]any {
+	t.Helper()
+	var doc map[string]any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }

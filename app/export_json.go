@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"strings"
 
 	"rolo/store"
 )
@@ -126,9 +125,4 @@ func onlyIDs[T any](list []T, only map[string]bool, id func(T) string) []T {
 		}
 	}
 	return out
-}
-
-// kindOfDump names the kind a per-kind document holds, for messages.
-func kindOfDump(entity string) string {
-	return strings.TrimSpace(map[string]string{"contact": "contacts", "company": "companies", "deal": "deals"}[entity])
 }

@@ -62,5 +62,6 @@ func exportCommand(getenv func(string) string, stdout io.Writer) *cobra.Command 
 	cmd.Flags().Bool("bom", false, "start a CSV with a UTF-8 byte-order mark, so that Excel shows every alphabet")
 	cmd.Flags().Bool("json", false, "JSON; without a kind of record, the whole database")
 	cmd.Flags().StringP("output", "o", "", "write to this file instead of standard output")
+	cmd.AddCommand(exportAllCommand(getenv, stdout))
 	return cmd
 }

@@ -72,6 +72,7 @@ func importCommand(getenv func(string) string, stdout, stderr io.Writer) *cobra.
 	}
 	cmd.AddCommand(importEmailCommand(getenv, stdout, stderr))
 	cmd.AddCommand(importMigrateCommands(getenv, stdout, stderr)...)
+	cmd.AddCommand(importAllCommand(getenv, stdout))
 	cmd.AddCommand(&cobra.Command{
 		Use:   "list",
 		Short: "List the latest imports",

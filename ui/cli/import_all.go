@@ -1,0 +1,38 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"rolo/app"
+)
+
+// importAllCommand is `rolo import all`: restore a document written by
+// `rolo export all` into a new, empty database.
+func importAllCommand(getenv func(string) string, stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "all FILE.json",
+		Short: "Restore a whole database written by `rolo export all` into a new, empty one (all or nothing; users then set a password)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runAs(cmd, getenv, func(a *app.App, actor app.Actor) error {
+				f, err := os.Open(args[0])
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				rep, err := a.ImportAll(cmd.Context(), actor, f)
+				if err != nil {
+					return cliError(err)
+				}
+				_, err = fmt.Fprintf(stdout, "Restored %d users, %d companies, %d contacts, %d deals, %d activities and %d tasks.\n"+
+					"Users have no password yet: set one with `rolo user passwd EMAIL` (or an admin does on the users page).\n",
+					rep.Users, rep.Companies, rep.Contacts, rep.Deals, rep.Activities, rep.Tasks)
+				return err
+			})
+		},
+	}
+}
