@@ -133,7 +133,7 @@ func (k recordAPI[In, Rec, Body]) handleList(s *apiSite) http.Handler {
 			writeAPIError(w, r, s, err)
 			return
 		}
-		request.Encode(w, http.StatusOK, page)
+		encode(w, http.StatusOK, page)
 	})
 }
 
@@ -162,7 +162,7 @@ func (k recordAPI[In, Rec, Body]) handleCreate(s *apiSite) http.Handler {
 		if u, err := s.router.Get(k.route).URL("id", k.id(rec)); err == nil {
 			w.Header().Set("Location", u.String())
 		}
-		request.Encode(w, http.StatusCreated, k.json(rec))
+		encode(w, http.StatusCreated, k.json(rec))
 	})
 }
 
@@ -176,7 +176,7 @@ func (k recordAPI[In, Rec, Body]) handleShow(s *apiSite) http.Handler {
 			writeAPIError(w, r, s, err)
 			return
 		}
-		request.Encode(w, http.StatusOK, k.json(rec))
+		encode(w, http.StatusOK, k.json(rec))
 	})
 }
 
@@ -208,7 +208,7 @@ func (k recordAPI[In, Rec, Body]) handleUpdate(s *apiSite) http.Handler {
 			writeAPIError(w, r, s, err)
 			return
 		}
-		request.Encode(w, http.StatusOK, k.json(rec))
+		encode(w, http.StatusOK, k.json(rec))
 	})
 }
 
