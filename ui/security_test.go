@@ -224,6 +224,9 @@ var routeAccess = map[string]access{
 	"GET /imports": importsView, "POST /imports": importsCreate, "GET /imports/{token}": importsCreate,
 	"POST /imports/{token}/run": importsCreate, "POST /imports/batches/{id}/undo": importsDelete,
 	"GET /imports/batches/{id}/failures": importsCreate, "GET /export/{entity}": importsView,
+	// Leaving another CRM (issue 17): uploading, planning and running a migration is importing
+	"POST /imports/migrate": importsCreate, "GET /imports/migrate/{token}": importsCreate, "POST /imports/migrate/{token}": importsCreate,
+	"POST /imports/migrate/{token}/run": importsCreate, "GET /imports/migrate/{token}/result": importsCreate,
 	"GET /data-quality": user, "POST /duplicates/merge": contactsDelete, "POST /merges/{id}/undo": contactsDelete,
 	"GET /contacts/merge": contactsDelete, "POST /contacts/merge": contactsDelete, "POST /contacts/merge/undo": contactsDelete,
 	"GET /api/v1/contacts/duplicates": writer,

@@ -21,6 +21,13 @@ type importsPage struct {
 	CanUndo   bool
 	Error     string // catalog key of an upload problem
 	importChoices
+	// The whole-CRM migration's form: the CRMs it reads, the one chosen,
+	// and the catalog key of an upload problem with its untranslated
+	// detail (the file of the export at fault).
+	Sources       []string
+	MigrateSource string
+	MigrateError  string
+	MigrateDetail string
 }
 
 // importChoices are the menus the upload and preview forms share.
@@ -47,6 +54,7 @@ func (s *site) renderImports(w http.ResponseWriter, r *http.Request, status int,
 	page.Batches, page.Team, page.Statuses = batches, team, app.LifecycleStatuses
 	page.Entities, page.Presets, page.Encodings = []string{"contact", "company", "deal", "vcard"}, app.ImportPresets, app.Encodings
 	page.Entity = r.URL.Query().Get("entity")
+	page.Sources = app.MigrationSources
 	page.CanImport = s.app.Can(page.User, app.AreaImports, app.LevelCreate)
 	page.CanUndo = s.app.Can(page.User, app.AreaImports, app.LevelDelete)
 	s.views.render(w, r, status, "imports", page.Lang, page)

@@ -276,6 +276,13 @@ func addRoutes(r *mux.Router, s *site, files *staticFiles) {
 	r.Handle("/imports/batches/{id}/failures", private(handleImportFailures(s))).Methods(http.MethodGet).Name("import.failures")
 	r.Handle("/imports/{token}", private(handleImportPreview(s))).Methods(http.MethodGet).Name("import.preview")
 	r.Handle("/imports/{token}/run", private(handleImportRun(s))).Methods(http.MethodPost).Name("import.run")
+	// Leaving another CRM (issue 17): its export uploaded → the plan (a dry
+	// run; POST re-plans with the stages and owners mapped) → run → result.
+	r.Handle("/imports/migrate", private(handleMigrateUpload(s))).Methods(http.MethodPost).Name("migrate.upload")
+	r.Handle("/imports/migrate/{token}", private(handleMigratePreview(s))).Methods(http.MethodGet).Name("migrate.preview")
+	r.Handle("/imports/migrate/{token}", private(handleMigratePreview(s))).Methods(http.MethodPost).Name("migrate.replan")
+	r.Handle("/imports/migrate/{token}/run", private(handleMigrateRun(s))).Methods(http.MethodPost).Name("migrate.run")
+	r.Handle("/imports/migrate/{token}/result", private(handleMigrateResult(s))).Methods(http.MethodGet).Name("migrate.result")
 	r.Handle("/export/{entity}", private(handleExport(s))).Methods(http.MethodGet).Name("export")
 
 	// Email in the timeline (issue 21): .eml files dropped on a record page
