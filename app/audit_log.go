@@ -55,5 +55,9 @@ func (a *App) History(ctx context.Context, actor Actor, entity, id string, limit
 	if err != nil {
 		return nil, err
 	}
-	return decodeAudit(page.Entries), nil
+	trail, err := store.ImportTrail(ctx, a.db.Reader(), entity, id) // created by a contact import
+	if err != nil {
+		return nil, err
+	}
+	return decodeAudit(store.MergeTrail(page.Entries, trail, limit, store.NewerByID)), nil
 }

@@ -52,7 +52,7 @@ const (
 
 // record writes c to the audit log inside tx and, in the same transaction,
 // tells notifications, scoring, webhooks and rules of the events it makes.
-// Every write passes here.
+// Every write passes here (an import's new records through announce alone).
 func (a *App) record(ctx context.Context, tx *store.Tx, actorID string, c Change) error {
 	body := []byte("{}")
 	d := c.details()
@@ -70,6 +70,13 @@ func (a *App) record(ctx context.Context, tx *store.Tx, actorID string, c Change
 	}); err != nil {
 		return err
 	}
+	return a.announce(ctx, tx, actorID, c)
+}
+
+// announce tells notifications, scoring, webhooks and rules of c's events
+// without an audit entry of its own: an import's new records, whose
+// history is their batch (import_records, read back by store.ImportTrail).
+func (a *App) announce(ctx context.Context, tx *store.Tx, actorID string, c Change) error {
 	events := c.events()
 	if len(events) == 0 {
 		return nil

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -14,7 +15,9 @@ import (
 // the contact each row matches in import_contact_match.go; here the
 // batch is written.
 
-// writeContacts stores one chunk inside tx.
+// writeContacts stores one chunk inside tx. New contacts wait in fresh
+// and are stored together, in multi-row statements (storeNew); a row that
+// updates a contact first stores those waiting, since it may be one.
 func (imp *importer) writeContacts(ctx context.Context, tx *store.Tx, rows []*contactRow, b *store.ImportBatch) error {
 	found, err := imp.existing(ctx, tx, rows)
 	if err != nil {
@@ -23,32 +26,40 @@ func (imp *importer) writeContacts(ctx context.Context, tx *store.Tx, rows []*co
 	if err := imp.resolveCompanies(ctx, tx, rows, b); err != nil {
 		return err
 	}
+	fresh := make([]*contactRow, 0, len(rows))
 	for _, r := range rows {
+		keys := imp.matchKeys(r)
 		id := ""
-		for _, k := range imp.matchKeys(r) {
+		for _, k := range keys {
 			if id = found[k]; id != "" {
 				break
 			}
 		}
 		switch {
 		case id == "":
-			if err := imp.createContact(ctx, tx, r); err != nil {
-				return imp.rowError(r.line, err)
-			}
+			r.c.ID, r.c.CreatedBy = imp.a.cfg.NewID(), actorID(imp.actor)
+			fresh = append(fresh, r)
 			b.Created++
 			id = r.c.ID
 		case imp.opt.OnDuplicate == "skip":
 			b.Skipped++
 			continue
 		default:
+			if err := imp.storeNew(ctx, tx, fresh); err != nil {
+				return err
+			}
+			fresh = fresh[:0]
 			if err := imp.updateContact(ctx, tx, id, r); err != nil {
 				return imp.rowError(r.line, err)
 			}
 			b.Updated++
 		}
-		for _, k := range imp.matchKeys(r) {
+		for _, k := range keys {
 			found[k] = id // a later row of the file with the same key finds this contact
 		}
+	}
+	if err := imp.storeNew(ctx, tx, fresh); err != nil {
+		return err
 	}
 	docs := imp.docs
 	imp.docs = imp.docs[:0]
@@ -106,7 +117,8 @@ func (imp *importer) resolveCompanies(ctx context.Context, tx *store.Tx, rows []
 			if err := store.InsertImportRecord(ctx, tx, b.ID, store.ImportRecord{Entity: "company", RecordID: co.ID, Action: "created"}); err != nil {
 				return err
 			}
-			if err := imp.a.record(ctx, tx, actorID(imp.actor), Change{Action: ActionCompanyCreated, Entity: "company", ID: co.ID, Name: co.Name,
+			// Its history is the batch's record of it, as for the contacts (see storeNew).
+			if err := imp.a.announce(ctx, tx, actorID(imp.actor), Change{Action: ActionCompanyCreated, Entity: "company", ID: co.ID, Name: co.Name,
 				Details: map[string]any{"import": b.ID}}); err != nil {
 				return err
 			}
@@ -135,47 +147,76 @@ func (imp *importer) tags(ctx context.Context, tx *store.Tx, names []string) ([]
 	return append(out, created...), err
 }
 
-func (imp *importer) createContact(ctx context.Context, tx *store.Tx, r *contactRow) error {
-	c := r.c
-	c.ID, c.CreatedBy = imp.a.cfg.NewID(), actorID(imp.actor)
-	if err := store.InsertContact(ctx, tx, c); err != nil {
+// storeNew stores new contacts (their IDs already given) with their tags,
+// photos and custom values, lists them in the batch and tells rules and
+// webhooks of each. Their history is the batch: no audit entry per
+// contact, the batch's records (import_records) say who imported each,
+// when and from which file (store.ImportTrail), and the batch's own entry
+// carries the counts.
+func (imp *importer) storeNew(ctx context.Context, tx *store.Tx, rows []*contactRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	cs := make([]Contact, len(rows))
+	var links []store.TagLink
+	for i, r := range rows {
+		tags, err := imp.tags(ctx, tx, r.tags)
+		if err != nil {
+			return imp.rowError(r.line, err)
+		}
+		for _, t := range tags { // a new contact: nothing to replace
+			links = append(links, store.TagLink{RecordID: r.c.ID, TagID: t.ID})
+		}
+		cs[i] = r.c
+	}
+	if err := store.InsertContacts(ctx, tx, cs); err != nil {
+		var refused *store.RefusedRow
+		if errors.As(err, &refused) {
+			return imp.rowError(rows[refused.Row].line, refused.Err)
+		}
 		return err
 	}
-	tags, err := imp.tags(ctx, tx, r.tags)
-	if err != nil {
+	if err := store.AddTags(ctx, tx, "contact", links); err != nil {
 		return err
 	}
-	for _, t := range tags { // a new contact: nothing to replace
-		if err := store.AddTag(ctx, tx, "contact", c.ID, t.ID); err != nil {
+	records := make([]store.ImportRecord, len(rows))
+	for i, r := range rows {
+		if err := imp.completeNew(ctx, tx, r); err != nil {
+			return imp.rowError(r.line, err)
+		}
+		records[i] = store.ImportRecord{Entity: "contact", RecordID: r.c.ID, Action: "created"}
+	}
+	if err := store.InsertImportRecords(ctx, tx, imp.batchID, records); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := imp.a.announce(ctx, tx, actorID(imp.actor), Change{Action: ActionContactCreated, Entity: "contact", ID: r.c.ID,
+			Name: r.c.DisplayName, Details: map[string]any{"import": imp.batchID}}); err != nil {
 			return err
 		}
 	}
-	c.Tags = tags
-	r.c.ID = c.ID
+	return nil
+}
+
+// completeNew gives a stored new contact its photo and custom values,
+// and its search entry: at once with custom values (their text is in
+// it), else with the chunk's others at its end.
+func (imp *importer) completeNew(ctx context.Context, tx *store.Tx, r *contactRow) error {
 	if photo := imp.opt.photos[r.line]; photo != nil { // a vCard's PHOTO
-		if err := store.SetContactPhoto(ctx, tx, c.ID, photo); err != nil {
+		if err := store.SetContactPhoto(ctx, tx, r.c.ID, photo); err != nil {
 			return err
 		}
 	}
 	if len(r.custom) > 0 || imp.hasRequiredCustom() {
-		if _, err := imp.a.applyCustomValues(ctx, tx, "contact", c.ID, r.custom, true); err != nil {
+		if _, err := imp.a.applyCustomValues(ctx, tx, "contact", r.c.ID, r.custom, true); err != nil {
 			return err
 		}
-		if err := imp.a.indexContact(ctx, tx, c.ID); err != nil { // with the custom values' text
-			return err
-		}
-	} else {
-		doc := r.doc
-		doc.Ref, doc.OwnerID = c.ID, c.OwnerID
-		imp.docs = append(imp.docs, doc)
+		return imp.a.indexContact(ctx, tx, r.c.ID)
 	}
-	if err := store.InsertImportRecord(ctx, tx, imp.batchID, store.ImportRecord{Entity: "contact", RecordID: c.ID, Action: "created"}); err != nil {
-		return err
-	}
-	// One short entry per record (the record's page shows "created by
-	// import"); the batch's own entry carries the counts.
-	return imp.a.record(ctx, tx, actorID(imp.actor), Change{Action: ActionContactCreated, Entity: "contact", ID: c.ID, Name: c.DisplayName,
-		Details: map[string]any{"import": imp.batchID}})
+	doc := r.doc
+	doc.Ref, doc.OwnerID = r.c.ID, r.c.OwnerID
+	imp.docs = append(imp.docs, doc)
+	return nil
 }
 
 func (imp *importer) hasRequiredCustom() bool {

@@ -210,7 +210,8 @@ func CompanyIDsBySortName(ctx context.Context, q Querier, names []string) (map[s
 }
 
 // InsertNewSearchDocs indexes records that are not in the index yet (an
-// import's new contacts, a demo's records), a hundred per statement. The
+// import's new contacts, a demo's records): the entries a hundred per
+// statement, their terms in one (see insertSearchTerms). The
 // FTS rows go in one after another at the end of the chunk: FTS5 writes
 // its pending terms to disk at every statement savepoint, and the contact
 // INSERTs (which fire triggers) open one each, so interleaving them would
@@ -229,14 +230,14 @@ func InsertNewSearchDocs(ctx context.Context, tx *Tx, docs []SearchDoc) error {
 	if err := tx.queryRow(ctx, `SELECT coalesce(max(rowid), 0) + 1 FROM search_docs`).Scan(&next); err != nil {
 		return err
 	}
-	entries, terms := make([][]any, len(docs)), make([][]any, len(docs))
+	entries, terms := make([]any, 0, len(docs)*6), make([]searchTerms, len(docs))
 	for i, d := range docs {
 		rowid := next + int64(i)
-		entries[i] = []any{rowid, d.Kind, d.Ref, d.Title, d.Subtitle, d.OwnerID}
-		terms[i] = []any{rowid, d.Name, d.Words, d.CJK1, d.CJK2, d.Digits}
+		entries = append(entries, rowid, d.Kind, d.Ref, d.Title, d.Subtitle, d.OwnerID)
+		terms[i] = searchTerms{rowid, d.Name, d.Words, d.CJK1, d.CJK2, d.Digits}
 	}
-	if err := insertRows(ctx, tx, `INSERT INTO search_docs (rowid, kind, ref, title, subtitle, owner_id)`, entries); err != nil {
+	if err := insertFlat(ctx, tx, `INSERT INTO search_docs (rowid, kind, ref, title, subtitle, owner_id)`, 6, entries); err != nil {
 		return err
 	}
-	return insertRows(ctx, tx, `INSERT INTO search_index (rowid, name, words, cjk1, cjk2, digits)`, terms)
+	return insertSearchTerms(ctx, tx, terms)
 }

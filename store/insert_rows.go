@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"strings"
+	"sync"
 )
 
 // rowsPerInsert is how many rows one multi-row INSERT carries: each
@@ -19,19 +20,60 @@ func insertRows(ctx context.Context, tx *Tx, head string, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	one := "(" + placeholders(len(rows[0])) + ")"
-	args := make([]any, 0, rowsPerInsert*len(rows[0]))
-	for len(rows) > 0 {
-		n := min(len(rows), rowsPerInsert)
-		args = args[:0]
-		for _, r := range rows[:n] {
-			args = append(args, r...)
+	width := len(rows[0])
+	args := make([]any, 0, len(rows)*width)
+	for _, r := range rows {
+		args = append(args, r...)
+	}
+	return insertFlat(ctx, tx, head, width, args)
+}
+
+// insertFlat is insertRows over one flat list of values, width to a row.
+// Every full statement has the same text, so the transaction prepares it
+// once and reuses it; only the last, shorter one differs. When a
+// statement is refused (SQLite undoes all of it), its rows are tried one
+// at a time to name the one refused (see RefusedRow).
+func insertFlat(ctx context.Context, tx *Tx, head string, width int, args []any) error {
+	for done := 0; len(args) >= width && width > 0; {
+		n := min(len(args)/width, rowsPerInsert)
+		if _, err := tx.exec(ctx, head+valuesText(width, n), args[:n*width]...); err != nil {
+			return refusedRow(ctx, tx, head, width, args[:n*width], done, err)
 		}
-		query := head + " VALUES " + strings.TrimSuffix(strings.Repeat(one+",", n), ",")
-		if _, err := tx.exec(ctx, query, args...); err != nil {
-			return translate(err)
-		}
-		rows = rows[n:]
+		args, done = args[n*width:], done+n
 	}
 	return nil
+}
+
+// RefusedRow is a multi-row insert's error for the row the database
+// refused: Row is its index among the rows given.
+type RefusedRow struct {
+	Row int
+	Err error
+}
+
+func (e *RefusedRow) Error() string { return e.Err.Error() }
+func (e *RefusedRow) Unwrap() error { return e.Err }
+
+func refusedRow(ctx context.Context, tx *Tx, head string, width int, args []any, done int, err error) error {
+	for i := 0; i < len(args)/width; i++ {
+		if _, one := tx.exec(ctx, head+valuesText(width, 1), args[i*width:(i+1)*width]...); one != nil {
+			return &RefusedRow{Row: done + i, Err: translate(one)}
+		}
+	}
+	return translate(err) // refused together, not one by one
+}
+
+// valuesTexts keeps " VALUES (?, …), …" by width and row count: a bulk
+// load asks for the same few again and again.
+var valuesTexts sync.Map // [2]int → string
+
+func valuesText(width, n int) string {
+	key := [2]int{width, n}
+	if s, ok := valuesTexts.Load(key); ok {
+		return s.(string)
+	}
+	one := "(" + placeholders(width) + ")"
+	s := " VALUES " + strings.TrimSuffix(strings.Repeat(one+",", n), ",")
+	valuesTexts.Store(key, s)
+	return s
 }

@@ -78,18 +78,10 @@ func timelineAudit(ctx context.Context, q Querier, ref RecordRef, cursor string,
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.QueryContext(ctx, query, args...)
+	out, err := queryAuditRows(ctx, q, query, args...)
 	if err != nil {
 		return nil, err
 	}
-	var out []AuditRow
-	err = eachRow(rows, func() error {
-		var r AuditRow
-		var at string
-		err := rows.Scan(&r.ID, &at, &r.ActorID, &r.ActorName, &r.Action, &r.Entity, &r.EntityID, &r.Details)
-		r.At = ParseTime(at)
-		out = append(out, r)
-		return err
-	})
-	return out, err
+	trail, err := timelineTrail(ctx, q, ref, cursor) // created by a contact import: see ImportTrail
+	return MergeTrail(out, trail, limit, newerByTime), err
 }
