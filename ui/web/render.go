@@ -123,6 +123,10 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 		"url":  v.url,
 		// contactRows writes the contact list's rows (contact_rows.go).
 		"contactRows": func(p contactsPage) (template.HTML, error) { return v.contactRows(lang, loc, p) },
+		// timelineItem writes an activity or change of a record's timeline (timeline_item.go).
+		"timelineItem": func(tl recordTimeline, item timelineItem) (template.HTML, error) {
+			return v.timelineItem(lang, loc, tl, item)
+		},
 		"asset": func(name string) string {
 			return v.assets.URL(name)
 		},

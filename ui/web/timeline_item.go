@@ -1,0 +1,137 @@
+package web
+
+import (
+	"html/template"
+	"strings"
+	"time"
+)
+
+// timelineItem writes one entry of a record's timeline (the
+// "recordTimeline" template): an activity, or a change in words. A page
+// shows 25, and as template actions each cost a dozen escaper calls
+// through reflection, most of a contact page's time under load (issue
+// 18). Logged email messages, rarer and richer, stay in the template.
+// The markup and escaping are the template's (see contact_rows.go).
+func (v *views) timelineItem(lang string, loc *time.Location, tl recordTimeline, item timelineItem) (template.HTML, error) {
+	t := func(key string, args ...any) string { return v.catalog.T(lang, key, args...) }
+	var b strings.Builder
+	b.Grow(2048)
+	when := func(at time.Time) {
+		b.WriteString(`<time datetime="` + escapeHTML(at.UTC().Format("2006-01-02T15:04:05Z")) + `">` +
+			escapeHTML(v.catalog.FormatTimeIn(lang, at, loc)) + `</time>`)
+	}
+	if c := item.Change; c != nil {
+		b.WriteString("<li class=\"timeline-item\">\n    <p class=\"timeline-head\"><span class=\"timeline-action\">" + string(c.Sentence) +
+			"</span>\n      <span class=\"muted\">")
+		when(c.At)
+		b.WriteString("</span></p>\n    ")
+		if len(c.Changes) > 0 {
+			to := escapeHTML(t("record.history.to"))
+			b.WriteString("\n    <dl class=\"changes\">\n      ")
+			for _, ch := range c.Changes {
+				b.WriteString(`<dt>` + escapeHTML(ch.Field) + `</dt><dd><span class="change-from">` + escapeHTML(or(ch.From, "—")) +
+					`</span> <span aria-hidden="true">→</span><span class="visually-hidden">` + to + `</span> <span class="change-to">` +
+					escapeHTML(or(ch.To, "—")) + `</span></dd>`)
+			}
+			b.WriteString("\n    </dl>\n    ")
+		}
+		b.WriteString("\n  </li>")
+		return template.HTML(b.String()), nil
+	}
+	a := item.Activity
+	if a == nil {
+		return "", nil
+	}
+	b.WriteString(`<li class="timeline-item timeline-activity" id="activity-` + escapeHTML(a.ID) + "\">\n    <p class=\"timeline-head\">")
+	b.WriteString(typeDotHTML(a.Type) + ` <span class="timeline-action">` + escapeHTML(a.Type.Name) + `</span>`)
+	if a.Outcome != "" {
+		b.WriteString(` <span class="activity-outcome">` + escapeHTML(a.Outcome) + `</span>`)
+	}
+	b.WriteString("</p>\n    \n    <p class=\"timeline-when muted\">")
+	if a.Who != "" {
+		b.WriteString(escapeHTML(a.Who) + ` · `)
+	}
+	when(a.At)
+	if a.Duration != 0 {
+		b.WriteString(` · ` + escapeHTML(t("activities.minutes", a.Duration)))
+	}
+	b.WriteString("</p>\n    ")
+	if a.Body != "" {
+		b.WriteString(`<div class="notes activity-notes">` + escapeHTML(a.Body) + `</div>`)
+	}
+	b.WriteString("\n    ")
+	if len(a.Others) > 0 {
+		b.WriteString(`<p class="activity-links"><span class="muted">` + escapeHTML(t("activities.also_linked")) + `</span> ` +
+			v.linkChipsHTML(lang, a.Others) + `</p>`)
+	}
+	b.WriteString("\n    ")
+	if tl.CanWrite {
+		edit, err := v.url("activity.edit", "id", a.ID)
+		if err != nil {
+			return "", err
+		}
+		task, err := v.url("task.new")
+		if err != nil {
+			return "", err
+		}
+		back := escapeHTML(escapeURL(tl.Return))
+		b.WriteString("<p class=\"activity-actions\">\n      <a href=\"" + escapeHTML(normalizeURL(filterURL(edit))) + `?return=` + back + `">` +
+			escapeHTML(t("record.edit")) + "</a>\n      <a href=\"" + escapeHTML(normalizeURL(filterURL(task))) + `?` +
+			escapeHTML(escapeURL(tl.Record.Entity)) + `=` + escapeHTML(escapeURL(tl.Record.ID)) + `&amp;return=` + back +
+			`&amp;title=` + escapeHTML(escapeURL(t("activities.follow_up_title", a.Outcome))) + `" class="follow-up">` +
+			escapeHTML(t("activities.follow_up_link")) + "</a>\n    </p>")
+	}
+	b.WriteString("\n  </li>")
+	return template.HTML(b.String()), nil
+}
+
+// typeDotHTML is the "typeDot" template: an activity type's colour and icon.
+func typeDotHTML(ty activityTypeView) string {
+	s := `<span class="type-icon" aria-hidden="true"><svg viewBox="0 0 10 10" width="10" height="10" focusable="false"><circle cx="5" cy="5" r="5" fill="` +
+		escapeHTML(ty.Color) + `"/></svg>`
+	if ty.Icon != "" {
+		if icon := typeIcon(ty.Icon); icon != "" {
+			s += string(icon)
+		} else {
+			s += `<span>` + escapeHTML(ty.Icon) + `</span>`
+		}
+	}
+	return s + `</span>`
+}
+
+// linkChipsHTML is the "linkChips" template: linked records as links, or
+// names when the record has no page.
+func (v *views) linkChipsHTML(lang string, links []linkView) string {
+	var b strings.Builder
+	b.WriteString(`<span class="link-chips">`)
+	for _, l := range links {
+		name := escapeHTML(or(l.Name, v.catalog.T(lang, "links.unknown")))
+		class := `class="link-chip link-` + escapeHTML(l.Entity) + `"`
+		if l.URL != "" {
+			b.WriteString(`<a href="` + escapeHTML(normalizeURL(filterURL(l.URL))) + `" ` + class + `>` + name + `</a>`)
+		} else {
+			b.WriteString(`<span ` + class + `>` + name + `</span>`)
+		}
+	}
+	b.WriteString(`</span>`)
+	return b.String()
+}
+
+// filterURL is html/template's urlFilter: a URL of a scheme other than
+// http, https or mailto becomes "#ZgotmplZ".
+func filterURL(s string) string {
+	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") {
+		if !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
+			return "#ZgotmplZ"
+		}
+	}
+	return s
+}
+
+// or is the template's or of two strings.
+func or(s, otherwise string) string {
+	if s != "" {
+		return s
+	}
+	return otherwise
+}
