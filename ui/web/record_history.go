@@ -47,6 +47,9 @@ const maxHistoryValue = 300
 // reader's language: a sentence each, labels, names, dates and repeat
 // rules in words (historyWords).
 func (s *site) historyItems(r *http.Request, lang string, entries []app.AuditEntry) ([]historyItem, error) {
+	if len(entries) == 0 {
+		return nil, nil // a timeline page of activities only: no words to load (pipelines, fields, team, forms)
+	}
 	words, err := s.newHistoryWords(r, lang, entries)
 	if err != nil {
 		return nil, err
