@@ -27,6 +27,12 @@ func (a *App) UndoImport(ctx context.Context, actor Actor, id string) (kept int,
 		if err != nil {
 			return err
 		}
+		if b.Entity == "migration" { // undone for good, not to the trash (migrate_undo.go)
+			if kept, err = a.undoMigration(ctx, tx, b, records); err != nil {
+				return err
+			}
+			records = nil
+		}
 		for _, r := range records {
 			changed, err := changedSince(ctx, tx, r, b)
 			if err != nil {

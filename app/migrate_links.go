@@ -37,7 +37,7 @@ func (m *migration) findExisting(ctx context.Context) error {
 				continue
 			}
 			if id := known[kind][r.ext]; r.ext != "" && id != "" && (live[id] || kind == "activities" || kind == "notes") {
-				r.id, r.here = id, true
+				r.id, r.here, r.known = id, true, true
 			}
 			if r.ext != "" {
 				if m.byExt[kind][r.ext] != nil {

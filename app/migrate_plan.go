@@ -19,9 +19,10 @@ type migPipeline struct {
 // migStage is a stage the export names and the Rolo stage its deals go to.
 type migStage struct {
 	MigrationStage
-	pipeline *migPipeline
-	id       string // the Rolo stage, once found or created
-	order    int    // first use in the export
+	pipeline   *migPipeline
+	id         string // the Rolo stage, once found or created
+	pipelineID string // its pipeline's
+	order      int    // first use in the export
 }
 
 // plan settles where everything goes: owners, pipelines and stages, the
@@ -173,10 +174,17 @@ func (m *migration) planStages(ctx context.Context) error {
 	}
 	var live []Pipeline
 	for _, pl := range list {
-		if !pl.Archived() {
-			live = append(live, pl)
+		if pl.Archived() {
+			continue
+		}
+		live = append(live, pl)
+		for _, st := range pl.Stages {
+			if k := pl.ID + "/" + st.Kind; st.Kind != store.StageOpen && !st.Archived() && m.closing[k] == "" {
+				m.closing[k] = st.ID
+			}
 		}
 	}
+	m.live = live
 	p := map[string]string{}
 	byName := map[string]*migPipeline{}
 	for _, r := range m.rows["deals"] {
@@ -261,9 +269,10 @@ func (m *migration) placeStage(ctx context.Context, s *migStage, live []Pipeline
 			p["stages."+s.Key] = "error.stage_unknown"
 			return nil
 		}
-		s.ExistingID, s.id, s.Kind = st.ID, st.ID, st.Kind
+		s.ExistingID, s.id, s.Kind, s.pipelineID = st.ID, st.ID, st.Kind, st.PipelineID
 		return nil
 	}
+	s.pipelineID = s.pipeline.id
 	if s.pipeline.id == "" {
 		s.Create = s.Name != "" // a deal without a stage goes to the new pipeline's first stage
 		return nil
@@ -278,7 +287,7 @@ func (m *migration) placeStage(ctx context.Context, s *migStage, live []Pipeline
 			return nil
 		}
 	}
-	s.Create = true
+	s.Create = s.Name != ""
 	return nil
 }
 

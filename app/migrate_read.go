@@ -27,6 +27,8 @@ type migration struct {
 	byExt     map[string]map[string]*migRow // kind → external id → row
 	byName    map[string]map[string]*migRow // kind → folded name → first row of that name
 	links     map[*migRow]*migLinks
+	live      []Pipeline        // the pipelines in use before the migration
+	closing   map[string]string // pipeline id + "/won" or "/lost" → that stage
 	batchID   string
 }
 
@@ -46,6 +48,7 @@ type migRow struct {
 	placed                  *migStage
 	id                      string // the Rolo record: found here, or created
 	here                    bool   // already here: an earlier run, or matched
+	known                   bool   // an earlier run of this migration brought it
 	refused                 bool
 }
 
@@ -57,7 +60,7 @@ type migRef struct {
 
 func (a *App) newMigration(ctx context.Context, actor Actor, opt MigrateOptions) (*migration, error) {
 	m := &migration{a: a, actor: actor, opt: opt, rows: map[string][]*migRow{}, owners: map[string]*MigrationOwner{},
-		stages: map[string]*migStage{}, byExt: map[string]map[string]*migRow{}, byName: map[string]map[string]*migRow{}}
+		stages: map[string]*migStage{}, closing: map[string]string{}, byExt: map[string]map[string]*migRow{}, byName: map[string]map[string]*migRow{}}
 	m.rep = MigrationReport{Source: opt.Source, Counts: map[string]MigrationCount{}}
 	for _, k := range migrationKinds {
 		m.rep.Counts[k] = MigrationCount{}

@@ -116,3 +116,67 @@ func LiveIDs(ctx context.Context, q Querier, entity string, ids []string) (map[s
 	}
 	return out, nil
 }
+
+// TagIDs lists every tag's id.
+func TagIDs(ctx context.Context, q Querier) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id FROM tags`)
+	if err != nil {
+		return nil, err
+	}
+	return scanIDs(rows)
+}
+
+// UnusedOf keeps the stages no deal is in, the pipelines with no stage
+// left, and the tags on no record, of ids.
+func UnusedOf(ctx context.Context, q Querier, kind string, ids []string) ([]string, error) {
+	used := map[string]string{
+		"stage":    `SELECT DISTINCT stage_id FROM deals WHERE stage_id IN (%s)`,
+		"pipeline": `SELECT DISTINCT pipeline_id FROM stages WHERE pipeline_id IN (%s)`,
+		"tag": `SELECT tag_id FROM contact_tags WHERE tag_id IN (%[1]s) UNION SELECT tag_id FROM company_tags WHERE tag_id IN (%[1]s)
+			UNION SELECT tag_id FROM deal_tags WHERE tag_id IN (%[1]s)`,
+	}[kind]
+	if used == "" {
+		return nil, fmt.Errorf("unused %s: unknown kind", kind)
+	}
+	var out []string
+	for len(ids) > 0 {
+		n := min(len(ids), 300)
+		chunk := ids[:n]
+		ids = ids[n:]
+		args := anySlice(chunk)
+		if kind == "tag" {
+			args = append(append(append([]any{}, args...), args...), args...)
+		}
+		rows, err := q.QueryContext(ctx, fmt.Sprintf(used, placeholders(n)), args...)
+		if err != nil {
+			return nil, err
+		}
+		found, err := scanIDs(rows)
+		if err != nil {
+			return nil, err
+		}
+		inUse := map[string]bool{}
+		for _, id := range found {
+			inUse[id] = true
+		}
+		for _, id := range chunk {
+			if !inUse[id] {
+				out = append(out, id)
+			}
+		}
+	}
+	return out, nil
+}
+
+// DeleteNotificationsAbout deletes the notifications that point at these
+// links ("/deals/ID"): records an undone migration removed.
+func DeleteNotificationsAbout(ctx context.Context, tx *Tx, links []string) error {
+	for len(links) > 0 {
+		n := min(len(links), 500)
+		if _, err := tx.exec(ctx, `DELETE FROM notifications WHERE link IN (`+placeholders(n)+`)`, anySlice(links[:n])...); err != nil {
+			return translate(err)
+		}
+		links = links[n:]
+	}
+	return nil
+}
