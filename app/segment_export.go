@@ -36,8 +36,27 @@ func (a *App) SegmentNamed(ctx context.Context, actor Actor, entity, name string
 // vCards (contact segments), like Export: only the records actor sees,
 // and without the fields hidden from actor's role.
 func (a *App) ExportSegment(ctx context.Context, actor Actor, w io.Writer, segmentID, format string) error {
-	if err := a.can(actor, AreaImports, LevelView); err != nil {
+	s, ids, err := a.segmentExport(ctx, actor, segmentID, format)
+	if err != nil {
 		return err
+	}
+	return a.Export(ctx, actor, w, s.Entity, format, ids)
+}
+
+// ExportSegmentVCards writes a contact segment's records as vCards of
+// version (VCardVersions), like ExportSegment.
+func (a *App) ExportSegmentVCards(ctx context.Context, actor Actor, w io.Writer, segmentID, version string) error {
+	_, ids, err := a.segmentExport(ctx, actor, segmentID, "vcf")
+	if err != nil {
+		return err
+	}
+	return a.ExportVCards(ctx, actor, w, version, ids)
+}
+
+// segmentExport finds the segment to export and the ids of its records.
+func (a *App) segmentExport(ctx context.Context, actor Actor, segmentID, format string) (Segment, []string, error) {
+	if err := a.can(actor, AreaImports, LevelView); err != nil {
+		return Segment{}, nil, err
 	}
 	var s Segment
 	var err error
@@ -49,14 +68,11 @@ func (a *App) ExportSegment(ctx context.Context, actor Actor, w io.Writer, segme
 		s, err = a.Segment(ctx, actor, segmentID)
 	}
 	if err != nil {
-		return err
+		return Segment{}, nil, err
 	}
 	if format == "vcf" && s.Entity != "contact" {
-		return Invalid(map[string]string{"format": "error.export_vcf_contacts_only"})
+		return Segment{}, nil, Invalid(map[string]string{"format": "error.export_vcf_contacts_only"})
 	}
 	ids, err := a.segmentIDs(ctx, actor, s, 0)
-	if err != nil {
-		return err
-	}
-	return a.Export(ctx, actor, w, s.Entity, format, ids)
+	return s, ids, err
 }

@@ -2,10 +2,12 @@ package app
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/base64"
 	"encoding/csv"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -26,12 +28,13 @@ func (a *App) ImportVCard(ctx context.Context, actor Actor, r io.Reader, opt Imp
 	if len(data) > maxVCardBytes {
 		return ImportReport{}, errorf(EInvalid, "error.import_too_large")
 	}
-	table, lines, warnings, photos, err := vcardTableWithPhotos(data)
+	t, err := readVCardTable(data)
 	if err != nil {
 		return ImportReport{}, err
 	}
-	opt.Entity, opt.Preset, opt.Encoding, opt.Delimiter, opt.lines, opt.photos = "contact", "rolo", "utf-8", ',', lines, photos
-	rep, err := a.Import(ctx, actor, bytes.NewReader(table), opt)
+	warnings := t.warnings
+	opt.Entity, opt.Preset, opt.Encoding, opt.Delimiter, opt.lines, opt.photos = "contact", "rolo", "utf-8", ',', t.lines, t.photos
+	rep, err := a.Import(ctx, actor, bytes.NewReader(t.table), opt)
 	if len(warnings) > 0 {
 		cards := map[int]bool{}
 		for _, w := range warnings {
@@ -52,53 +55,75 @@ func sortProblemsByLine(ps []ImportProblem) {
 	}
 }
 
-var vcardColumns = []string{"first_name", "last_name", "display_name", "email", "email_label", "phone", "phone_label",
-	"company", "title", "birthday", "website", "notes", "tags", "address.street", "address.city", "address.region", "address.postal_code", "address.country"}
+// vcardColumns are the table's columns; custom fields (X-ROLO-FIELD)
+// follow as cf.KEY.
+var vcardColumns = []string{"id", "first_name", "last_name", "display_name", "email", "email_label", "phone", "phone_label",
+	"company", "title", "birthday", "website", "social", "social_label", "notes", "tags", "lead_source", "lifecycle_status", "owner",
+	"address.street", "address.city", "address.region", "address.postal_code", "address.country"}
+
+// vcardTableData is a file of cards made into a CSV in Rolo's layout.
+type vcardTableData struct {
+	table    []byte
+	lines    map[int]int // line of the table → line of the file its card begins on
+	warnings []ImportProblem
+	photos   map[int][]byte // by the line of the file the card begins on, re-encoded
+}
 
 // vcardTable turns cards into a CSV in Rolo's layout; lines maps each
 // line of the table to the line of the file its card begins on; warnings
 // are what the reader had to leave out (lines it could not read, photos
 // it could not take).
 func vcardTable(data []byte) (table []byte, lines map[int]int, warnings []ImportProblem, err error) {
-	table, lines, warnings, _, err = vcardTableWithPhotos(data)
-	return table, lines, warnings, err
+	t, err := readVCardTable(data)
+	return t.table, t.lines, t.warnings, err
 }
 
-// vcardTableWithPhotos is vcardTable with the cards' photos, re-encoded,
-// by the line of the file their card begins on.
-func vcardTableWithPhotos(data []byte) (table []byte, lines map[int]int, warnings []ImportProblem, photos map[int][]byte, err error) {
-	photos = map[int][]byte{}
-	var out bytes.Buffer
-	w := csv.NewWriter(&out)
-	_ = w.Write(vcardColumns)
-	w.Flush()
-	lines = map[int]int{}
-	tableLine := 2
+func readVCardTable(data []byte) (vcardTableData, error) {
+	t := vcardTableData{lines: map[int]int{}, photos: map[int][]byte{}}
 	cards := readVCards(data)
-	for _, card := range cards {
-		row := vcardRow(card)
+	if len(cards) == 0 {
+		return vcardTableData{}, errorf(EInvalid, "error.import_empty")
+	}
+	rows := make([]map[string]string, len(cards))
+	columns := slices.Clone(vcardColumns)
+	seen := map[string]bool{}
+	for i, card := range cards {
+		rows[i] = vcardRow(card)
+		for col := range rows[i] {
+			if strings.HasPrefix(col, "cf.") && !seen[col] {
+				seen[col] = true
+				columns = append(columns, col)
+			}
+		}
 		for _, p := range card.problems {
 			p.Line = card.line
-			warnings = append(warnings, p)
+			t.warnings = append(t.warnings, p)
 		}
 		photo, problems := vcardPhoto(card)
 		if photo != nil {
-			photos[card.line] = photo
+			t.photos[card.line] = photo
 		}
-		warnings = append(warnings, problems...)
-		cells := make([]string, len(vcardColumns))
-		for i, c := range vcardColumns {
-			cells[i] = row[c]
+		t.warnings = append(t.warnings, problems...)
+	}
+	slices.Sort(columns[len(vcardColumns):])
+	var out bytes.Buffer
+	w := csv.NewWriter(&out)
+	_ = w.Write(columns)
+	w.Flush()
+	tableLine := 2
+	cells := make([]string, len(columns))
+	for i, card := range cards {
+		for j, c := range columns {
+			cells[j] = rows[i][c]
 		}
-		lines[tableLine] = card.line
+		t.lines[tableLine] = card.line
+		written := out.Len()
 		_ = w.Write(cells)
 		w.Flush()
-		tableLine = bytes.Count(out.Bytes(), []byte{'\n'}) + 1
+		tableLine += bytes.Count(out.Bytes()[written:], []byte{'\n'}) // a cell may hold line breaks
 	}
-	if len(cards) == 0 {
-		return nil, nil, nil, nil, errorf(EInvalid, "error.import_empty")
-	}
-	return out.Bytes(), lines, warnings, photos, w.Error()
+	t.table = out.Bytes()
+	return t, w.Error()
 }
 
 // vcardRow reads one card's fields in Rolo's layout.
@@ -132,6 +157,8 @@ func vcardRow(card vcardCard) map[string]string {
 		}
 	}
 	var nickname string
+	var tags []string
+	adrPreferred := false
 	for _, p := range card.props {
 		switch p.name {
 		case "FN":
@@ -155,22 +182,46 @@ func vcardRow(card vcardCard) map[string]string {
 			set("title", vcardText(p.value))
 		case "BDAY":
 			set("birthday", vcardDate(vcardText(p.value)))
-		case "URL":
-			set("website", vcardText(p.value))
+		case "URL", "X-SOCIALPROFILE":
+			vcardURL(row, p, labels[p.group])
+		case "UID":
+			set("id", vcardUID(vcardText(p.value)))
+		case "X-ROLO-LIFECYCLE-STATUS":
+			set("lifecycle_status", vcardText(p.value))
+		case "X-ROLO-LEAD-SOURCE":
+			set("lead_source", vcardText(p.value))
+		case "X-ROLO-OWNER":
+			set("owner", vcardText(p.value))
+		case "X-ROLO-FIELD":
+			key := strings.TrimSpace(cmp.Or(p.param("X-KEY"), p.param("KEY")))
+			switch {
+			case key == "":
+			case p.param("X-LIST") != "": // a multi-select's options, like CATEGORIES
+				var options []string
+				for _, o := range vcardSplit(p.value, ',') {
+					if o = strings.TrimSpace(o); o != "" {
+						options = append(options, o)
+					}
+				}
+				set("cf."+key, vcardTagCell(options))
+			default:
+				set("cf."+key, vcardText(p.value))
+			}
 		case "NOTE":
 			if v := vcardText(p.value); v != "" {
 				row["notes"] = strings.TrimPrefix(row["notes"]+"\n\n"+v, "\n\n")
 			}
-		case "CATEGORIES":
+		case "CATEGORIES": // tags between unescaped commas; "\," is a comma inside one
 			for _, t := range vcardSplit(p.value, ',') {
-				if t = strings.TrimSpace(t); t != "" {
-					row["tags"] = strings.TrimPrefix(row["tags"]+", "+t, ", ")
+				if t = strings.TrimSpace(t); t != "" && !slices.Contains(tags, t) {
+					tags = append(tags, t)
 				}
 			}
 		case "ADR":
-			if row["address.street"]+row["address.city"]+row["address.country"] != "" {
-				continue // the first address
+			if row["address.street"]+row["address.city"]+row["address.region"]+row["address.postal_code"]+row["address.country"] != "" && (adrPreferred || !p.preferred()) {
+				continue // the first address, or the preferred one
 			}
+			adrPreferred = p.preferred()
 			a := vcardSplit(p.value, ';')
 			for len(a) < 7 {
 				a = append(a, "")
@@ -196,7 +247,14 @@ func vcardRow(card vcardCard) map[string]string {
 		}
 		row[col], row[col+"_label"] = strings.Join(values, " ::: "), strings.Join(labels, " ::: ")
 	}
+	row["tags"] = vcardTagCell(tags)
 	return row
+}
+
+// vcardTagCell writes tags (or a multi-select's options) as one cell of
+// the table, as Rolo's CSV writes them.
+func vcardTagCell(names []string) string {
+	return strings.Join(names, ", ")
 }
 
 // vcardDate reads 19850412, 1985-04-12, --0412 (no year) and Apple's
@@ -261,7 +319,7 @@ func vcardPhoto(card vcardCard) (photo []byte, problems []ImportProblem) {
 				problem("photo", "error.photo_not_image", "")
 				continue
 			}
-			data, err := processPhoto(raw)
+			data, err := vcardPhotoBytes(raw)
 			if err != nil {
 				key := "error.photo_not_image"
 				if e := AsError(err); e.Fields["photo"] != "" {

@@ -294,7 +294,8 @@ func vcardText(s string) string {
 
 // vcardLabel is a channel's label from X-ABLabel or its TYPE values:
 // Apple's "_$!<Mobile>!$_" is mobile, CELL is mobile, WORK,FAX is "work
-// fax"; PREF, VOICE, INTERNET and the like are not labels.
+// fax", another TYPE value is a label of its own; PREF, VOICE, INTERNET
+// and the like are not labels.
 func vcardLabel(p vcardProp, abLabel string) string {
 	if abLabel != "" {
 		l := strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(abLabel, "_$!<"), ">!$_"))
@@ -318,6 +319,13 @@ func vcardLabel(p vcardProp, abLabel string) string {
 	}
 	if have["mobile"] { // a work mobile is a mobile
 		return "mobile"
+	}
+	if len(words) == 0 { // a label of its own: TYPE=school, TYPE=x-school
+		for _, t := range p.types() {
+			if !vcardNoiseTypes[t] {
+				return strings.TrimPrefix(t, "x-")
+			}
+		}
 	}
 	return strings.Join(words, " ")
 }

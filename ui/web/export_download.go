@@ -12,7 +12,8 @@ import (
 )
 
 // handleExport downloads every live contact, company or deal as CSV
-// (with a byte-order mark unless ?bom=0), JSON or (contacts) vCard.
+// (with a byte-order mark unless ?bom=0), JSON or (contacts) vCard, 4.0
+// unless ?version=3.0.
 func handleExport(s *site) http.Handler {
 	types := map[string]string{"csv": "text/csv; charset=utf-8", "json": "application/json", "vcf": "text/vcard; charset=utf-8"}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -25,7 +26,9 @@ func handleExport(s *site) http.Handler {
 			s.views.renderError(w, r, b, &app.Error{Code: app.EForbidden, Message: "error.forbidden"})
 			return
 		}
-		if _, ok := types[format]; !ok || !request.Contains([]string{"contact", "company", "deal"}, entity) || (format == "vcf" && entity != "contact") {
+		version := r.URL.Query().Get("version") // vCard: 4.0 (the default) or 3.0
+		if _, ok := types[format]; !ok || !request.Contains([]string{"contact", "company", "deal"}, entity) || (format == "vcf" && entity != "contact") ||
+			(version != "" && !request.Contains(app.VCardVersions, version)) {
 			s.views.renderError(w, r, b, &app.Error{Code: app.ENotFound, Message: "error.not_found"})
 			return
 		}
@@ -39,6 +42,10 @@ func handleExport(s *site) http.Handler {
 			writeCSVBOM(w, r)
 		}
 		// Headers are sent with the first row; a failure later can only cut the file short.
+		if format == "vcf" {
+			_ = s.app.ExportVCards(r.Context(), b.User, w, version, nil)
+			return
+		}
 		_ = s.app.Export(r.Context(), b.User, w, entity, format, nil)
 	})
 }

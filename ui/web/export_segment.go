@@ -31,7 +31,11 @@ func (s *site) exportSegment(w http.ResponseWriter, r *http.Request, b Base, ent
 	if format == "csv" {
 		writeCSVBOM(&buf, r)
 	}
-	if err := s.app.ExportSegment(r.Context(), b.User, &buf, id, format); err != nil {
+	export := func() error { return s.app.ExportSegment(r.Context(), b.User, &buf, id, format) }
+	if format == "vcf" {
+		export = func() error { return s.app.ExportSegmentVCards(r.Context(), b.User, &buf, id, r.URL.Query().Get("version")) }
+	}
+	if err := export(); err != nil {
 		s.views.renderError(w, r, b, err)
 		return
 	}
