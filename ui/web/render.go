@@ -123,6 +123,9 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 		"url":  v.url,
 		// contactRows writes the contact list's rows (contact_rows.go).
 		"contactRows": func(p contactsPage) (template.HTML, error) { return v.contactRows(lang, loc, p) },
+		// The filter builder's menus (filter_builder_options.go).
+		"builderFieldOptions": func(fields []builderField) template.HTML { return v.builderFieldOptions(lang, fields) },
+		"builderOpOptions":    func(ops []string) template.HTML { return v.builderOpOptions(lang, ops) },
 		// timelineItem writes an activity or change of a record's timeline (timeline_item.go).
 		"timelineItem": func(tl recordTimeline, item timelineItem) (template.HTML, error) {
 			return v.timelineItem(lang, loc, tl, item)
