@@ -87,13 +87,13 @@ func (b *browser) postZip(source, name string, data []byte) response {
 
 // plannedExport is the engine's own dry run of an export, which the
 // pages must show: the test's oracle, so no count is written down here.
-func plannedExport(t *testing.T, ts *testServer, dir string, opt app.MigrateOptions) app.MigrationReport {
+func plannedExport(t *testing.T, ts *testServer, source, dir string, opt app.MigrateOptions) app.MigrationReport {
 	t.Helper()
 	files, err := app.ReadMigrationDir(filepath.Join("..", "testdata", dir))
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt.Source, opt.Files, opt.DryRun = "pipedrive", files, true
+	opt.Source, opt.Files, opt.DryRun = source, files, true
 	rep, err := ts.app.Migrate(t.Context(), nil, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -124,7 +124,7 @@ func TestMigratePlan(t *testing.T) {
 	admin := ts.setupAdmin(t)
 	bo, err := ts.app.CreateUser(t.Context(), nil, app.NewUser{Name: "Bo Rolo", Email: "bo.rolo@example.com", Role: app.RoleSales, Password: "12345678"})
 	is.NoErr(err)
-	plan := plannedExport(t, ts, pipedriveExport, app.MigrateOptions{})
+	plan := plannedExport(t, ts, "pipedrive", pipedriveExport, app.MigrateOptions{})
 
 	preview := uploadPipedrive(t, admin)
 	res := admin.get(preview)
@@ -174,6 +174,31 @@ func TestMigratePlan(t *testing.T) {
 			is.True(!strings.Contains(rowOf(t, page, "data-owner", o.Key), ts.catalog.T("en", "migrate_page.matched.map"))) // the others keep their own match
 		}
 	}
+}
+
+// TestMigratePlanHubSpot uploads a HubSpot export's CSV files: each is
+// read as what it holds, and the plan shows the engine's owners.
+func TestMigratePlanHubSpot(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	ts := newTestServer(t)
+	admin := ts.setupAdmin(t)
+	const dir = "migrate/hubspot"
+	plan := plannedExport(t, ts, "hubspot", dir, app.MigrateOptions{})
+	res := admin.postFiles("/imports/migrate", "files", dir, exportFiles(t, dir), map[string]string{"source": "hubspot"})
+	is.Equal(res.StatusCode, http.StatusSeeOther)
+	res = admin.get(res.Header.Get("Location"))
+	is.Equal(res.StatusCode, http.StatusOK)
+	page := html.UnescapeString(res.Body)
+	is.True(strings.Contains(page, ts.catalog.T("en", "migrate_page.preview_heading", "HubSpot")))
+	for _, f := range plan.Files {
+		is.True(f.Kind != "ignored")                                                // every file of the export is recognised
+		is.True(strings.Contains(page, `<li data-kind="`+f.Kind+`"><code>`+f.Name)) // and listed as what it holds
+	}
+	for _, o := range plan.Owners {
+		rowOf(t, page, "data-owner", o.Key)
+	}
+	is.True(len(plan.Owners) > 0)
 }
 
 // mappedPlan is the preview form with the owner at index owner mapped
