@@ -40,6 +40,8 @@ type views struct {
 	// escapes it again; bounded, as each holds its own copy.
 	ready      map[readyKey]*template.Template
 	readyOrder []readyKey
+	// staticURLs are the paths of routes without variables, by name (url).
+	staticURLs sync.Map
 }
 
 // readyKey names a page set bound to one reader's language and zone.
@@ -155,7 +157,14 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 }
 
 // url builds the path of a named route, so renaming a path breaks no link.
+// Paths without variables are kept: a page asks for twenty or so (the top
+// bar's alone), and building one walks the route's regexps.
 func (v *views) url(name string, pairs ...string) (string, error) {
+	if len(pairs) == 0 {
+		if u, ok := v.staticURLs.Load(name); ok {
+			return u.(string), nil
+		}
+	}
 	route := v.router.Get(name)
 	if route == nil {
 		return "", fmt.Errorf("no route named %q", name)
@@ -163,6 +172,9 @@ func (v *views) url(name string, pairs ...string) (string, error) {
 	u, err := route.URLPath(pairs...)
 	if err != nil {
 		return "", err
+	}
+	if len(pairs) == 0 {
+		v.staticURLs.Store(name, u.String())
 	}
 	return u.String(), nil
 }
