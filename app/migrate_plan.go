@@ -320,8 +320,21 @@ func findStageRef(live []Pipeline, ref string) (Stage, bool) {
 	return Stage{}, false
 }
 
-// report fills the report's lists from the plan.
+// report fills the report's lists from the plan; problems go in file
+// order, by line, then by column.
 func (m *migration) report() {
+	for _, list := range [][]MigrationProblem{m.rep.Problems, m.rep.Warnings} {
+		sort.SliceStable(list, func(i, j int) bool {
+			a, b := list[i], list[j]
+			if a.File != b.File {
+				return a.File < b.File
+			}
+			if a.Line != b.Line {
+				return a.Line < b.Line
+			}
+			return a.Field < b.Field
+		})
+	}
 	m.rep.Pipelines = nil
 	for _, mp := range m.pipelines {
 		rp := MigrationPipeline{Name: mp.name, ExistingID: mp.existing.ID}
