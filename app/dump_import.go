@@ -43,6 +43,12 @@ func (a *App) ImportAll(ctx context.Context, actor Actor, r io.Reader) (ImportAl
 	if err != nil {
 		return rep, err
 	}
+	// As for a demo: a large restore's indexes outgrow SQLite's default
+	// page cache, and every insert would read index pages back from disk.
+	if err := a.db.SetWriteCache(ctx, demoCacheKiB); err != nil {
+		return rep, err
+	}
+	defer a.db.SetWriteCache(context.WithoutCancel(ctx), 0)
 	err = a.db.Write(ctx, func(tx *store.Tx) error {
 		held, err := store.DumpOccupied(ctx, tx)
 		if err != nil {

@@ -1,9 +1,14 @@
 package app
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"reflect"
+	"strings"
 
 	"rolo/store"
 )
@@ -56,13 +61,40 @@ func readDump(ctx context.Context, q store.Querier) (Dump, error) {
 	return d, nil
 }
 
-// writeDump encodes the document: two spaces of indent, keys in a fixed
-// order, <, > and & as themselves.
+// writeDump encodes the document as encoding/json's Encoder would with
+// two spaces of indent and <, > and & as themselves, but a record at a
+// time, so that a large database is not held twice more as text.
 func writeDump(w io.Writer, d Dump) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(d)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	fmt.Fprintf(bw, "{\n  \"format\": %q,\n  \"version\": %d", d.Format, d.Version)
+	v, t := reflect.ValueOf(d), reflect.TypeOf(d)
+	for i := range t.NumField() {
+		list := v.Field(i)
+		if list.Kind() != reflect.Slice || list.Len() == 0 {
+			continue // format and version are written; an empty list is left out
+		}
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		fmt.Fprintf(bw, ",\n  %q: [", name)
+		for j := range list.Len() {
+			sep := ",\n    "
+			if j == 0 {
+				sep = "\n    "
+			}
+			bw.WriteString(sep)
+			// Encode ends each value with a newline, which the separator replaces.
+			var one bytes.Buffer
+			enc := json.NewEncoder(&one)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("    ", "  ")
+			if err := enc.Encode(list.Index(j).Interface()); err != nil {
+				return err
+			}
+			bw.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+		}
+		bw.WriteString("\n  ]")
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
 }
 
 // writeJSONRecords writes one kind of record (or only ids) as the same
