@@ -174,6 +174,13 @@ func TestMigratePlan(t *testing.T) {
 			is.True(!strings.Contains(rowOf(t, page, "data-owner", o.Key), ts.catalog.T("en", "migrate_page.matched.map"))) // the others keep their own match
 		}
 	}
+
+	// A stage mapped onto one that is not Rolo's is refused, by name.
+	form.Set("stage.0", "no-such-stage")
+	res = admin.post(preview, form)
+	is.Equal(res.StatusCode, http.StatusUnprocessableEntity)
+	refusal := html.UnescapeString(res.Body)
+	is.True(strings.Contains(refusal, "<code>stages."+planStages(plan)[0].Key+"</code> — "+ts.catalog.T("en", "error.stage_unknown")))
 }
 
 // TestMigratePlanHubSpot uploads a HubSpot export's CSV files: each is

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"sort"
 
 	"github.com/gorilla/mux"
 
@@ -33,6 +34,34 @@ type migratePreviewPage struct {
 	Problems  []app.MigrationProblem // the report's, each naming its file without the zip's folders
 	Warnings  []app.MigrationProblem
 	Error     string
+	// ErrorFields are the mappings the engine refused, each a field
+	// ("owners.Sam Rivera") and a catalog key.
+	ErrorFields []fieldProblem
+}
+
+type fieldProblem struct{ Field, Message string }
+
+// maxMappingForm bounds the preview form: three fields per stage and
+// owner of the export, more than parseForm's bound for one record.
+const maxMappingForm = 1 << 20
+
+// parseMappingForm reads the preview form's stages and owners.
+func parseMappingForm(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, maxMappingForm)
+	if err := r.ParseForm(); err != nil {
+		return &app.Error{Code: app.EInvalid, Message: "error.form_unreadable"}
+	}
+	return nil
+}
+
+// refusedMappings lists the fields of an invalid error, in order.
+func refusedMappings(e *app.Error) []fieldProblem {
+	var out []fieldProblem
+	for field, key := range e.Fields {
+		out = append(out, fieldProblem{Field: field, Message: key})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	return out
 }
 
 // migrationKinds orders the report's counts as the migration brings them.
@@ -110,17 +139,17 @@ func (s *site) planMigration(w http.ResponseWriter, r *http.Request, b Base, tok
 	}
 	stages, owners, autoStages, autoOwners := migrationMappings(form)
 	rep, err := s.app.Migrate(r.Context(), b.User, app.MigrateOptions{Source: meta.Source, Name: meta.Name, Files: files, Stages: stages, Owners: owners, DryRun: true})
-	status, errKey := http.StatusOK, ""
+	status, errKey, errFields := http.StatusOK, "", []fieldProblem(nil)
 	if err != nil {
 		e := app.AsError(err)
 		if e.Code != app.EInvalid {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		status, errKey = http.StatusUnprocessableEntity, e.Message
+		status, errKey, errFields = http.StatusUnprocessableEntity, e.Message, refusedMappings(e)
 	}
 	s.renderMigratePreview(w, r, status, migratePreviewPage{Base: b, Token: token, Source: meta.Source, FileName: meta.Name,
-		Report: rep, Error: errKey}, autoStages, autoOwners)
+		Report: rep, Error: errKey, ErrorFields: errFields}, autoStages, autoOwners)
 }
 
 // renderMigratePreview fills the page's rows from its report; the auto
@@ -186,7 +215,7 @@ func handleMigratePreview(s *site) http.Handler {
 		}
 		var form url.Values
 		if r.Method == http.MethodPost {
-			if err := parseForm(w, r); err != nil {
+			if err := parseMappingForm(w, r); err != nil {
 				s.views.renderError(w, r, b, err)
 				return
 			}

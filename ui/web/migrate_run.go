@@ -29,25 +29,25 @@ func handleMigrateRun(s *site) http.Handler {
 			s.views.renderError(w, r, b, err)
 			return
 		}
-		if err := parseForm(w, r); err != nil {
+		if err := parseMappingForm(w, r); err != nil {
 			s.views.renderError(w, r, b, err)
 			return
 		}
 		stages, owners, autoStages, autoOwners := migrationMappings(r.PostForm)
 		opt := app.MigrateOptions{Source: meta.Source, Name: meta.Name, Files: files, Stages: stages, Owners: owners}
 		rep, err := s.app.Migrate(context.WithoutCancel(r.Context()), b.User, opt)
-		errKey := ""
+		errKey, errFields := "", []fieldProblem(nil)
 		switch {
 		case err != nil && app.AsError(err).Code != app.EInvalid:
 			s.views.renderError(w, r, b, err)
 			return
 		case err != nil:
-			errKey = app.AsError(err).Message
+			errKey, errFields = app.AsError(err).Message, refusedMappings(app.AsError(err))
 		case !rep.Written:
 			errKey = "migrate_page.nothing_written"
 		}
 		if errKey != "" {
-			page := migratePreviewPage{Base: b, Token: token, Source: meta.Source, FileName: meta.Name, Report: rep, Error: errKey}
+			page := migratePreviewPage{Base: b, Token: token, Source: meta.Source, FileName: meta.Name, Report: rep, Error: errKey, ErrorFields: errFields}
 			s.renderMigratePreview(w, r, http.StatusUnprocessableEntity, page, autoStages, autoOwners)
 			return
 		}
