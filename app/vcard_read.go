@@ -87,13 +87,15 @@ func readVCards(data []byte) []vcardCard {
 	var cur *vcardCard
 	for i := 0; i < len(raw); i++ {
 		lineNo := i + 1
-		line := strings.TrimRight(raw[i], " \t")
+		line := raw[i]
 		// Folded lines: a line starting with a space or tab continues
-		// the one before it.
+		// the one before it. A fold may fall after a space of the value,
+		// so only the end of the whole line is trimmed.
 		for i+1 < len(raw) && len(raw[i+1]) > 0 && (raw[i+1][0] == ' ' || raw[i+1][0] == '\t') {
 			i++
-			line += strings.TrimRight(raw[i][1:], "\r")
+			line += raw[i][1:]
 		}
+		line = strings.TrimRight(line, " \t")
 		if strings.TrimSpace(line) == "" {
 			continue
 		}

@@ -956,7 +956,7 @@ func TestImportKilledHalfway(t *testing.T) {
 
 // fuzzTargets are every fuzz target, by package.
 var fuzzTargets = map[string][]string{
-	"./app":   {"FuzzSearch", "FuzzContactInput", "FuzzCSVReader", "FuzzVCardReader", "FuzzFilterQuery"},
+	"./app":   {"FuzzSearch", "FuzzContactInput", "FuzzCSVReader", "FuzzVCardReader", "FuzzVCardTextRoundTrip", "FuzzFilterQuery"},
 	"./store": {"FuzzCursor"},
 	"./ui":    {"FuzzAPIDecode"},
 }
