@@ -200,3 +200,29 @@ func rfcSplit(s string, sep byte) []string {
 	}
 	return append(out, cur.String())
 }
+
+// TestVCardLeavesOutHiddenFields: a custom field hidden from a role is
+// not in the vCards that role exports; a read-only one is.
+func TestVCardLeavesOutHiddenFields(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	ctx := t.Context()
+	ta := mustOpenApp(t)
+	admin := mustSetup(t, ta)
+	salary, err := ta.CreateCustomField(ctx, admin, "contact", app.FieldInput{Key: "salary", Label: "Salary", Type: "number"})
+	is.NoErr(err)
+	tier, err := ta.CreateCustomField(ctx, admin, "contact", app.FieldInput{Key: "tier", Label: "Tier", Type: "text"})
+	is.NoErr(err)
+	_, err = ta.CreateContact(ctx, nil, app.ContactInput{FirstName: "Field", CustomFields: app.CustomValues{"salary": 90000, "tier": "gold"}})
+	is.NoErr(err)
+	sales, err := ta.CreateUser(ctx, nil, app.NewUser{Name: "S", Email: "s@example.com", Role: app.RoleSales, Password: "12345678"})
+	is.NoErr(err)
+	is.NoErr(ta.SetFieldProtection(ctx, admin, salary.ID, app.RoleSales, app.FieldHidden))
+	is.NoErr(ta.SetFieldProtection(ctx, admin, tier.ID, app.RoleSales, app.FieldReadOnly))
+	for _, version := range []string{"4.0", "3.0"} {
+		theirs := string(exportVCards(t, ta, sales, version))
+		is.True(!strings.Contains(theirs, "X-KEY=salary") && !strings.Contains(theirs, "90000"))
+		is.True(strings.Contains(theirs, "\r\nX-ROLO-FIELD;X-KEY=tier:gold\r\n"))
+		is.True(strings.Contains(string(exportVCards(t, ta, admin, version)), "\r\nX-ROLO-FIELD;X-KEY=salary:90000\r\n"))
+	}
+}
