@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/matryer/is"
 
@@ -105,4 +106,35 @@ func TestMigrateRefusesBadOptions(t *testing.T) {
 	}
 	_, err := ta.Migrate(t.Context(), team.admin, app.MigrateOptions{Source: "salesforce", Files: files})
 	is.Equal(fieldProblem(err, "source"), "error.migration_source_unknown")
+}
+
+// TestUndoMigrationKeepsWhatChanged: a deal edited after the migration
+// stays when it is undone, with its company, contact, stage and
+// pipeline; the rest goes.
+func TestUndoMigrationKeepsWhatChanged(t *testing.T) {
+	is := is.New(t)
+	ta := mustOpenApp(t)
+	team := mustMigrationTeam(t, ta)
+	db := rawDB(t, ta)
+	rep, err := ta.Migrate(t.Context(), team.admin, app.MigrateOptions{Source: "pipedrive", Files: exportFiles(t, "pipedrive")})
+	is.NoErr(err)
+	ta.clock.Add(time.Hour)
+	id := queryStrings(t, db, `SELECT id FROM deals WHERE title = 'Sakura pilot'`)[0]
+	d, err := ta.Deal(t.Context(), team.admin, id)
+	is.NoErr(err)
+	_, err = ta.PatchDeal(t.Context(), team.admin, id, d.Version, func(in *app.DealInput) { in.Title = "Sakura pilot (phase 1)" })
+	is.NoErr(err)
+
+	kept, err := ta.UndoImport(t.Context(), team.admin, rep.BatchID)
+	is.NoErr(err)
+	is.Equal(kept, 3) // the deal, its contact and its company
+	is.Equal(queryStrings(t, db, `SELECT d.title || '|' || c.name || '|' || k.display_name || '|' || s.name || '|' || p.name FROM deals d
+		JOIN companies c ON c.id = d.company_id JOIN contacts k ON k.id = d.contact_id JOIN stages s ON s.id = d.stage_id
+		JOIN pipelines p ON p.id = d.pipeline_id`), []string{"Sakura pilot (phase 1)|Sakura Systems 株式会社|Aiko Tanaka|Negotiations Started|Sales Pipeline"})
+	is.Equal(queryStrings(t, db, `SELECT count(*) || ' ' || (SELECT count(*) FROM companies) || ' ' || (SELECT count(*) FROM activities) || ' ' ||
+		(SELECT count(*) FROM stages WHERE pipeline_id IN (SELECT id FROM pipelines WHERE name = 'Partnerships')) FROM contacts`), []string{"1 1 0 0"})
+
+	again, err := ta.Migrate(t.Context(), team.admin, app.MigrateOptions{Source: "pipedrive", Files: exportFiles(t, "pipedrive"), DryRun: true})
+	is.NoErr(err)
+	is.Equal(again.Counts["deals"], app.MigrationCount{Rows: 5, Created: 4, Skipped: 1}) // the kept deal is still known by its Pipedrive id
 }

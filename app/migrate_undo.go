@@ -10,42 +10,52 @@ import (
 // trash: the activities, deals, contacts and companies it created, then
 // the stages and pipelines and tags it created once nothing uses them,
 // and the other CRM's ids it remembered — the database as it was before.
-// A record someone changed since the migration stays (counted in kept),
-// with the stage and pipeline it is in.
+// A record someone changed since the migration stays, with what it
+// names (a deal its contacts, company, stage and pipeline; a contact its
+// company); kept counts what stays.
 func (a *App) undoMigration(ctx context.Context, tx *store.Tx, b store.ImportBatch, records []store.ImportRecord) (kept int, err error) {
 	byEntity := map[string][]string{}
 	for _, r := range records {
-		if r.Action != "created" {
-			continue
+		if r.Action == "created" {
+			byEntity[r.Entity] = append(byEntity[r.Entity], r.RecordID)
 		}
-		if r.Entity == "contact" || r.Entity == "company" || r.Entity == "deal" || r.Entity == "activity" {
-			changed, err := changedSince(ctx, tx, r, b)
-			if err != nil {
-				return kept, err
-			}
-			if changed {
-				kept++
-				continue
-			}
+	}
+	changed := map[string]map[string]bool{}
+	for _, entity := range []string{"activity", "deal", "contact", "company"} {
+		if changed[entity], err = store.ChangedSince(ctx, tx, entity, byEntity[entity], b.FinishedAt); err != nil {
+			return kept, err
 		}
-		byEntity[r.Entity] = append(byEntity[r.Entity], r.RecordID)
+		kept += len(changed[entity])
 	}
 	var links []string // what the records' owners were told of them goes with them
-	for _, entity := range []string{"contact", "company", "deal"} {
+	for _, entity := range []string{"activity", "deal", "contact", "company"} {
+		var gone []string
 		for _, id := range byEntity[entity] {
-			if err := store.DeleteSearchDoc(ctx, tx, entity, id); err != nil {
+			if !changed[entity][id] {
+				gone = append(gone, id)
+			}
+		}
+		if entity == "contact" || entity == "company" { // what a kept deal or contact names stays with it
+			n := len(gone)
+			if gone, err = store.UnusedOf(ctx, tx, entity, gone); err != nil {
 				return kept, err
 			}
-			links = append(links, linkOf(entity, id))
+			kept += n - len(gone)
+		}
+		if entity != "activity" {
+			if err := store.DeleteSearchDocs(ctx, tx, entity, gone); err != nil {
+				return kept, err
+			}
+			for _, id := range gone {
+				links = append(links, linkOf(entity, id))
+			}
+		}
+		if err := store.DeleteMigrated(ctx, tx, entity, gone); err != nil {
+			return kept, err
 		}
 	}
 	if err := store.DeleteNotificationsAbout(ctx, tx, links); err != nil {
 		return kept, err
-	}
-	for _, entity := range []string{"activity", "deal", "contact", "company"} {
-		if err := store.DeleteMigrated(ctx, tx, entity, byEntity[entity]); err != nil {
-			return kept, err
-		}
 	}
 	unused, err := store.UnusedOf(ctx, tx, "stage", byEntity["stage"])
 	if err != nil {
