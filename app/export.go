@@ -45,6 +45,7 @@ type exporter struct {
 	users   map[string]string // id → email
 	names   map[string]string // company id → name, filled per page
 	owner   string            // when set, only this user's records (own-records-only visibility)
+	lang    string            // the built-in pipeline's names are written in this language
 }
 
 func (a *App) newExporter(ctx context.Context, entity string) (*exporter, error) {
@@ -64,7 +65,7 @@ func (a *App) newExporter(ctx context.Context, entity string) (*exporter, error)
 	switch entity {
 	case "contact":
 		ex.columns = []string{"id", "display_name", "first_name", "last_name", "title", "company", "email", "email_label", "email_2", "email_2_label", "email_3", "email_3_label",
-			"phone", "phone_label", "phone_2", "phone_2_label", "phone_3", "phone_3_label", "website", "birthday", "lead_source", "lifecycle_status", "owner", "tags",
+			"phone", "phone_label", "phone_2", "phone_2_label", "phone_3", "phone_3_label", "website", "social", "social_label", "birthday", "lead_source", "lifecycle_status", "owner", "tags",
 			"address.street", "address.city", "address.region", "address.postal_code", "address.country", "notes", "created_at", "updated_at"}
 	case "company":
 		ex.columns = []string{"id", "name", "domain", "website", "industry", "size", "phone", "owner", "tags",
@@ -121,6 +122,10 @@ func (ex *exporter) page(ctx context.Context, ids []string, fn func(map[string]s
 	}
 	custom := func(row map[string]string, id string) {
 		for _, f := range ex.custom {
+			if options, ok := values[id][f.Key].([]string); ok {
+				row["cf."+f.Key] = joinTagList(options) // an option may hold a comma
+				continue
+			}
 			row["cf."+f.Key] = ValueText(f, values[id][f.Key])
 		}
 	}
@@ -144,13 +149,17 @@ func (ex *exporter) page(ctx context.Context, ids []string, fn func(map[string]s
 			}
 			row := contactFields(c)
 			row["id"], row["company"], row["owner"] = c.ID, names[c.CompanyID], ex.users[c.OwnerID]
-			row["emails"], row["phones"] = "", ""
+			row["emails"], row["phones"], row["social"] = "", "", "" // contactFields' summaries; the columns follow
 			for i, e := range c.Emails {
 				addChannel(row, channelColumn("email", i), e.Value, e.Label, i >= 2 && len(c.Emails) > 3)
 			}
 			for i, p := range c.Phones { // as typed: E.164 is only for matching
 				addChannel(row, channelColumn("phone", i), p.Value, p.Label, i >= 2 && len(c.Phones) > 3)
 			}
+			for _, s := range c.Social { // one column, " ::: " between them
+				addChannel(row, "social", s.Value, s.Label, len(c.Social) > 1)
+			}
+			row["tags"] = joinTagList(tagList(c.Tags))
 			row["address.street"], row["address.city"], row["address.region"] = c.Address.Street, c.Address.City, c.Address.Region
 			row["address.postal_code"], row["address.country"] = c.Address.PostalCode, c.Address.Country
 			row["created_at"], row["updated_at"] = store.FormatTime(c.CreatedAt), store.FormatTime(c.UpdatedAt)
@@ -172,7 +181,7 @@ func (ex *exporter) page(ctx context.Context, ids []string, fn func(map[string]s
 			row["id"], row["owner"], row["phone"] = c.ID, ex.users[c.OwnerID], c.Phone.Value
 			row["address.street"], row["address.city"], row["address.region"] = c.Address.Street, c.Address.City, c.Address.Region
 			row["address.postal_code"], row["address.country"] = c.Address.PostalCode, c.Address.Country
-			row["tags"] = joinTagNames(c.Tags)
+			row["tags"] = joinTagList(tagList(c.Tags))
 			row["created_at"], row["updated_at"] = store.FormatTime(c.CreatedAt), store.FormatTime(c.UpdatedAt)
 			custom(row, c.ID)
 			if err := fn(row, c); err != nil {
@@ -186,7 +195,8 @@ func (ex *exporter) page(ctx context.Context, ids []string, fn func(map[string]s
 		}
 		var companyIDs, stageIDs, contactIDs []string
 		for _, d := range list {
-			companyIDs, stageIDs, contactIDs = append(companyIDs, d.CompanyID), append(stageIDs, d.StageID), append(contactIDs, d.ContactID)
+			companyIDs, stageIDs = append(companyIDs, d.CompanyID), append(stageIDs, d.StageID)
+			contactIDs = append(append(contactIDs, d.ContactID), d.ContactIDs...)
 		}
 		names, err := store.CompanyNames(ctx, q, companyIDs)
 		if err != nil {
@@ -200,10 +210,11 @@ func (ex *exporter) page(ctx context.Context, ids []string, fn func(map[string]s
 		if err != nil {
 			return err
 		}
-		emails := map[string]string{}
+		refs := map[string]string{} // a contact by its first email, else by its id
 		for _, c := range contacts {
+			refs[c.ID] = c.ID
 			if len(c.Emails) > 0 {
-				emails[c.ID] = c.Emails[0].Value
+				refs[c.ID] = c.Emails[0].Value
 			}
 		}
 		pipelines, err := store.ListPipelines(ctx, q, false)
@@ -212,18 +223,24 @@ func (ex *exporter) page(ctx context.Context, ids []string, fn func(map[string]s
 		}
 		pipelineNames := map[string]string{}
 		for _, p := range pipelines {
-			pipelineNames[p.ID] = nameOrKey(p.Name, p.NameKey)
+			pipelineNames[p.ID] = shownName(ex.lang, p.Name, p.NameKey)
 		}
 		for _, d := range list {
 			if d.Trashed() {
 				continue
 			}
 			s := stages[d.StageID]
+			var linked []string
+			for _, id := range append([]string{d.ContactID}, d.ContactIDs...) {
+				if refs[id] != "" {
+					linked = append(linked, refs[id])
+				}
+			}
 			row := map[string]string{"id": d.ID, "title": d.Title, "value": formatMinor(d.Value, CurrencyScale(d.Currency)),
-				"currency": d.Currency, "pipeline": pipelineNames[d.PipelineID], "stage": nameOrKey(s.Name, s.NameKey),
-				"status": d.Status, "lost_reason": d.LostReason, "company": names[d.CompanyID], "contact": emails[d.ContactID],
+				"currency": d.Currency, "pipeline": pipelineNames[d.PipelineID], "stage": shownName(ex.lang, s.Name, s.NameKey),
+				"status": d.Status, "lost_reason": d.LostReason, "company": names[d.CompanyID], "contact": strings.Join(linked, " ::: "),
 				"owner": ex.users[d.OwnerID], "expected_close_date": d.ExpectedCloseDate, "source": d.Source, "notes": d.Notes,
-				"tags": joinTagNames(d.Tags), "created_at": store.FormatTime(d.CreatedAt), "updated_at": store.FormatTime(d.UpdatedAt)}
+				"tags": joinTagList(tagList(d.Tags)), "created_at": store.FormatTime(d.CreatedAt), "updated_at": store.FormatTime(d.UpdatedAt)}
 			custom(row, d.ID)
 			if err := fn(row, d); err != nil {
 				return err
@@ -267,14 +284,6 @@ func nameOrKey(name, key string) string {
 	return strings.ReplaceAll(last, "_", " ")
 }
 
-func joinTagNames(tags []Tag) string {
-	names := make([]string, len(tags))
-	for i, t := range tags {
-		names[i] = t.Name
-	}
-	return strings.Join(names, ", ")
-}
-
 func formatMinor(v int64, scale int) string {
 	if scale == 0 {
 		return strconv.FormatInt(v, 10)
@@ -302,7 +311,7 @@ func (a *App) Export(ctx context.Context, actor Actor, w io.Writer, entity, form
 	if err != nil {
 		return err
 	}
-	ex.owner = a.ownerScope(actor)
+	ex.owner, ex.lang = a.ownerScope(actor), exportLanguage(ctx, actor)
 	if err := a.hideExportFields(ctx, actor, ex); err != nil {
 		return err
 	}

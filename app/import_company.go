@@ -12,6 +12,7 @@ import (
 type companyRow struct {
 	line   int
 	id     string
+	stamp  store.Stamp // Rolo's own export: the times a created company keeps
 	in     CompanyInput
 	c      Company
 	custom CustomValues
@@ -65,7 +66,7 @@ func (imp *importer) parseCompany(ctx context.Context, row csvRow) (importRecord
 		if err == nil {
 			in.CustomFields = custom
 			sortProblems(warnings)
-			return &companyRow{line: row.Line, id: first(by, "id"), in: in, c: c, custom: custom}, warnings
+			return &companyRow{line: row.Line, id: first(by, "id"), stamp: rowTimes(by), in: in, c: c, custom: custom}, warnings
 		}
 		if e.Code != EInvalid || len(e.Fields) == 0 || e.Fields["name"] != "" || round == 5 {
 			return nil, append(problemsOf(row.Line, importFields(err), map[string]string{}, value), warnings...)
@@ -141,33 +142,24 @@ func warningsOf(line int, p map[string]string, value func(field string) string) 
 	return out
 }
 
-// writeCompany matches a company by id or by name.
+// writeCompany matches a company by id or by name (companyMatch); a new
+// one keeps the id and times of Rolo's own export.
 func (imp *importer) writeCompany(ctx context.Context, tx *store.Tx, r *companyRow, b *store.ImportBatch) error {
-	found := map[string]string{}
-	if r.id != "" {
-		if old, err := store.CompanyByID(ctx, tx, r.id); err == nil && !old.Trashed() {
-			found["id"] = old.ID
-		}
-	}
-	if found["id"] == "" {
-		byName, err := store.CompanyIDsBySortName(ctx, tx, []string{r.c.SortName})
-		if err != nil {
-			return err
-		}
-		found["name"] = byName[r.c.SortName]
-	}
-	if err := imp.keepSeen(ctx, tx, "company", found); err != nil {
+	id, byID, err := imp.companyMatch(ctx, tx, r)
+	if err != nil {
 		return err
 	}
-	id := found["id"] + found["name"]
 	switch {
 	case id == "":
-		id = imp.a.cfg.NewID()
+		id = imp.newRecordID(r.id, byID)
 		c, tagNames, err := imp.a.validateCompany(ctx, tx, r.in)
 		if err != nil {
 			return imp.rowError(r.line, err)
 		}
 		c.ID, c.CreatedBy = id, actorID(imp.actor)
+		if keepsID(r.id, byID) {
+			c.CreatedAt, c.UpdatedAt = r.stamp.CreatedAt, r.stamp.UpdatedAt
+		}
 		if err := store.InsertCompany(ctx, tx, c); err != nil {
 			return imp.rowError(r.line, err)
 		}

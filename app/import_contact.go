@@ -37,7 +37,8 @@ func (imp *importer) writeContacts(ctx context.Context, tx *store.Tx, rows []*co
 		}
 		switch {
 		case id == "":
-			r.c.ID, r.c.CreatedBy = imp.a.cfg.NewID(), actorID(imp.actor)
+			imp.newContactID(r)
+			r.c.CreatedBy = actorID(imp.actor)
 			fresh = append(fresh, r)
 			b.Created++
 			id = r.c.ID

@@ -32,13 +32,9 @@ func (imp *importer) matchKeys(r *contactRow) []string {
 	return keys
 }
 
-// classify counts a row of a dry run as created, updated or skipped.
-func (imp *importer) classify(ctx context.Context, rec importRecord, rep *ImportReport) {
-	r, ok := rec.(*contactRow)
-	if !ok {
-		rep.Created++
-		return
-	}
+// classifyContact tells whether a contact row of a dry run matches a
+// stored contact or one an earlier row creates (see classify).
+func (imp *importer) classifyContact(ctx context.Context, r *contactRow) bool {
 	keys := imp.matchKeys(r)
 	found := false
 	for _, k := range keys {
@@ -51,14 +47,7 @@ func (imp *importer) classify(ctx context.Context, rec importRecord, rep *Import
 	for _, k := range keys {
 		imp.seen[k] = true
 	}
-	switch {
-	case !found:
-		rep.Created++
-	case imp.opt.OnDuplicate == "skip":
-		rep.Skipped++
-	default:
-		rep.Updated++
-	}
+	return found
 }
 
 // existing finds stored contacts for the rows' keys, with a handful of
@@ -88,6 +77,7 @@ func (imp *importer) existing(ctx context.Context, q store.Querier, rows []*cont
 			return nil, err
 		}
 		for _, c := range live {
+			imp.takenIDs[c.ID] = true
 			if !c.Trashed() {
 				found["id:"+c.ID] = c.ID
 			}
@@ -136,6 +126,18 @@ func (imp *importer) existing(ctx context.Context, q store.Querier, rows []*cont
 		}
 	}
 	return found, imp.keepSeen(ctx, q, "contact", found)
+}
+
+// newContactID gives a new contact of row r its id: the row's own, with
+// its times (Rolo's own export, so a fresh database gets the same
+// contacts), unless another contact has it, live or trashed (existing
+// has looked); else a new one.
+func (imp *importer) newContactID(r *contactRow) {
+	if id := keptID(r.id); id != "" && !imp.takenIDs[id] {
+		r.c.ID, r.c.CreatedAt, r.c.UpdatedAt = id, r.stamp.CreatedAt, r.stamp.UpdatedAt
+		return
+	}
+	r.c.ID = imp.a.cfg.NewID()
 }
 
 // keepSeen drops from found (key → record id) the records of kind the

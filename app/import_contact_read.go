@@ -17,8 +17,9 @@ import (
 // contactRow is one checked row of a contact import.
 type contactRow struct {
 	line    int
-	id      string // Rolo's own export: update this contact
-	company string // company name, found or created when written
+	id      string      // Rolo's own export: update this contact
+	stamp   store.Stamp // Rolo's own export: the times a created contact keeps
+	company string      // company name, found or created when written
 	c       Contact
 	tags    []string
 	custom  CustomValues
@@ -72,6 +73,7 @@ func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord
 		in.LifecycleStatus = imp.opt.Status
 	}
 	in.Emails, in.Phones = imp.channels(row.Cells, "email"), imp.channels(row.Cells, "phone")
+	in.Social = imp.channels(row.Cells, "social")
 	var ok bool
 	raw := first(by, "birthday")
 	if y, m, d := first(by, "birthday.year"), first(by, "birthday.month"), first(by, "birthday.day"); raw == "" && m != "" && d != "" {
@@ -150,7 +152,7 @@ func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord
 			}
 			c.OwnerID = owner
 			sortProblems(warnings)
-			return &contactRow{line: row.Line, id: first(by, "id"), company: company, c: c, tags: tags, custom: custom}, warnings
+			return &contactRow{line: row.Line, id: first(by, "id"), stamp: rowTimes(by), company: company, c: c, tags: tags, custom: custom}, warnings
 		}
 		var dropEmails, dropPhones []int
 		for field, msg := range e.Fields {
@@ -229,7 +231,7 @@ func (imp *importer) channels(cells []string, kind string) []store.Labeled {
 			if len(ls) > 0 {
 				label = importLabel(ls[min(j, len(ls)-1)])
 			}
-			if kind == "phone" {
+			if kind != "email" { // a phone or a profile's address is one value
 				out = append(out, store.Labeled{Label: label, Value: part})
 				continue
 			}

@@ -9,9 +9,11 @@ import (
 
 // dealRow is one checked row of a deal import.
 type dealRow struct {
-	line int
-	in   DealInput
-	d    Deal
+	line  int
+	id    string      // Rolo's own export: the deal this row is
+	stamp store.Stamp // Rolo's own export: the times a created deal keeps
+	in    DealInput
+	d     Deal
 }
 
 func (r *dealRow) preview() map[string]string { return dealFields(r.d) }
@@ -56,16 +58,15 @@ func (imp *importer) parseDeal(ctx context.Context, row csvRow) (importRecord, [
 		}
 		in.CompanyID = found[foldKey(name)]
 	}
-	if ref := first(by, "contact"); ref != "" {
-		ids, err := store.ContactIDsByEmail(ctx, imp.a.db.Reader(), []string{NormalizeEmail(ref)})
+	if refs := splitMulti(first(by, "contact")); len(refs) > 0 {
+		ids, unknown, err := imp.dealContacts(ctx, refs)
 		if err != nil {
 			return nil, problemsOf(row.Line, err, map[string]string{}, func(string) string { return "" })
 		}
-		if len(ids) == 0 {
+		if unknown {
 			p["contact"] = "error.contact_unknown"
-		} else {
-			in.ContactIDs = ids[:1]
 		}
+		in.ContactIDs = ids
 	}
 	switch {
 	case in.Status == store.DealOpen:
@@ -112,7 +113,7 @@ func (imp *importer) parseDeal(ctx context.Context, row csvRow) (importRecord, [
 		}
 		if len(q) == 0 {
 			sortProblems(warnings)
-			return &dealRow{line: row.Line, in: in, d: d}, warnings
+			return &dealRow{line: row.Line, id: first(by, "id"), stamp: rowTimes(by), in: in, d: d}, warnings
 		}
 		if q["title"] != "" || round == 5 {
 			return nil, append(problemsOf(row.Line, importFields(Invalid(q)), map[string]string{}, value), warnings...)
@@ -180,15 +181,10 @@ func (imp *importer) place(ctx context.Context, pipeline, stage string, p map[st
 		p["pipeline"] = "error.pipeline_unknown"
 		return "", "", "", false
 	}
-	named := func(name, key, want string) bool {
-		want = foldKey(want)
-		_, last, _ := strings.Cut(key, ".")
-		return foldKey(name) == want || (key != "" && foldKey(strings.ReplaceAll(last, "_", " ")) == want)
-	}
 	var in []Pipeline // where to look for the stage
 	if pipeline != "" {
 		for _, pl := range imp.pipelines {
-			if named(pl.Name, pl.NameKey, pipeline) {
+			if namedAs(pl.Name, pl.NameKey, pipeline) {
 				in = append(in, pl)
 				pipelineID = pl.ID
 				break
@@ -206,20 +202,11 @@ func (imp *importer) place(ctx context.Context, pipeline, stage string, p map[st
 	}
 	for _, pl := range in {
 		for _, s := range pl.Stages {
-			if !s.Archived() && named(s.Name, s.NameKey, stage) {
+			if !s.Archived() && namedAs(s.Name, s.NameKey, stage) {
 				return pl.ID, s.ID, s.Kind, true
 			}
 		}
 	}
 	p["stage"] = "error.stage_unknown"
 	return pipelineID, "", "", true
-}
-
-func (imp *importer) writeDeal(ctx context.Context, tx *store.Tx, r *dealRow, b *store.ImportBatch) error {
-	id := imp.a.cfg.NewID()
-	if err := imp.a.saveDeal(ctx, tx, imp.actor, Deal{ID: id}, r.in); err != nil {
-		return imp.rowError(r.line, err)
-	}
-	b.Created++
-	return store.InsertImportRecord(ctx, tx, b.ID, store.ImportRecord{Entity: "deal", RecordID: id, Action: "created"})
 }

@@ -13,12 +13,12 @@ import (
 var ImportFields = map[string][]string{
 	"contact": {"first_name", "middle_name", "last_name", "display_name", "title", "company", "email", "phone", "mobile",
 		"email.work", "email.home", "email.other", "email_label", "phone.work", "phone.home", "phone.fax", "phone.other", "phone_label",
-		"website", "birthday", "birthday.year", "birthday.month", "birthday.day", "lead_source", "lifecycle_status", "owner", "notes", "tags",
-		"address.street", "address.city", "address.region", "address.postal_code", "address.country", "id"},
+		"website", "social", "social_label", "birthday", "birthday.year", "birthday.month", "birthday.day", "lead_source", "lifecycle_status", "owner", "notes", "tags",
+		"address.street", "address.city", "address.region", "address.postal_code", "address.country", "id", "created_at", "updated_at"},
 	"company": {"name", "domain", "website", "industry", "size", "phone", "owner", "notes", "tags",
-		"address.street", "address.city", "address.region", "address.postal_code", "address.country", "id"},
+		"address.street", "address.city", "address.region", "address.postal_code", "address.country", "id", "created_at", "updated_at"},
 	"deal": {"title", "value", "currency", "pipeline", "stage", "status", "lost_reason", "company", "contact",
-		"owner", "expected_close_date", "source", "notes", "tags", "id"},
+		"owner", "expected_close_date", "source", "notes", "tags", "id", "created_at", "updated_at"},
 }
 
 // ImportPresets are the export layouts Rolo recognises, by CLI name.
@@ -102,8 +102,8 @@ var vendorPresets = []preset{
 }
 
 // rolo's own export writes the field names as headers, with email_2,
-// phone_2… for the further channels and the record times, which an import
-// does not take over.
+// phone_2… for the further channels, and the record times, which a
+// record the import creates keeps.
 func roloColumn(entity, header string) (string, bool) {
 	h := strings.ToLower(strings.TrimSpace(header))
 	for _, prefix := range []string{"email_", "phone_"} {
@@ -116,7 +116,7 @@ func roloColumn(entity, header string) (string, bool) {
 		}
 	}
 	switch h {
-	case "created_at", "updated_at", "company_id", "owner_id":
+	case "company_id", "owner_id":
 		return "", true
 	}
 	if strings.HasPrefix(h, "cf.") || contains(ImportFields[entity], h) {

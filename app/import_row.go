@@ -21,10 +21,13 @@ type importer struct {
 	compIDs map[string]string      // folded company name → id, filled as the import goes
 	tagIDs  map[string]string      // folded tag name → id
 	seen    map[string]bool        // dry run: match keys met earlier in the file
-	batchID string
-	preset  string
-	scope   string            // own-records-only: existing records of others are not matched
-	docs    []store.SearchDoc // new contacts of the chunk, indexed at its end
+	// takenIDs are ids of stored contacts that rows name (existing), which
+	// a new contact cannot have.
+	takenIDs map[string]bool
+	batchID  string
+	preset   string
+	scope    string            // own-records-only: existing records of others are not matched
+	docs     []store.SearchDoc // new contacts of the chunk, indexed at its end
 	// pipelines in use, read once for a deal import
 	pipelines []Pipeline
 }
@@ -33,7 +36,7 @@ type phoneRegionKey struct{}
 
 func (a *App) newImporter(ctx context.Context, actor Actor, opt ImportOptions) (*importer, error) {
 	imp := &importer{a: a, actor: actor, opt: opt, custom: map[string]CustomField{}, users: map[string]string{},
-		compIDs: map[string]string{}, tagIDs: map[string]string{}, seen: map[string]bool{}, scope: a.ownerScope(actor)}
+		compIDs: map[string]string{}, tagIDs: map[string]string{}, seen: map[string]bool{}, takenIDs: map[string]bool{}, scope: a.ownerScope(actor)}
 	if imp.scope != "" {
 		imp.opt.OwnerID = imp.scope // a user who sees only their own records imports records of their own
 	}
@@ -150,21 +153,6 @@ func (imp *importer) customValues(by map[string][]string, p map[string]string) C
 			out = CustomValues{}
 		}
 		out[key] = raw
-	}
-	return out
-}
-
-// splitImportTags reads the tag cells of every vendor: commas,
-// semicolons, Google's " ::: " groups; Google's system groups are dropped.
-func splitImportTags(s string) []string {
-	s = strings.ReplaceAll(s, ":::", ";")
-	var out []string
-	for _, t := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '，' || r == '、' }) {
-		t = strings.TrimSpace(t)
-		if t == "" || strings.HasPrefix(t, "* ") {
-			continue // "* myContacts", "* starred"
-		}
-		out = append(out, t)
 	}
 	return out
 }

@@ -124,6 +124,16 @@ func (a *App) undoRecord(ctx context.Context, tx *store.Tx, actor Actor, r store
 			return ignoreNotFound(err)
 		}
 		return a.updateCompany(ctx, tx, actor, r.RecordID, old.Version, in)
+	case r.Entity == "deal": // a deal of Rolo's export, matched by its id
+		var in DealInput
+		if err := json.Unmarshal([]byte(r.Before), &in); err != nil {
+			return err
+		}
+		old, err := store.DealByID(ctx, tx, r.RecordID)
+		if err != nil {
+			return ignoreNotFound(err)
+		}
+		return a.saveDeal(ctx, tx, actor, old, in)
 	}
 	return nil
 }

@@ -18,6 +18,7 @@ func handleExport(s *site) http.Handler {
 	types := map[string]string{"csv": "text/csv; charset=utf-8", "json": "application/json", "vcf": "text/vcard; charset=utf-8"}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := s.base(w, r, "imports.title")
+		r = r.WithContext(app.WithLanguage(r.Context(), b.Lang)) // a deal's built-in pipeline and stage as this page names them
 		entity, format := mux.Vars(r)["entity"], r.URL.Query().Get("format")
 		if format == "" {
 			format = "csv"

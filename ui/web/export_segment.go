@@ -31,9 +31,10 @@ func (s *site) exportSegment(w http.ResponseWriter, r *http.Request, b Base, ent
 	if format == "csv" {
 		writeCSVBOM(&buf, r)
 	}
-	export := func() error { return s.app.ExportSegment(r.Context(), b.User, &buf, id, format) }
+	ctx := app.WithLanguage(r.Context(), b.Lang) // a deal's built-in pipeline and stage as this page names them
+	export := func() error { return s.app.ExportSegment(ctx, b.User, &buf, id, format) }
 	if format == "vcf" {
-		export = func() error { return s.app.ExportSegmentVCards(r.Context(), b.User, &buf, id, r.URL.Query().Get("version")) }
+		export = func() error { return s.app.ExportSegmentVCards(ctx, b.User, &buf, id, r.URL.Query().Get("version")) }
 	}
 	if err := export(); err != nil {
 		s.views.renderError(w, r, b, err)

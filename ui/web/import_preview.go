@@ -106,6 +106,8 @@ func previewKey(field string) string {
 		return "emails"
 	case "phone", "mobile", "phone.work", "phone.home", "phone.fax", "phone.other", "phone_label":
 		return "phones"
+	case "social_label":
+		return "social"
 	case "middle_name":
 		return "first_name"
 	case "birthday.year", "birthday.month", "birthday.day":
