@@ -30,6 +30,8 @@ type migration struct {
 	live      []Pipeline        // the pipelines in use before the migration
 	closing   map[string]string // pipeline id + "/won" or "/lost" → that stage
 	batchID   string
+	acts      []Activity                  // activities made, not yet stored
+	contacts  map[*importer][]*contactRow // contacts made, not yet stored, by file
 }
 
 // migRow is one row of the export.
@@ -60,7 +62,7 @@ type migRef struct {
 
 func (a *App) newMigration(ctx context.Context, actor Actor, opt MigrateOptions) (*migration, error) {
 	m := &migration{a: a, actor: actor, opt: opt, rows: map[string][]*migRow{}, owners: map[string]*MigrationOwner{},
-		stages: map[string]*migStage{}, closing: map[string]string{}, byExt: map[string]map[string]*migRow{}, byName: map[string]map[string]*migRow{}}
+		stages: map[string]*migStage{}, closing: map[string]string{}, contacts: map[*importer][]*contactRow{}, byExt: map[string]map[string]*migRow{}, byName: map[string]map[string]*migRow{}}
 	m.rep = MigrationReport{Source: opt.Source, Counts: map[string]MigrationCount{}}
 	for _, k := range migrationKinds {
 		m.rep.Counts[k] = MigrationCount{}

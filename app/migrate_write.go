@@ -53,7 +53,10 @@ func (m *migration) write(ctx context.Context) error {
 					m.progress("writing", done, total)
 				}
 			}
-			if err := m.flushDocs(ctx, tx); err != nil {
+			if err := m.flushContacts(ctx, tx); err != nil {
+				return err
+			}
+			if err := m.flushActivities(ctx, tx); err != nil {
 				return err
 			}
 		}
@@ -100,7 +103,13 @@ func (m *migration) writeRow(ctx context.Context, tx *store.Tx, r *migRow) error
 		if len(l.companies) > 0 {
 			rec.c.CompanyID, rec.company = l.companies[0].recordID(), m.companyName(l.companies[0], r.company.name)
 		}
-		err = m.writeContact(ctx, tx, r, rec)
+		rec.c.ID = m.a.cfg.NewID()
+		rec.prepareDoc()
+		r.id = rec.c.ID
+		m.contacts[r.imp] = append(m.contacts[r.imp], rec)
+		if len(m.contacts[r.imp]) >= 1000 {
+			err = m.flushContacts(ctx, tx)
+		}
 	case "deals":
 		err = m.writeDeal(ctx, tx, r, l)
 	default:
@@ -131,42 +140,18 @@ func (m *migration) companyName(l migLink, written string) string {
 	return written
 }
 
-// writeContact stores a new contact with its tags and custom values; its
-// search entry is made with the file's others at the end (see flushDocs).
-func (m *migration) writeContact(ctx context.Context, tx *store.Tx, r *migRow, rec *contactRow) error {
-	a, c := m.a, rec.c
-	c.ID, c.CreatedBy = a.cfg.NewID(), actorID(m.actor)
-	if err := store.InsertContact(ctx, tx, c); err != nil {
-		return err
-	}
-	r.id, rec.c.ID = c.ID, c.ID
-	tags, err := r.imp.tags(ctx, tx, rec.tags)
-	if err != nil {
-		return err
-	}
-	for _, t := range tags {
-		if err := store.AddTag(ctx, tx, "contact", c.ID, t.ID); err != nil {
+// flushContacts stores the contacts made so far, a file at a time, as
+// an import's new contacts are (tags, custom values, batch records, one
+// event each for rules, webhooks and scoring), and indexes them.
+func (m *migration) flushContacts(ctx context.Context, tx *store.Tx) error {
+	for imp, rows := range m.contacts {
+		imp.batchID = m.batchID
+		if err := imp.storeNew(ctx, tx, rows); err != nil {
 			return err
 		}
+		delete(m.contacts, imp)
 	}
-	if len(rec.custom) > 0 || r.imp.hasRequiredCustom() {
-		if _, err := a.applyCustomValues(ctx, tx, "contact", c.ID, rec.custom, true); err != nil {
-			return err
-		}
-		if err := a.indexContact(ctx, tx, c.ID); err != nil {
-			return err
-		}
-	} else {
-		rec.prepareDoc()
-		doc := rec.doc
-		doc.Ref, doc.OwnerID = c.ID, c.OwnerID
-		r.imp.docs = append(r.imp.docs, doc)
-	}
-	if err := store.InsertImportRecord(ctx, tx, m.batchID, store.ImportRecord{Entity: "contact", RecordID: c.ID, Action: "created"}); err != nil {
-		return err
-	}
-	return a.record(ctx, tx, actorID(m.actor), Change{Action: ActionContactCreated, Entity: "contact", ID: c.ID, Name: c.DisplayName,
-		Details: map[string]any{"import": m.batchID}})
+	return m.flushDocs(ctx, tx)
 }
 
 func (m *migration) writeCompany(ctx context.Context, tx *store.Tx, r *migRow) error {
@@ -198,7 +183,7 @@ func (m *migration) writeCompany(ctx context.Context, tx *store.Tx, r *migRow) e
 	if err := store.InsertImportRecord(ctx, tx, m.batchID, store.ImportRecord{Entity: "company", RecordID: c.ID, Action: "created"}); err != nil {
 		return err
 	}
-	return a.record(ctx, tx, actorID(m.actor), Change{Action: ActionCompanyCreated, Entity: "company", ID: c.ID, Name: c.Name,
+	return a.announce(ctx, tx, actorID(m.actor), Change{Action: ActionCompanyCreated, Entity: "company", ID: c.ID, Name: c.Name,
 		Details: map[string]any{"import": m.batchID}})
 }
 
@@ -238,6 +223,10 @@ func sourceTitle(source string) string {
 	return map[string]string{"pipedrive": "Pipedrive", "hubspot": "HubSpot"}[source]
 }
 
+// writeActivity makes a row's activity; the activities are stored in
+// bulk (see flushActivities). They come in as history: no rule,
+// webhook or notification fires for a call made last year, and the
+// batch (import_records) says where each came from.
 func (m *migration) writeActivity(ctx context.Context, tx *store.Tx, r *migRow, l *migLinks) error {
 	act := r.act
 	act.ID, act.UserID, act.CreatedBy = m.a.cfg.NewID(), m.ownerOf(r), actorID(m.actor)
@@ -254,14 +243,28 @@ func (m *migration) writeActivity(ctx context.Context, tx *store.Tx, r *migRow, 
 			}
 		}
 	}
-	if err := store.InsertActivity(ctx, tx, act); err != nil {
-		return err
-	}
 	r.id = act.ID
-	if err := store.InsertImportRecord(ctx, tx, m.batchID, store.ImportRecord{Entity: "activity", RecordID: act.ID, Action: "created"}); err != nil {
+	m.acts = append(m.acts, act)
+	if len(m.acts) >= 1000 {
+		return m.flushActivities(ctx, tx)
+	}
+	return nil
+}
+
+// flushActivities stores the activities made so far, listed in the batch.
+func (m *migration) flushActivities(ctx context.Context, tx *store.Tx) error {
+	if len(m.acts) == 0 {
+		return nil
+	}
+	if err := store.InsertActivities(ctx, tx, m.acts); err != nil {
 		return err
 	}
-	return m.a.record(ctx, tx, actorID(m.actor), activityChange(ActionActivityCreated, act))
+	records := make([]store.ImportRecord, len(m.acts))
+	for i, act := range m.acts {
+		records[i] = store.ImportRecord{Entity: "activity", RecordID: act.ID, Action: "created"}
+	}
+	m.acts = m.acts[:0]
+	return store.InsertImportRecords(ctx, tx, m.batchID, records)
 }
 
 // flushDocs indexes the contacts written so far, a file at a time.
