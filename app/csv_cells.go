@@ -176,6 +176,9 @@ func namedAs(name, key, want string) bool {
 // is one Rolo could have made; other programs' ids ("12345") are not
 // taken over.
 func keptID(id string) string {
+	if len(id) != 36 {
+		return "" // not a UUID as Rolo writes one; checked first, as most files have no id at all
+	}
 	if u, err := uuid.Parse(id); err == nil && u.String() == strings.ToLower(id) {
 		return u.String()
 	}
@@ -187,7 +190,11 @@ func keptID(id string) string {
 // is left out, and an updated_at without created_at is not kept.
 func rowTimes(by map[string][]string) store.Stamp {
 	read := func(field string) time.Time {
-		t, err := time.Parse(time.RFC3339Nano, first(by, field))
+		s := first(by, field)
+		if s == "" {
+			return time.Time{} // most files: no times, and no parse error to make
+		}
+		t, err := time.Parse(time.RFC3339Nano, s)
 		if err != nil {
 			return time.Time{}
 		}
