@@ -193,7 +193,7 @@ func (m *migration) planStages(ctx context.Context) error {
 		}
 		pname := r.pipeline
 		if pname == "" && len(live) > 0 {
-			pname = pipelineName(live[0].Name, live[0].NameKey)
+			pname = shownName("en", live[0].Name, live[0].NameKey)
 		}
 		mp := byName[foldKey(pname)]
 		if mp == nil {
@@ -281,7 +281,7 @@ func (m *migration) placeStage(ctx context.Context, s *migStage, live []Pipeline
 		if st.Archived() {
 			continue
 		}
-		if (s.Name != "" && foldKey(pipelineName(st.Name, st.NameKey)) == foldKey(s.Name)) || (s.Kind != store.StageOpen && st.Kind == s.Kind) ||
+		if (s.Name != "" && namedAs(st.Name, st.NameKey, s.Name)) || (s.Kind != store.StageOpen && st.Kind == s.Kind) ||
 			(s.Name == "" && st.Kind == store.StageOpen) {
 			s.ExistingID, s.id, s.Kind = st.ID, st.ID, st.Kind
 			return nil
@@ -291,11 +291,11 @@ func (m *migration) placeStage(ctx context.Context, s *migStage, live []Pipeline
 	return nil
 }
 
-// findPipeline finds a live pipeline by name, case-folded; a built-in
-// name matches by its catalog key's last word too ("pipeline.default.name").
+// findPipeline finds a live pipeline by name, case-folded; the built-in
+// one by its name in any language, or its catalog key.
 func findPipeline(live []Pipeline, name string) (Pipeline, bool) {
 	for _, pl := range live {
-		if foldKey(pipelineName(pl.Name, pl.NameKey)) == foldKey(name) {
+		if namedAs(pl.Name, pl.NameKey, name) {
 			return pl, true
 		}
 	}
@@ -311,8 +311,7 @@ func findStageRef(live []Pipeline, ref string) (Stage, bool) {
 			if st.Archived() {
 				continue
 			}
-			if st.ID == ref || (byName && foldKey(pipelineName(pl.Name, pl.NameKey)) == foldKey(pname) &&
-				foldKey(pipelineName(st.Name, st.NameKey)) == foldKey(sname)) {
+			if st.ID == ref || (byName && namedAs(pl.Name, pl.NameKey, pname) && namedAs(st.Name, st.NameKey, sname)) {
 				return st, true
 			}
 		}

@@ -68,7 +68,7 @@ func TestImportPipedriveCommand(t *testing.T) {
 	export := filepath.Join("..", "..", "testdata", "migrate", "pipedrive")
 
 	out, err := rolo(t, getenv, "", "import", "pipedrive", export, "--dry-run", "--owner", "Morgan Lee=ada@example.com",
-		"--stage", "Partnerships / Intro Call=pipeline.default.name / pipeline.default.demo")
+		"--stage", "Partnerships / Intro Call=Sales / Demo")
 	is.NoErr(err)
 	for _, want := range []string{
 		`(?m)^  contacts +5 rows +5 created +0 already here +0 refused$`,
