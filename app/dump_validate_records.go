@@ -140,20 +140,9 @@ func (c *dumpCheck) checkRecords(d *Dump) {
 		if p.Photo != nil {
 			c.time(at+".photo.updated_at", &p.Photo.UpdatedAt)
 		}
-		if k := p.Consent; k != nil {
-			c.oneOf(at+".consent.status", k.Status, ConsentStatuses)
-			c.maybeTime(at+".consent.given_at", k.GivenAt)
-			c.maybeTime(at+".consent.unsubscribed_at", k.UnsubscribedAt)
-			c.time(at+".consent.updated_at", &k.UpdatedAt)
-		}
+		c.contactExtras(at, p)
 		if k := p.KeepInTouch; k != nil {
-			if k.EveryDays < 1 || k.EveryDays > 3650 {
-				c.bad(at+".keep_in_touch.every_days", "must be from 1 to 3650, not %d", k.EveryDays)
-			}
 			c.user(at+".keep_in_touch.user", &k.User)
-			c.time(at+".keep_in_touch.last_touch_at", &k.LastTouchAt)
-			c.time(at+".keep_in_touch.due_at", &k.DueAt)
-			c.time(at+".keep_in_touch.updated_at", &k.UpdatedAt)
 		}
 		c.stamps(at, &p.CreatedAt, &p.UpdatedAt)
 	}
@@ -205,6 +194,24 @@ func (c *dumpCheck) checkRecords(d *Dump) {
 			c.userID(hat+".moved_by", h.MovedBy)
 		}
 		c.stamps(at, &dl.CreatedAt, &dl.UpdatedAt)
+	}
+}
+
+// contactExtras checks a contact's consent and keep-in-touch cadence.
+func (c *dumpCheck) contactExtras(at string, p *DumpContact) {
+	if k := p.Consent; k != nil {
+		c.oneOf(at+".consent.status", k.Status, ConsentStatuses)
+		c.maybeTime(at+".consent.given_at", k.GivenAt)
+		c.maybeTime(at+".consent.unsubscribed_at", k.UnsubscribedAt)
+		c.time(at+".consent.updated_at", &k.UpdatedAt)
+	}
+	if k := p.KeepInTouch; k != nil {
+		if k.EveryDays < 1 || k.EveryDays > 3650 {
+			c.bad(at+".keep_in_touch.every_days", "must be from 1 to 3650, not %d", k.EveryDays)
+		}
+		c.time(at+".keep_in_touch.last_touch_at", &k.LastTouchAt)
+		c.time(at+".keep_in_touch.due_at", &k.DueAt)
+		c.time(at+".keep_in_touch.updated_at", &k.UpdatedAt)
 	}
 }
 

@@ -168,3 +168,22 @@ func ClearDumpSeeds(ctx context.Context, tx *Tx) error {
 	}
 	return nil
 }
+
+// RestoreDealTimes gives a deal an import created the moments its
+// document says it entered its stage and closed (closed is nil when open).
+// Its card takes the document's place in its column unless a live deal
+// of that stage holds it already.
+func RestoreDealTimes(ctx context.Context, tx *Tx, id, entered string, closed any, position string) error {
+	_, err := tx.exec(ctx, `UPDATE deals SET stage_entered_at = ?, closed_at = ?,
+		position = CASE WHEN EXISTS (SELECT 1 FROM deals o WHERE o.stage_id = deals.stage_id AND o.position = ? AND o.deleted_at IS NULL)
+			THEN position ELSE ? END
+		WHERE id = ?`, entered, closed, position, position, id)
+	return err
+}
+
+// ClearDealHistory removes the stage history an import wrote for a new
+// deal, for the document's own to take its place.
+func ClearDealHistory(ctx context.Context, tx *Tx, id string) error {
+	_, err := tx.exec(ctx, `DELETE FROM deal_stage_history WHERE deal_id = ?`, id)
+	return err
+}

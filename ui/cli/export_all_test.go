@@ -72,3 +72,38 @@ func TestExportAllImportAllCommands(t *testing.T) {
 	_, err = rolo(t, src, "", "export", "all", "--as", "demo1-1@rolo.example")
 	is.True(err != nil) // a sales user may not take the whole database
 }
+
+// TestKindJSONImportCommand: `rolo import contacts FILE.json` reads the
+// JSON export; into the same database it matches every contact by id
+// and creates nothing, and its dry run says the same.
+func TestKindJSONImportCommand(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "rolo.db")
+	getenv := env(map[string]string{"ROLO_DB": db})
+	_, err := rolo(t, getenv, "", "demo", "--db", db, "--contacts", "30", "--no-serve")
+	is.NoErr(err)
+	for _, kind := range []string{"companies", "contacts", "deals"} {
+		file := filepath.Join(dir, kind+".json")
+		_, err = rolo(t, getenv, "", "export", kind, "--format", "json", "-o", file)
+		is.NoErr(err)
+		before, err := rolo(t, getenv, "", "export", kind, "--format", "json")
+		is.NoErr(err)
+		dry, err := rolo(t, getenv, "", "import", kind, file, "--dry-run")
+		is.NoErr(err)
+		is.True(strings.Contains(dry, "Would import: 0 created")) // matched by id
+		out, err := rolo(t, getenv, "", "import", kind, file)
+		is.NoErr(err)
+		is.True(strings.Contains(out, "Imported: 0 created")) // the same as the dry run
+		after, err := rolo(t, getenv, "", "export", kind, "--format", "json")
+		is.NoErr(err)
+		is.Equal(after, before) // nothing changed
+	}
+
+	bad := filepath.Join(dir, "bad.json")
+	is.NoErr(os.WriteFile(bad, []byte(`{"format": "rolo", "version": 1, "contacts": [{"id": "x", "emails": [{"value": 5}]}]}`), 0o600))
+	_, err = rolo(t, getenv, "", "import", "contacts", bad)
+	is.True(err != nil)
+	is.True(strings.Contains(err.Error(), "contacts[0].emails[0].value: must be a string, not a number"))
+}

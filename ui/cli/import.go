@@ -37,6 +37,8 @@ func importCommand(getenv func(string) string, stdout, stderr io.Writer) *cobra.
 			var rep app.ImportReport
 			if entity == "vcard" {
 				rep, err = a.ImportVCard(cmd.Context(), actor, f, opt)
+			} else if isJSONFile(f) { // Rolo's own JSON export (see import_all.go)
+				rep, err = a.ImportJSON(cmd.Context(), actor, f, opt)
 			} else {
 				rep, err = a.Import(cmd.Context(), actor, f, opt)
 			}
@@ -49,7 +51,7 @@ func importCommand(getenv func(string) string, stdout, stderr io.Writer) *cobra.
 	for _, entity := range []string{"contacts", "companies", "deals", "vcard"} {
 		sub := &cobra.Command{
 			Use:   entity + " FILE [--preset NAME] [--map col=field ...] [--tag T] [--dry-run]",
-			Short: "Import " + entity + " from " + map[bool]string{true: "a .vcf file", false: "a CSV file"}[entity == "vcard"],
+			Short: "Import " + entity + " from " + map[bool]string{true: "a .vcf file", false: "a CSV file, or Rolo's JSON export"}[entity == "vcard"],
 			Args:  cobra.ExactArgs(1),
 			RunE:  func(cmd *cobra.Command, args []string) error { return run(cmd, entity, args[0]) },
 		}

@@ -36,3 +36,12 @@ func importAllCommand(getenv func(string) string, stdout io.Writer) *cobra.Comma
 		},
 	}
 }
+
+// isJSONFile tells whether a file given to `rolo import contacts` is
+// Rolo's JSON export rather than a CSV, and rewinds it.
+func isJSONFile(f *os.File) bool {
+	head := make([]byte, 512)
+	n, _ := f.Read(head)
+	_, err := f.Seek(0, io.SeekStart)
+	return err == nil && app.IsJSONFile(head[:n])
+}
