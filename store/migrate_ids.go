@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // MigrationID is one record a migration brought over (or found here),
@@ -68,10 +69,26 @@ func LiveIDs(ctx context.Context, q Querier, entity string, ids []string) (map[s
 	if !ok || table == "tags" || table == "stages" || table == "pipelines" {
 		return nil, fmt.Errorf("live ids of %s: unknown entity", entity)
 	}
+	return idsAmong(ctx, q, `SELECT id FROM `+table+` WHERE deleted_at IS NULL AND id IN (%s)`, nil, ids)
+}
+
+// idsAmong runs query (its "IN (%s)" lists filled with ids, after the
+// arguments before) over ids a few hundred at a time, and gives the ids
+// it returns.
+func idsAmong(ctx context.Context, q Querier, query string, before []any, ids []string) (map[string]bool, error) {
 	out := map[string]bool{}
+	lists := strings.Count(query, "%")
 	for len(ids) > 0 {
-		n := min(len(ids), 500)
-		rows, err := q.QueryContext(ctx, `SELECT id FROM `+table+` WHERE deleted_at IS NULL AND id IN (`+placeholders(n)+`)`, anySlice(ids[:n])...)
+		n := min(len(ids), 300)
+		args := append([]any{}, before...)
+		for range lists {
+			args = append(args, anySlice(ids[:n])...)
+		}
+		marks := make([]any, lists)
+		for i := range marks {
+			marks[i] = placeholders(n)
+		}
+		rows, err := q.QueryContext(ctx, fmt.Sprintf(query, marks...), args...)
 		if err != nil {
 			return nil, err
 		}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -50,39 +49,22 @@ func UnusedOf(ctx context.Context, q Querier, kind string, ids []string) ([]stri
 	used := map[string]string{
 		"stage":    `SELECT DISTINCT stage_id FROM deals WHERE stage_id IN (%s)`,
 		"pipeline": `SELECT DISTINCT pipeline_id FROM stages WHERE pipeline_id IN (%s)`,
-		"tag": `SELECT tag_id FROM contact_tags WHERE tag_id IN (%[1]s) UNION SELECT tag_id FROM company_tags WHERE tag_id IN (%[1]s)
-			UNION SELECT tag_id FROM deal_tags WHERE tag_id IN (%[1]s)`,
-		"contact": `SELECT contact_id FROM deals WHERE contact_id IN (%[1]s) UNION SELECT contact_id FROM deal_contacts WHERE contact_id IN (%[1]s)`,
-		"company": `SELECT company_id FROM contacts WHERE company_id IN (%[1]s) UNION SELECT company_id FROM deals WHERE company_id IN (%[1]s)`,
+		"tag": `SELECT tag_id FROM contact_tags WHERE tag_id IN (%s) UNION SELECT tag_id FROM company_tags WHERE tag_id IN (%s)
+			UNION SELECT tag_id FROM deal_tags WHERE tag_id IN (%s)`,
+		"contact": `SELECT contact_id FROM deals WHERE contact_id IN (%s) UNION SELECT contact_id FROM deal_contacts WHERE contact_id IN (%s)`,
+		"company": `SELECT company_id FROM contacts WHERE company_id IN (%s) UNION SELECT company_id FROM deals WHERE company_id IN (%s)`,
 	}[kind]
 	if used == "" {
 		return nil, fmt.Errorf("unused %s: unknown kind", kind)
 	}
+	inUse, err := idsAmong(ctx, q, used, nil, ids)
+	if err != nil {
+		return nil, err
+	}
 	var out []string
-	for len(ids) > 0 {
-		n := min(len(ids), 300)
-		chunk := ids[:n]
-		ids = ids[n:]
-		var args []any
-		for range strings.Count(used, "IN (") {
-			args = append(args, anySlice(chunk)...)
-		}
-		rows, err := q.QueryContext(ctx, fmt.Sprintf(used, placeholders(n)), args...)
-		if err != nil {
-			return nil, err
-		}
-		found, err := scanIDs(rows)
-		if err != nil {
-			return nil, err
-		}
-		inUse := map[string]bool{}
-		for _, id := range found {
-			inUse[id] = true
-		}
-		for _, id := range chunk {
-			if !inUse[id] {
-				out = append(out, id)
-			}
+	for _, id := range ids {
+		if !inUse[id] {
+			out = append(out, id)
 		}
 	}
 	return out, nil
@@ -104,24 +86,8 @@ func DeleteNotificationsAbout(ctx context.Context, tx *Tx, links []string) error
 // ChangedSince keeps the ids of records of entity that have an audit
 // entry later than after: changed by someone since a migration.
 func ChangedSince(ctx context.Context, q Querier, entity string, ids []string, after time.Time) (map[string]bool, error) {
-	out := map[string]bool{}
-	for len(ids) > 0 {
-		n := min(len(ids), 500)
-		args := append([]any{entity, FormatTime(after)}, anySlice(ids[:n])...)
-		rows, err := q.QueryContext(ctx, `SELECT DISTINCT entity_id FROM audit_log WHERE entity = ? AND at > ? AND entity_id IN (`+placeholders(n)+`)`, args...)
-		if err != nil {
-			return nil, err
-		}
-		found, err := scanIDs(rows)
-		if err != nil {
-			return nil, err
-		}
-		for _, id := range found {
-			out[id] = true
-		}
-		ids = ids[n:]
-	}
-	return out, nil
+	return idsAmong(ctx, q, `SELECT DISTINCT entity_id FROM audit_log WHERE entity = ? AND at > ? AND entity_id IN (%s)`,
+		[]any{entity, FormatTime(after)}, ids)
 }
 
 // DeleteSearchDocs removes records of one kind from the index.
