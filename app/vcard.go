@@ -203,7 +203,7 @@ func vcardRow(card vcardCard) map[string]string {
 						options = append(options, o)
 					}
 				}
-				set("cf."+key, vcardTagCell(options))
+				set("cf."+key, joinTagList(options))
 			default:
 				set("cf."+key, vcardText(p.value))
 			}
@@ -247,14 +247,8 @@ func vcardRow(card vcardCard) map[string]string {
 		}
 		row[col], row[col+"_label"] = strings.Join(values, " ::: "), strings.Join(labels, " ::: ")
 	}
-	row["tags"] = vcardTagCell(tags)
+	row["tags"] = joinTagList(tags) // as Rolo's CSV writes them: a comma inside a tag escaped
 	return row
-}
-
-// vcardTagCell writes tags (or a multi-select's options) as one cell of
-// the table, as Rolo's CSV writes them.
-func vcardTagCell(names []string) string {
-	return strings.Join(names, ", ")
 }
 
 // vcardDate reads 19850412, 1985-04-12, --0412 (no year) and Apple's
