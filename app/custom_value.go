@@ -108,20 +108,19 @@ func customValuesOf(ctx context.Context, q store.Querier, fields []CustomField, 
 // customValuesFrom turns stored values, by record, into each record's
 // values of fields by key, as forms and the search index take them.
 func customValuesFrom(fields []CustomField, stored map[string][]store.CustomValue) map[string]CustomValues {
-	out := map[string]CustomValues{}
-	byID := map[string]CustomField{}
-	for _, f := range fields {
-		byID[f.ID] = f
-	}
+	out := make(map[string]CustomValues, len(stored))
+	var of []store.CustomValue // one field's values, reused: a record has a few
 	for rec, vs := range stored {
-		byField := map[string][]store.CustomValue{}
-		for _, v := range vs {
-			byField[v.FieldID] = append(byField[v.FieldID], v)
-		}
 		m := CustomValues{}
-		for fid, fvs := range byField {
-			if f, ok := byID[fid]; ok {
-				m[f.Key] = displayValue(f, fvs)
+		for _, f := range fields {
+			of = of[:0]
+			for _, v := range vs {
+				if v.FieldID == f.ID {
+					of = append(of, v)
+				}
+			}
+			if len(of) > 0 {
+				m[f.Key] = displayValue(f, of)
 			}
 		}
 		out[rec] = m
