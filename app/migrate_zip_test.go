@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/matryer/is"
@@ -103,4 +104,48 @@ func TestMigrationZipRefusals(t *testing.T) {
 	_, err = app.ReadMigrationDir(dir)
 	is.Equal(app.AsError(err).Message, "error.migration_file_too_large")
 	is.Equal(app.AsError(err).Detail, "activities.csv")
+}
+
+// TestMigrateReadsOwnersAndLinksAsWritten: owners written as "Name
+// <email>", an email in capitals or a name in other case are matched;
+// a deal names its person and organisation by name only; an id that
+// appears twice refuses the second row; an activity linked to nothing
+// is refused; each said by file and line.
+func TestMigrateReadsOwnersAndLinksAsWritten(t *testing.T) {
+	is := is.New(t)
+	ta := mustOpenApp(t)
+	team := mustMigrationTeam(t, ta)
+	files := []app.MigrationFile{
+		{Name: "organizations.csv", Data: []byte("Organization - ID,Organization - Name,Organization - Owner\n1,Acme,Kim Park <kim@example.com>\n1,Acme again,\n")},
+		{Name: "people.csv", Data: []byte("Person - ID,Person - Name,Person - Organization,Person - Owner\n7,Jo Bloggs,Acme,SAM RIVERA\n")},
+		{Name: "deals.csv", Data: []byte("Deal - ID,Deal - Title,Deal - Organization,Deal - Contact person,Deal - Pipeline,Deal - Stage,Deal - Owner\n" +
+			"9,Anvils,Acme,Jo Bloggs,Sales,Demo,KIM@EXAMPLE.COM\n")},
+		{Name: "activities.csv", Data: []byte("Activity - ID,Activity - Subject,Activity - Type,Activity - Due date,Activity - Duration,Deal - ID\n" +
+			"3,Call Jo,call,2026-10-02,01:15,9\n4,Lost call,call,2026-10-03,,404\n")},
+	}
+	rep, err := ta.Migrate(t.Context(), team.admin, app.MigrateOptions{Source: "pipedrive", Files: files})
+	is.NoErr(err)
+	owners := map[string]string{}
+	for _, o := range rep.Owners {
+		owners[o.Key] = o.MatchedBy + ":" + o.UserID
+	}
+	is.Equal(owners, map[string]string{"Kim Park <kim@example.com>": "email:" + team.kim.ID, "SAM RIVERA": "name:" + team.sam.ID,
+		"KIM@EXAMPLE.COM": "email:" + team.kim.ID})
+	is.Equal(rep.Counts["companies"], app.MigrationCount{Rows: 2, Created: 1, Failed: 1})
+	is.Equal(rep.Counts["activities"], app.MigrationCount{Rows: 2, Created: 1, Failed: 1})
+	var refused []string
+	for _, p := range rep.Problems {
+		refused = append(refused, p.File+":"+strconv.Itoa(p.Line)+":"+p.Message)
+	}
+	is.Equal(refused, []string{"activities.csv:3:error.link_required", "organizations.csv:3:error.migration_id_repeated"})
+	var found bool
+	for _, p := range rep.Pipelines { // the built-in "Sales" pipeline and its "Demo" stage, found by name
+		found = found || (p.ExistingID != "" && len(p.Stages) == 1 && p.Stages[0].ExistingID == "00000000-0000-7000-8000-000000000013")
+	}
+	is.True(found)
+	db := rawDB(t, ta)
+	is.Equal(queryStrings(t, db, `SELECT d.title || '|' || c.name || '|' || k.display_name || '|' || d.owner_id || '|' || a.duration_minutes
+		FROM deals d JOIN companies c ON c.id = d.company_id JOIN contacts k ON k.id = d.contact_id
+		JOIN activity_links l ON l.entity = 'deal' AND l.entity_id = d.id JOIN activities a ON a.id = l.activity_id`),
+		[]string{"Anvils|Acme|Jo Bloggs|" + team.kim.ID + "|75"})
 }
