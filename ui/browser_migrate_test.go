@@ -30,8 +30,7 @@ func TestBrowserMigratePipedrive(t *testing.T) {
 
 	p := newPage(t, ts.URL, "/setup")
 	p.setupAdmin()
-	bo, err := ts.app.CreateUser(t.Context(), nil, app.NewUser{Name: "Bo Rolo", Email: "bo.rolo@example.com", Role: app.RoleSales, Password: "12345678"})
-	is.NoErr(err)
+	bo := addBo(t, ts)
 	p.run(
 		chromedp.Navigate(ts.URL+"/imports"),
 		chromedp.WaitVisible(chromedp.CSS("#migrate-upload")),
