@@ -219,5 +219,15 @@ func printMigration(stdout io.Writer, rep app.MigrationReport, users []*app.User
 	} else if !rep.Written {
 		fmt.Fprintln(stdout, "Dry run: nothing was written.")
 	}
+	refused, rows := 0, 0
+	for _, c := range rep.Counts {
+		refused, rows = refused+c.Failed, rows+c.Rows
+	}
+	switch {
+	case refused > 0 && rep.Written: // as rolo import: a refused row is a non-zero exit, for scripts
+		return fmt.Errorf("%d of %d rows were refused (listed above) and not brought over; the others were", refused, rows)
+	case refused > 0:
+		return fmt.Errorf("%d of %d rows would be refused (listed above)", refused, rows)
+	}
 	return nil
 }

@@ -110,6 +110,12 @@ func TestImportPipedriveCommand(t *testing.T) {
 	is.True(regexp.MustCompile(`(?m)^  deals +5 rows +5 created`).MatchString(out)) // undone: all of it would come again
 	is.True(regexp.MustCompile(`(?m)^  Sales Pipeline +\(to create\)$`).MatchString(out))
 
+	lonely := t.TempDir() // a note on a deal the export does not hold: refused, and the exit says so
+	is.NoErr(os.WriteFile(filepath.Join(lonely, "notes.csv"), []byte("Note - ID,Note - Content,Deal - ID\n1,Call back,999\n"), 0o600))
+	out, err = rolo(t, getenv, "", "import", "pipedrive", lonely, "--dry-run")
+	is.True(err != nil && strings.Contains(err.Error(), "1 of 1 rows would be refused"))
+	is.True(strings.Contains(out, "refused: notes.csv line 2: ")) // by file and line
+
 	evil := zipDir(t, export, map[string]string{"../../evil.csv": "Deal - Title\nx\n"})
 	_, err = rolo(t, getenv, "", "import", "pipedrive", evil)
 	is.True(err != nil && strings.Contains(err.Error(), "../../evil.csv: ") && strings.Contains(err.Error(), "outside")) // names the entry
