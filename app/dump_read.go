@@ -64,7 +64,7 @@ func (r *dumpReader) table(name string) ([]store.DumpRow, error) {
 
 // cell reads a column as text ("" for NULL).
 func cell(row store.DumpRow, col string) string {
-	switch v := row[col].(type) {
+	switch v := row.Value(col).(type) {
 	case nil:
 		return ""
 	case string:
@@ -76,7 +76,7 @@ func cell(row store.DumpRow, col string) string {
 	case float64:
 		return strconv.FormatFloat(v, 'g', -1, 64)
 	}
-	return fmt.Sprint(row[col])
+	return fmt.Sprint(row.Value(col))
 }
 
 // nullable reads a column that may be NULL or ” as a JSON null.
@@ -88,7 +88,7 @@ func nullable(row store.DumpRow, col string) *string {
 }
 
 func number(row store.DumpRow, col string) int64 {
-	switch v := row[col].(type) {
+	switch v := row.Value(col).(type) {
 	case int64:
 		return v
 	case float64:

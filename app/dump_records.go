@@ -58,7 +58,7 @@ func (r *dumpReader) pipelineList() ([]DumpPipeline, error) {
 		for _, s := range byPipeline[p.ID] {
 			st := DumpStage{ID: cell(s, "id"), Name: cell(s, "name"), NameKey: cell(s, "name_key"), Probability: int(number(s, "probability")),
 				Kind: cell(s, "kind"), ArchivedAt: nullable(s, "archived_at"), CreatedAt: cell(s, "created_at"), UpdatedAt: cell(s, "updated_at")}
-			if s["rot_days"] != nil {
+			if s.Value("rot_days") != nil {
 				n := int(number(s, "rot_days"))
 				st.RotDays = &n
 			}
@@ -150,7 +150,7 @@ func (r *dumpReader) contactList(keep func(owner string) bool, hidden map[string
 			c.Social = []DumpLabeled{}
 		}
 		if p, ok := extras["contact_photos"][id]; ok {
-			data, _ := p["data"].([]byte)
+			data, _ := p.Value("data").([]byte)
 			c.Photo = &DumpPhoto{Data: data, UpdatedAt: cell(p, "updated_at")}
 		}
 		if k, ok := extras["contact_consent"][id]; ok {
@@ -238,7 +238,7 @@ func (r *dumpReader) activityList() ([]DumpActivity, error) {
 		a := DumpActivity{ID: id, Type: cell(row, "type_id"), OccurredAt: cell(row, "occurred_at"), Outcome: cell(row, "outcome"),
 			Body: cell(row, "body"), User: r.userRef(cell(row, "user_id")), Links: listOrEmpty(links[id]),
 			CreatedAt: cell(row, "created_at"), UpdatedAt: cell(row, "updated_at")}
-		if row["duration_minutes"] != nil {
+		if row.Value("duration_minutes") != nil {
 			n := int(number(row, "duration_minutes"))
 			a.DurationMinutes = &n
 		}

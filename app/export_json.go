@@ -16,79 +16,85 @@ import (
 // ExportAll writes the whole database as one typed JSON document (see
 // dump_types.go), for moving to another system or restoring with
 // ImportAll. Only an admin (or the command line) may: it holds every
-// user's records and the team.
+// user's records and the team. It reads in one snapshot and writes a
+// kind at a time, so only the largest kind is held in memory whole.
 func (a *App) ExportAll(ctx context.Context, actor Actor, w io.Writer) error {
 	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
 		return err
 	}
-	var d Dump
-	err := a.db.ReadSnapshot(ctx, func(q store.Querier) error {
-		var err error
-		d, err = readDump(ctx, q)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	return writeDump(w, d)
-}
-
-func readDump(ctx context.Context, q store.Querier) (Dump, error) {
-	d := Dump{Format: DumpFormat, Version: DumpVersion}
-	r, err := newDumpReader(ctx, q)
-	if err != nil {
-		return d, err
-	}
-	all := func(string) bool { return true }
-	steps := []func() error{
-		func() (err error) { d.Users, err = r.userList(); return },
-		func() (err error) { d.Tags, err = r.tagList(); return },
-		func() (err error) { d.CustomFields, err = r.customFields(); return },
-		func() (err error) { d.ActivityTypes, err = r.activityTypeList(); return },
-		func() (err error) { d.Pipelines, err = r.pipelineList(); return },
-		func() (err error) { d.Companies, err = r.companyList(all, nil); return },
-		func() (err error) { d.Contacts, err = r.contactList(all, nil); return },
-		func() (err error) { d.Deals, err = r.dealList(all, nil); return },
-		func() (err error) { d.Activities, err = r.activityList(); return },
-		func() (err error) { d.Tasks, err = r.taskList(); return },
-		func() (err error) { d.Segments, err = r.segmentList(); return },
-	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return d, err
+	return a.db.ReadSnapshot(ctx, func(q store.Querier) error {
+		r, err := newDumpReader(ctx, q)
+		if err != nil {
+			return err
 		}
-	}
-	return d, nil
+		all := func(string) bool { return true }
+		// In the order of Dump's members.
+		return writeDumpParts(w, []dumpPart{
+			{"users", func() (any, error) { return r.userList() }},
+			{"tags", func() (any, error) { return r.tagList() }},
+			{"custom_fields", func() (any, error) { return r.customFields() }},
+			{"activity_types", func() (any, error) { return r.activityTypeList() }},
+			{"pipelines", func() (any, error) { return r.pipelineList() }},
+			{"companies", func() (any, error) { return r.companyList(all, nil) }},
+			{"contacts", func() (any, error) { return r.contactList(all, nil) }},
+			{"deals", func() (any, error) { return r.dealList(all, nil) }},
+			{"activities", func() (any, error) { return r.activityList() }},
+			{"tasks", func() (any, error) { return r.taskList() }},
+			{"segments", func() (any, error) { return r.segmentList() }},
+		})
+	})
 }
 
-// writeDump encodes the document as encoding/json's Encoder would with
-// two spaces of indent and <, > and & as themselves, but a record at a
-// time, so that a large database is not held twice more as text.
+// dumpPart is one list of a document, read when its turn comes.
+type dumpPart struct {
+	name string
+	list func() (any, error)
+}
+
+// writeDump writes a document held whole (one kind's export).
 func writeDump(w io.Writer, d Dump) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	fmt.Fprintf(bw, "{\n  \"format\": %q,\n  \"version\": %d", d.Format, d.Version)
+	var parts []dumpPart
 	v, t := reflect.ValueOf(d), reflect.TypeOf(d)
 	for i := range t.NumField() {
-		list := v.Field(i)
-		if list.Kind() != reflect.Slice || list.Len() == 0 {
-			continue // format and version are written; an empty list is left out
+		if list := v.Field(i); list.Kind() == reflect.Slice {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			parts = append(parts, dumpPart{name, func() (any, error) { return list.Interface(), nil }})
 		}
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		fmt.Fprintf(bw, ",\n  %q: [", name)
+	}
+	return writeDumpParts(w, parts)
+}
+
+// writeDumpParts encodes a document as encoding/json's Encoder would
+// encode a Dump, with two spaces of indent and <, > and & as themselves,
+// but a record at a time, so that the text is never held whole.
+func writeDumpParts(w io.Writer, parts []dumpPart) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	fmt.Fprintf(bw, "{\n  \"format\": %q,\n  \"version\": %d", DumpFormat, DumpVersion)
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	for _, p := range parts {
+		got, err := p.list()
+		if err != nil {
+			return err
+		}
+		list := reflect.ValueOf(got)
+		if list.Len() == 0 {
+			continue // an empty list is left out, as omitempty does
+		}
+		fmt.Fprintf(bw, ",\n  %q: [", p.name)
 		for j := range list.Len() {
 			sep := ",\n    "
 			if j == 0 {
 				sep = "\n    "
 			}
 			bw.WriteString(sep)
-			// Encode ends each value with a newline, which the separator replaces.
-			var one bytes.Buffer
-			enc := json.NewEncoder(&one)
-			enc.SetEscapeHTML(false)
-			enc.SetIndent("    ", "  ")
+			one.Reset()
 			if err := enc.Encode(list.Index(j).Interface()); err != nil {
 				return err
 			}
+			// Encode ends each value with a newline, which the separator replaces.
 			bw.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
 		}
 		bw.WriteString("\n  ]")

@@ -12,8 +12,21 @@ import (
 // document. Each read is in key order, so two dumps of the same database
 // are the same bytes.
 
-// DumpRow is one row by column name: string, int64, float64, []byte or nil.
-type DumpRow map[string]any
+// DumpRow is one row: string, int64, float64, []byte or nil by column.
+// The rows of one read share their column index, so a large table costs
+// its values and little more.
+type DumpRow struct {
+	cols map[string]int
+	vals []any
+}
+
+// Value is the row's value of col (nil when NULL or not read).
+func (r DumpRow) Value(col string) any {
+	if i, ok := r.cols[col]; ok {
+		return r.vals[i]
+	}
+	return nil
+}
 
 const (
 	dumpContacts  = `SELECT id FROM contacts WHERE deleted_at IS NULL`
@@ -86,21 +99,21 @@ func DumpTable(ctx context.Context, q Querier, table string) ([]DumpRow, error) 
 	if err != nil {
 		return nil, err
 	}
+	index := make(map[string]int, len(cols))
+	for i, c := range cols {
+		index[c] = i
+	}
 	var out []DumpRow
+	ptrs := make([]any, len(cols))
 	for rows.Next() {
 		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
 		for i := range vals {
 			ptrs[i] = &vals[i]
 		}
 		if err := rows.Scan(ptrs...); err != nil {
 			return nil, err
 		}
-		row := DumpRow{}
-		for i, c := range cols {
-			row[c] = vals[i]
-		}
-		out = append(out, row)
+		out = append(out, DumpRow{cols: index, vals: vals})
 	}
 	return out, rows.Err()
 }
