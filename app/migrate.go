@@ -6,13 +6,15 @@ import (
 )
 
 // A whole-CRM migration (rolo import pipedrive|hubspot, the migrate page)
-// brings another CRM's export over in one batch: the files are read and
-// recognised by their headers (migrate_files.go), every row is checked
-// and placed — owners, pipelines and stages settled, links resolved by
-// the export's ids (migrate_plan.go, migrate_rows.go, migrate_links.go) —
-// and only then, unless it is a dry run, written in one transaction
-// (migrate_write.go). A dry run and the real run share every step but
-// the writing, so they report the same numbers. Undo: migrate_undo.go.
+// brings another CRM's export over in one batch. The files are unpacked
+// (migrate_files.go), recognised by their headers (migrate_layout.go)
+// and read row by row (migrate_read.go, migrate_activity.go); the plan
+// settles owners (migrate_owners.go), pipelines and stages
+// (migrate_plan.go), the records already here and every link
+// (migrate_links.go); only then, unless it is a dry run, is it written
+// in one transaction (migrate_write.go, migrate_stages.go). A dry run and
+// the real run share every step but the writing, so they report the
+// same numbers. Undo: migrate_undo.go.
 
 // MigrationSources are the CRMs whose exports a migration reads.
 var MigrationSources = []string{"pipedrive", "hubspot"}
