@@ -26,6 +26,11 @@ func (a *App) ImportAll(ctx context.Context, actor Actor, r io.Reader) (ImportAl
 	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
 		return rep, err
 	}
+	// Refused at once, before a large file is read; checked again inside
+	// the transaction that writes.
+	if err := refuseOccupied(store.DumpOccupied(ctx, a.db.Reader())); err != nil {
+		return rep, err
+	}
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return rep, err
@@ -50,13 +55,8 @@ func (a *App) ImportAll(ctx context.Context, actor Actor, r io.Reader) (ImportAl
 	}
 	defer a.db.SetWriteCache(context.WithoutCancel(ctx), 0)
 	err = a.db.Write(ctx, func(tx *store.Tx) error {
-		held, err := store.DumpOccupied(ctx, tx)
-		if err != nil {
+		if err := refuseOccupied(store.DumpOccupied(ctx, tx)); err != nil {
 			return err
-		}
-		if len(held) > 0 {
-			return &DumpError{[]DumpProblem{{"", "the database is not empty (it holds " + strings.Join(held, ", ") +
-				"); import all restores into a new, empty database only (start one with --db NEW.db)"}}}
 		}
 		if err := store.ClearDumpSeeds(ctx, tx); err != nil {
 			return err
@@ -87,6 +87,16 @@ func (a *App) ImportAll(ctx context.Context, actor Actor, r io.Reader) (ImportAl
 	a.hasUsers.Store(len(d.Users) > 0)
 	return ImportAllReport{Users: len(d.Users), Companies: len(d.Companies), Contacts: len(d.Contacts), Deals: len(d.Deals),
 		Activities: len(d.Activities), Tasks: len(d.Tasks)}, nil
+}
+
+// refuseOccupied says why a database that holds anything is no place
+// for a restore.
+func refuseOccupied(held []string, err error) error {
+	if err != nil || len(held) == 0 {
+		return err
+	}
+	return &DumpError{[]DumpProblem{{"", "the database is not empty (it holds " + strings.Join(held, ", ") +
+		"); import all restores into a new, empty database only (start one with --db NEW.db)"}}}
 }
 
 func ids[T any](list []T, id func(T) string) []string {
