@@ -8,7 +8,8 @@ import (
 )
 
 // completeFromJSON gives the records an import of a JSON document
-// created what a CSV row cannot carry: a contact's consent and
+// created what a CSV row cannot carry: text with a carriage return (see
+// restoreCR); a contact's consent and
 // keep-in-touch cadence; a deal's other contacts, when it entered its
 // stage and closed, and its stage history. Records the import matched
 // keep their own. References to what this database lacks (a user, a
@@ -25,7 +26,7 @@ func (a *App) completeFromJSON(ctx context.Context, d *Dump, entity, batchID str
 			created[r.RecordID] = true
 		}
 	}
-	if len(created) == 0 || entity == "company" {
+	if len(created) == 0 {
 		return nil
 	}
 	known := map[string]map[string]bool{}
@@ -46,6 +47,9 @@ func (a *App) completeFromJSON(ctx context.Context, d *Dump, entity, batchID str
 		return *id
 	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
+		if err := a.restoreCR(ctx, tx, d, entity, created); err != nil {
+			return err
+		}
 		w := dumpWriter{ctx: ctx, tx: tx}
 		for _, c := range d.Contacts {
 			if !created[c.ID] {

@@ -200,3 +200,17 @@ func ClearDealHistory(ctx context.Context, tx *Tx, id string) error {
 	_, err := tx.exec(ctx, `DELETE FROM deal_stage_history WHERE deal_id = ?`, id)
 	return err
 }
+
+// RestoreText sets columns of one record to a restored document's text;
+// table and columns come from app's code, never from the document.
+func RestoreText(ctx context.Context, tx *Tx, table, id string, cols []string, vals []any) error {
+	query := "UPDATE " + table + " SET " + strings.Join(cols, " = ?, ") + " = ? WHERE id = ?"
+	_, err := tx.exec(ctx, query, append(vals, id)...)
+	return err
+}
+
+// RestoreCustomText sets a record's text value of one custom field.
+func RestoreCustomText(ctx context.Context, tx *Tx, fieldID, recordID, value string) error {
+	_, err := tx.exec(ctx, `UPDATE custom_values SET value = ? WHERE field_id = ? AND record_id = ?`, value, fieldID, recordID)
+	return err
+}
