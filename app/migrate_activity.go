@@ -64,6 +64,34 @@ func (m *migration) readActivity(r *migRow, header []string, l migrationLayout) 
 	}
 	r.act = act
 	r.name = foldKey(act.Outcome)
+	if v, _ := cell(l.done); notDone(v) {
+		r.task = taskOf(act, date != "" && clock == "")
+	}
+}
+
+// notDone tells a to-do by its status: Pipedrive's "To do", HubSpot's
+// "Not started", "In progress", "Waiting"…; an empty status is done.
+func notDone(status string) bool {
+	switch headerKey(status) {
+	case "todo", "0", "false", "no", "notstarted", "inprogress", "waiting", "deferred", "open":
+		return true
+	}
+	return false
+}
+
+// taskOf makes an activity not done yet a task due when it was planned:
+// on its day when the export gives no time of day.
+func taskOf(act Activity, allDay bool) *Task {
+	t := &Task{Title: act.Outcome, Notes: act.Body, Priority: "normal"}
+	if t.Title == "" {
+		t.Title = clipName(strings.SplitN(act.Body, "\n", 2)[0], maxShortText)
+	}
+	if allDay {
+		t.DueDate = act.OccurredAt.Format(time.DateOnly)
+	} else {
+		t.DueAt = act.OccurredAt
+	}
+	return t
 }
 
 // activityTypeOf maps Pipedrive's activity types onto Rolo's built-in

@@ -64,7 +64,7 @@ var hubspotLayouts = []migrationLayout{
 	hubspotActivity("activities", "call", "Call Title", "Call Title", "Call notes"),
 	hubspotActivity("activities", "meeting", "Meeting name", "Meeting name", "Meeting description"),
 	hubspotActivity("activities", "email", "Email subject", "Email subject", "Email body"),
-	hubspotActivity("activities", "note", "Task Title", "Task Title", "Task notes"),
+	hubspotTask(),
 	{kind: "contacts", sign: []string{"Record ID", "First Name"}, entity: "contact", id: []string{"Record ID"}, owner: []string{"Contact owner"},
 		companyID: []string{"Associated Company IDs", "Associated Company IDs (Primary)"}, companyName: []string{"Associated Company", "Company Name"}},
 	{kind: "contacts", sign: []string{"Record ID", "Email"}, entity: "contact", id: []string{"Record ID"}, owner: []string{"Contact owner"},
@@ -86,6 +86,14 @@ func hubspotActivity(kind, typ, sign, subject, body string) migrationLayout {
 	if subject != "" {
 		l.subject = []string{subject}
 	}
+	return l
+}
+
+// hubspotTask is HubSpot's tasks: done ones are notes of what was done,
+// open ones tasks here.
+func hubspotTask() migrationLayout {
+	l := hubspotActivity("activities", "note", "Task Title", "Task Title", "Task notes")
+	l.done, l.date = []string{"Task status", "Status"}, []string{"Due date", "Activity date", "Create Date"}
 	return l
 }
 

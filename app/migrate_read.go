@@ -31,6 +31,7 @@ type migration struct {
 	closing   map[string]string // pipeline id + "/won" or "/lost" → that stage
 	batchID   string
 	acts      []Activity                  // activities made, not yet stored
+	tasks     []Task                      // to-dos made, not yet stored
 	contacts  map[*importer][]*contactRow // contacts made, not yet stored, by file
 }
 
@@ -45,6 +46,7 @@ type migRow struct {
 	imp                     *importer    // the reader of its file
 	rec                     importRecord // companies, contacts, deals
 	act                     Activity     // activities and notes
+	task                    *Task        // an activity not done yet: a task here
 	company, contact, deal  migRef
 	pipeline, stage, status string
 	placed                  *migStage

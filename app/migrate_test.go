@@ -103,8 +103,13 @@ func TestMigratePipedrive(t *testing.T) {
 		"note||Moving offices in spring|" + team.kim.ID + "|2026-09-01T10:00|0|Blue Harbor Ltd",
 		"note||Prefers email over phone|-|2026-10-17T02:30|0|Sakura Systems 株式会社,Aiko Tanaka",
 		"note||Signed the website order|" + team.sam.ID + "|2026-10-30T15:00|0|Dupont website", // linked by the deal's title
-		"note|Send revised proposal|Include volume discount.|-|2026-10-20T00:00|0|Sakura Systems 株式会社,Aiko Tanaka,Sakura pilot",
 	})
+	// An activity not done yet is a task, on the same records, due on its day.
+	is.Equal(queryStrings(t, db, `SELECT t.title || '|' || t.notes || '|' || coalesce(t.due_date, '') || '|' || coalesce(t.assignee_id, '-') || '|' ||
+		(SELECT group_concat(coalesce(d.title, k.display_name, c.name), ',' ORDER BY l.entity) FROM task_links l
+		LEFT JOIN deals d ON l.entity = 'deal' AND d.id = l.entity_id LEFT JOIN contacts k ON l.entity = 'contact' AND k.id = l.entity_id
+		LEFT JOIN companies c ON l.entity = 'company' AND c.id = l.entity_id WHERE l.task_id = t.id) FROM tasks t WHERE t.done_at IS NULL`),
+		[]string{"Send revised proposal|Include volume discount.|2026-10-20|-|Sakura Systems 株式会社,Aiko Tanaka,Sakura pilot"})
 	// A person found by the search: the contacts are indexed.
 	found, err := ta.Search(ctx, team.admin, "Vogel", 10)
 	is.NoErr(err)

@@ -21,14 +21,14 @@ func (a *App) undoMigration(ctx context.Context, tx *store.Tx, b store.ImportBat
 		}
 	}
 	changed := map[string]map[string]bool{}
-	for _, entity := range []string{"activity", "deal", "contact", "company"} {
+	for _, entity := range []string{"activity", "task", "deal", "contact", "company"} {
 		if changed[entity], err = store.ChangedSince(ctx, tx, entity, byEntity[entity], b.FinishedAt); err != nil {
 			return kept, err
 		}
 		kept += len(changed[entity])
 	}
 	var links []string // what the records' owners were told of them goes with them
-	for _, entity := range []string{"activity", "deal", "contact", "company"} {
+	for _, entity := range []string{"activity", "task", "deal", "contact", "company"} {
 		var gone []string
 		for _, id := range byEntity[entity] {
 			if !changed[entity][id] {
@@ -42,7 +42,7 @@ func (a *App) undoMigration(ctx context.Context, tx *store.Tx, b store.ImportBat
 			}
 			kept += n - len(gone)
 		}
-		if entity != "activity" {
+		if entity != "activity" && entity != "task" {
 			if err := store.DeleteSearchDocs(ctx, tx, entity, gone); err != nil {
 				return kept, err
 			}

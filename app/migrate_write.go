@@ -244,26 +244,37 @@ func (m *migration) writeActivity(ctx context.Context, tx *store.Tx, r *migRow, 
 		}
 	}
 	r.id = act.ID
-	m.acts = append(m.acts, act)
-	if len(m.acts) >= 1000 {
+	if r.task != nil { // not done yet: a task, on the same records
+		t := *r.task
+		t.ID, t.AssigneeID, t.CreatedBy, t.Links = act.ID, act.UserID, act.CreatedBy, act.Links
+		t.DueKey = dueKey(t)
+		m.tasks = append(m.tasks, t)
+	} else {
+		m.acts = append(m.acts, act)
+	}
+	if len(m.acts)+len(m.tasks) >= 1000 {
 		return m.flushActivities(ctx, tx)
 	}
 	return nil
 }
 
-// flushActivities stores the activities made so far, listed in the batch.
+// flushActivities stores the activities and tasks made so far, listed
+// in the batch.
 func (m *migration) flushActivities(ctx context.Context, tx *store.Tx) error {
-	if len(m.acts) == 0 {
-		return nil
-	}
 	if err := store.InsertActivities(ctx, tx, m.acts); err != nil {
 		return err
 	}
-	records := make([]store.ImportRecord, len(m.acts))
-	for i, act := range m.acts {
-		records[i] = store.ImportRecord{Entity: "activity", RecordID: act.ID, Action: "created"}
+	if err := store.InsertTasks(ctx, tx, m.tasks); err != nil {
+		return err
 	}
-	m.acts = m.acts[:0]
+	records := make([]store.ImportRecord, 0, len(m.acts)+len(m.tasks))
+	for _, act := range m.acts {
+		records = append(records, store.ImportRecord{Entity: "activity", RecordID: act.ID, Action: "created"})
+	}
+	for _, t := range m.tasks {
+		records = append(records, store.ImportRecord{Entity: "task", RecordID: t.ID, Action: "created"})
+	}
+	m.acts, m.tasks = m.acts[:0], m.tasks[:0]
 	return store.InsertImportRecords(ctx, tx, m.batchID, records)
 }
 

@@ -51,7 +51,7 @@ func ForgetMigration(ctx context.Context, tx *Tx, batchID string) error {
 		WHEN 'companies' THEN EXISTS (SELECT 1 FROM companies WHERE id = record_id)
 		WHEN 'contacts' THEN EXISTS (SELECT 1 FROM contacts WHERE id = record_id)
 		WHEN 'deals' THEN EXISTS (SELECT 1 FROM deals WHERE id = record_id)
-		ELSE EXISTS (SELECT 1 FROM activities WHERE id = record_id) END`, batchID)
+		ELSE EXISTS (SELECT 1 FROM activities WHERE id = record_id) OR EXISTS (SELECT 1 FROM tasks WHERE id = record_id) END`, batchID)
 	return translate(err)
 }
 

@@ -8,7 +8,7 @@ import (
 
 // migrationTables are the tables an undone migration deletes from, by
 // the entity its import records name.
-var migrationTables = map[string]string{"activity": "activities", "deal": "deals", "contact": "contacts", "company": "companies",
+var migrationTables = map[string]string{"activity": "activities", "task": "tasks", "deal": "deals", "contact": "contacts", "company": "companies",
 	"stage": "stages", "pipeline": "pipelines", "tag": "tags"}
 
 // DeleteMigrated deletes records a migration created, for good: undoing
