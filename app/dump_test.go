@@ -193,6 +193,8 @@ func TestImportAllRefusesBadDocuments(t *testing.T) {
 		{"unknown member", edit(func(d map[string]any) { item(d, "contacts", 2)["emial"] = "x@example.com" }), "contacts[2].emial: unknown member"},
 		{"dangling reference", edit(func(d map[string]any) { item(d, "deals", 1)["stage"] = map[string]any{"id": "nope"} }),
 			`deals[1].stage.id: no stage "nope" in the deal's pipeline`},
+		{"reference to a record left out", edit(func(d map[string]any) { item(d, "contacts", 0)["company"] = map[string]any{"id": "gone"} }),
+			`contacts[0].company.id: no company "gone" in the document`},
 		{"bad time", edit(func(d map[string]any) { item(d, "users", 0)["created_at"] = "yesterday" }), "users[0].created_at: must be a time in RFC 3339"},
 		{"custom value of the wrong type", edit(func(d map[string]any) {
 			for _, c := range d["contacts"].([]any) {

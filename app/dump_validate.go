@@ -91,7 +91,8 @@ func (c *dumpCheck) userID(path string, id *string) {
 
 func (c *dumpCheck) record(kind, path string, r *DumpRef) {
 	if r != nil && !c.ids[kind][r.ID] {
-		c.bad(path+".id", "no %s %q in the document", strings.TrimSuffix(kind, "s"), r.ID)
+		one := map[string]string{"companies": "company", "contacts": "contact", "pipelines": "pipeline"}[kind]
+		c.bad(path+".id", "no %s %q in the document", one, r.ID)
 	}
 }
 
