@@ -251,3 +251,27 @@ func mustDecode(t *testing.T, b []byte) map[string]any {
 	}
 	return doc
 }
+
+// TestKindJSONLeavesOutHiddenFields: a custom field hidden from a role
+// stays out of the JSON that role exports, as out of its CSV, while an
+// admin's export (and export all) holds it.
+func TestKindJSONLeavesOutHiddenFields(t *testing.T) {
+	is := is.New(t)
+	ctx := context.Background()
+	ta := mustOpenApp(t)
+	admin := mustSetup(t, ta)
+	salary, err := ta.CreateCustomField(ctx, admin, "contact", app.FieldInput{Key: "salary", Label: "Salary", Type: "number"})
+	is.NoErr(err)
+	_, err = ta.CreateContact(ctx, admin, app.ContactInput{FirstName: "Field", CustomFields: app.CustomValues{"salary": 90000}})
+	is.NoErr(err)
+	sales, err := ta.CreateUser(ctx, nil, app.NewUser{Name: "S", Email: "s@example.com", Role: app.RoleSales, Password: "12345678"})
+	is.NoErr(err)
+	is.NoErr(ta.SetFieldProtection(ctx, admin, salary.ID, app.RoleSales, app.FieldHidden))
+	var theirs, mine bytes.Buffer
+	is.NoErr(ta.Export(ctx, sales, &theirs, "contact", "json", nil))
+	is.NoErr(ta.Export(ctx, admin, &mine, "contact", "json", nil))
+	is.True(strings.Contains(theirs.String(), `"first_name": "Field"`)) // the contact is exported
+	is.True(!strings.Contains(theirs.String(), `"salary"`))             // but not its hidden field
+	is.True(strings.Contains(mine.String(), `"salary": 90000`))
+	is.True(strings.Contains(string(exportAll(t, ta)), `"salary": 90000`))
+}
