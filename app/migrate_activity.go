@@ -65,7 +65,7 @@ func (m *migration) readActivity(r *migRow, header []string, l migrationLayout) 
 	r.act = act
 	r.name = foldKey(act.Outcome)
 	if v, _ := cell(l.done); notDone(v) {
-		r.task = taskOf(act, date != "" && clock == "")
+		r.task = taskOf(act, date != "" && clock == "" && !strings.ContainsAny(date, " T:")) // a day, no time of day
 	}
 }
 

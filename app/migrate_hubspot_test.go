@@ -29,7 +29,7 @@ func TestMigrateHubSpot(t *testing.T) {
 	plan, err := ta.Migrate(ctx, team.admin, opt)
 	is.NoErr(err)
 	want := map[string]app.MigrationCount{"companies": {Rows: 3, Created: 3}, "contacts": {Rows: 4, Created: 4}, "deals": {Rows: 5, Created: 5},
-		"activities": {Rows: 3, Created: 3}, "notes": {Rows: 2, Created: 2}}
+		"activities": {Rows: 5, Created: 5}, "notes": {Rows: 2, Created: 2}}
 	is.Equal(plan.Counts, want)
 	placed := map[string]string{}
 	for _, p := range plan.Pipelines {
@@ -74,7 +74,10 @@ func TestMigrateHubSpot(t *testing.T) {
 	is.Equal(queryStrings(t, db, `SELECT a.type_id || '|' || a.outcome || '|' || coalesce(a.duration_minutes, 0) || '|' || coalesce(a.user_id, '-') || '|' ||
 		(SELECT count(*) FROM activity_links l WHERE l.activity_id = a.id) FROM activities a ORDER BY a.type_id, a.outcome, a.body`), []string{
 		"call|Kick-off call|43|" + team.sam.ID + "|3", "call|Renewal check-in|2|" + team.kim.ID + "|3",
-		"meeting|Quarterly review|0|" + team.admin.ID + "|3", "note||0|-|1", "note||0|" + team.sam.ID + "|2"})
+		"meeting|Quarterly review|0|" + team.admin.ID + "|3", "note||0|-|1", "note||0|" + team.sam.ID + "|2",
+		"note|Book kick-off room|0|" + team.sam.ID + "|3"}) // a completed task: what was done
+	is.Equal(queryStrings(t, db, `SELECT title || '|' || notes || '|' || due_at || '|' || assignee_id || '|' || (SELECT count(*) FROM task_links l
+		WHERE l.task_id = t.id) FROM tasks t`), []string{"Send contract draft|Legal wants the renewal terms first.|2026-12-05T09:00:00.000Z|" + team.kim.ID + "|3"})
 
 	_, err = ta.UndoImport(ctx, team.admin, rep.BatchID)
 	is.NoErr(err)
