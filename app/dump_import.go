@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -22,6 +23,17 @@ type ImportAllReport struct {
 // with `rolo user passwd EMAIL`, or an admin sets it on the users page,
 // as for a lost password.
 func (a *App) ImportAll(ctx context.Context, actor Actor, r io.Reader) (ImportAllReport, error) {
+	return a.importAll(ctx, actor, r, false)
+}
+
+// CheckImportAll is ImportAll's dry run: it writes the whole document in
+// its transaction, so that the database's own rules check it too, and
+// rolls it back.
+func (a *App) CheckImportAll(ctx context.Context, actor Actor, r io.Reader) (ImportAllReport, error) {
+	return a.importAll(ctx, actor, r, true)
+}
+
+func (a *App) importAll(ctx context.Context, actor Actor, r io.Reader, dryRun bool) (ImportAllReport, error) {
 	var rep ImportAllReport
 	if err := a.can(actor, AreaSettings, LevelManage); err != nil {
 		return rep, err
@@ -78,13 +90,18 @@ func (a *App) ImportAll(ctx context.Context, actor Actor, r io.Reader) (ImportAl
 				list = list[n:]
 			}
 		}
+		if dryRun {
+			return errDryRun // rolls everything back
+		}
 		return a.record(ctx, tx, actorID(actor), Change{Action: ActionImportFinished, Entity: "import", ID: "all",
 			Details: map[string]any{"entity": "all", "created": len(d.Contacts) + len(d.Companies) + len(d.Deals)}})
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, errDryRun) {
 		return rep, err
 	}
-	a.hasUsers.Store(len(d.Users) > 0)
+	if !dryRun {
+		a.hasUsers.Store(len(d.Users) > 0)
+	}
 	return ImportAllReport{Users: len(d.Users), Companies: len(d.Companies), Contacts: len(d.Contacts), Deals: len(d.Deals),
 		Activities: len(d.Activities), Tasks: len(d.Tasks)}, nil
 }

@@ -230,7 +230,9 @@ func TestImportAllRefusesBadDocuments(t *testing.T) {
 			}
 		})
 		dst := mustOpenApp(t)
-		_, err := dst.ImportAll(ctx, nil, bytes.NewReader(doc))
+		_, err := dst.CheckImportAll(ctx, nil, bytes.NewReader(doc))
+		is.True(err != nil) // the dry run writes too, so it finds what the real run would
+		_, err = dst.ImportAll(ctx, nil, bytes.NewReader(doc))
 		is.True(err != nil)
 		users, err := dst.Users(ctx, nil)
 		is.NoErr(err)
@@ -238,8 +240,14 @@ func TestImportAllRefusesBadDocuments(t *testing.T) {
 		list, err := dst.ListContacts(ctx, nil, store.ListQuery{Limit: 5})
 		is.NoErr(err)
 		is.Equal(len(list.Rows), 0)
-		_, err = dst.ImportAll(ctx, nil, bytes.NewReader(good))
-		is.NoErr(err) // and the database is still empty enough to restore into
+		dry, err := dst.CheckImportAll(ctx, nil, bytes.NewReader(good))
+		is.NoErr(err)
+		users, err = dst.Users(ctx, nil)
+		is.NoErr(err)
+		is.Equal(len(users), 0) // a dry run keeps nothing
+		rep, err := dst.ImportAll(ctx, nil, bytes.NewReader(good))
+		is.NoErr(err)      // and the database is still empty enough to restore into
+		is.Equal(rep, dry) // the dry run said what the real run did
 	})
 }
 

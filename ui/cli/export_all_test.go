@@ -46,7 +46,13 @@ func TestExportAllImportAllCommands(t *testing.T) {
 		is.Equal(string(part["format"]), `"rolo"`)
 	}
 
-	out, err := rolo(t, dst, "", "import", "all", file)
+	out, err := rolo(t, dst, "", "import", "all", file, "--dry-run")
+	is.NoErr(err)
+	is.True(strings.Contains(out, "Would restore 6 users"))
+	users, err := rolo(t, dst, "", "user", "list")
+	is.NoErr(err)
+	is.Equal(strings.Count(strings.TrimSpace(users), "\n"), 0) // a dry run keeps nothing
+	out, err = rolo(t, dst, "", "import", "all", file)
 	is.NoErr(err)
 	is.True(strings.Contains(out, "41 contacts"))
 	is.True(strings.Contains(out, "rolo user passwd"))
@@ -65,7 +71,7 @@ func TestExportAllImportAllCommands(t *testing.T) {
 	is.True(err != nil)
 	is.True(strings.Contains(err.Error(), "cut short"))
 	is.True(strings.Contains(err.Error(), "nothing was written"))
-	users, err := rolo(t, empty, "", "user", "list")
+	users, err = rolo(t, empty, "", "user", "list")
 	is.NoErr(err)
 	is.Equal(strings.Count(strings.TrimSpace(users), "\n"), 0) // the header alone: nothing was written
 

@@ -13,8 +13,8 @@ import (
 // importAllCommand is `rolo import all`: restore a document written by
 // `rolo export all` into a new, empty database.
 func importAllCommand(getenv func(string) string, stdout io.Writer) *cobra.Command {
-	return &cobra.Command{
-		Use:   "all FILE.json",
+	cmd := &cobra.Command{
+		Use:   "all FILE.json [--dry-run]",
 		Short: "Restore a whole database written by `rolo export all` into a new, empty one (all or nothing; users then set a password)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -24,17 +24,23 @@ func importAllCommand(getenv func(string) string, stdout io.Writer) *cobra.Comma
 					return err
 				}
 				defer f.Close()
-				rep, err := a.ImportAll(cmd.Context(), actor, f)
+				restore, verb := a.ImportAll, "Restored"
+				if dry, _ := cmd.Flags().GetBool("dry-run"); dry {
+					restore, verb = a.CheckImportAll, "Would restore"
+				}
+				rep, err := restore(cmd.Context(), actor, f)
 				if err != nil {
 					return cliError(err)
 				}
-				_, err = fmt.Fprintf(stdout, "Restored %d users, %d companies, %d contacts, %d deals, %d activities and %d tasks.\n"+
+				_, err = fmt.Fprintf(stdout, "%s %d users, %d companies, %d contacts, %d deals, %d activities and %d tasks.\n"+
 					"Users have no password yet: set one with `rolo user passwd EMAIL` (or an admin does on the users page).\n",
-					rep.Users, rep.Companies, rep.Contacts, rep.Deals, rep.Activities, rep.Tasks)
+					verb, rep.Users, rep.Companies, rep.Contacts, rep.Deals, rep.Activities, rep.Tasks)
 				return err
 			})
 		},
 	}
+	cmd.Flags().Bool("dry-run", false, "check the whole document and write it in a transaction that is rolled back: nothing is kept")
+	return cmd
 }
 
 // isJSONFile tells whether a file given to `rolo import contacts` is
