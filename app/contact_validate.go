@@ -86,7 +86,7 @@ func (a *App) validateContact(ctx context.Context, q store.Querier, actor Actor,
 			continue
 		}
 		field := fmt.Sprintf("phones.%d", i)
-		e164 := normalizePhoneIn(ctx, value, region) // an import reads each number once for its two passes
+		e164 := NormalizePhone(value, region)
 		switch {
 		case problem != "":
 			p[field] = problem

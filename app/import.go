@@ -161,7 +161,6 @@ func (a *App) Import(ctx context.Context, actor Actor, src io.ReadSeeker, opt Im
 		return ImportReport{}, err
 	}
 	ctx = context.WithValue(ctx, phoneRegionKey{}, a.regionFor(ctx, a.db.Reader(), actor)) // the importer's region
-	ctx = withPhoneMemo(ctx)
 	imp, err := a.newImporter(ctx, actor, opt)
 	if err != nil {
 		return ImportReport{}, err

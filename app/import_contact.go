@@ -158,7 +158,7 @@ func (imp *importer) storeNew(ctx context.Context, tx *store.Tx, rows []*contact
 	if len(rows) == 0 {
 		return nil
 	}
-	cs := make([]Contact, len(rows))
+	cs := make([]*Contact, len(rows))
 	var links []store.TagLink
 	for i, r := range rows {
 		tags, err := imp.tags(ctx, tx, r.tags)
@@ -168,7 +168,7 @@ func (imp *importer) storeNew(ctx context.Context, tx *store.Tx, rows []*contact
 		for _, t := range tags { // a new contact: nothing to replace
 			links = append(links, store.TagLink{RecordID: r.c.ID, TagID: t.ID})
 		}
-		cs[i] = r.c
+		cs[i] = &r.c
 	}
 	if err := store.InsertContacts(ctx, tx, cs); err != nil {
 		var refused *store.RefusedRow

@@ -168,3 +168,31 @@ func TestImportUndoAfterACrash(t *testing.T) {
 	is.NoErr(err)
 	is.True(trashed.Trashed())
 }
+
+// TestMigratedContactHistoryNamesItsBatch: a whole-CRM migration stores
+// its contacts as an import does, and their history names its batch.
+func TestMigratedContactHistoryNamesItsBatch(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	ta := mustOpenApp(t)
+	team := mustMigrationTeam(t, ta)
+	ctx := t.Context()
+	rep, err := ta.Migrate(ctx, team.admin, app.MigrateOptions{Source: "pipedrive", Name: "pipedrive", Files: exportFiles(t, "pipedrive")})
+	is.NoErr(err)
+	list, err := ta.ListContacts(ctx, nil, store.ListQuery{Limit: 50})
+	is.NoErr(err)
+	is.True(len(list.Rows) > 0)
+	for _, c := range list.Rows {
+		history, err := ta.History(ctx, team.admin, "contact", c.ID, 10)
+		is.NoErr(err)
+		created := 0
+		for _, h := range history {
+			if h.Action == string(app.ActionContactCreated) {
+				created++
+				is.Equal(h.By.ID, rep.BatchID) // the migration's batch
+				is.Equal(h.ActorID, team.admin.ID)
+			}
+		}
+		is.Equal(created, 1) // once, from the batch's records
+	}
+}

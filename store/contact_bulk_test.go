@@ -21,10 +21,10 @@ func TestInsertContactsNamesTheRefusedOne(t *testing.T) {
 	is := is.New(t)
 	db := MustOpenDB(t)
 	ctx := context.Background()
-	contacts := func(n int) []store.Contact {
-		cs := make([]store.Contact, n)
+	contacts := func(n int) []*store.Contact {
+		cs := make([]*store.Contact, n)
 		for i := range cs {
-			cs[i] = store.Contact{ID: fmt.Sprintf("c%03d", i), FirstName: "P", DisplayName: fmt.Sprint("P ", i), SortName: fmt.Sprint("p ", i),
+			cs[i] = &store.Contact{ID: fmt.Sprintf("c%03d", i), FirstName: "P", DisplayName: fmt.Sprint("P ", i), SortName: fmt.Sprint("p ", i),
 				LifecycleStatus: "lead", Emails: []store.Labeled{{Value: fmt.Sprintf("p%d@example.com", i)}},
 				Phones: []store.Phone{{Value: "+49 30 1", E164: "+49301"}, {Label: "mobile", Value: fmt.Sprint("+49 151 ", i)}}}
 		}

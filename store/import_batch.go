@@ -210,8 +210,7 @@ func CompanyIDsBySortName(ctx context.Context, q Querier, names []string) (map[s
 }
 
 // InsertNewSearchDocs indexes records that are not in the index yet (an
-// import's new contacts, a demo's records): the entries a hundred per
-// statement, their terms in one (see insertSearchTerms). The
+// import's new contacts, a demo's records), a hundred per statement. The
 // FTS rows go in one after another at the end of the chunk: FTS5 writes
 // its pending terms to disk at every statement savepoint, and the contact
 // INSERTs (which fire triggers) open one each, so interleaving them would
@@ -230,14 +229,15 @@ func InsertNewSearchDocs(ctx context.Context, tx *Tx, docs []SearchDoc) error {
 	if err := tx.queryRow(ctx, `SELECT coalesce(max(rowid), 0) + 1 FROM search_docs`).Scan(&next); err != nil {
 		return err
 	}
-	entries, terms := make([]any, 0, len(docs)*6), make([]searchTerms, len(docs))
-	for i, d := range docs {
-		rowid := next + int64(i)
-		entries = append(entries, rowid, d.Kind, d.Ref, d.Title, d.Subtitle, d.OwnerID)
-		terms[i] = searchTerms{rowid, d.Name, d.Words, d.CJK1, d.CJK2, d.Digits}
-	}
-	if err := insertFlat(ctx, tx, `INSERT INTO search_docs (rowid, kind, ref, title, subtitle, owner_id)`, 6, entries); err != nil {
+	err = insertEach(ctx, tx, `INSERT INTO search_docs (rowid, kind, ref, title, subtitle, owner_id)`, 6, len(docs), func(i int, args []any) []any {
+		d := &docs[i]
+		return append(args, next+int64(i), d.Kind, d.Ref, d.Title, d.Subtitle, d.OwnerID)
+	})
+	if err != nil {
 		return err
 	}
-	return insertSearchTerms(ctx, tx, terms)
+	return insertEach(ctx, tx, `INSERT INTO search_index (rowid, name, words, cjk1, cjk2, digits)`, 6, len(docs), func(i int, args []any) []any {
+		d := &docs[i]
+		return append(args, next+int64(i), d.Name, d.Words, d.CJK1, d.CJK2, d.Digits)
+	})
 }

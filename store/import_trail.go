@@ -6,13 +6,13 @@ import (
 	"strings"
 )
 
-// ImportTrail is a record's history from contact imports, one entry per
-// batch that created it, in the shape the audit log kept it: the batch's
-// user and start, the action "<entity>.created", and details naming the
-// batch, the record and the file (the "by" origin the history pages
-// read). A contact import keeps no audit entry per contact or company it
-// creates; its batch's import_records are their trail, and the batch's
-// own entry (import.finished) carries the counts. Batches from before
+// ImportTrail is a record's history from contact imports and whole-CRM
+// migrations, one entry per batch that created it, in the shape the audit
+// log kept it: the batch's user and start, the action "<entity>.created",
+// and details naming the batch, the record and the file (the "by" origin
+// the history pages read). These batches keep no audit entry per contact
+// or company they create; their import_records are the trail, and the
+// batch's own entry (import.finished) carries the counts. Batches from before
 // that kept an entry per record, which are left out here so none shows
 // twice (found by the batch ID in their details, so a merge that brings
 // another record's history along does not hide this one).
@@ -45,7 +45,7 @@ const importTrailSQL = `SELECT b.id, b.created_at, coalesce(b.created_by, ''), c
 			WHEN 'company' THEN (SELECT name FROM companies WHERE id = r.record_id) END, ''),
 		'by', json_object('kind', 'import', 'id', b.id, 'name', b.file_name))
 	FROM import_records r JOIN import_batches b ON b.id = r.batch_id LEFT JOIN users u ON u.id = b.created_by
-	WHERE r.entity = ? AND r.record_id = ? AND r.action = 'created' AND b.entity = 'contact'
+	WHERE r.entity = ? AND r.record_id = ? AND r.action = 'created' AND b.entity IN ('contact', 'migration')
 		AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = r.entity AND a.entity_id = r.record_id
 			AND a.action = r.entity || '.created' AND a.details ->> '$.import' = r.batch_id)
 	ORDER BY b.id DESC`

@@ -20,26 +20,27 @@ func insertRows(ctx context.Context, tx *Tx, head string, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	width := len(rows[0])
-	args := make([]any, 0, len(rows)*width)
-	for _, r := range rows {
-		args = append(args, r...)
-	}
-	return insertFlat(ctx, tx, head, width, args)
+	return insertEach(ctx, tx, head, len(rows[0]), len(rows), func(i int, args []any) []any { return append(args, rows[i]...) })
 }
 
-// insertFlat is insertRows over one flat list of values, width to a row.
-// Every full statement has the same text, so the transaction prepares it
-// once and reuses it; only the last, shorter one differs. When a
-// statement is refused (SQLite undoes all of it), its rows are tried one
-// at a time to name the one refused (see RefusedRow).
-func insertFlat(ctx context.Context, tx *Tx, head string, width int, args []any) error {
-	for done := 0; len(args) >= width && width > 0; {
-		n := min(len(args)/width, rowsPerInsert)
-		if _, err := tx.exec(ctx, head+valuesText(width, n), args[:n*width]...); err != nil {
-			return refusedRow(ctx, tx, head, width, args[:n*width], done, err)
+// insertEach is insertRows for n rows that row appends to a statement's
+// values one at a time (width values each): only one statement's values
+// are held at once, however many rows. Every full statement has the same
+// text, so the transaction prepares it once and reuses it; only the last,
+// shorter one differs. When a statement is refused (SQLite undoes all of
+// it), its rows are tried one at a time to name the one refused (see
+// RefusedRow).
+func insertEach(ctx context.Context, tx *Tx, head string, width, n int, row func(i int, args []any) []any) error {
+	args := make([]any, 0, min(n, rowsPerInsert)*width)
+	for start := 0; start < n; start += rowsPerInsert {
+		end := min(n, start+rowsPerInsert)
+		args = args[:0]
+		for i := start; i < end; i++ {
+			args = row(i, args)
 		}
-		args, done = args[n*width:], done+n
+		if _, err := tx.exec(ctx, head+valuesText(width, end-start), args...); err != nil {
+			return refusedRow(ctx, tx, head, width, args, start, err)
+		}
 	}
 	return nil
 }
