@@ -94,7 +94,7 @@ func (a *App) importAll(ctx context.Context, actor Actor, r io.Reader, dryRun bo
 			return errDryRun // rolls everything back
 		}
 		return a.record(ctx, tx, actorID(actor), Change{Action: ActionImportFinished, Entity: "import", ID: "all",
-			Details: map[string]any{"entity": "all", "created": len(d.Contacts) + len(d.Companies) + len(d.Deals)}})
+			Details: map[string]any{"name": "rolo export all", "entity": "all", "created": len(d.Contacts) + len(d.Companies) + len(d.Deals)}})
 	})
 	if err != nil && !errors.Is(err, errDryRun) {
 		return rep, err
