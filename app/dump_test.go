@@ -3,6 +3,7 @@ package app_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"image"
@@ -203,6 +204,13 @@ func TestImportAllRefusesBadDocuments(t *testing.T) {
 				}
 			}
 		}), "does not fit a bool field"},
+		{"a photo that is not one", edit(func(d map[string]any) {
+			for _, c := range d["contacts"].([]any) {
+				if photo, ok := c.(map[string]any)["photo"].(map[string]any); ok {
+					photo["data"] = base64.StdEncoding.EncodeToString([]byte("<html><script>alert(1)</script></html>"))
+				}
+			}
+		}), ".photo.data: is not a photo as Rolo stores them"},
 		{"another program's file", []byte(`{"format": "hubspot", "version": 1}`), `format: must be "rolo"`},
 		{"not an object", []byte(`[{"id": "1"}]`), "must be an object, not a list"},
 	}

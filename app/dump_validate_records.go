@@ -1,7 +1,9 @@
 package app
 
 import (
+	"bytes"
 	"fmt"
+	"image/jpeg"
 	"strings"
 )
 
@@ -137,9 +139,6 @@ func (c *dumpCheck) checkRecords(d *Dump) {
 		c.user(at+".owner", p.Owner)
 		c.tagNames(at+".tags", p.Tags)
 		c.custom("contact", at+".custom", p.Custom)
-		if p.Photo != nil {
-			c.time(at+".photo.updated_at", &p.Photo.UpdatedAt)
-		}
 		c.contactExtras(at, p)
 		if k := p.KeepInTouch; k != nil {
 			c.user(at+".keep_in_touch.user", &k.User)
@@ -197,8 +196,19 @@ func (c *dumpCheck) checkRecords(d *Dump) {
 	}
 }
 
-// contactExtras checks a contact's consent and keep-in-touch cadence.
+// contactExtras checks a contact's photo, consent and keep-in-touch
+// cadence. A photo is kept as the document has it, so that a restore
+// gives the same bytes back, but only when it is what Rolo stores: a
+// JPEG of at most photoSide pixels a side (every photo that comes in
+// otherwise is re-encoded to that, see photo.go).
 func (c *dumpCheck) contactExtras(at string, p *DumpContact) {
+	if ph := p.Photo; ph != nil {
+		img, err := jpeg.Decode(bytes.NewReader(ph.Data))
+		if err != nil || img.Bounds().Dx() > photoSide || img.Bounds().Dy() > photoSide {
+			c.bad(at+".photo.data", "is not a photo as Rolo stores them (a JPEG of at most %d pixels a side)", photoSide)
+		}
+		c.time(at+".photo.updated_at", &ph.UpdatedAt)
+	}
 	if k := p.Consent; k != nil {
 		c.oneOf(at+".consent.status", k.Status, ConsentStatuses)
 		c.maybeTime(at+".consent.given_at", k.GivenAt)
