@@ -96,7 +96,7 @@ func importCommand(getenv func(string) string, stdout, stderr io.Writer) *cobra.
 		},
 	}, &cobra.Command{
 		Use:   "undo ID",
-		Short: "Undo an import: its new records go to the trash, its updates are reverted",
+		Short: "Undo an import: its new records go to the trash, its updates are reverted; a migration's records are removed for good",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runAs(cmd, getenv, func(a *app.App, actor app.Actor) error {
