@@ -32,9 +32,11 @@ func importAllCommand(getenv func(string) string, stdout io.Writer) *cobra.Comma
 				if err != nil {
 					return cliError(err)
 				}
-				_, err = fmt.Fprintf(stdout, "%s %d users, %d companies, %d contacts, %d deals, %d activities and %d tasks.\n"+
+				_, err = fmt.Fprintf(stdout, "%s %s, %s, %s, %s, %s and %s.\n"+
 					"Users have no password yet: set one with `rolo user passwd EMAIL` (or an admin does on the users page).\n",
-					verb, rep.Users, rep.Companies, rep.Contacts, rep.Deals, rep.Activities, rep.Tasks)
+					verb, counted(rep.Users, "user", "users"), counted(rep.Companies, "company", "companies"),
+					counted(rep.Contacts, "contact", "contacts"), counted(rep.Deals, "deal", "deals"),
+					counted(rep.Activities, "activity", "activities"), counted(rep.Tasks, "task", "tasks"))
 				return err
 			})
 		},
@@ -50,4 +52,12 @@ func isJSONFile(f *os.File) bool {
 	n, _ := f.Read(head)
 	_, err := f.Seek(0, io.SeekStart)
 	return err == nil && app.IsJSONFile(head[:n])
+}
+
+// counted is "1 user" or "5 users".
+func counted(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
