@@ -152,6 +152,9 @@ func (a *App) Import(ctx context.Context, actor Actor, src io.ReadSeeker, opt Im
 	if err := a.checkImportOptions(ctx, &opt); err != nil {
 		return ImportReport{}, err
 	}
+	if err := a.canImportInto(actor, opt); err != nil {
+		return ImportReport{}, err
+	}
 	hash := sha256.New()
 	if _, err := io.Copy(hash, src); err != nil {
 		return ImportReport{}, err
@@ -280,4 +283,20 @@ func (a *App) ImportBatch(ctx context.Context, actor Actor, id string) (store.Im
 // ImportFailures lists the rows a batch could not import.
 func (a *App) ImportFailures(ctx context.Context, actor Actor, id string) ([]store.ImportFailure, error) {
 	return store.ImportFailures(ctx, a.db.Reader(), id)
+}
+
+// canImportInto: the import right is no way around the records' own.
+// Importing creates records, so it needs the right to create them in
+// their area (contacts and companies, or deals); filling or overwriting
+// matched records needs the right to edit them.
+func (a *App) canImportInto(actor Actor, opt ImportOptions) error {
+	area := AreaContacts
+	if opt.Entity == "deal" {
+		area = AreaDeals
+	}
+	level := LevelCreate
+	if opt.OnDuplicate != "skip" {
+		level = LevelEdit
+	}
+	return a.can(actor, area, level)
 }

@@ -117,7 +117,7 @@ var fileKinds = map[string]string{"companies": "organizations", "contacts": "per
 // (entity "migration"); the dry run and the real run report the same
 // numbers.
 func (a *App) Migrate(ctx context.Context, actor Actor, opt MigrateOptions) (MigrationReport, error) {
-	if err := a.can(actor, AreaImports, LevelCreate); err != nil {
+	if err := a.canMigrate(actor); err != nil {
 		return MigrationReport{}, err
 	}
 	opt.Source = strings.ToLower(strings.TrimSpace(opt.Source))
@@ -133,6 +133,9 @@ func (a *App) Migrate(ctx context.Context, actor Actor, opt MigrateOptions) (Mig
 		return m.rep, err
 	}
 	if err := m.plan(ctx); err != nil {
+		return m.rep, err
+	}
+	if err := m.checkStageRights(); err != nil {
 		return m.rep, err
 	}
 	if opt.DryRun {
