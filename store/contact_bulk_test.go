@@ -14,7 +14,7 @@ import (
 // TestInsertContactsNamesTheRefusedOne: the multi-row insert an import
 // uses stores every contact with its emails and phones, and when the
 // database refuses one (here a second contact with an ID already taken,
-// in the middle of the second statement's hundred rows) the error says
+// in the middle of one statement's rows) the error says
 // which, for the import to name its line.
 func TestInsertContactsNamesTheRefusedOne(t *testing.T) {
 	t.Parallel()
