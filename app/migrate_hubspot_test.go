@@ -67,6 +67,11 @@ func TestMigrateHubSpot(t *testing.T) {
 		"Fjord partner program|Partner Pipeline|Negotiations Started|open|" + team.sam.ID + "|Fjord Analytics AS|Diego,Ingrid|", // two associated contacts
 		"Maple expansion|Sales Pipeline|Closed Won|won|" + team.admin.ID + "|Maple Leaf Foods Co.|Priya|",
 	})
+	// HubSpot's Create Date; a closed deal's Close Date is when it closed.
+	is.Equal(queryStrings(t, db, `SELECT title || '|' || created_at || '|' || coalesce(closed_at, '-') || '|' || expected_close_date FROM deals
+		WHERE title IN ('Maple expansion', 'Fjord dashboard') ORDER BY title`), []string{
+		"Fjord dashboard|2026-09-01T10:00:00.000Z|-|2026-12-20", "Maple expansion|2026-03-01T09:30:00.000Z|2026-11-01T00:00:00.000Z|2026-11-01"})
+	is.Equal(queryStrings(t, db, `SELECT created_at FROM contacts WHERE first_name = 'Ingrid'`), []string{"2025-05-02T08:20:00.000Z"})
 	is.Equal(queryStrings(t, db, `SELECT k.first_name || '|' || coalesce(c.name, '-') || '|' || coalesce(k.owner_id, '-') || '|' || k.lifecycle_status
 		FROM contacts k LEFT JOIN companies c ON c.id = k.company_id ORDER BY k.first_name`), []string{
 		"Diego|-|-|lead", "Ingrid|Fjord Analytics AS|" + team.sam.ID + "|customer", "Marcus|Cedar & Pine LLC|" + team.kim.ID + "|opportunity",
@@ -139,5 +144,5 @@ func TestUndoMigrationKeepsWhatChanged(t *testing.T) {
 
 	again, err := ta.Migrate(t.Context(), team.admin, app.MigrateOptions{Source: "pipedrive", Files: exportFiles(t, "pipedrive"), DryRun: true})
 	is.NoErr(err)
-	is.Equal(again.Counts["deals"], app.MigrationCount{Rows: 5, Created: 4, Skipped: 1}) // the kept deal is still known by its Pipedrive id
+	is.Equal(again.Counts["deals"], app.MigrationCount{Rows: 6, Created: 4, Skipped: 2}) // the kept deal is still known by its Pipedrive id; the deleted one skipped
 }

@@ -19,6 +19,9 @@ type migrationLayout struct {
 	// by name; ids win.
 	companyID, companyName, contactID, contactName, dealID, dealName []string
 	pipeline, stage, status                                          []string
+	// the record's times (migrate_times.go): added, last changed, won,
+	// lost, closed (either way), last moved to another stage
+	created, updated, won, lost, closed, staged []string
 	// activities and notes
 	activityType                                    string // every row's type (a HubSpot export holds one type)
 	typ, subject, body, date, clock, duration, done []string
@@ -31,7 +34,10 @@ var pipedriveLayouts = []migrationLayout{
 	{kind: "deals", sign: []string{"Deal - Title"}, entity: "deal", id: []string{"Deal - ID"}, owner: []string{"Deal - Owner"},
 		companyID: []string{"Deal - Organization ID", "Organization - ID"}, companyName: []string{"Deal - Organization", "Organization - Name"},
 		contactID: []string{"Deal - Contact person ID", "Person - ID"}, contactName: []string{"Deal - Contact person", "Person - Name"},
-		pipeline: []string{"Deal - Pipeline"}, stage: []string{"Deal - Stage"}, status: []string{"Deal - Status"}},
+		pipeline: []string{"Deal - Pipeline"}, stage: []string{"Deal - Stage"}, status: []string{"Deal - Status"},
+		created: []string{"Deal - Deal created", "Deal - Add time"}, updated: []string{"Deal - Update time"},
+		won: []string{"Deal - Won time"}, lost: []string{"Deal - Lost time"}, closed: []string{"Deal - Deal closed on", "Deal - Close time"},
+		staged: []string{"Deal - Last stage change"}},
 	{kind: "activities", sign: []string{"Activity - Subject"}, id: []string{"Activity - ID"},
 		owner: []string{"Activity - Assigned to user", "Activity - Owner", "Activity - User"},
 		typ:   []string{"Activity - Type"}, subject: []string{"Activity - Subject"}, body: []string{"Activity - Note"},
@@ -45,8 +51,10 @@ var pipedriveLayouts = []migrationLayout{
 		contactID: []string{"Note - Person ID", "Person - ID"}, contactName: []string{"Note - Person", "Person - Name"},
 		companyID: []string{"Note - Organization ID", "Organization - ID"}, companyName: []string{"Note - Organization", "Organization - Name"}},
 	{kind: "contacts", sign: []string{"Person - Name"}, entity: "contact", id: []string{"Person - ID"}, owner: []string{"Person - Owner"},
-		companyID: []string{"Person - Organization ID", "Organization - ID"}, companyName: []string{"Person - Organization", "Organization - Name"}},
-	{kind: "companies", sign: []string{"Organization - Name"}, entity: "company", id: []string{"Organization - ID"}, owner: []string{"Organization - Owner"}},
+		companyID: []string{"Person - Organization ID", "Organization - ID"}, companyName: []string{"Person - Organization", "Organization - Name"},
+		created: []string{"Person - Person created", "Person - Add time"}, updated: []string{"Person - Update time"}},
+	{kind: "companies", sign: []string{"Organization - Name"}, entity: "company", id: []string{"Organization - ID"}, owner: []string{"Organization - Owner"},
+		created: []string{"Organization - Organization created", "Organization - Add time"}, updated: []string{"Organization - Update time"}},
 }
 
 // HubSpot writes one file per object ("hubspot-crm-exports-all-deals-
@@ -59,21 +67,25 @@ var hubspotLayouts = []migrationLayout{
 			"Create Date": "", "Deal Type": "", "Last Activity Date": ""},
 		companyID: []string{"Associated Company IDs", "Associated Company IDs (Primary)"}, companyName: []string{"Associated Company", "Associated Company (Primary)"},
 		contactID: []string{"Associated Contact IDs"}, contactName: []string{"Associated Contact"},
-		pipeline: []string{"Pipeline"}, stage: []string{"Deal Stage"}},
+		pipeline: []string{"Pipeline"}, stage: []string{"Deal Stage"},
+		created: []string{"Create Date"}, updated: []string{"Last Modified Date"}, closed: []string{"Close Date"}}, // Close Date: when it closed, once it has
 	hubspotActivity("notes", "note", "Note body", "", "Note body"),
 	hubspotActivity("activities", "call", "Call Title", "Call Title", "Call notes"),
 	hubspotActivity("activities", "meeting", "Meeting name", "Meeting name", "Meeting description"),
 	hubspotActivity("activities", "email", "Email subject", "Email subject", "Email body"),
 	hubspotTask(),
 	{kind: "contacts", sign: []string{"Record ID", "First Name"}, entity: "contact", id: []string{"Record ID"}, owner: []string{"Contact owner"},
-		companyID: []string{"Associated Company IDs", "Associated Company IDs (Primary)"}, companyName: []string{"Associated Company", "Company Name"}},
+		companyID: []string{"Associated Company IDs", "Associated Company IDs (Primary)"}, companyName: []string{"Associated Company", "Company Name"},
+		created: []string{"Create Date"}, updated: []string{"Last Modified Date"}},
 	{kind: "contacts", sign: []string{"Record ID", "Email"}, entity: "contact", id: []string{"Record ID"}, owner: []string{"Contact owner"},
-		companyID: []string{"Associated Company IDs", "Associated Company IDs (Primary)"}, companyName: []string{"Associated Company", "Company Name"}},
+		companyID: []string{"Associated Company IDs", "Associated Company IDs (Primary)"}, companyName: []string{"Associated Company", "Company Name"},
+		created: []string{"Create Date"}, updated: []string{"Last Modified Date"}},
 	{kind: "companies", sign: []string{"Record ID", "Company name"}, entity: "company", id: []string{"Record ID"}, owner: []string{"Company owner"},
 		mapping: map[string]string{"Company name": "name", "Company Domain Name": "domain", "Website URL": "website", "Phone Number": "phone",
 			"Industry": "industry", "Number of Employees": "size", "Street Address": "address.street", "City": "address.city",
 			"State/Region": "address.region", "Postal Code": "address.postal_code", "Country/Region": "address.country",
-			"Description": "notes", "Create Date": "", "Last Activity Date": "", "Lifecycle Stage": ""}},
+			"Description": "notes", "Create Date": "", "Last Activity Date": "", "Lifecycle Stage": ""},
+		created: []string{"Create Date"}, updated: []string{"Last Modified Date"}},
 }
 
 func hubspotActivity(kind, typ, sign, subject, body string) migrationLayout {
@@ -141,8 +153,11 @@ func (l migrationLayout) hiddenColumns(source string, header []string) map[strin
 	}
 	prefix := map[string]string{"companies": "Organization - ", "contacts": "Person - ", "deals": "Deal - "}[l.kind]
 	for _, group := range [][]string{l.id, l.owner, l.companyID, l.companyName, l.contactID, l.contactName, l.dealID, l.dealName,
-		l.pipeline, l.stage, l.status} {
+		l.pipeline, l.stage, l.status, l.created, l.updated, l.won, l.lost, l.closed, l.staged} {
 		for _, h := range group {
+			if _, mapped := l.mapping[h]; mapped && l.mapping[h] != "" {
+				continue // HubSpot's Close Date is the expected close date too
+			}
 			if i := columnOf(header, []string{h}); i >= 0 {
 				m[header[i]] = ""
 			}

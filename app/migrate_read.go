@@ -50,9 +50,10 @@ type migRow struct {
 	company, contact, deal  migRef
 	pipeline, stage, status string
 	placed                  *migStage
-	id                      string // the Rolo record: found here, or created
-	here                    bool   // already here: an earlier run, or matched
-	known                   bool   // an earlier run of this migration brought it
+	times                   migTimes // migrate_times.go
+	id                      string   // the Rolo record: found here, or created
+	here                    bool     // already here: an earlier run, or matched
+	known                   bool     // an earlier run of this migration brought it
 	refused                 bool
 }
 
@@ -174,6 +175,10 @@ func (m *migration) readFile(ctx context.Context, f MigrationFile, l migrationLa
 			contact:  migRef{ids: splitIDs(cell(cols.contactID)), name: cell(cols.contactName)},
 			deal:     migRef{ids: splitIDs(cell(cols.dealID)), name: cell(cols.dealName)},
 			pipeline: cell(cols.pipeline), stage: cell(cols.stage), status: strings.ToLower(cell(cols.status))}
+		if l.kind == "deals" && r.status == "deleted" {
+			m.skipDeleted(r)
+			continue
+		}
 		m.rows[l.kind] = append(m.rows[l.kind], r)
 		if row.Err != "" {
 			m.refuse(r, MigrationProblem{Message: row.Err})
@@ -195,6 +200,7 @@ func (m *migration) readFile(ctx context.Context, f MigrationFile, l migrationLa
 			m.warnRow(r, p)
 		}
 		r.rec = rec
+		m.readTimes(r, table.Header, l)
 		switch rec := rec.(type) {
 		case *companyRow:
 			r.name = rec.c.SortName
@@ -205,6 +211,16 @@ func (m *migration) readFile(ctx context.Context, f MigrationFile, l migrationLa
 		}
 	}
 	return n, nil
+}
+
+// skipDeleted leaves out a deal Pipedrive keeps as deleted (its export
+// lists them, status "deleted"): skipped, with a warning naming the row
+// and no field, as the whole row is left out.
+func (m *migration) skipDeleted(r *migRow) {
+	c := m.rep.Counts[r.kind]
+	c.Skipped++
+	m.rep.Counts[r.kind] = c
+	m.warnRow(r, MigrationProblem{Message: "error.migration_deal_deleted", Value: r.status})
 }
 
 // splitIDs reads a cell of ids: HubSpot joins several with ";".

@@ -3,6 +3,7 @@ package app_test
 import (
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/matryer/is"
 
@@ -26,8 +27,8 @@ func TestMigratePipedrive(t *testing.T) {
 	is.NoErr(err)
 	is.Equal(plan.BatchID, "")
 	sameTables(t, before, snapshot(t, db)) // a dry run writes nothing
-	want := map[string]app.MigrationCount{"companies": {Rows: 4, Created: 4}, "contacts": {Rows: 5, Created: 5}, "deals": {Rows: 5, Created: 5},
-		"activities": {Rows: 5, Created: 5}, "notes": {Rows: 4, Created: 4}}
+	want := map[string]app.MigrationCount{"companies": {Rows: 4, Created: 4}, "contacts": {Rows: 5, Created: 5}, "deals": {Rows: 6, Created: 5, Skipped: 1},
+		"activities": {Rows: 5, Created: 5}, "notes": {Rows: 4, Created: 4}} // the deleted deal skipped
 	is.Equal(plan.Counts, want)
 	kinds := map[string]string{}
 	for _, f := range plan.Files {
@@ -55,7 +56,7 @@ func TestMigratePipedrive(t *testing.T) {
 		warned = append(warned, w.File+":"+strconv.Itoa(w.Line)+":"+w.Field+"="+w.Value)
 	}
 	is.Equal(warned, []string{"activities.csv:6:Activity - Due date=31/02/2026", "deals.csv:3:Deal - Expected close date=2026-13-45",
-		"deals.csv:3:Deal - Value=12,5k"})
+		"deals.csv:3:Deal - Value=12,5k", "deals.csv:7:=deleted", "people.csv:6:Person - Add time=2025-06-31 11:45:00"})
 	is.Equal(len(plan.Problems), 0)
 
 	opt.DryRun = false
@@ -82,6 +83,24 @@ func TestMigratePipedrive(t *testing.T) {
 		stages s JOIN pipelines p ON p.id = s.pipeline_id WHERE p.name <> '' GROUP BY p.id ORDER BY p.position`),
 		[]string{"Sales Pipeline:Qualified,Proposal Made,Negotiations Started,pipeline.default.won,pipeline.default.lost",
 			"Partnerships:Intro Call,Proposal Made,pipeline.default.won,pipeline.default.lost"})
+	// The export's times: added, last changed, won or lost (what reports
+	// count by month); the deal open in its stage since the migration.
+	is.Equal(queryStrings(t, db, `SELECT d.title || '|' || d.created_at || '|' || d.updated_at || '|' || coalesce(d.closed_at, '-') || '|' ||
+		(d.stage_entered_at = coalesce(d.closed_at, d.stage_entered_at)) || '|' || (SELECT group_concat(h.at = d.stage_entered_at) FROM deal_stage_history h WHERE h.deal_id = d.id)
+		FROM deals d WHERE d.title IN ('Dupont website', 'Blue Harbor reseller', 'Nordlicht rollout') ORDER BY d.title`), []string{
+		"Blue Harbor reseller|2026-07-07T15:30:00.000Z|2026-10-21T17:05:00.000Z|2026-10-21T17:05:00.000Z|1|1",
+		"Dupont website|2026-02-02T08:00:00.000Z|2026-03-14T09:30:00.000Z|2026-03-14T09:30:00.000Z|1|1",
+		"Nordlicht rollout|2026-09-20T09:00:00.000Z|2026-11-02T10:15:00.000Z|-|1|1"})
+	march := app.Period{Key: "custom", From: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), Zone: time.UTC}
+	won, err := ta.WinRateReport(ctx, team.admin, app.ReportQuery{Period: march, Owner: "team"}, "owner")
+	is.NoErr(err)
+	is.Equal([]int{won.Total.Won, won.Total.Lost}, []int{1, 0}) // the reports count the won deal in March, when it was won
+	// People and companies keep their add time; a time that does not read
+	// leaves the migration's.
+	is.Equal(queryStrings(t, db, `SELECT display_name || '|' || created_at FROM contacts WHERE display_name IN ('Lena Vogel', 'Owen Price') ORDER BY 1`),
+		[]string{"Lena Vogel|2025-03-04T09:15:00.000Z", "Owen Price|" + queryStrings(t, db, `SELECT created_at FROM import_batches WHERE id = ?`, rep.BatchID)[0]})
+	is.Equal(queryStrings(t, db, `SELECT created_at || '|' || updated_at FROM companies WHERE name = 'Nordlicht GmbH'`),
+		[]string{"2025-03-04T09:12:45.000Z|2026-11-20T16:01:10.000Z"})
 	// People: their organisation and owner.
 	is.Equal(queryStrings(t, db, `SELECT k.display_name || '|' || coalesce(c.name, '-') || '|' || coalesce(k.owner_id, '-')
 		FROM contacts k LEFT JOIN companies c ON c.id = k.company_id ORDER BY k.display_name`), []string{

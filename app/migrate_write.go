@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"time"
 
 	"rolo/store"
 )
@@ -103,7 +104,7 @@ func (m *migration) writeRow(ctx context.Context, tx *store.Tx, r *migRow) error
 		if len(l.companies) > 0 {
 			rec.c.CompanyID, rec.company = l.companies[0].recordID(), m.companyName(l.companies[0], r.company.name)
 		}
-		rec.c.ID = m.a.cfg.NewID()
+		rec.c.ID, rec.c.CreatedAt, rec.c.UpdatedAt = m.a.cfg.NewID(), rec.stamp.CreatedAt, rec.stamp.UpdatedAt
 		rec.prepareDoc()
 		r.id = rec.c.ID
 		m.contacts[r.imp] = append(m.contacts[r.imp], rec)
@@ -162,7 +163,7 @@ func (m *migration) writeCompany(ctx context.Context, tx *store.Tx, r *migRow) e
 	if err != nil {
 		return err
 	}
-	c.ID, c.CreatedBy = a.cfg.NewID(), actorID(m.actor)
+	c.ID, c.CreatedBy, c.CreatedAt, c.UpdatedAt = a.cfg.NewID(), actorID(m.actor), rec.stamp.CreatedAt, rec.stamp.UpdatedAt
 	if err := store.InsertCompany(ctx, tx, c); err != nil {
 		return err
 	}
@@ -190,7 +191,8 @@ func (m *migration) writeCompany(ctx context.Context, tx *store.Tx, r *migRow) e
 // writeDeal places a deal in its stage: a deal the export says was won
 // or lost goes to its pipeline's won or lost stage.
 func (m *migration) writeDeal(ctx context.Context, tx *store.Tx, r *migRow, l *migLinks) error {
-	in := r.rec.(*dealRow).in
+	rec := r.rec.(*dealRow)
+	in := rec.in
 	in.OwnerID, in.CompanyID, in.ContactIDs, in.Status = m.ownerOf(r), "", nil, ""
 	if len(l.companies) > 0 {
 		in.CompanyID = l.companies[0].recordID()
@@ -198,9 +200,10 @@ func (m *migration) writeDeal(ctx context.Context, tx *store.Tx, r *migRow, l *m
 	for _, c := range l.contacts {
 		in.ContactIDs = append(in.ContactIDs, c.recordID())
 	}
+	kind := store.DealOpen
 	if s := r.placed; s != nil {
 		in.PipelineID, in.StageID = s.pipelineID, s.id
-		kind := s.Kind
+		kind = s.Kind
 		if r.status == store.DealWon || r.status == store.DealLost {
 			kind = r.status
 		}
@@ -212,7 +215,18 @@ func (m *migration) writeDeal(ctx context.Context, tx *store.Tx, r *migRow, l *m
 		}
 	}
 	id := m.a.cfg.NewID()
-	if err := m.a.saveDeal(ctx, tx, m.actor, Deal{ID: id}, in); err != nil {
+	if err := m.a.saveDeal(ctx, tx, m.actor, Deal{ID: id, Stamp: rec.stamp}, in); err != nil {
+		return err
+	}
+	// The export's times: won or lost when it says (reports count a
+	// deal's revenue by its closed_at), in its stage since then or since
+	// its last move; when the export does not say, the migration's time.
+	entered, closed := r.times.staged, time.Time{}
+	if kind != store.DealOpen {
+		closed = r.times.closedAt(kind)
+		entered = closed
+	}
+	if err := store.KeepDealTimes(ctx, tx, id, entered, closed); err != nil {
 		return err
 	}
 	r.id = id

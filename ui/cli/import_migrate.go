@@ -208,9 +208,12 @@ func printMigration(stdout io.Writer, rep app.MigrationReport, users []*app.User
 		fmt.Fprintf(stdout, "refused: %s\n", problem(p))
 	}
 	for _, p := range rep.Warnings {
-		if p.Line > 0 {
+		switch {
+		case p.Line > 0 && p.Field == "": // a whole row left out (a deal Pipedrive lists as deleted)
+			fmt.Fprintf(stdout, "skipped: %s\n", problem(p))
+		case p.Line > 0:
 			fmt.Fprintf(stdout, "left out: %s; the rest of the row kept\n", problem(p))
-		} else {
+		default:
 			fmt.Fprintf(stdout, "ignored: %s\n", problem(p))
 		}
 	}

@@ -80,6 +80,9 @@ func TestImportPipedriveCommand(t *testing.T) {
 		`(?m)^  kim@example.com +→ Kim Park <kim@example.com> +\(matched by email\)`,
 		`(?m)^  Morgan Lee +→ Ada <ada@example.com> +\(as --owner says\)`,
 		`left out: deals.csv line 3: Deal - Value: .*\("12,5k"\); the rest of the row kept`,
+		`left out: people.csv line 6: Person - Add time: .*\("2025-06-31 11:45:00"\); the rest of the row kept`,
+		`(?m)^skipped: deals.csv line 7: .*deleted.*\("deleted"\)$`, // Pipedrive's deleted deal
+		`(?m)^  deals +6 rows +5 created +1 already here +0 refused$`,
 		`Dry run: nothing was written.`,
 	} {
 		if !regexp.MustCompile(want).MatchString(out) {
@@ -91,7 +94,7 @@ func TestImportPipedriveCommand(t *testing.T) {
 	is.NoErr(err)
 	batch := regexp.MustCompile(`undo it with: rolo import undo (\S+)`).FindStringSubmatch(out)
 	is.True(batch != nil) // the batch and how to undo it
-	is.True(regexp.MustCompile(`(?m)^  deals +5 rows +5 created`).MatchString(out))
+	is.True(regexp.MustCompile(`(?m)^  deals +6 rows +5 created`).MatchString(out))
 	is.True(regexp.MustCompile(`(?m)^  Sales Pipeline +\(created\)$`).MatchString(out))
 	list, err := rolo(t, getenv, "", "import", "list")
 	is.NoErr(err)
@@ -100,14 +103,14 @@ func TestImportPipedriveCommand(t *testing.T) {
 	zipped := zipDir(t, export, map[string]string{"export/notes.txt": "not a table", "__MACOSX/export/._deals.csv": "\x00\x05"})
 	out, err = rolo(t, getenv, "", "import", "pipedrive", zipped)
 	is.NoErr(err)
-	is.True(regexp.MustCompile(`(?m)^  deals +5 rows +0 created +5 already here`).MatchString(out)) // a second run adds nothing
+	is.True(regexp.MustCompile(`(?m)^  deals +6 rows +0 created +6 already here`).MatchString(out)) // a second run adds nothing
 	is.True(strings.Contains(out, "ignored: export/notes.txt: "))
 
 	out, err = rolo(t, getenv, "", "import", "undo", batch[1])
 	is.NoErr(err)
 	out, err = rolo(t, getenv, "", "import", "pipedrive", export, "--dry-run")
 	is.NoErr(err)
-	is.True(regexp.MustCompile(`(?m)^  deals +5 rows +5 created`).MatchString(out)) // undone: all of it would come again
+	is.True(regexp.MustCompile(`(?m)^  deals +6 rows +5 created`).MatchString(out)) // undone: all of it would come again
 	is.True(regexp.MustCompile(`(?m)^  Sales Pipeline +\(to create\)$`).MatchString(out))
 
 	lonely := t.TempDir() // a note on a deal the export does not hold: refused, and the exit says so
