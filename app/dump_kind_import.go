@@ -17,10 +17,11 @@ import (
 const maxJSONImportBytes = 512 << 20
 
 // IsJSONFile tells whether a file to import is JSON (Rolo's own export)
-// rather than CSV: its first non-blank byte opens an object.
+// rather than CSV: its first non-blank byte opens an object, or an array
+// (never Rolo's export, but refused as JSON rather than read as a CSV).
 func IsJSONFile(head []byte) bool {
 	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\uFEFF")), " \t\r\n")
-	return len(head) > 0 && head[0] == '{'
+	return len(head) > 0 && (head[0] == '{' || head[0] == '[')
 }
 
 // ImportJSON imports the contacts, companies or deals (opt.Entity) of a
@@ -36,6 +37,9 @@ func (a *App) ImportJSON(ctx context.Context, actor Actor, r io.Reader, opt Impo
 	}
 	if len(data) > maxJSONImportBytes {
 		return ImportReport{}, errorf(EInvalid, "error.import_too_large")
+	}
+	if err := checkRoloJSON(data); err != nil {
+		return ImportReport{}, err
 	}
 	var d Dump
 	if err := decodeDump(data, &d); err != nil {
@@ -62,7 +66,7 @@ func (a *App) ImportJSON(ctx context.Context, actor Actor, r io.Reader, opt Impo
 		return ImportReport{}, err
 	}
 	if len(rows) == 0 {
-		return ImportReport{}, &DumpError{[]DumpProblem{{member, "the document holds no " + member}}}
+		return ImportReport{}, wrongKind(&d, member)
 	}
 	table, tableLines, err := csvOfRows(ex.columns, rows, lines)
 	if err != nil {
@@ -76,6 +80,7 @@ func (a *App) ImportJSON(ctx context.Context, actor Actor, r io.Reader, opt Impo
 		}
 	}
 	rep, err := a.Import(ctx, actor, bytes.NewReader(table), opt)
+	rep.JSON = true
 	if err != nil || opt.DryRun || !rep.Written || rep.BatchID == "" {
 		return rep, err
 	}

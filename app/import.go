@@ -76,7 +76,8 @@ type ImportReport struct {
 	Warnings  []ImportProblem
 	Preview   []map[string]string
 	Written   bool
-	ResumedAt int // rows a previous run had already committed
+	ResumedAt int  // rows a previous run had already committed
+	JSON      bool // read from Rolo's JSON export: no columns to map
 }
 
 const (

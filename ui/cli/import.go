@@ -37,10 +37,10 @@ func importCommand(getenv func(string) string, stdout, stderr io.Writer) *cobra.
 			var rep app.ImportReport
 			if entity == "vcard" {
 				rep, err = a.ImportVCard(cmd.Context(), actor, f, opt)
-			} else if isJSONFile(f) { // Rolo's own JSON export (see import_all.go)
-				rep, err = a.ImportJSON(cmd.Context(), actor, f, opt)
+			} else if err = csvOnlyFlags(cmd, f); err == nil {
+				rep, err = a.ImportFile(cmd.Context(), actor, f, opt) // a CSV, or Rolo's JSON export
 			} else {
-				rep, err = a.Import(cmd.Context(), actor, f, opt)
+				return err
 			}
 			if err != nil {
 				return cliError(err)
@@ -147,6 +147,30 @@ func importOptions(cmd *cobra.Command, a *app.App, entity, file string) (app.Imp
 		opt.OwnerID = u.ID
 	}
 	return opt, nil
+}
+
+// csvOnlyFlags refuses the flags that describe a CSV's layout when the
+// file is Rolo's JSON export, which names every field itself: ignoring
+// them silently would import something other than what was asked.
+func csvOnlyFlags(cmd *cobra.Command, f *os.File) error {
+	if !isJSONFile(f) {
+		return nil
+	}
+	var given []string
+	for _, name := range []string{"preset", "map", "encoding", "delimiter"} {
+		if cmd.Flags().Changed(name) {
+			given = append(given, "--"+name)
+		}
+	}
+	if len(given) == 0 {
+		return nil
+	}
+	verb, them := "does", "it"
+	if len(given) > 1 {
+		verb, them = "do", "them"
+	}
+	return fmt.Errorf("%s: %s %s not apply to a JSON file (Rolo's JSON export names every field itself); leave %s out",
+		filepath.Base(f.Name()), strings.Join(given, " and "), verb, them)
 }
 
 // importProgress draws a bar on a terminal: rows checked, then rows

@@ -20,13 +20,17 @@ type importPreviewPage struct {
 	FileName string
 	Entity   string
 	importChoices
-	Fields   []fieldChoice // the fields a column can go to
-	Report   app.ImportReport
-	Preview  [][]string    // the first rows, by mapped column
-	Mapped   []fieldChoice // the mapped fields in column order, for the preview header
-	Error    string
-	Team     []*app.User
-	Statuses []string
+	Fields  []fieldChoice // the fields a column can go to
+	Report  app.ImportReport
+	Preview [][]string    // the first rows, by mapped column
+	Mapped  []fieldChoice // the mapped fields in column order, for the preview header
+	Error   string
+	// ErrorDetail is untranslated specifics of Error (the kinds of record a
+	// JSON export holds); JSONProblems what Rolo cannot read in a JSON file.
+	ErrorDetail  string
+	JSONProblems []string
+	Team         []*app.User
+	Statuses     []string
 }
 
 // importOptionsFrom reads the options of the upload and preview forms.
@@ -47,7 +51,7 @@ func importOptionsFrom(v url.Values, name string) app.ImportOptions {
 	return opt
 }
 
-func (s *site) renderImportPreview(w http.ResponseWriter, r *http.Request, status int, b Base, token string, v url.Values, rep app.ImportReport, errKey string) {
+func (s *site) renderImportPreview(w http.ResponseWriter, r *http.Request, status int, b Base, token string, v url.Values, rep app.ImportReport, errKey string, more ...func(*importPreviewPage)) {
 	team, err := s.app.Team(r.Context(), b.User)
 	if err != nil {
 		s.views.renderError(w, r, b, err)
@@ -82,6 +86,9 @@ func (s *site) renderImportPreview(w http.ResponseWriter, r *http.Request, statu
 			cells[i] = row[previewKey(f.Value)]
 		}
 		page.Preview = append(page.Preview, cells)
+	}
+	for _, f := range more {
+		f(&page)
 	}
 	s.views.render(w, r, status, "import_preview", b.Lang, page)
 }
@@ -144,15 +151,10 @@ func handleImportPreview(s *site) http.Handler {
 		if opt.Entity == "vcard" {
 			rep, err = s.app.ImportVCard(r.Context(), b.User, f, opt)
 		} else {
-			rep, err = s.app.Import(r.Context(), b.User, f, opt)
+			rep, err = s.app.ImportFile(r.Context(), b.User, f, opt)
 		}
 		if err != nil {
-			e := app.AsError(err)
-			if e.Code != app.EInvalid {
-				s.views.renderError(w, r, b, err)
-				return
-			}
-			s.renderImportPreview(w, r, http.StatusUnprocessableEntity, b, token, v, rep, e.Message)
+			s.renderImportProblem(w, r, b, token, v, rep, err)
 			return
 		}
 		s.renderImportPreview(w, r, http.StatusOK, b, token, v, rep, "")

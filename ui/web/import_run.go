@@ -39,14 +39,11 @@ func handleImportRun(s *site) http.Handler {
 		if opt.Entity == "vcard" {
 			rep, err = s.app.ImportVCard(ctx, b.User, f, opt)
 		} else {
-			rep, err = s.app.Import(ctx, b.User, f, opt)
+			rep, err = s.app.ImportFile(ctx, b.User, f, opt)
 		}
 		switch {
-		case err != nil && app.AsError(err).Code == app.EInvalid:
-			s.renderImportPreview(w, r, http.StatusUnprocessableEntity, b, token, v, rep, app.AsError(err).Message)
-			return
 		case err != nil:
-			s.views.renderError(w, r, b, err)
+			s.renderImportProblem(w, r, b, token, v, rep, err)
 			return
 		case !rep.Written:
 			s.renderImportPreview(w, r, http.StatusUnprocessableEntity, b, token, v, rep, "imports.rows_refused")

@@ -118,7 +118,15 @@ func handleImportUpload(s *site) http.Handler {
 			return
 		}
 		q := url.Values{}
+		json := false
+		if kept, _, err := openUpload(id, b.User); err == nil {
+			json = isJSONUpload(kept)
+			kept.Close()
+		}
 		for _, k := range []string{"entity", "preset", "encoding", "tag", "owner_id", "status", "on_duplicate", "skip_invalid"} {
+			if json && (k == "preset" || k == "encoding") {
+				continue // Rolo's JSON export names its fields: no layout to choose
+			}
 			if v := r.PostFormValue(k); v != "" {
 				q.Set(k, v)
 			}
