@@ -109,9 +109,10 @@ func decodeContactRow(row string) (r ContactRow, sortName, created, updated, del
 }
 
 // ContactRecordsSQL builds the page query of ListContactRecords: whole
-// contacts read beside the list's own keys, not looked up again by id.
+// contacts' own columns read beside the list's own keys, not looked up
+// again by id (their children follow in ContactChildrenSQL).
 func ContactRecordsSQL(q ListQuery) (string, []any, error) {
-	return contactPageSQL(q, contactRecord, "")
+	return contactPageSQL(q, contactOwnColumns, "")
 }
 
 // contactPageSQL is the keyset query of a page of q: columns, then under
@@ -192,18 +193,18 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 }
 
 // ListContactRecords is ListContacts for callers that show whole
-// contacts (the API): the page's contacts with emails, phones and tags
-// come from the list's one statement.
+// contacts (the API): the page's contacts come from the list's statement,
+// their emails, phones and tags from one more over the page's ids.
 func ListContactRecords(ctx context.Context, db Querier, q ListQuery) (RecordPage[Contact], error) {
 	page := RecordPage[Contact]{Records: make([]Contact, 0, clampLimit(q.Limit))}
 	var err error
 	page.NextCursor, err = contactList.readPage(ctx, db, q, ContactRecordsSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
 		var record contactRecordScan
 		var custom any
-		if err := rows.Scan(withSortValue(q, &custom, record.dest()...)...); err != nil {
+		if err := rows.Scan(withSortValue(q, &custom, &record.row)...); err != nil {
 			return nil, err
 		}
-		c, err := record.contact()
+		c, err := record.own()
 		if err != nil {
 			return nil, err
 		}
@@ -211,7 +212,10 @@ func ListContactRecords(ctx context.Context, db Querier, q ListQuery) (RecordPag
 		k := record.keys
 		return cursorValues(q, c.SortName, k.created, k.updated, k.deleted, c.OwnerID, c.ID, custom), nil
 	})
-	return page, err
+	if err != nil {
+		return page, err
+	}
+	return page, fillContactChildren(ctx, db, page.Records)
 }
 
 // contactList reads pages of contacts.

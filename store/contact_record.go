@@ -12,10 +12,15 @@ import (
 // and tags as JSON rows. One text column costs the driver far less than
 // the twenty-six it replaces, each converted and copied on its own, and
 // the children come with their contact instead of from a query each.
-var contactRecord = `json_array(` + qualify("c", contactColumns) + `),
+var contactRecord = contactOwnColumns + `,
 	(SELECT json_group_array(json_array(position, label, value)) FROM contact_emails WHERE contact_id = c.id),
 	(SELECT json_group_array(json_array(position, label, value, e164)) FROM contact_phones WHERE contact_id = c.id),
 	` + contactTags
+
+// contactOwnColumns are the row c's own columns as one JSON array, what
+// a page of whole contacts reads before its children (see
+// fillContactChildren).
+var contactOwnColumns = `json_array(` + qualify("c", contactColumns) + `)`
 
 // contactTags are the tags of the row c as JSON rows (see decodeTags).
 const contactTags = `(SELECT json_group_array(json_array(t.id, t.name, t.name_key, t.color)) FROM contact_tags l
@@ -48,18 +53,24 @@ func scanContactRecord(sc rowScanner) (Contact, error) {
 	return s.contact()
 }
 
-// contact decodes the scanned columns.
-func (s *contactRecordScan) contact() (Contact, error) {
+// own decodes the scanned row's own columns, without its children.
+func (s *contactRecordScan) own() (Contact, error) {
 	var buf [26]string
 	v, err := jsonValues(s.row, buf[:0])
 	if err != nil || len(v) != len(buf) {
 		return Contact{}, errJSONRows
 	}
 	c, err := decodeContact(v)
+	s.keys.created, s.keys.updated, s.keys.deleted = v[20], v[22], v[24]
+	return c, err
+}
+
+// contact decodes the scanned columns.
+func (s *contactRecordScan) contact() (Contact, error) {
+	c, err := s.own()
 	if err != nil {
 		return c, err
 	}
-	s.keys.created, s.keys.updated, s.keys.deleted = v[20], v[22], v[24]
 	var pos []string
 	err = jsonRows(s.emails, func(v []string) {
 		if len(v) == 3 {
@@ -130,6 +141,11 @@ func decodeTags(s string) ([]Tag, error) {
 			tags = append(tags, Tag{ID: v[0], Name: v[1], Key: v[2], Color: v[3]})
 		}
 	})
-	slices.SortFunc(tags, func(a, b Tag) int { return strings.Compare(a.Key, b.Key) })
+	sortTags(tags)
 	return tags, err
+}
+
+// sortTags sorts tags by name, as every tag list shows them.
+func sortTags(tags []Tag) {
+	slices.SortFunc(tags, func(a, b Tag) int { return strings.Compare(a.Key, b.Key) })
 }
