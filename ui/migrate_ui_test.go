@@ -320,6 +320,14 @@ func TestMigrateRefusals(t *testing.T) {
 		is.Equal(res.StatusCode, http.StatusUnprocessableEntity)
 		is.True(strings.Contains(html.UnescapeString(res.Body), ts.catalog.T("en", "error.migration_zip_unreadable")))
 	})
+	t.Run("a file named .zip that is no zip at all", func(t *testing.T) {
+		is := is.New(t)
+		res := admin.postZip("pipedrive", "fake.zip", []byte("not a zip\n"))
+		is.Equal(res.StatusCode, http.StatusUnprocessableEntity) // not a plan of nothing
+		body := html.UnescapeString(res.Body)
+		is.True(strings.Contains(body, ts.catalog.T("en", "error.migration_zip_unreadable")))
+		is.True(strings.Contains(body, "fake.zip"))
+	})
 	t.Run("no source chosen", func(t *testing.T) {
 		is := is.New(t)
 		res := admin.postZip("salesforce", "export.zip", data)

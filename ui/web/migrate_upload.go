@@ -56,8 +56,9 @@ func handleMigrateUpload(s *site) http.Handler {
 		}
 		token, err := keepExport(headers, upload{UserID: b.User.ID, Name: exportName(headers), Source: source})
 		if err != nil {
-			if key := app.AsError(err).Message; app.AsError(err).Code == app.EInvalid {
-				fail(key)
+			if e := app.AsError(err); e.Code == app.EInvalid {
+				detail = e.Detail
+				fail(e.Message)
 				return
 			}
 			s.views.renderError(w, r, b, err)
@@ -115,6 +116,11 @@ func keepExport(headers []*multipart.FileHeader, meta upload) (string, error) {
 		defer f.Close()
 		if isZip(f) {
 			return keepUpload(f, meta)
+		}
+		// Named a zip but not one (cut short, or another file renamed):
+		// packing it as a CSV would only show a plan of nothing.
+		if strings.EqualFold(filepath.Ext(headers[0].Filename), ".zip") {
+			return "", &app.Error{Code: app.EInvalid, Message: "error.migration_zip_unreadable", Detail: filepath.Base(headers[0].Filename)}
 		}
 	}
 	for _, h := range headers {
