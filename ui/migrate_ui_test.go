@@ -328,6 +328,14 @@ func TestMigrateRefusals(t *testing.T) {
 		is.True(strings.Contains(body, ts.catalog.T("en", "error.migration_zip_unreadable")))
 		is.True(strings.Contains(body, "fake.zip"))
 	})
+	t.Run("a CSV that is no export file", func(t *testing.T) {
+		is := is.New(t)
+		res := admin.postZip("pipedrive", "budget.csv", []byte("Month,Budget\nJanuary,1200\n"))
+		is.Equal(res.StatusCode, http.StatusSeeOther)
+		plan := admin.get(res.Header.Get("Location")).Body
+		is.True(strings.Contains(html.UnescapeString(plan), ts.catalog.T("en", "migrate_page.nothing_recognised")))
+		is.True(!strings.Contains(plan, `id="migrate-run"`)) // nothing to import, no Import button
+	})
 	t.Run("no source chosen", func(t *testing.T) {
 		is := is.New(t)
 		res := admin.postZip("salesforce", "export.zip", data)
