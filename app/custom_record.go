@@ -68,12 +68,35 @@ func (a *App) fillCustom(ctx context.Context, entity string, ids []string, set f
 	return nil
 }
 
+// fillContacts sets the custom values of cs: from the values their read
+// brought (their cards), and from one more read for those it did not.
 func (a *App) fillContacts(ctx context.Context, cs []Contact) error {
-	ids := make([]string, len(cs))
+	var ids []string
+	var at []int
+	stored := map[string][]store.CustomValue{}
 	for i, c := range cs {
-		ids[i] = c.ID
+		if c.CustomRead {
+			stored[c.ID] = c.StoredCustom
+		} else {
+			ids, at = append(ids, c.ID), append(at, i)
+		}
 	}
-	return a.fillCustom(ctx, "contact", ids, func(i int, v CustomValues) { cs[i].CustomFields = v })
+	if len(stored) > 0 {
+		fields, err := store.CustomFields(ctx, a.db.Reader(), "contact")
+		if err != nil {
+			return err
+		}
+		values := customValuesFrom(fields, stored)
+		for i := range cs {
+			if cs[i].CustomRead && len(fields) > 0 {
+				cs[i].CustomFields = values[cs[i].ID]
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return a.fillCustom(ctx, "contact", ids, func(i int, v CustomValues) { cs[at[i]].CustomFields = v })
 }
 
 func (a *App) fillCompanies(ctx context.Context, cs []Company) error {

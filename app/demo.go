@@ -137,6 +137,11 @@ func (a *App) GenerateDemo(ctx context.Context, opt DemoOptions) error {
 	if err != nil {
 		return err
 	}
+	// Lists read each contact's card; a demo starts with all of them made.
+	opt.step("contact cards")
+	if _, err := a.db.FillAllContactCards(ctx); err != nil {
+		return err
+	}
 	return a.db.Write(ctx, func(tx *store.Tx) error {
 		return a.record(ctx, tx, "", Change{Action: ActionDemoGenerated, Entity: "settings", ID: "demo",
 			Details: map[string]any{"contacts": opt.Contacts, "companies": opt.Companies, "deals": opt.Deals, "seed": opt.Seed}})

@@ -44,18 +44,25 @@ type DoctorReport struct {
 	Integrity     []string // integrity_check problems
 	ForeignKeys   []string // foreign_key_check problems
 	Search        []string // search index entries that differ from the records
+	Cards         []string // contact cards that differ from their rows
 	Users         int
 }
 
 // Healthy is the verdict: the file is sound and this binary can use it.
 func (r DoctorReport) Healthy() bool {
-	return r.SchemaProblem == "" && len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && len(r.Search) == 0
+	return r.SchemaProblem == "" && len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && !r.DerivedDiffers()
 }
 
-// OnlySearchDiffers tells whether the search index is all that is wrong:
-// the records are sound and `doctor --fix` makes the file healthy.
-func (r DoctorReport) OnlySearchDiffers() bool {
-	return len(r.Search) > 0 && r.SchemaProblem == "" && len(r.Integrity) == 0 && len(r.ForeignKeys) == 0
+// DerivedDiffers tells whether what is made from the records (the search
+// index, the contact cards) differs from them; `doctor --fix` makes both
+// again.
+func (r DoctorReport) DerivedDiffers() bool { return len(r.Search) > 0 || len(r.Cards) > 0 }
+
+// OnlyDerivedDiffers tells whether the search index or the contact cards
+// are all that is wrong: the records are sound and `doctor --fix` makes
+// the file healthy.
+func (r DoctorReport) OnlyDerivedDiffers() bool {
+	return r.DerivedDiffers() && r.SchemaProblem == "" && len(r.Integrity) == 0 && len(r.ForeignKeys) == 0
 }
 
 // Problem says in one sentence what keeps the file from being healthy,
@@ -77,6 +84,8 @@ func (r DoctorReport) Problem() string {
 		return "records point to records that are missing (" + first(r.ForeignKeys) + ")"
 	case len(r.Search) > 0:
 		return "the search index does not match the records (" + first(r.Search) + ")"
+	case len(r.Cards) > 0:
+		return "contact cards do not match their rows (" + first(r.Cards) + ")"
 	}
 	return ""
 }
@@ -127,6 +136,13 @@ func Doctor(ctx context.Context, path string) (DoctorReport, error) {
 	if len(r.Pending) == 0 && r.SchemaProblem == "" {
 		if r.Search, err = store.SearchIndexMismatches(ctx, db.Reader()); err != nil {
 			r.Search = append(r.Search, err.Error())
+		}
+		stale, err := store.StaleContactCards(ctx, db.Reader(), 100)
+		if err != nil {
+			stale = append(stale, err.Error())
+		}
+		for _, id := range stale {
+			r.Cards = append(r.Cards, "contact "+id+": its card differs from its emails, phones, tags or custom values")
 		}
 	}
 	return r, nil

@@ -22,6 +22,10 @@ func (a *App) RunScheduler(ctx context.Context, every time.Duration) {
 	watched := make(chan struct{})
 	go func() { defer close(watched); a.RunEmailWatcher(ctx, every) }()
 	defer func() { <-watched }()
+	// Contact cards missing after writes are stored again beside it.
+	kept := make(chan struct{})
+	go func() { defer close(kept); a.db.KeepContactCards(ctx, every) }()
+	defer func() { <-kept }()
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {

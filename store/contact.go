@@ -29,6 +29,11 @@ type Contact struct {
 	Tags            []Tag
 	// CustomFields holds custom values by field key; app fills it.
 	CustomFields map[string]any
+	// StoredCustom are the contact's stored custom values when the read
+	// brought them with it (CustomRead, from its card), so that app
+	// need not read them again.
+	StoredCustom []CustomValue `json:"-"`
+	CustomRead   bool          `json:"-"`
 	Stamp
 }
 

@@ -80,39 +80,50 @@ func contactWhere(q ListQuery) where {
 // ContactListSQL builds the page query for q, for ListContacts and for
 // tests that check its plan.
 func ContactListSQL(q ListQuery) (string, []any, error) {
-	return contactPageSQL(q, contactRowColumns+`, `+contactTags, `
+	return contactPageSQL(q, contactRowColumns+`, `+contactCardColumn, `
 		LEFT JOIN companies co ON co.id = c.company_id
 		LEFT JOIN users u ON u.id = c.owner_id`)
 }
 
 // contactRowColumns is what a list row shows, as one JSON array (see
-// decodeContactRow; one column costs the driver less than seventeen).
+// decodeContactRow; one column costs the driver less than fifteen); its
+// email, phone and tags come from the contact's card beside it.
 const contactRowColumns = `json_array(c.id, c.display_name, c.title, c.lifecycle_status, c.company_id, co.name,
 		c.owner_key, u.name, c.sort_name, c.created_at, c.updated_at, c.deleted_at,
-		(SELECT value FROM contact_emails WHERE contact_id = c.id AND position = 0),
-		(SELECT value FROM contact_phones WHERE contact_id = c.id AND position = 0),
 		c.deleted_by, (SELECT name FROM users WHERE id = c.deleted_by),
 		(SELECT updated_at FROM contact_photos WHERE contact_id = c.id))`
 
-// decodeContactRow reads contactRowColumns, and the sort name and raw
-// times for the cursor.
-func decodeContactRow(row string) (r ContactRow, sortName, created, updated, deleted string, err error) {
-	var buf [17]string
+// decodeContactRow reads contactRowColumns and the card beside them, and
+// the sort name and raw times for the cursor. The row's email and phone
+// are the primary ones: the first in their stored order.
+func decodeContactRow(row, cardText string) (r ContactRow, sortName, created, updated, deleted string, err error) {
+	var buf [15]string
 	v, err := jsonValues(row, buf[:0])
 	if err != nil || len(v) != len(buf) {
 		return r, "", "", "", "", errJSONRows
 	}
 	r = ContactRow{ID: v[0], DisplayName: v[1], Title: v[2], LifecycleStatus: v[3], CompanyID: v[4], CompanyName: v[5],
 		OwnerID: v[6], OwnerName: v[7], CreatedAt: ParseTime(v[9]), UpdatedAt: ParseTime(v[10]), DeletedAt: ParseTime(v[11]),
-		Email: v[12], Phone: v[13], DeletedBy: v[14], DeletedByName: v[15], Photo: v[16]}
+		DeletedBy: v[12], DeletedByName: v[13], Photo: v[14]}
+	card, err := decodeContactCard(r.ID, cardText)
+	if err != nil {
+		return r, "", "", "", "", err
+	}
+	if len(card.emails) > 0 {
+		r.Email = card.emails[0].Value
+	}
+	if len(card.phones) > 0 {
+		r.Phone = card.phones[0].Value
+	}
+	r.Tags = card.tags
 	return r, v[8], v[9], v[10], v[11], nil
 }
 
 // ContactRecordsSQL builds the page query of ListContactRecords: whole
-// contacts' own columns read beside the list's own keys, not looked up
-// again by id (their children follow in ContactChildrenSQL).
+// contacts (their own columns and their cards) read beside the list's own
+// keys, not looked up again by id.
 func ContactRecordsSQL(q ListQuery) (string, []any, error) {
-	return contactPageSQL(q, contactOwnColumns, "")
+	return contactPageSQL(q, contactRecord, "")
 }
 
 // contactPageSQL is the keyset query of a page of q: columns, then under
@@ -174,16 +185,13 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 	page := ContactPage{Rows: make([]ContactRow, 0, clampLimit(q.Limit))}
 	var err error
 	page.NextCursor, err = contactList.readPage(ctx, db, q, ContactListSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
-		var row, tags string
+		var row, card string
 		var custom any
-		if err := rows.Scan(withSortValue(q, &custom, &row, &tags)...); err != nil {
+		if err := rows.Scan(withSortValue(q, &custom, &row, &card)...); err != nil {
 			return nil, err
 		}
-		r, sortName, created, updated, deleted, err := decodeContactRow(row)
+		r, sortName, created, updated, deleted, err := decodeContactRow(row, card)
 		if err != nil {
-			return nil, err
-		}
-		if r.Tags, err = decodeTags(tags); err != nil {
 			return nil, err
 		}
 		page.Rows = append(page.Rows, r)
@@ -194,17 +202,17 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 
 // ListContactRecords is ListContacts for callers that show whole
 // contacts (the API): the page's contacts come from the list's statement,
-// their emails, phones and tags from one more over the page's ids.
+// with their cards.
 func ListContactRecords(ctx context.Context, db Querier, q ListQuery) (RecordPage[Contact], error) {
 	page := RecordPage[Contact]{Records: make([]Contact, 0, clampLimit(q.Limit))}
 	var err error
 	page.NextCursor, err = contactList.readPage(ctx, db, q, ContactRecordsSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
 		var record contactRecordScan
 		var custom any
-		if err := rows.Scan(withSortValue(q, &custom, &record.row)...); err != nil {
+		if err := rows.Scan(withSortValue(q, &custom, record.dest()...)...); err != nil {
 			return nil, err
 		}
-		c, err := record.own()
+		c, err := record.contact()
 		if err != nil {
 			return nil, err
 		}
@@ -212,10 +220,7 @@ func ListContactRecords(ctx context.Context, db Querier, q ListQuery) (RecordPag
 		k := record.keys
 		return cursorValues(q, c.SortName, k.created, k.updated, k.deleted, c.OwnerID, c.ID, custom), nil
 	})
-	if err != nil {
-		return page, err
-	}
-	return page, fillContactChildren(ctx, db, page.Records)
+	return page, err
 }
 
 // contactList reads pages of contacts.

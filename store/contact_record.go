@@ -7,24 +7,16 @@ import (
 	"strings"
 )
 
-// contactRecord is a whole contact of the row c in four columns: its own
-// columns as one JSON array (see decodeContact), then its emails, phones
-// and tags as JSON rows. One text column costs the driver far less than
-// the twenty-six it replaces, each converted and copied on its own, and
-// the children come with their contact instead of from a query each.
-var contactRecord = contactOwnColumns + `,
-	(SELECT json_group_array(json_array(position, label, value)) FROM contact_emails WHERE contact_id = c.id),
-	(SELECT json_group_array(json_array(position, label, value, e164)) FROM contact_phones WHERE contact_id = c.id),
-	` + contactTags
+// contactRecord is a whole contact of the row c in two columns: its own
+// columns as one JSON array (see decodeContact), then its card (emails,
+// phones, tags and custom values, see contact_card.go). One text column
+// costs the driver far less than the twenty-six it replaces, each
+// converted and copied on its own, and the children come with their
+// contact instead of from a query each.
+var contactRecord = contactOwnColumns + `, ` + contactCardColumn
 
-// contactOwnColumns are the row c's own columns as one JSON array, what
-// a page of whole contacts reads before its children (see
-// fillContactChildren).
+// contactOwnColumns are the row c's own columns as one JSON array.
 var contactOwnColumns = `json_array(` + qualify("c", contactColumns) + `)`
-
-// contactTags are the tags of the row c as JSON rows (see decodeTags).
-const contactTags = `(SELECT json_group_array(json_array(t.id, t.name, t.name_key, t.color)) FROM contact_tags l
-		JOIN tags t ON t.id = l.tag_id WHERE l.contact_id = c.id)`
 
 // qualify puts alias before each of a list of columns.
 func qualify(alias, columns string) string {
@@ -38,11 +30,11 @@ func qualify(alias, columns string) string {
 // contactRecordScan holds a contactRecord's columns while scanning, and
 // the raw times a list's cursor is made of.
 type contactRecordScan struct {
-	row, emails, phones, tags string
-	keys                      struct{ created, updated, deleted string }
+	row, card string
+	keys      struct{ created, updated, deleted string }
 }
 
-func (s *contactRecordScan) dest() []any { return []any{&s.row, &s.emails, &s.phones, &s.tags} }
+func (s *contactRecordScan) dest() []any { return []any{&s.row, &s.card} }
 
 // scanContactRecord scans one contactRecord.
 func scanContactRecord(sc rowScanner) (Contact, error) {
@@ -71,27 +63,8 @@ func (s *contactRecordScan) contact() (Contact, error) {
 	if err != nil {
 		return c, err
 	}
-	var pos []string
-	err = jsonRows(s.emails, func(v []string) {
-		if len(v) == 3 {
-			pos = append(pos, v[0])
-			c.Emails = append(c.Emails, Labeled{Label: v[1], Value: v[2]})
-		}
-	})
-	inPositionOrder(pos, c.Emails)
-	if err == nil {
-		pos = pos[:0]
-		err = jsonRows(s.phones, func(v []string) {
-			if len(v) == 4 {
-				pos = append(pos, v[0])
-				c.Phones = append(c.Phones, Phone{Label: v[1], Value: v[2], E164: v[3]})
-			}
-		})
-		inPositionOrder(pos, c.Phones)
-	}
-	if err == nil {
-		c.Tags, err = decodeTags(s.tags)
-	}
+	card, err := decodeContactCard(c.ID, s.card)
+	c.setCard(card)
 	return c, err
 }
 

@@ -34,6 +34,8 @@ type DB struct {
 	// repl is Litestream shipping the log to replicas (Options.Replicate);
 	// nil without it.
 	repl *replication
+	// cardsDirty wakes KeepContactCards after a commit.
+	cardsDirty chan struct{}
 }
 
 // Options tune Open; the zero value is what serve uses.
@@ -128,7 +130,8 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	read.SetMaxOpenConns(readers)
 	read.SetMaxIdleConns(readers)
 
-	db := &DB{Path: abs, write: write, read: newReadPool(read), now: opt.Now, readOnly: opt.ReadOnly, backupDSN: fileURL + "?" + pragmas, repl: repl}
+	db := &DB{Path: abs, write: write, read: newReadPool(read), now: opt.Now, readOnly: opt.ReadOnly, backupDSN: fileURL + "?" + pragmas, repl: repl,
+		cardsDirty: make(chan struct{}, 1)}
 	if db.now == nil {
 		db.now = time.Now
 	}
@@ -243,7 +246,11 @@ func (db *DB) Write(ctx context.Context, fn func(tx *Tx) error) error {
 		_ = sqlTx.Rollback()
 		return err
 	}
-	return translate(sqlTx.Commit())
+	if err := sqlTx.Commit(); err != nil {
+		return translate(err)
+	}
+	db.cardsMayBeMissing()
+	return nil
 }
 
 // Querier is what the read helpers need: the reader pool or a transaction

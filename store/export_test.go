@@ -24,3 +24,9 @@ func TaskCursor(values []string) string { return encodeCursor(dueMark, values) }
 
 // RawCursor is a cursor of any mark, for the fuzz seeds.
 func RawCursor(mark string, values []string) string { return encodeCursor(mark, values) }
+
+// The contact card's statements, for their plan tests.
+const (
+	ContactCardReadSQL = `SELECT ` + contactCardColumn + ` FROM contacts c WHERE c.id = ?`
+	FillCardsSQL       = fillCardsSQL
+)

@@ -31,26 +31,10 @@ var errJSONRows = errors.New("store: malformed JSON rows")
 // encoding/json's reflection cost more than the query that built them.
 func jsonRows(s string, row func(values []string)) error {
 	r := jsonReader{s: s}
-	if !r.eat('[') {
+	if !r.rows(row) {
 		return errJSONRows
 	}
-	if r.eat(']') {
-		return r.end()
-	}
-	var values []string
-	for {
-		var ok bool
-		if values, ok = r.array(values[:0]); !ok {
-			return errJSONRows
-		}
-		row(values)
-		if r.eat(']') {
-			return r.end()
-		}
-		if !r.eat(',') {
-			return errJSONRows
-		}
-	}
+	return r.end()
 }
 
 // jsonValues decodes one json_array(...) column of scalars into values,
@@ -67,6 +51,31 @@ func jsonValues(s string, values []string) ([]string, error) {
 type jsonReader struct {
 	s string
 	i int
+}
+
+// rows reads an array of arrays of scalars, calling row with each inner
+// array's values (the slice is reused between calls).
+func (r *jsonReader) rows(row func(values []string)) bool {
+	if !r.eat('[') {
+		return false
+	}
+	if r.eat(']') {
+		return true
+	}
+	var values []string
+	for {
+		var ok bool
+		if values, ok = r.array(values[:0]); !ok {
+			return false
+		}
+		row(values)
+		if r.eat(']') {
+			return true
+		}
+		if !r.eat(',') {
+			return false
+		}
+	}
 }
 
 // array reads an array of scalars, appending them to values.

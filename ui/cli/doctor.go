@@ -17,7 +17,7 @@ func doctorCommand(getenv func(string) string, stdout io.Writer) *cobra.Command 
 	cmd := &cobra.Command{
 		Use:   "doctor [--fix]",
 		Short: "Check the database: integrity, foreign keys, schema version, search index, sizes",
-		Long:  "Checks the database and gives a verdict. The search check compares the index with exactly the kinds it holds (companies, contacts, deals): a live record without its entry, an entry of a trashed or deleted record, an entry naming another owner than its record, an entry of a kind not indexed. --fix rebuilds the index, which clears every one of these.",
+		Long:  "Checks the database and gives a verdict. The search check compares the index with exactly the kinds it holds (companies, contacts, deals): a live record without its entry, an entry of a trashed or deleted record, an entry naming another owner than its record, an entry of a kind not indexed. --fix rebuilds the index, which clears every one of these. The contact cards (each contact's emails, phones, tags and custom values kept on its row for fast lists) are compared with the rows they are made from; --fix makes them again.",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := dbPath(cmd, getenv)
@@ -41,6 +41,7 @@ func doctorCommand(getenv func(string) string, stdout io.Writer) *cobra.Command 
 			fmt.Fprintf(w, "integrity\t%s\n", verdict(r.Integrity))
 			fmt.Fprintf(w, "foreign keys\t%s\n", verdict(r.ForeignKeys))
 			fmt.Fprintf(w, "search index\t%s\n", verdict(r.Search))
+			fmt.Fprintf(w, "contact card\t%s\n", verdict(r.Cards))
 			if len(r.Pending) > 0 {
 				fmt.Fprintf(w, "pending\t%s (applied at the next rolo serve)\n", strings.Join(r.Pending, ", "))
 			}
@@ -52,12 +53,12 @@ func doctorCommand(getenv func(string) string, stdout io.Writer) *cobra.Command 
 				// The index is made from the records, so an index that
 				// differs loses nothing: rebuilding it is the remedy, not a
 				// backup.
-				if r.OnlySearchDiffers() {
-					fmt.Fprintln(stdout, "Verdict: THE SEARCH INDEX DIFFERS FROM THE RECORDS. No record is damaged; rebuild the index with: rolo doctor --fix")
-					return errors.New("the search index differs from the records")
+				if r.OnlyDerivedDiffers() {
+					fmt.Fprintln(stdout, "Verdict: THE SEARCH INDEX OR THE CONTACT CARDS DIFFER FROM THE RECORDS. No record is damaged; make them again with: rolo doctor --fix")
+					return errors.New("the search index or the contact cards differ from the records")
 				}
-				if len(r.Search) > 0 {
-					fmt.Fprintln(stdout, "The search index can be rebuilt with: rolo doctor --fix")
+				if r.DerivedDiffers() {
+					fmt.Fprintln(stdout, "The search index and contact cards can be made again with: rolo doctor --fix")
 				}
 				fmt.Fprintln(stdout, "Verdict: PROBLEMS FOUND. Restore a backup with rolo restore, or keep a copy of the file and ask for help.")
 				return errors.New("the database has problems")
@@ -66,7 +67,7 @@ func doctorCommand(getenv func(string) string, stdout io.Writer) *cobra.Command 
 			return err
 		},
 	}
-	cmd.Flags().Bool("fix", false, "rebuild the search index (safe while Rolo runs)")
+	cmd.Flags().Bool("fix", false, "rebuild the search index and the contact cards (safe while Rolo runs)")
 	return cmd
 }
 
@@ -87,7 +88,18 @@ func rebuildSearch(ctx context.Context, path string, stdout io.Writer) error {
 		fmt.Fprintln(stdout)
 		return err
 	}
-	_, err = fmt.Fprintf(stdout, "\rRebuilt the search index: %d records\n", total)
+	if _, err := fmt.Fprintf(stdout, "\rRebuilt the search index: %d records\n", total); err != nil {
+		return err
+	}
+	cards, err := a.DB().RebuildContactCards(ctx)
+	if err != nil {
+		return err
+	}
+	noun := "contacts"
+	if cards == 1 {
+		noun = "contact"
+	}
+	_, err = fmt.Fprintf(stdout, "Made the contact cards again: %d %s\n", cards, noun)
 	return err
 }
 
