@@ -51,6 +51,9 @@ func jsonValues(s string, values []string) ([]string, error) {
 type jsonReader struct {
 	s string
 	i int
+	// scratch holds one inner array's values for rows, kept between its
+	// calls: a card reads four lists of rows with one reader.
+	scratch []string
 }
 
 // rows reads an array of arrays of scalars, calling row with each inner
@@ -62,13 +65,15 @@ func (r *jsonReader) rows(row func(values []string)) bool {
 	if r.eat(']') {
 		return true
 	}
-	var values []string
+	if r.scratch == nil {
+		r.scratch = make([]string, 0, 8)
+	}
 	for {
 		var ok bool
-		if values, ok = r.array(values[:0]); !ok {
+		if r.scratch, ok = r.array(r.scratch[:0]); !ok {
 			return false
 		}
-		row(values)
+		row(r.scratch)
 		if r.eat(']') {
 			return true
 		}

@@ -113,18 +113,12 @@ func (c ContactJSON) appendJSON(b []byte) ([]byte, error) {
 	b = appendArray(b, c.Tags, appendJSONString)
 	b = appendMember(b, `,"notes":`, c.Notes)
 	b = append(b, `,"custom_fields":`...)
-	if len(c.CustomFields) == 0 && c.CustomFields != nil {
-		b = append(b, `{}`...)
-	} else {
-		custom, err := json.Marshal(c.CustomFields)
-		if err != nil {
-			return b, err
-		}
-		b = append(b, custom...)
+	b, err := appendCustomFields(b, c.CustomFields)
+	if err != nil {
+		return b, err
 	}
 	b = append(b, `,"version":`...)
 	b = strconv.AppendInt(b, int64(c.Version), 10)
-	var err error
 	if b, err = appendTime(append(b, `,"created_at":`...), c.CreatedAt); err != nil {
 		return b, err
 	}

@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -63,8 +64,10 @@ func TestContactJSONWritesAsEncodingJSON(t *testing.T) {
 		case 1:
 			c.CustomFields = map[string]any{}
 		case 2:
-			c.CustomFields = map[string]any{"seats": 12.5, "plan": str(), "renewal": "2027-01-01", "vip": true,
-				"labels": []string{str()}, "mrr": app.MoneyValue{Minor: 1999, Currency: "EUR"}, "none": nil}
+			floats := []float64{12.5, 0, -0.0, 7, 1e21, 1e20, 1e-6, 1e-7, -3.5e-9, 0.1 + rng.Float64(), math.MaxFloat64, 123456789.125}
+			c.CustomFields = map[string]any{"seats": floats[rng.IntN(len(floats))], "plan": str(), "renewal": "2027-01-01",
+				"vip": rng.IntN(2) == 0, "labels": []string{str(), str()}, "no_labels": []string{}, str(): str(),
+				"mrr": app.MoneyValue{Minor: rng.Int64N(1e12) - 5e11, Currency: str()}, "none": nil, "count": int64(rng.IntN(9))}
 		}
 		return c
 	}
