@@ -56,8 +56,8 @@ func (a *App) Search(ctx context.Context, actor Actor, q string, limit int) ([]S
 	if err := checkQueryText(q); err != nil {
 		return nil, err
 	}
-	match := a.searchMatch(ctx, actor, q) // a phone number also in the searcher's region (search_phone.go)
-	if match == "" {
+	tiers := a.searchMatch(ctx, actor, q) // best first; a phone number also in the searcher's region (search_phone.go)
+	if len(tiers) == 0 {
 		return nil, nil
 	}
 	kinds := a.searchableKinds(actor)
@@ -67,7 +67,7 @@ func (a *App) Search(ctx context.Context, actor Actor, q string, limit int) ([]S
 	if len(kinds) == len(store.IndexedKinds) {
 		kinds = nil // all of them: no filter to apply
 	}
-	return store.SearchKinds(ctx, a.db.Reader(), match, a.ownerScope(actor), kinds, limit)
+	return store.SearchKinds(ctx, a.db.Reader(), tiers, a.ownerScope(actor), kinds, limit)
 }
 
 // searchableKinds are the kinds of record actor may view: contacts and

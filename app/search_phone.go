@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
+
+	"rolo/store"
 )
 
 // The index holds every phone in three digit forms: as typed, E.164
@@ -14,13 +16,18 @@ import (
 // in the searcher's region, so "0082 10-1234-5678", "+82 (0)10 1234 5678"
 // or "10 1234 5678" in Korea find 010-1234-5678 too.
 
-// searchMatch is the FTS5 query for what actor typed.
-func (a *App) searchMatch(ctx context.Context, actor Actor, q string) string {
-	match := searchTerms(q)
-	if match == "" || !looksLikePhone(strings.TrimSpace(norm.NFKC.String(q))) {
-		return match
+// searchMatch is the FTS5 queries for what actor typed, best tier first
+// (searchTiers).
+func (a *App) searchMatch(ctx context.Context, actor Actor, q string) []store.SearchTier {
+	tiers := searchTiers(q)
+	if len(tiers) == 0 || !looksLikePhone(strings.TrimSpace(norm.NFKC.String(q))) {
+		return tiers
 	}
-	return phoneSearchTerms(q, a.PhoneRegionOf(ctx, actor), match)
+	region := a.PhoneRegionOf(ctx, actor)
+	for i := range tiers {
+		tiers[i].Match = phoneSearchTerms(q, region, tiers[i].Match)
+	}
+	return tiers
 }
 
 // phoneSearchTerms adds to match, the query's digits, the E.164 digits

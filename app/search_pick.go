@@ -31,11 +31,11 @@ func (a *App) SearchRecords(ctx context.Context, actor Actor, kind, q string, li
 	if !slices.Contains(a.searchableKinds(actor), kind) {
 		return nil, errorf(EForbidden, "error.forbidden")
 	}
-	match := a.searchMatch(ctx, actor, q) // a phone number also in the searcher's region (search_phone.go)
-	if match == "" {
+	tiers := a.searchMatch(ctx, actor, q) // best first; a phone number also in the searcher's region (search_phone.go)
+	if len(tiers) == 0 {
 		return nil, nil
 	}
-	return store.SearchKinds(ctx, a.db.Reader(), match, a.ownerScope(actor), []string{kind}, limit)
+	return store.SearchKinds(ctx, a.db.Reader(), tiers, a.ownerScope(actor), []string{kind}, limit)
 }
 
 // ChosenRecords are the index entries of records already chosen in a

@@ -1,10 +1,13 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"rolo/store"
 )
 
 // The search index uses SQLite's unicode61 tokenizer, which splits Latin
@@ -94,22 +97,73 @@ func looksLikePhone(q string) bool {
 // quoted, so the user's quotes, stars, colons, NEAR or AND never reach
 // FTS5's syntax; terms are joined with AND, and the last word, the one
 // being typed, matches as a prefix. It returns "" when nothing
-// searchable is left.
+// searchable is left. (A list's text filter matches this; search runs
+// it as the last of searchTiers.)
 func searchTerms(q string) string {
-	q = strings.TrimSpace(norm.NFKC.String(q))
-	if q == "" {
+	tiers := searchTiers(q)
+	if len(tiers) == 0 {
 		return ""
 	}
-	if looksLikePhone(q) {
-		return `digits : "` + digitsOf(q) + `"*`
+	return tiers[len(tiers)-1].Match
+}
+
+// searchTiers are the FTS5 queries of what a user typed, best matches
+// first; each matches more than the ones before it and the last matches
+// everything searchTerms does. Names come before the other text, as
+// bm25's tenfold weight on the name column had them, and within each a
+// whole word before a prefix of a longer one:
+//
+//  1. every word whole, in the names ("smith" finds Ann Smith),
+//  2. the last word as a prefix, in the names (Smithson),
+//  3. every word whole, in any text (an email at smith.example),
+//  4. the last word as a prefix, in any text.
+//
+// Within a tier the newest records come first, and in the name tiers the
+// shorter names ("hooli" finds Hooli before Hooli Labs). Korean, Japanese
+// and Chinese terms are the same in every tier (their columns hold names
+// and other text together), and a phone number has two tiers: the digits
+// as a whole number, then as its start.
+func searchTiers(q string) []store.SearchTier {
+	q = strings.TrimSpace(norm.NFKC.String(q))
+	if q == "" {
+		return nil
 	}
-	var terms []string
-	lastWord := -1 // the word being typed is matched as a prefix, the others whole
+	if looksLikePhone(q) {
+		digits := `digits : "` + digitsOf(q) + `"`
+		return []store.SearchTier{{Match: digits}, {Match: digits + "*"}}
+	}
+	terms := parseSearchTerms(q)
+	if len(terms) == 0 {
+		return nil
+	}
+	hasWord := slices.ContainsFunc(terms, func(t searchTerm) bool { return t.word != "" })
+	var tiers []store.SearchTier
+	for _, t := range []struct{ inNames, prefix bool }{{true, false}, {true, true}, {false, false}, {false, true}} {
+		tier := store.SearchTier{Match: matchExpr(terms, t.inNames, t.prefix), InNames: t.inNames && hasWord}
+		if !slices.ContainsFunc(tiers, func(o store.SearchTier) bool { return o.Match == tier.Match }) {
+			tiers = append(tiers, tier) // the same when no word is typed or none is a prefix
+		}
+	}
+	return tiers
+}
+
+// searchTerm is one term of a query: a word (quoted, lowercase) or a CJK
+// run's FTS5 term; prefix marks the word still being typed.
+type searchTerm struct {
+	word   string
+	cjk    string
+	prefix bool
+}
+
+// parseSearchTerms splits q into words and runs of CJK characters. Only
+// a last word still being typed is a prefix: FTS5 materialises the whole
+// doclist of a prefix, which is costly for common words.
+func parseSearchTerms(q string) []searchTerm {
+	var terms []searchTerm
 	word := []rune{}
 	flushWord := func() {
 		if len(word) > 0 {
-			lastWord = len(terms)
-			terms = append(terms, `{name words digits} : "`+strings.ToLower(string(word))+`"`)
+			terms = append(terms, searchTerm{word: strings.ToLower(string(word))})
 			word = word[:0]
 		}
 	}
@@ -117,13 +171,13 @@ func searchTerms(q string) string {
 	flushRun := func() {
 		switch {
 		case len(run) == 1:
-			terms = append(terms, `cjk1 : "`+string(run)+`"`)
+			terms = append(terms, searchTerm{cjk: `cjk1 : "` + string(run) + `"`})
 		case len(run) > 1:
 			var pairs []string
 			for i := 0; i+1 < len(run); i++ {
 				pairs = append(pairs, string(run[i:i+2]))
 			}
-			terms = append(terms, `cjk2 : "`+strings.Join(pairs, " ")+`"`)
+			terms = append(terms, searchTerm{cjk: `cjk2 : "` + strings.Join(pairs, " ") + `"`})
 		}
 		run = run[:0]
 	}
@@ -142,10 +196,29 @@ func searchTerms(q string) string {
 	}
 	flushWord()
 	flushRun()
-	if lastWord >= 0 && lastWord == len(terms)-1 {
-		// Only a prefix still being typed is expanded: FTS5 materialises the
-		// whole doclist of a prefix, which is costly for common words.
-		terms[lastWord] += "*"
+	if last := len(terms) - 1; last >= 0 && terms[last].word != "" {
+		terms[last].prefix = true
 	}
-	return strings.Join(terms, " AND ")
+	return terms
+}
+
+// matchExpr writes terms as one FTS5 query: words in the names only or in
+// every text column, the word being typed as a prefix or whole.
+func matchExpr(terms []searchTerm, inNames, prefix bool) string {
+	columns := `{name words digits} : "`
+	if inNames {
+		columns = `name : "`
+	}
+	parts := make([]string, len(terms))
+	for i, t := range terms {
+		if t.word == "" {
+			parts[i] = t.cjk
+			continue
+		}
+		parts[i] = columns + t.word + `"`
+		if t.prefix && prefix {
+			parts[i] += "*"
+		}
+	}
+	return strings.Join(parts, " AND ")
 }

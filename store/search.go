@@ -1,11 +1,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // SearchDoc is one record's entry in the search index.
@@ -60,71 +63,99 @@ type SearchHit struct {
 	Title, Subtitle string
 }
 
-// searchCandidates caps how many matches are ranked. bm25 costs a few
-// microseconds per match, and a word like "jo" matches a tenth of a
-// million contacts; FTS5 hands matches over newest first without scoring,
-// so the newest candidates are ranked and the best of them returned. A
-// query matching fewer records than this is ranked in full. (Measured on
-// 100k contacts: 200 candidates rank in 0.4 ms, 1,500 in 4 ms.)
-const searchCandidates = 200
-
-// Search runs an FTS5 query (built by app, never raw user text) and
-// returns the best limit hits, best first. bm25 weighs a match in the
-// name ten times one in the other text. A non-empty owner keeps only that
-// user's records, before the candidates are cut, so a user who sees only
-// their own records still gets a full page of them.
+// Search runs one FTS5 query (built by app, never raw user text) and
+// returns up to limit matches, newest first. A non-empty owner keeps only
+// that user's records.
 func Search(ctx context.Context, q Querier, match, owner string, limit int) ([]SearchHit, error) {
-	return SearchKinds(ctx, q, match, owner, nil, limit)
+	return SearchKinds(ctx, q, []SearchTier{{Match: match}}, owner, nil, limit)
 }
 
-// SearchKinds is Search over some kinds of record only (nil for all): a
-// picker asks for contacts or companies, and a role that may not view
-// deals searches without them. The kinds narrow the matches before the
-// candidates are cut, through the (kind, ref) index of search_docs, so a
-// picker still reaches old records of its kind among many newer others.
-func SearchKinds(ctx context.Context, q Querier, match, owner string, kinds []string, limit int) ([]SearchHit, error) {
-	query, args := SearchSQL(match, owner, kinds, limit)
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
+// SearchTier is one FTS5 query of a search. InNames says its words match
+// in the name column only: its records are shown shortest title first,
+// since the words make up more of a shorter name ("hooli" finds Hooli
+// before Hooli Labs).
+type SearchTier struct {
+	Match   string
+	InNames bool
+}
+
+// SearchKinds runs the FTS5 queries of tiers in order, best tier first,
+// and returns the first limit records they match, each once: the records
+// a tier adds come after those of the tiers before it. app makes the
+// tiers (whole words in names, then prefixes in names, then anywhere), so
+// their order is the ranking, and a page the first tier fills never runs
+// the costlier prefix queries. Each tier reads only the newest matches
+// the page can still show: ranking the newest 200 matches with bm25 cost
+// 0.6 ms of a search for "smith" on 100k contacts, the first tier alone
+// 0.07 ms.
+//
+// kinds (nil for all) and owner ("" for everyone's) narrow the matches
+// before the limit, so a picker of one kind, or a user who sees only
+// their own records, still gets a full page.
+func SearchKinds(ctx context.Context, q Querier, tiers []SearchTier, owner string, kinds []string, limit int) ([]SearchHit, error) {
 	var hits []SearchHit
-	for rows.Next() {
-		var h SearchHit
-		if err := rows.Scan(&h.Kind, &h.Ref, &h.Title, &h.Subtitle); err != nil {
+	seen := map[int64]bool{}
+	for _, tier := range tiers {
+		if len(hits) >= limit {
+			break
+		}
+		// A later tier holds at most len(hits) records already found, so
+		// limit rows always leave enough new ones.
+		query, args := SearchSQL(tier.Match, owner, kinds, limit)
+		rows, err := q.QueryContext(ctx, query, args...)
+		if err != nil {
 			return nil, err
 		}
-		hits = append(hits, h)
+		first := len(hits)
+		err = eachRow(rows, func() error {
+			var rowid int64
+			var h SearchHit
+			if err := rows.Scan(&rowid, &h.Kind, &h.Ref, &h.Title, &h.Subtitle); err != nil {
+				return err
+			}
+			if !seen[rowid] && len(hits) < limit {
+				seen[rowid] = true
+				hits = append(hits, h)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		if tier.InNames {
+			slices.SortStableFunc(hits[first:], func(a, b SearchHit) int {
+				return cmp.Compare(utf8.RuneCountInString(a.Title), utf8.RuneCountInString(b.Title))
+			})
+		}
 	}
-	return hits, rows.Err()
+	return hits, nil
 }
 
-// SearchSQL is the statement SearchKinds runs, apart so a test can read
-// its query plan (store/search_plan_test.go). The owner and kind filters
-// test +rowid, not rowid: a bare rowid IN (…) is handed to FTS5 as a
-// rowid constraint, and FTS5 then runs the whole MATCH once per rowid of
-// the list (a picker's "person" over 5,000 contacts took 27 s; as a
-// filter on the matches it takes 3 ms).
+// SearchSQL is the statement of one tier, apart so a test can read its
+// query plan (store/search_plan_test.go). FTS5 hands its matches over
+// newest first (ORDER BY rowid DESC is FTS5's own order, no sort), and
+// each is joined to its search_docs row by rowid, where the owner and
+// kinds are tested. The CROSS JOIN keeps FTS5 the outer loop: driven
+// from search_docs' owner or kind index, FTS5 would run the whole MATCH
+// once per rowid (a picker's "person" over 5,000 contacts took 27 s).
+// The filters used to build the list of the owner's or kind's rowids
+// for every search; a contact picker's "smith" took 24 ms on 100k
+// contacts, and takes 0.08 ms tested on the joined row.
 func SearchSQL(match, owner string, kinds []string, limit int) (string, []any) {
 	filter, args := "", []any{match}
-	switch {
-	case owner != "" && len(kinds) > 0:
-		filter = ` AND +rowid IN (SELECT rowid FROM search_docs WHERE owner_id = ? AND kind IN (` + placeholders(len(kinds)) + `))`
-		args = append(append(args, owner), anySlice(kinds)...)
-	case owner != "":
-		filter = ` AND +rowid IN (SELECT rowid FROM search_docs WHERE owner_id = ?)`
+	if owner != "" {
+		filter += ` AND d.owner_id = ?`
 		args = append(args, owner)
-	case len(kinds) > 0:
-		filter = ` AND +rowid IN (SELECT rowid FROM search_docs WHERE kind IN (` + placeholders(len(kinds)) + `))`
+	}
+	if len(kinds) > 0 {
+		filter += ` AND d.kind IN (` + placeholders(len(kinds)) + `)`
 		args = append(args, anySlice(kinds)...)
 	}
-	args = append(args, searchCandidates, limit)
-	return `SELECT d.kind, d.ref, d.title, d.subtitle
-		FROM (SELECT rowid, bm25(search_index, 10.0, 1.0, 4.0, 6.0, 4.0) AS score FROM search_index
-		      WHERE search_index MATCH ?` + filter + ` ORDER BY rowid DESC LIMIT ?) m
-		JOIN search_docs d ON d.rowid = m.rowid
-		ORDER BY m.score LIMIT ?`, args
+	args = append(args, limit)
+	return `SELECT d.rowid, d.kind, d.ref, d.title, d.subtitle
+		FROM search_index s CROSS JOIN search_docs d ON d.rowid = s.rowid
+		WHERE search_index MATCH ?` + filter + `
+		ORDER BY s.rowid DESC LIMIT ?`, args
 }
 
 // ReplaceSearchDocs indexes many records of one kind, replacing their
