@@ -42,6 +42,12 @@ type views struct {
 	readyOrder []readyKey
 	// staticURLs are the paths of routes without variables, by name (url).
 	staticURLs sync.Map
+	// idRoutes are the paths of routes with one {id}, split around it, by
+	// name (routeAroundID).
+	idRoutes sync.Map
+	// palettes are the command palette's markup by language and whether
+	// the reader may create records (paletteHTML).
+	palettes sync.Map
 }
 
 // readyKey names a page set bound to one reader's language and zone.
@@ -132,6 +138,15 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 		"timelineItem": func(tl recordTimeline, item timelineItem) (template.HTML, error) {
 			return v.timelineItem(lang, loc, tl, item)
 		},
+		// The layout's top bar, reminders banner and command palette
+		// (layout_chrome.go); topbar takes the page's data.
+		"topbar":      func(data any) (template.HTML, error) { return v.topbarHTML(lang, data) },
+		"dueBanner":   func(u *app.User) (template.HTML, error) { return v.dueBannerHTML(lang, u) },
+		"palette":     func(u *app.User) (template.HTML, error) { return v.paletteHTML(lang, u) },
+		"headLinks":   v.headLinks,
+		"headScripts": v.headScripts,
+		// taskRows writes the rows of a task list (task_rows.go).
+		"taskRows": func(rows []taskRow) (template.HTML, error) { return v.taskRowsHTML(lang, rows) },
 		"asset": func(name string) string {
 			return v.assets.URL(name)
 		},
