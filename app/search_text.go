@@ -108,8 +108,8 @@ func searchTerms(q string) string {
 }
 
 // searchTiers are the FTS5 queries of what a user typed, best matches
-// first; each matches more than the ones before it and the last matches
-// everything searchTerms does. Names come before the other text, as
+// first; the last is searchTerms' query, and matches every record the
+// others match. Names come before the other text, as
 // bm25's tenfold weight on the name column had them, and within each a
 // whole word before a prefix of a longer one:
 //
