@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
@@ -30,6 +31,7 @@ type timelineItem struct {
 	At       time.Time
 	Activity *activityItem
 	Change   *historyItem
+	HTML     template.HTML // the entry written in Go, but for a logged email (writeTimelineItems)
 }
 
 // activityItem is an activity as a timeline shows it.
@@ -114,6 +116,9 @@ func (s *site) recordTimelineWith(r *http.Request, lang string, team recordTeam,
 		tl.Items = append(tl.Items, timelineItem{At: item.At, Activity: view})
 	}
 	if err := s.addEmails(r, &tl); err != nil {
+		return recordTimeline{}, err
+	}
+	if err := s.views.writeTimelineItems(lang, app.Location(user), &tl); err != nil {
 		return recordTimeline{}, err
 	}
 	if page.NextCursor != "" {

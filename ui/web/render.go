@@ -134,10 +134,6 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 		// The filter builder's menus (filter_builder_options.go).
 		"builderFieldOptions": func(fields []builderField) template.HTML { return v.builderFieldOptions(lang, fields) },
 		"builderOpOptions":    func(ops []string) template.HTML { return v.builderOpOptions(lang, ops) },
-		// timelineItem writes an activity or change of a record's timeline (timeline_item.go).
-		"timelineItem": func(tl recordTimeline, item timelineItem) (template.HTML, error) {
-			return v.timelineItem(lang, loc, tl, item)
-		},
 		// The layout's top bar, reminders banner and command palette
 		// (layout_chrome.go); topbar takes the page's data.
 		"topbar":      func(data any) (template.HTML, error) { return v.topbarHTML(lang, data) },

@@ -6,83 +6,102 @@ import (
 	"time"
 )
 
-// timelineItem writes one entry of a record's timeline (the
-// "recordTimeline" template): an activity, or a change in words. A page
-// shows 25, and as template actions each cost a dozen escaper calls
-// through reflection, most of a contact page's time under load (issue
-// 18). Logged email messages, rarer and richer, stay in the template.
-// The markup and escaping are the template's (see contact_rows.go).
-func (v *views) timelineItem(lang string, loc *time.Location, tl recordTimeline, item timelineItem) (template.HTML, error) {
-	t := func(key string, args ...any) string { return v.catalog.T(lang, key, args...) }
+// writeTimelineItems writes the entries of one page of a record's
+// timeline (the "recordTimeline" template) into their HTML: activities,
+// and changes in words. A page shows 25, and as template actions each
+// cost a dozen escaper calls through reflection, most of a contact page's
+// time under load (issue 18); written once per page, the words, links and
+// type dots the entries share are looked up once. Logged email messages,
+// rarer and richer, stay in the template. The markup and escaping are the
+// template's (see contact_rows.go).
+func (v *views) writeTimelineItems(lang string, loc *time.Location, tl *recordTimeline) error {
+	t := func(key string, args ...any) string { return escapeHTML(v.catalog.T(lang, key, args...)) }
+	dateFormat := v.catalog.T(lang, "format.datetime")
+	var edit [2]string
+	var task, back, record, editLabel, followLabel string
+	if tl.CanWrite {
+		var err error
+		if edit, err = v.routeAroundID("activity.edit"); err != nil {
+			return err
+		}
+		if task, err = v.url("task.new"); err != nil {
+			return err
+		}
+		back = escapeHTML(escapeURL(tl.Return))
+		record = escapeHTML(escapeURL(tl.Record.Entity)) + `=` + escapeHTML(escapeURL(tl.Record.ID))
+		editLabel, followLabel = t("record.edit"), t("activities.follow_up_link")
+	}
+	dots := map[string]string{}
 	var b strings.Builder
-	b.Grow(2048)
+	b.Grow(len(tl.Items) * 1200)
 	when := func(at time.Time) {
 		b.WriteString(`<time datetime="` + escapeHTML(at.UTC().Format("2006-01-02T15:04:05Z")) + `">` +
-			escapeHTML(v.catalog.FormatTimeIn(lang, at, loc)) + `</time>`)
+			escapeHTML(formatTime(at, loc, dateFormat)) + `</time>`)
 	}
-	if c := item.Change; c != nil {
-		b.WriteString("<li class=\"timeline-item\">\n    <p class=\"timeline-head\"><span class=\"timeline-action\">" + string(c.Sentence) +
-			"</span>\n      <span class=\"muted\">")
-		when(c.At)
-		b.WriteString("</span></p>\n    ")
-		if len(c.Changes) > 0 {
-			to := escapeHTML(t("record.history.to"))
-			b.WriteString("\n    <dl class=\"changes\">\n      ")
-			for _, ch := range c.Changes {
-				b.WriteString(`<dt>` + escapeHTML(ch.Field) + `</dt><dd><span class="change-from">` + escapeHTML(or(ch.From, "—")) +
-					`</span> <span aria-hidden="true">→</span><span class="visually-hidden">` + to + `</span> <span class="change-to">` +
-					escapeHTML(or(ch.To, "—")) + `</span></dd>`)
+	ends := make([]int, len(tl.Items))
+	for i, item := range tl.Items {
+		if a := item.Activity; a != nil && a.Email == nil {
+			b.WriteString(`<li class="timeline-item timeline-activity" id="activity-` + escapeHTML(a.ID) + "\">\n    <p class=\"timeline-head\">")
+			dot, ok := dots[a.Type.ID]
+			if !ok {
+				dot = typeDotHTML(a.Type) + ` <span class="timeline-action">` + escapeHTML(a.Type.Name) + `</span>`
+				dots[a.Type.ID] = dot
 			}
-			b.WriteString("\n    </dl>\n    ")
+			b.WriteString(dot)
+			if a.Outcome != "" {
+				b.WriteString(` <span class="activity-outcome">` + escapeHTML(a.Outcome) + `</span>`)
+			}
+			b.WriteString("</p>\n    \n    <p class=\"timeline-when muted\">")
+			if a.Who != "" {
+				b.WriteString(escapeHTML(a.Who) + ` · `)
+			}
+			when(a.At)
+			if a.Duration != 0 {
+				b.WriteString(` · ` + t("activities.minutes", a.Duration))
+			}
+			b.WriteString("</p>\n    ")
+			if a.Body != "" {
+				b.WriteString(`<div class="notes activity-notes">` + escapeHTML(a.Body) + `</div>`)
+			}
+			b.WriteString("\n    ")
+			if len(a.Others) > 0 {
+				b.WriteString(`<p class="activity-links"><span class="muted">` + t("activities.also_linked") + `</span> ` +
+					v.linkChipsHTML(lang, a.Others) + `</p>`)
+			}
+			b.WriteString("\n    ")
+			if tl.CanWrite {
+				b.WriteString("<p class=\"activity-actions\">\n      <a href=\"" + escapeHTML(normalizeURL(filterURL(edit[0]+a.ID+edit[1]))) + `?return=` + back + `">` +
+					editLabel + "</a>\n      <a href=\"" + escapeHTML(normalizeURL(filterURL(task))) + `?` + record + `&amp;return=` + back +
+					`&amp;title=` + escapeHTML(escapeURL(v.catalog.T(lang, "activities.follow_up_title", a.Outcome))) + `" class="follow-up">` +
+					followLabel + "</a>\n    </p>")
+			}
+			b.WriteString("\n  </li>")
+		} else if c := item.Change; c != nil {
+			b.WriteString("<li class=\"timeline-item\">\n    <p class=\"timeline-head\"><span class=\"timeline-action\">" + string(c.Sentence) +
+				"</span>\n      <span class=\"muted\">")
+			when(c.At)
+			b.WriteString("</span></p>\n    ")
+			if len(c.Changes) > 0 {
+				to := t("record.history.to")
+				b.WriteString("\n    <dl class=\"changes\">\n      ")
+				for _, ch := range c.Changes {
+					b.WriteString(`<dt>` + escapeHTML(ch.Field) + `</dt><dd><span class="change-from">` + escapeHTML(or(ch.From, "—")) +
+						`</span> <span aria-hidden="true">→</span><span class="visually-hidden">` + to + `</span> <span class="change-to">` +
+						escapeHTML(or(ch.To, "—")) + `</span></dd>`)
+				}
+				b.WriteString("\n    </dl>\n    ")
+			}
+			b.WriteString("\n  </li>")
 		}
-		b.WriteString("\n  </li>")
-		return template.HTML(b.String()), nil
+		ends[i] = b.Len()
 	}
-	a := item.Activity
-	if a == nil {
-		return "", nil
+	// One string for the page; each entry is a piece of it.
+	all, from := b.String(), 0
+	for i := range tl.Items {
+		tl.Items[i].HTML = template.HTML(all[from:ends[i]])
+		from = ends[i]
 	}
-	b.WriteString(`<li class="timeline-item timeline-activity" id="activity-` + escapeHTML(a.ID) + "\">\n    <p class=\"timeline-head\">")
-	b.WriteString(typeDotHTML(a.Type) + ` <span class="timeline-action">` + escapeHTML(a.Type.Name) + `</span>`)
-	if a.Outcome != "" {
-		b.WriteString(` <span class="activity-outcome">` + escapeHTML(a.Outcome) + `</span>`)
-	}
-	b.WriteString("</p>\n    \n    <p class=\"timeline-when muted\">")
-	if a.Who != "" {
-		b.WriteString(escapeHTML(a.Who) + ` · `)
-	}
-	when(a.At)
-	if a.Duration != 0 {
-		b.WriteString(` · ` + escapeHTML(t("activities.minutes", a.Duration)))
-	}
-	b.WriteString("</p>\n    ")
-	if a.Body != "" {
-		b.WriteString(`<div class="notes activity-notes">` + escapeHTML(a.Body) + `</div>`)
-	}
-	b.WriteString("\n    ")
-	if len(a.Others) > 0 {
-		b.WriteString(`<p class="activity-links"><span class="muted">` + escapeHTML(t("activities.also_linked")) + `</span> ` +
-			v.linkChipsHTML(lang, a.Others) + `</p>`)
-	}
-	b.WriteString("\n    ")
-	if tl.CanWrite {
-		edit, err := v.url("activity.edit", "id", a.ID)
-		if err != nil {
-			return "", err
-		}
-		task, err := v.url("task.new")
-		if err != nil {
-			return "", err
-		}
-		back := escapeHTML(escapeURL(tl.Return))
-		b.WriteString("<p class=\"activity-actions\">\n      <a href=\"" + escapeHTML(normalizeURL(filterURL(edit))) + `?return=` + back + `">` +
-			escapeHTML(t("record.edit")) + "</a>\n      <a href=\"" + escapeHTML(normalizeURL(filterURL(task))) + `?` +
-			escapeHTML(escapeURL(tl.Record.Entity)) + `=` + escapeHTML(escapeURL(tl.Record.ID)) + `&amp;return=` + back +
-			`&amp;title=` + escapeHTML(escapeURL(t("activities.follow_up_title", a.Outcome))) + `" class="follow-up">` +
-			escapeHTML(t("activities.follow_up_link")) + "</a>\n    </p>")
-	}
-	b.WriteString("\n  </li>")
-	return template.HTML(b.String()), nil
+	return nil
 }
 
 // typeDotHTML is the "typeDot" template: an activity type's colour and icon.
