@@ -131,6 +131,9 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 		"url":  v.url,
 		// contactRows writes the contact list's rows (contact_rows.go).
 		"contactRows": func(p contactsPage) (template.HTML, error) { return v.contactRows(lang, loc, p) },
+		// The contact list's filter and bulk forms (contact_list_forms.go).
+		"contactFilters": func(p contactsPage) (template.HTML, error) { return v.contactFiltersHTML(lang, p) },
+		"contactBulk":    func(p contactsPage) (template.HTML, error) { return v.contactBulkHTML(lang, p) },
 		// The filter builder's menus (filter_builder_options.go).
 		"builderFieldOptions": func(fields []builderField) template.HTML { return v.builderFieldOptions(lang, fields) },
 		"builderOpOptions":    func(ops []string) template.HTML { return v.builderOpOptions(lang, ops) },
