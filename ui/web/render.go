@@ -144,6 +144,10 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 		"palette":     func(u *app.User) (template.HTML, error) { return v.paletteHTML(lang, u) },
 		"headLinks":   v.headLinks,
 		"headScripts": v.headScripts,
+		// A contact's privacy card (privacy_card.go) and the quick log
+		// form's activity types (timeline_item.go).
+		"privacyCard": func(p *privacyView) (template.HTML, error) { return v.privacyCardHTML(lang, loc, p) },
+		"typeOptions": typeOptionsHTML,
 		// taskRows writes the rows of a task list (task_rows.go).
 		"taskRows": func(rows []taskRow) (template.HTML, error) { return v.taskRowsHTML(lang, rows) },
 		"asset": func(name string) string {

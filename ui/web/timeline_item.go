@@ -118,6 +118,20 @@ func typeDotHTML(ty activityTypeView) string {
 	return s + `</span>`
 }
 
+// typeOptionsHTML are the activity types of the quick log form
+// ("activityLogForm"), as radio buttons with "call" chosen.
+func typeOptionsHTML(types []activityTypeView) template.HTML {
+	var b strings.Builder
+	for _, ty := range types {
+		b.WriteString(`<label class="type-option"><input type="radio" name="type" value="` + escapeHTML(ty.ID) + `"`)
+		if ty.ID == "call" {
+			b.WriteString(` checked`)
+		}
+		b.WriteString(`> ` + typeDotHTML(ty) + ` ` + escapeHTML(ty.Name) + `</label>`)
+	}
+	return template.HTML(b.String())
+}
+
 // linkChipsHTML is the "linkChips" template: linked records as links, or
 // names when the record has no page.
 func (v *views) linkChipsHTML(lang string, links []linkView) string {
