@@ -144,6 +144,12 @@ func Doctor(ctx context.Context, path string) (DoctorReport, error) {
 		for _, id := range stale {
 			r.Cards = append(r.Cards, "contact "+id+": its card differs from its emails, phones, tags or custom values")
 		}
+		if stale, err = store.StaleTagSortNames(ctx, db.Reader(), 100); err != nil {
+			stale = append(stale, err.Error())
+		}
+		for _, id := range stale {
+			r.Cards = append(r.Cards, "contact "+id+": its tag links keep another sort name than its own")
+		}
 	}
 	return r, nil
 }

@@ -105,10 +105,33 @@ func StaleContactCards(ctx context.Context, q Querier, limit int) ([]string, err
 	return ids, err
 }
 
+// StaleTagSortNames lists up to limit contacts whose tag links keep
+// another sort name than theirs (the copy a tag's list walks by name,
+// migration 0028; doctor).
+func StaleTagSortNames(ctx context.Context, q Querier, limit int) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT DISTINCT l.contact_id FROM contact_tags l
+		JOIN contacts c ON c.id = l.contact_id WHERE l.sort_name IS NOT c.sort_name LIMIT ?`, limit)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	err = eachRow(rows, func() error {
+		var id string
+		ids = append(ids, id)
+		return rows.Scan(&ids[len(ids)-1])
+	})
+	return ids, err
+}
+
 // RebuildContactCards drops every kept card and stores them again from
-// the rows (doctor --fix).
+// the rows, and puts each contact's sort name back on its tag links
+// (doctor --fix).
 func (db *DB) RebuildContactCards(ctx context.Context) (int, error) {
 	err := db.Write(ctx, func(tx *Tx) error {
+		if _, err := tx.exec(ctx, `UPDATE contact_tags SET sort_name = (SELECT sort_name FROM contacts WHERE id = contact_id)
+			WHERE sort_name IS NOT (SELECT sort_name FROM contacts WHERE id = contact_id)`); err != nil {
+			return err
+		}
 		_, err := tx.exec(ctx, `UPDATE contacts SET card = NULL WHERE card IS NOT NULL`)
 		return err
 	})

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 )
 
@@ -36,8 +37,13 @@ type ContactPage struct {
 }
 
 // contactsFrom is the list's FROM: the contacts, or for a custom sort
-// the field's values (or the lead scores) first, then their contacts.
-func contactsFrom(customSort bool, sortField string) string {
+// the field's values (or the lead scores) first, then their contacts, or
+// for a tag's contacts by name the tag's links in name order first.
+func contactsFrom(q ListQuery) string {
+	customSort, sortField := q.SortField != "" && !q.Trashed, q.SortField
+	if byTagAndName(q) {
+		return "contact_tags l CROSS JOIN contacts c ON l.tag_id = ? AND c.id = l.contact_id"
+	}
 	if customSort && sortField == ScoreSort {
 		return "contact_scores sv CROSS JOIN contacts c ON c.id = sv.contact_id"
 	}
@@ -60,6 +66,7 @@ func contactWhere(q ListQuery) where {
 	w.refFilter(filterColumn(q, "c.owner_key"), q.Owner)
 	w.refFilter(filterColumn(q, "c.company_key"), q.Company)
 	switch {
+	case byTagAndName(q): // the FROM starts at the tag's links
 	case q.TagID != "" && q.Broad:
 		w.add("EXISTS (SELECT 1 FROM contact_tags WHERE tag_id = ? AND contact_id = c.id)", q.TagID)
 	case q.TagID != "":
@@ -139,6 +146,12 @@ func contactPageSQL(q ListQuery, columns, joins string) (string, []any, error) {
 	}
 	sortValue, joinArgs := "", []any{}
 	switch {
+	case byTagAndName(q):
+		joinArgs = []any{q.TagID}
+		// The cursor is made of the sort name the page walked: were the
+		// link's copy ever to differ from the contact's, the next page
+		// would still start after this one instead of going round.
+		columns = strings.Replace(columns, "c.sort_name", "l.sort_name", 1)
 	case q.Trashed:
 	case q.SortField == ScoreSort:
 		sortValue = ", sv.score"
@@ -158,14 +171,24 @@ func contactPageSQL(q ListQuery, columns, joins string) (string, []any, error) {
 		w.add(cond, args...)
 	}
 	query := `SELECT ` + columns + sortValue + `
-		FROM ` + contactsFrom(q.SortField != "" && !q.Trashed, q.SortField) + joins + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`
+		FROM ` + contactsFrom(q) + joins + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`
 	args := append(joinArgs, w.args...)
 	return query, append(args, clampLimit(q.Limit)+1), nil
+}
+
+// byTagAndName tells whether q lists a tag's contacts by name, which
+// walks the tag's links in name order (contact_tags_name) and looks up
+// only the contacts it shows.
+func byTagAndName(q ListQuery) bool {
+	sort := strings.TrimPrefix(q.Sort, "-")
+	return q.TagID != "" && !q.Trashed && q.SortField == "" && (sort == "" || sort == "name")
 }
 
 // contactSort is the order of q's page.
 func contactSort(q ListQuery) (spec sortSpec, err error) {
 	switch {
+	case byTagAndName(q):
+		spec = sortSpec{keys: []string{"l.sort_name", "l.contact_id"}, desc: strings.HasPrefix(q.Sort, "-")}
 	case q.Trashed:
 		spec = sortSpec{keys: []string{"c.deleted_at", "c.id"}, desc: true}
 	case q.SortField == ScoreSort:
@@ -267,11 +290,14 @@ func contactCountFilters(q ListQuery) []countFilter {
 // ContactCountSQL is the counting query for combined filters.
 func ContactCountSQL(q ListQuery) (string, []any) {
 	w := contactWhere(q)
+	if byTagAndName(q) {
+		return `SELECT count(*) FROM ` + contactsFrom(q) + w.sql(), append([]any{q.TagID}, w.args...)
+	}
 	if q.SortField == ScoreSort && !q.Trashed {
-		return `SELECT count(*) FROM ` + contactsFrom(true, ScoreSort) + w.sql(), w.args
+		return `SELECT count(*) FROM ` + contactsFrom(q) + w.sql(), w.args
 	}
 	if q.SortField != "" && !q.Trashed { // the sorted list holds the records with a value
-		return `SELECT count(*) FROM ` + contactsFrom(true, q.SortField) + w.sql(), append([]any{q.SortField}, w.args...)
+		return `SELECT count(*) FROM ` + contactsFrom(q) + w.sql(), append([]any{q.SortField}, w.args...)
 	}
 	return `SELECT count(*) FROM contacts c` + w.sql(), w.args
 }
