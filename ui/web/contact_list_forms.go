@@ -34,55 +34,55 @@ func (v *views) contactFiltersHTML(lang string, p contactsPage) (template.HTML, 
 	anyLabel := t("record.filter.any")
 	var b strings.Builder
 	b.Grow(8192)
-	b.WriteString(`<form method="get" action="` + list + `" class="card filters" role="search" aria-label="` + t("record.filter.heading") + `">
+	write(&b, `<form method="get" action="`, list, `" class="card filters" role="search" aria-label="`, t("record.filter.heading"), `">
   <div class="filter-fields">
     <div class="filter-field">
-      <label for="filter-tag">` + t("record.field.tag") + `</label>
-      <input id="filter-tag" name="tag" value="` + escapeHTML(f.Tag) + `" autocomplete="off">
+      <label for="filter-tag">`, t("record.field.tag"), `</label>
+      <input id="filter-tag" name="tag" value="`, escapeHTML(f.Tag), `" autocomplete="off">
     </div>
     <div class="filter-field">
-      <label for="filter-status">` + t("record.field.lifecycle_status") + `</label>
+      <label for="filter-status">`, t("record.field.lifecycle_status"), `</label>
       <select id="filter-status" name="status">
-        <option value="">` + anyLabel + `</option>
+        <option value="">`, anyLabel, `</option>
         `)
 	for _, s := range p.Statuses {
-		b.WriteString(`<option value="` + escapeHTML(s) + `"` + selected(s == f.Status) + `>` + t("lifecycle."+s) + `</option>`)
+		write(&b, `<option value="`, escapeHTML(s), `"`, selected(s == f.Status), `>`, t("lifecycle."+s), `</option>`)
 	}
-	b.WriteString(`
+	write(&b, `
       </select>
     </div>
     <div class="filter-field">
-      <label for="filter-owner">` + t("record.field.owner") + `</label>
+      <label for="filter-owner">`, t("record.field.owner"), `</label>
       <select id="filter-owner" name="owner">
-        <option value="">` + anyLabel + `</option>
-        <option value="none"` + selected(f.Owner == "none") + `>` + t("record.no_owner") + `</option>
+        <option value="">`, anyLabel, `</option>
+        <option value="none"`, selected(f.Owner == "none"), `>`, t("record.no_owner"), `</option>
         `)
 	for _, u := range p.Team.All {
-		b.WriteString(`<option value="` + escapeHTML(u.ID) + `"` + selected(u.ID == f.Owner) + `>` + escapeHTML(u.Name) + `</option>`)
+		write(&b, `<option value="`, escapeHTML(u.ID), `"`, selected(u.ID == f.Owner), `>`, escapeHTML(u.Name), `</option>`)
 	}
-	b.WriteString(`
+	write(&b, `
       </select>
     </div>
     <div class="filter-field">
-      <label for="filter-company">` + t("record.field.company") + `</label>
+      <label for="filter-company">`, t("record.field.company"), `</label>
       <select id="filter-company" name="company">
-        <option value="">` + anyLabel + `</option>
-        <option value="none"` + selected(f.Company == "none") + `>` + t("record.no_company") + `</option>
+        <option value="">`, anyLabel, `</option>
+        <option value="none"`, selected(f.Company == "none"), `>`, t("record.no_company"), `</option>
         `)
 	if f.Company != "" && f.Company != "none" {
-		b.WriteString(`<option value="` + escapeHTML(f.Company) + `" selected>` +
-			escapeHTML(or(p.CompanyName, v.catalog.T(lang, "record.unknown_company"))) + `</option>`)
+		write(&b, `<option value="`, escapeHTML(f.Company), `" selected>`,
+			escapeHTML(or(p.CompanyName, v.catalog.T(lang, "record.unknown_company"))), `</option>`)
 	}
-	b.WriteString(`
+	write(&b, `
       </select>
     </div>
     <div class="filter-field">
-      <label for="filter-sort">` + t("record.sort") + `</label>
+      <label for="filter-sort">`, t("record.sort"), `</label>
       <select id="filter-sort" name="sort">
         `)
 	for _, s := range p.Sorts {
-		b.WriteString(`<option value="` + escapeHTML(s) + `"` + selected(s == f.Sort || s == "name" && f.Sort == "") + `>` +
-			t("record.sort."+s) + `</option>`)
+		write(&b, `<option value="`, escapeHTML(s), `"`, selected(s == f.Sort || s == "name" && f.Sort == ""), `>`,
+			t("record.sort."+s), `</option>`)
 	}
 	b.WriteString("\n        ")
 	customSorts(&b, p.Query)
@@ -92,12 +92,12 @@ func (v *views) contactFiltersHTML(lang string, p contactsPage) (template.HTML, 
   </div>
   `)
 	v.listQuery(&b, lang, p.Query)
-	b.WriteString(`
+	write(&b, `
   <div class="filter-actions">
-    <button type="submit" id="apply-filters">` + t("record.filter.apply") + `</button>
+    <button type="submit" id="apply-filters">`, t("record.filter.apply"), `</button>
     `)
 	if f.Filtered() {
-		b.WriteString(`<a href="` + list + `">` + t("record.filter.clear") + `</a>`)
+		write(&b, `<a href="`, list, `">`, t("record.filter.clear"), `</a>`)
 	}
 	b.WriteString(`
   </div>
@@ -110,15 +110,15 @@ func (v *views) contactFiltersHTML(lang string, p contactsPage) (template.HTML, 
 func customSorts(b *strings.Builder, q filterView) {
 	for _, f := range q.SortFields {
 		key, label := escapeHTML(f.Key), escapeHTML(f.Label)
-		b.WriteString("\n<option value=\"cf." + key + `"`)
+		write(b, "\n<option value=\"cf.", key, `"`)
 		if "cf."+f.Key == q.Sort {
 			b.WriteString(` selected`)
 		}
-		b.WriteString(`>` + label + " ↑</option>\n<option value=\"-cf." + key + `"`)
+		write(b, `>`, label, " ↑</option>\n<option value=\"-cf.", key, `"`)
 		if "-cf."+f.Key == q.Sort {
 			b.WriteString(` selected`)
 		}
-		b.WriteString(`>` + label + " ↓</option>\n")
+		write(b, `>`, label, " ↓</option>\n")
 	}
 }
 
@@ -126,30 +126,30 @@ func customSorts(b *strings.Builder, q filterView) {
 // filter builder rows inside a list's filter form.
 func (v *views) listQuery(b *strings.Builder, lang string, q filterView) {
 	t := func(key string) string { return escapeHTML(v.catalog.T(lang, key)) }
-	b.WriteString(`
+	write(b, `
 <div class="filter-query">
-  <label for="filter-q">` + t("filters.query") + `</label>
-  <input id="filter-q" name="q" value="` + escapeHTML(q.Q) + `" autocomplete="off" spellcheck="false" placeholder='tag:vip status:customer created:>2026-01-01 "acme"'>
-  <p class="help">` + t("filters.query_help") + `</p>
+  <label for="filter-q">`, t("filters.query"), `</label>
+  <input id="filter-q" name="q" value="`, escapeHTML(q.Q), `" autocomplete="off" spellcheck="false" placeholder='tag:vip status:customer created:>2026-01-01 "acme"'>
+  <p class="help">`, t("filters.query_help"), `</p>
   `)
 	if q.At != "" {
-		b.WriteString(`<p class="field-error" role="alert" id="query-error">` + t("filters.not_understood") + ` <code>` + escapeHTML(q.At) + `</code></p>`)
+		write(b, `<p class="field-error" role="alert" id="query-error">`, t("filters.not_understood"), ` <code>`, escapeHTML(q.At), `</code></p>`)
 	}
 	b.WriteString("\n  ")
 	if len(q.Segments) > 0 {
-		b.WriteString(`
-  <label for="filter-segment">` + t("segments.segment") + `</label>
+		write(b, `
+  <label for="filter-segment">`, t("segments.segment"), `</label>
   <select id="filter-segment" name="segment">
-    <option value="">` + t("record.filter.any") + `</option>
+    <option value="">`, t("record.filter.any"), `</option>
     `)
 		for _, s := range q.Segments {
-			b.WriteString(`<option value="` + escapeHTML(s.ID) + `"`)
+			write(b, `<option value="`, escapeHTML(s.ID), `"`)
 			if s.ID == q.Segment {
 				b.WriteString(` selected`)
 			}
-			b.WriteString(`>` + escapeHTML(s.Name))
+			write(b, `>`, escapeHTML(s.Name))
 			if s.Shared {
-				b.WriteString(` · ` + t("segments.shared"))
+				write(b, ` · `, t("segments.shared"))
 			}
 			b.WriteString(`</option>`)
 		}
@@ -159,22 +159,22 @@ func (v *views) listQuery(b *strings.Builder, lang string, q filterView) {
 	if q.Q != "" {
 		b.WriteString(" open")
 	}
-	b.WriteString(">\n    <summary>" + t("filters.builder") + "</summary>\n    ")
+	write(b, ">\n    <summary>", t("filters.builder"), "</summary>\n    ")
 	if len(q.Rows) > 0 {
 		fields, ops := string(v.builderFieldOptions(lang, q.Fields)), string(v.builderOpOptions(lang, q.Ops))
 		fieldLabel, opLabel, valueLabel := t("filters.field"), t("filters.op"), t("filters.value")
 		for _, row := range q.Rows {
 			n := strconv.Itoa(row)
-			b.WriteString(`
+			write(b, `
     <div class="builder-row">
-      <select name="fb.field.` + n + `" aria-label="` + fieldLabel + `">
+      <select name="fb.field.`, n, `" aria-label="`, fieldLabel, `">
         <option value="">—</option>
-        ` + fields + `
+        `, fields, `
       </select>
-      <select name="fb.op.` + n + `" aria-label="` + opLabel + `">
-        ` + ops + `
+      <select name="fb.op.`, n, `" aria-label="`, opLabel, `">
+        `, ops, `
       </select>
-      <input name="fb.value.` + n + `" aria-label="` + valueLabel + `" autocomplete="off">
+      <input name="fb.value.`, n, `" aria-label="`, valueLabel, `" autocomplete="off">
     </div>
     `)
 		}
@@ -192,50 +192,50 @@ func (v *views) contactBulkHTML(lang string, p contactsPage) (template.HTML, err
 	}
 	var b strings.Builder
 	b.Grow(4096)
-	b.WriteString(`<details class="card bulk-actions">
-  <summary>` + t("contacts.bulk_heading") + `</summary>
-  <form method="post" action="` + escapeHTML(normalizeURL(filterURL(bulk))) + `" id="bulk" class="bulk-form">
+	write(&b, `<details class="card bulk-actions">
+  <summary>`, t("contacts.bulk_heading"), `</summary>
+  <form method="post" action="`, escapeHTML(normalizeURL(filterURL(bulk))), `" id="bulk" class="bulk-form">
     `)
 	for _, f := range p.Back {
-		b.WriteString(`<input type="hidden" name="back.` + escapeHTML(f.Name) + `" value="` + escapeHTML(f.Value) + `">`)
+		write(&b, `<input type="hidden" name="back.`, escapeHTML(f.Name), `" value="`, escapeHTML(f.Value), `">`)
 	}
-	b.WriteString(`
-    <p class="help">` + t("contacts.bulk_help") + `</p>
+	write(&b, `
+    <p class="help">`, t("contacts.bulk_help"), `</p>
     `)
 	if p.Filter.Segment != "" {
-		b.WriteString(`<label class="check-label"><input type="checkbox" name="scope" value="segment" id="bulk-segment"> ` + t("segments.bulk_all") + `</label>`)
+		write(&b, `<label class="check-label"><input type="checkbox" name="scope" value="segment" id="bulk-segment"> `, t("segments.bulk_all"), `</label>`)
 	}
 	tag := t("record.field.tag")
-	b.WriteString(`
+	write(&b, `
     <div class="bulk-group">
-      <input name="tag" aria-label="` + tag + `" placeholder="` + tag + `" autocomplete="off">
-      <button type="submit" name="action" value="add_tag" class="small">` + t("contacts.bulk_add_tag") + `</button>
-      <button type="submit" name="action" value="remove_tag" class="small">` + t("contacts.bulk_remove_tag") + `</button>
+      <input name="tag" aria-label="`, tag, `" placeholder="`, tag, `" autocomplete="off">
+      <button type="submit" name="action" value="add_tag" class="small">`, t("contacts.bulk_add_tag"), `</button>
+      <button type="submit" name="action" value="remove_tag" class="small">`, t("contacts.bulk_remove_tag"), `</button>
     </div>
     <div class="bulk-group">
-      <select name="owner_id" aria-label="` + t("record.field.owner") + `">
-        <option value="">` + t("record.no_owner") + `</option>
+      <select name="owner_id" aria-label="`, t("record.field.owner"), `">
+        <option value="">`, t("record.no_owner"), `</option>
         `)
 	for _, o := range p.Team.Owners("") {
-		b.WriteString(`<option value="` + escapeHTML(o.ID) + `">` + escapeHTML(o.Name) + `</option>`)
+		write(&b, `<option value="`, escapeHTML(o.ID), `">`, escapeHTML(o.Name), `</option>`)
 	}
-	b.WriteString(`
+	write(&b, `
       </select>
-      <button type="submit" name="action" value="set_owner" class="small">` + t("contacts.bulk_set_owner") + `</button>
+      <button type="submit" name="action" value="set_owner" class="small">`, t("contacts.bulk_set_owner"), `</button>
     </div>
     <div class="bulk-group">
-      <select name="status" aria-label="` + t("record.field.lifecycle_status") + `">
+      <select name="status" aria-label="`, t("record.field.lifecycle_status"), `">
         `)
 	for _, s := range p.Statuses {
-		b.WriteString(`<option value="` + escapeHTML(s) + `">` + t("lifecycle."+s) + `</option>`)
+		write(&b, `<option value="`, escapeHTML(s), `">`, t("lifecycle."+s), `</option>`)
 	}
-	b.WriteString(`
+	write(&b, `
       </select>
-      <button type="submit" name="action" value="set_status" class="small">` + t("contacts.bulk_set_status") + `</button>
+      <button type="submit" name="action" value="set_status" class="small">`, t("contacts.bulk_set_status"), `</button>
     </div>
     <div class="bulk-group">
-      <button type="submit" name="action" value="delete" class="small danger" data-confirm="` + t("contacts.bulk_delete_confirm") + `">` +
-		t("contacts.bulk_delete") + `</button>
+      <button type="submit" name="action" value="delete" class="small danger" data-confirm="`, t("contacts.bulk_delete_confirm"), `">`,
+		t("contacts.bulk_delete"), `</button>
     </div>
   </form>
 </details>`)

@@ -51,58 +51,58 @@ func (v *views) contactRows(lang string, loc *time.Location, p contactsPage) (te
 	for _, r := range p.List.Rows {
 		id := escapeHTML(r.ID)
 		href := escapeHTML(normalizeURL(show + r.ID))
-		b.WriteString("\n    <tr id=\"contact-" + id + "\">\n      ")
+		write(&b, "\n    <tr id=\"contact-", id, "\">\n      ")
 		if p.CanWrite {
-			b.WriteString(`<td class="select"><input type="checkbox" name="ids" value="` + id + `" form="bulk" aria-label="` +
-				escapeHTML(t("record.select_one", r.DisplayName)) + `"></td>`)
+			write(&b, `<td class="select"><input type="checkbox" name="ids" value="`, id, `" form="bulk" aria-label="`,
+				escapeHTML(t("record.select_one", r.DisplayName)), `"></td>`)
 		}
-		b.WriteString("\n      <td" + name + ` class="record-name"><a href="` + href + `">`)
+		write(&b, "\n      <td", name, ` class="record-name"><a href="`, href, `">`)
 		if r.Photo != "" {
-			b.WriteString(`<img class="contact-thumb" src="` + href + escapeHTML(normalizeURL(photo)) + `?v=` + escapeHTML(escapeURL(r.Photo)) +
+			write(&b, `<img class="contact-thumb" src="`, href, escapeHTML(normalizeURL(photo)), `?v=`, escapeHTML(escapeURL(r.Photo)),
 				`" alt="" width="24" height="24" loading="lazy">`)
 		}
-		b.WriteString(escapeHTML(r.DisplayName) + `</a>`)
+		write(&b, escapeHTML(r.DisplayName), `</a>`)
 		if r.Title != "" {
-			b.WriteString(`<span class="muted record-title">` + escapeHTML(r.Title) + `</span>`)
+			write(&b, `<span class="muted record-title">`, escapeHTML(r.Title), `</span>`)
 		}
-		b.WriteString("</td>\n      <td" + companyLabel + ">")
+		write(&b, "</td>\n      <td", companyLabel, ">")
 		if r.CompanyID != "" {
-			b.WriteString(`<a href="` + escapeHTML(normalizeURL(company+r.CompanyID)) + `">` + escapeHTML(r.CompanyName) + `</a>`)
+			write(&b, `<a href="`, escapeHTML(normalizeURL(company+r.CompanyID)), `">`, escapeHTML(r.CompanyName), `</a>`)
 		} else {
 			b.WriteString(escapeHTML(r.CompanyName))
 		}
-		b.WriteString("</td>\n      <td" + email + ">")
+		write(&b, "</td>\n      <td", email, ">")
 		if r.Email != "" {
 			e := escapeHTML(r.Email)
-			b.WriteString(`<a href="mailto:` + escapeHTML(normalizeURL(r.Email)) + `" class="truncate" title="` + e + `">` + e + `</a>`)
+			write(&b, `<a href="mailto:`, escapeHTML(normalizeURL(r.Email)), `" class="truncate" title="`, e, `">`, e, `</a>`)
 		}
-		b.WriteString("</td>\n      <td" + phone + ` class="nowrap">` + escapeHTML(r.Phone) + "</td>\n      <td" + status + ">")
+		write(&b, "</td>\n      <td", phone, ` class="nowrap">`, escapeHTML(r.Phone), "</td>\n      <td", status, ">")
 		label, ok := statusNames[r.LifecycleStatus]
 		if !ok {
 			label = escapeHTML(t("lifecycle." + r.LifecycleStatus))
 			statusNames[r.LifecycleStatus] = label
 		}
-		b.WriteString(`<span class="status status-` + escapeHTML(r.LifecycleStatus) + `">` + label + "</span></td>\n      <td" + owner + ">" +
-			escapeHTML(r.OwnerName) + "</td>\n      <td" + tags + ">")
+		write(&b, `<span class="status status-`, escapeHTML(r.LifecycleStatus), `">`, label, "</span></td>\n      <td", owner, ">",
+			escapeHTML(r.OwnerName), "</td>\n      <td", tags, ">")
 		if len(r.Tags) > 0 {
 			b.WriteString(`<span class="tags">`)
 			for _, tag := range r.Tags {
-				b.WriteString(`<a class="tag" href="` + escapeHTML(normalizeURL(list)) + `?tag=` + escapeHTML(escapeURL(tag.Name)) +
-					`"><svg class="tag-dot" viewBox="0 0 10 10" width="10" height="10" aria-hidden="true" focusable="false"><circle cx="5" cy="5" r="5" fill="` +
-					escapeHTML(tag.Color) + `"/></svg>` + escapeHTML(tag.Name) + `</a>`)
+				write(&b, `<a class="tag" href="`, escapeHTML(normalizeURL(list)), `?tag=`, escapeHTML(escapeURL(tag.Name)),
+					`"><svg class="tag-dot" viewBox="0 0 10 10" width="10" height="10" aria-hidden="true" focusable="false"><circle cx="5" cy="5" r="5" fill="`,
+					escapeHTML(tag.Color), `"/></svg>`, escapeHTML(tag.Name), `</a>`)
 			}
 			b.WriteString(`</span>`)
 		}
 		b.WriteString("</td>\n      ")
 		if p.ShowScores {
-			b.WriteString("<td" + score + ">" + strconv.Itoa(p.Scores[r.ID]) + "</td>")
+			write(&b, "<td", score, ">", strconv.Itoa(p.Scores[r.ID]), "</td>")
 		}
 		b.WriteString("\n      ")
 		cells := p.Columns.Cells[r.ID]
 		for i, f := range p.Columns.Chosen {
-			b.WriteString("<td" + columnLabels[i] + ">" + escapeHTML(cells[f.Key]) + "</td>")
+			write(&b, "<td", columnLabels[i], ">", escapeHTML(cells[f.Key]), "</td>")
 		}
-		b.WriteString("\n      <td" + updated + ` class="record-updated">` + escapeHTML(formatTime(r.UpdatedAt, loc, dateFormat)) + "</td>\n    </tr>")
+		write(&b, "\n      <td", updated, ` class="record-updated">`, escapeHTML(formatTime(r.UpdatedAt, loc, dateFormat)), "</td>\n    </tr>")
 	}
 	return template.HTML(b.String()), nil
 }
@@ -186,4 +186,13 @@ func processURL(s string, norm bool) string {
 
 func isHexDigit(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// write appends parts to b one after another: b.WriteString(x + y + z)
+// would first allocate the joined string only to copy it, and a page
+// writes thousands of such pieces.
+func write(b *strings.Builder, parts ...string) {
+	for _, p := range parts {
+		b.WriteString(p)
+	}
 }

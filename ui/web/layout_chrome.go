@@ -55,42 +55,42 @@ func (v *views) topbarHTML(lang string, data any) (template.HTML, error) {
 	under := func(prefix string) bool { return strings.HasPrefix(path, prefix) }
 	var s strings.Builder
 	s.Grow(4096)
-	s.WriteString("<header class=\"topbar\">\n  <a class=\"brand\" href=\"" + href("home") + "\">Rolo</a>\n" +
-		"  <input type=\"checkbox\" id=\"nav-toggle\" class=\"nav-toggle\" aria-label=\"" + t("nav.menu") + "\">\n" +
-		"  <label for=\"nav-toggle\" class=\"nav-toggle-label\" aria-hidden=\"true\">☰</label>\n" +
-		"  <nav class=\"nav\" aria-label=\"" + t("nav.main") + "\">\n" +
-		"    <a href=\"" + href("home") + `" id="nav-today"` + current(path == "/") + ">" + t("nav.today"))
+	write(&s, "<header class=\"topbar\">\n  <a class=\"brand\" href=\"", href("home"), "\">Rolo</a>\n",
+		"  <input type=\"checkbox\" id=\"nav-toggle\" class=\"nav-toggle\" aria-label=\"", t("nav.menu"), "\">\n",
+		"  <label for=\"nav-toggle\" class=\"nav-toggle-label\" aria-hidden=\"true\">☰</label>\n",
+		"  <nav class=\"nav\" aria-label=\"", t("nav.main"), "\">\n",
+		"    <a href=\"", href("home"), `" id="nav-today"`, current(path == "/"), ">", t("nav.today"))
 	if b.TodayCount != 0 {
 		badge := b.BadgeText(b.TodayCount)
-		s.WriteString(` <span class="nav-count" aria-label="` + t("nav.today_count", badge) + `">` + escapeHTML(badge) + `</span>`)
+		write(&s, ` <span class="nav-count" aria-label="`, t("nav.today_count", badge), `">`, escapeHTML(badge), `</span>`)
 	}
-	s.WriteString("</a>\n" +
-		"    <a href=\"" + href("tasks") + `"` + current(under("/tasks")) + ">" + t("nav.tasks") + "</a>\n" +
-		"    <a href=\"" + href("contacts") + `"` + current(under("/contacts")) + ">" + t("nav.contacts") + "</a>\n" +
-		"    <a href=\"" + href("companies") + `"` + current(under("/companies")) + ">" + t("nav.companies") + "</a>\n" +
-		"    <a href=\"" + href("deals") + `"` + current(under("/deals") || under("/pipelines")) + ">" + t("nav.deals") + "</a>\n" +
-		"    <a href=\"" + href("segments") + `" id="nav-segments"` + current(path == "/segments") + ">" + t("nav.segments") + "</a>\n    ")
+	write(&s, "</a>\n",
+		"    <a href=\"", href("tasks"), `"`, current(under("/tasks")), ">", t("nav.tasks"), "</a>\n",
+		"    <a href=\"", href("contacts"), `"`, current(under("/contacts")), ">", t("nav.contacts"), "</a>\n",
+		"    <a href=\"", href("companies"), `"`, current(under("/companies")), ">", t("nav.companies"), "</a>\n",
+		"    <a href=\"", href("deals"), `"`, current(under("/deals") || under("/pipelines")), ">", t("nav.deals"), "</a>\n",
+		"    <a href=\"", href("segments"), `" id="nav-segments"`, current(path == "/segments"), ">", t("nav.segments"), "</a>\n    ")
 	if level, ok := app.ParseLevel("create"); ok && app.CanDo(b.User, app.Area("imports"), level) {
-		s.WriteString(`<a href="` + href("imports") + `" id="nav-import"` + current(under("/imports")) + ">" + t("daily.nav_import") + "</a>")
+		write(&s, `<a href="`, href("imports"), `" id="nav-import"`, current(under("/imports")), ">", t("daily.nav_import"), "</a>")
 	}
-	s.WriteString("\n    <a href=\"" + href("dashboard") + `" id="nav-reports"` + current(path == "/dashboard" || under("/reports") || under("/goals")) + ">" +
-		t("nav.reports") + "</a>\n" +
-		"    <a href=\"" + href("settings") + `"` + current(path == "/settings") + ">" + t("nav.settings") + "</a>\n    ")
+	write(&s, "\n    <a href=\"", href("dashboard"), `" id="nav-reports"`, current(path == "/dashboard" || under("/reports") || under("/goals")), ">",
+		t("nav.reports"), "</a>\n",
+		"    <a href=\"", href("settings"), `"`, current(path == "/settings"), ">", t("nav.settings"), "</a>\n    ")
 	if b.User.IsAdmin() {
-		s.WriteString(`<a href="` + href("users") + `"` + current(path == "/settings/users") + ">" + t("nav.users") + "</a>")
+		write(&s, `<a href="`, href("users"), `"`, current(path == "/settings/users"), ">", t("nav.users"), "</a>")
 	}
-	s.WriteString("\n    <form method=\"get\" action=\"" + href("search") + "\" class=\"nav-search\" role=\"search\">\n" +
-		"      <input name=\"q\" type=\"search\" placeholder=\"" + t("nav.search") + "\" aria-label=\"" + t("search.label") + "\" accesskey=\"/\">\n" +
-		"    </form>\n    <span class=\"nav-spacer\"></span>\n" +
-		"    <a href=\"" + href("notifications") + `" class="nav-bell" id="nav-bell" aria-label="` + t("notifications.bell", b.BadgeText(b.Unread)) + `"` +
-		current(path == "/notifications") + `><svg class="bell-icon" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/></svg>`)
+	write(&s, "\n    <form method=\"get\" action=\"", href("search"), "\" class=\"nav-search\" role=\"search\">\n",
+		"      <input name=\"q\" type=\"search\" placeholder=\"", t("nav.search"), "\" aria-label=\"", t("search.label"), "\" accesskey=\"/\">\n",
+		"    </form>\n    <span class=\"nav-spacer\"></span>\n",
+		"    <a href=\"", href("notifications"), `" class="nav-bell" id="nav-bell" aria-label="`, t("notifications.bell", b.BadgeText(b.Unread)), `"`,
+		current(path == "/notifications"), `><svg class="bell-icon" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/></svg>`)
 	if b.Unread != 0 {
-		s.WriteString(` <span class="nav-count">` + escapeHTML(b.BadgeText(b.Unread)) + `</span>`)
+		write(&s, ` <span class="nav-count">`, escapeHTML(b.BadgeText(b.Unread)), `</span>`)
 	}
-	s.WriteString("</a>\n" +
-		"    <a href=\"" + href("profile") + `" class="nav-user"` + current(path == "/profile") + ">" + escapeHTML(b.User.Name) + "</a>\n" +
-		"    <form method=\"post\" action=\"" + href("logout") + "\" class=\"inline\">\n" +
-		"      <button type=\"submit\" class=\"link\" id=\"logout\">" + t("nav.logout") + "</button>\n" +
+	write(&s, "</a>\n",
+		"    <a href=\"", href("profile"), `" class="nav-user"`, current(path == "/profile"), ">", escapeHTML(b.User.Name), "</a>\n",
+		"    <form method=\"post\" action=\"", href("logout"), "\" class=\"inline\">\n",
+		"      <button type=\"submit\" class=\"link\" id=\"logout\">", t("nav.logout"), "</button>\n",
 		"    </form>\n  </nav>\n</header>")
 	return template.HTML(s.String()), err
 }
@@ -133,26 +133,26 @@ func (v *views) paletteHTML(lang string, user *app.User) (template.HTML, error) 
 		return "    <li data-href=\"" + escapeHTML(normalizeURL(filterURL(u))) + "\">" + t(label) + "</li>\n"
 	}
 	var s strings.Builder
-	s.WriteString("\n<div id=\"palette\" class=\"palette\" hidden data-search-url=\"/api/v1/search\" data-empty=\"" + t("palette.empty") + "\">\n" +
-		"  <div class=\"palette-box\" role=\"dialog\" aria-modal=\"true\" aria-label=\"" + t("palette.label") + "\">\n" +
-		"    <input type=\"text\" class=\"palette-input\" placeholder=\"" + t("palette.placeholder") + "\" aria-label=\"" + t("palette.label") +
-		"\" autocomplete=\"off\" role=\"combobox\" aria-expanded=\"true\" aria-controls=\"palette-list\">\n" +
-		"    <ul class=\"palette-list\" id=\"palette-list\" role=\"listbox\"></ul>\n" +
-		"    <p class=\"palette-foot muted\">" + t("palette.foot") + "</p>\n  </div>\n  <ul class=\"palette-actions\" hidden>\n" +
-		action("home", "palette.go_home") + "    ")
+	write(&s, "\n<div id=\"palette\" class=\"palette\" hidden data-search-url=\"/api/v1/search\" data-empty=\"", t("palette.empty"), "\">\n",
+		"  <div class=\"palette-box\" role=\"dialog\" aria-modal=\"true\" aria-label=\"", t("palette.label"), "\">\n",
+		"    <input type=\"text\" class=\"palette-input\" placeholder=\"", t("palette.placeholder"), "\" aria-label=\"", t("palette.label"),
+		"\" autocomplete=\"off\" role=\"combobox\" aria-expanded=\"true\" aria-controls=\"palette-list\">\n",
+		"    <ul class=\"palette-list\" id=\"palette-list\" role=\"listbox\"></ul>\n",
+		"    <p class=\"palette-foot muted\">", t("palette.foot"), "</p>\n  </div>\n  <ul class=\"palette-actions\" hidden>\n",
+		action("home", "palette.go_home"), "    ")
 	if canWrite {
-		s.WriteString("\n" + action("contact.new", "palette.new_contact") + action("company.new", "palette.new_company") + "    ")
+		write(&s, "\n", action("contact.new", "palette.new_contact"), action("company.new", "palette.new_company"), "    ")
 	}
-	s.WriteString("\n" + action("contacts", "palette.go_contacts") + action("companies", "palette.go_companies") + action("search", "palette.go_search") +
-		action("trash", "palette.go_trash") + action("settings", "palette.go_settings") + action("profile", "palette.go_profile") +
-		"  </ul>\n</div>\n<div id=\"shortcuts\" class=\"palette\" hidden>\n" +
-		"  <div class=\"palette-box\" role=\"dialog\" aria-modal=\"true\" aria-labelledby=\"shortcuts-title\">\n" +
-		"    <h2 id=\"shortcuts-title\">" + t("shortcuts.title") + "</h2>\n    <dl class=\"shortcuts\">\n" +
-		"      <dt><kbd>Ctrl</kbd> / <kbd>⌘</kbd> + <kbd>K</kbd></dt><dd>" + t("shortcuts.palette") + "</dd>\n" +
-		"      <dt><kbd>/</kbd></dt><dd>" + t("shortcuts.search") + "</dd>\n" +
-		"      <dt><kbd>?</kbd></dt><dd>" + t("shortcuts.help") + "</dd>\n" +
-		"      <dt><kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd></dt><dd>" + t("shortcuts.choose") + "</dd>\n" +
-		"      <dt><kbd>Esc</kbd></dt><dd>" + t("shortcuts.close") + "</dd>\n    </dl>\n  </div>\n</div>\n")
+	write(&s, "\n", action("contacts", "palette.go_contacts"), action("companies", "palette.go_companies"), action("search", "palette.go_search"),
+		action("trash", "palette.go_trash"), action("settings", "palette.go_settings"), action("profile", "palette.go_profile"),
+		"  </ul>\n</div>\n<div id=\"shortcuts\" class=\"palette\" hidden>\n",
+		"  <div class=\"palette-box\" role=\"dialog\" aria-modal=\"true\" aria-labelledby=\"shortcuts-title\">\n",
+		"    <h2 id=\"shortcuts-title\">", t("shortcuts.title"), "</h2>\n    <dl class=\"shortcuts\">\n",
+		"      <dt><kbd>Ctrl</kbd> / <kbd>⌘</kbd> + <kbd>K</kbd></dt><dd>", t("shortcuts.palette"), "</dd>\n",
+		"      <dt><kbd>/</kbd></dt><dd>", t("shortcuts.search"), "</dd>\n",
+		"      <dt><kbd>?</kbd></dt><dd>", t("shortcuts.help"), "</dd>\n",
+		"      <dt><kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd></dt><dd>", t("shortcuts.choose"), "</dd>\n",
+		"      <dt><kbd>Esc</kbd></dt><dd>", t("shortcuts.close"), "</dd>\n    </dl>\n  </div>\n</div>\n")
 	if err != nil {
 		return "", err
 	}

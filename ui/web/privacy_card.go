@@ -20,17 +20,17 @@ func (v *views) privacyCardHTML(lang string, loc *time.Location, p *privacyView)
 	c := p.Consent
 	var b strings.Builder
 	b.Grow(4096)
-	b.WriteString(`
+	write(&b, `
 <section class="card privacy" aria-labelledby="privacy-heading" id="privacy">
-  <h2 id="privacy-heading">` + t("privacy.heading") + `</h2>
+  <h2 id="privacy-heading">`, t("privacy.heading"), `</h2>
   <dl class="record-facts">
-    <dt>` + t("privacy.consent_status") + `</dt><dd id="consent-status">` + t("privacy.status."+c.Status))
+    <dt>`, t("privacy.consent_status"), `</dt><dd id="consent-status">`, t("privacy.status."+c.Status))
 	if !c.GivenAt.IsZero() {
-		b.WriteString(` · ` + escapeHTML(formatAny(v.catalog, lang, loc, c.GivenAt)))
+		write(&b, ` · `, escapeHTML(formatAny(v.catalog, lang, loc, c.GivenAt)))
 	}
 	b.WriteString("</dd>\n    ")
 	if c.Source != "" {
-		b.WriteString(`<dt>` + t("privacy.consent_source") + `</dt><dd id="consent-source">`)
+		write(&b, `<dt>`, t("privacy.consent_source"), `</dt><dd id="consent-source">`)
 		if c.FormID != "" {
 			b.WriteString(t("privacy.via_form", c.Source))
 		} else {
@@ -40,15 +40,15 @@ func (v *views) privacyCardHTML(lang string, loc *time.Location, p *privacyView)
 	}
 	b.WriteString("\n    ")
 	if c.Wording != "" {
-		b.WriteString(`<dt>` + t("privacy.consent_text") + `</dt><dd class="notes">` + escapeHTML(c.Wording) + `</dd>`)
+		write(&b, `<dt>`, t("privacy.consent_text"), `</dt><dd class="notes">`, escapeHTML(c.Wording), `</dd>`)
 	}
 	b.WriteString("\n    ")
 	if c.DoNotContact {
-		b.WriteString(`<dt>` + t("privacy.do_not_contact") + `</dt><dd><span class="badge" id="do-not-contact">` + t("privacy.do_not_contact_badge") + `</span></dd>`)
+		write(&b, `<dt>`, t("privacy.do_not_contact"), `</dt><dd><span class="badge" id="do-not-contact">`, t("privacy.do_not_contact_badge"), `</span></dd>`)
 	}
 	b.WriteString("\n    ")
 	if !c.UnsubscribedAt.IsZero() {
-		b.WriteString(`<dt>` + t("privacy.unsubscribed") + `</dt><dd>` + escapeHTML(formatAny(v.catalog, lang, loc, c.UnsubscribedAt)) + `</dd>`)
+		write(&b, `<dt>`, t("privacy.unsubscribed"), `</dt><dd>`, escapeHTML(formatAny(v.catalog, lang, loc, c.UnsubscribedAt)), `</dd>`)
 	}
 	b.WriteString("\n  </dl>\n  ")
 	checked := func(yes bool) string {
@@ -62,34 +62,34 @@ func (v *views) privacyCardHTML(lang string, loc *time.Location, p *privacyView)
 		if err != nil {
 			return "", err
 		}
-		b.WriteString(`
+		write(&b, `
   <details>
-    <summary>` + t("privacy.consent_edit") + `</summary>
-    <form method="post" action="` + escapeHTML(normalizeURL(filterURL(consent))) + `" class="form">
-      <label for="consent_status">` + t("privacy.consent_status") + `</label>
+    <summary>`, t("privacy.consent_edit"), `</summary>
+    <form method="post" action="`, escapeHTML(normalizeURL(filterURL(consent))), `" class="form">
+      <label for="consent_status">`, t("privacy.consent_status"), `</label>
       <select id="consent_status" name="consent_status">`)
 		for _, s := range p.Statuses {
-			b.WriteString(`<option value="` + escapeHTML(s) + `"`)
+			write(&b, `<option value="`, escapeHTML(s), `"`)
 			if s == c.Status {
 				b.WriteString(` selected`)
 			}
-			b.WriteString(`>` + t("privacy.status."+s) + `</option>`)
+			write(&b, `>`, t("privacy.status."+s), `</option>`)
 		}
 		given := ""
 		if !c.GivenAt.IsZero() {
 			given = escapeHTML(c.GivenAt.Format("2006-01-02"))
 		}
-		b.WriteString(`</select>
-      <label for="consent_date">` + t("privacy.consent_date") + `</label>
-      <input id="consent_date" name="consent_date" type="date" value="` + given + `">
-      <label for="consent_source">` + t("privacy.consent_source") + `</label>
-      <input id="consent_source" name="consent_source" value="` + escapeHTML(c.Source) + `" maxlength="200">
-      <p class="help">` + t("privacy.consent_source_help") + `</p>
-      <label for="consent_text">` + t("privacy.consent_text") + `</label>
-      <textarea id="consent_text" name="consent_text" rows="3" maxlength="5000">` + escapeHTML(c.Wording) + `</textarea>
-      <label class="check-label"><input type="checkbox" name="do_not_contact" value="1"` + checked(c.DoNotContact) + `> ` + t("privacy.do_not_contact") + `</label>
-      <label class="check-label"><input type="checkbox" name="unsubscribed" value="1"` + checked(!c.UnsubscribedAt.IsZero()) + `> ` + t("privacy.unsubscribed") + `</label>
-      <button type="submit" class="small" id="consent-save">` + t("action.save") + `</button>
+		write(&b, `</select>
+      <label for="consent_date">`, t("privacy.consent_date"), `</label>
+      <input id="consent_date" name="consent_date" type="date" value="`, given, `">
+      <label for="consent_source">`, t("privacy.consent_source"), `</label>
+      <input id="consent_source" name="consent_source" value="`, escapeHTML(c.Source), `" maxlength="200">
+      <p class="help">`, t("privacy.consent_source_help"), `</p>
+      <label for="consent_text">`, t("privacy.consent_text"), `</label>
+      <textarea id="consent_text" name="consent_text" rows="3" maxlength="5000">`, escapeHTML(c.Wording), `</textarea>
+      <label class="check-label"><input type="checkbox" name="do_not_contact" value="1"`, checked(c.DoNotContact), `> `, t("privacy.do_not_contact"), `</label>
+      <label class="check-label"><input type="checkbox" name="unsubscribed" value="1"`, checked(!c.UnsubscribedAt.IsZero()), `> `, t("privacy.unsubscribed"), `</label>
+      <button type="submit" class="small" id="consent-save">`, t("action.save"), `</button>
     </form>
   </details>
   `)
@@ -98,15 +98,15 @@ func (v *views) privacyCardHTML(lang string, loc *time.Location, p *privacyView)
 	if err != nil {
 		return "", err
 	}
-	b.WriteString(`
+	write(&b, `
   <p class="record-actions">
-    <a class="button small" href="` + escapeHTML(normalizeURL(filterURL(export))) + `" id="export-person">` + t("privacy.export") + "</a>\n    ")
+    <a class="button small" href="`, escapeHTML(normalizeURL(filterURL(export))), `" id="export-person">`, t("privacy.export"), "</a>\n    ")
 	if p.CanErase {
 		erase, err := v.url("contact.erase_confirm", "id", p.ContactID)
 		if err != nil {
 			return "", err
 		}
-		b.WriteString(`<a class="button small danger" href="` + escapeHTML(normalizeURL(filterURL(erase))) + `" id="erase-person">` + t("privacy.erase") + `</a>`)
+		write(&b, `<a class="button small danger" href="`, escapeHTML(normalizeURL(filterURL(erase))), `" id="erase-person">`, t("privacy.erase"), `</a>`)
 	}
 	b.WriteString("\n  </p>\n</section>\n")
 	return template.HTML(b.String()), nil

@@ -41,37 +41,37 @@ func (v *views) taskRowsHTML(lang string, rows []taskRow) (template.HTML, error)
 		if done {
 			b.WriteString(" task-done")
 		}
-		b.WriteString(" priority-" + escapeHTML(task.Priority) + `" id="task-` + escapeHTML(id) + "\">\n  ")
+		write(&b, " priority-", escapeHTML(task.Priority), `" id="task-`, escapeHTML(id), "\">\n  ")
 		if r.CanWrite {
 			action, check, label := path(0, id), "", t("tasks.complete")
 			if done {
 				action, check, label = path(1, id), " checked", t("tasks.reopen")
 			}
-			b.WriteString("\n  <form method=\"post\" action=\"" + action + "\" class=\"task-check\">\n    <input type=\"hidden\" name=\"return\" value=\"" +
-				back + "\">\n    <button type=\"submit\" class=\"check" + check + `" title="` + label + "\">\n      <span class=\"visually-hidden\">" +
-				label + `: ` + escapeHTML(task.Title) + "</span>\n    </button>\n  </form>\n  ")
+			write(&b, "\n  <form method=\"post\" action=\"", action, "\" class=\"task-check\">\n    <input type=\"hidden\" name=\"return\" value=\"",
+				back, "\">\n    <button type=\"submit\" class=\"check", check, `" title="`, label, "\">\n      <span class=\"visually-hidden\">",
+				label, `: `, escapeHTML(task.Title), "</span>\n    </button>\n  </form>\n  ")
 		}
-		b.WriteString("\n  <div class=\"task-body\">\n    <a href=\"" + path(2, id) + `" class="task-title">` + escapeHTML(task.Title) + "</a>\n    ")
+		write(&b, "\n  <div class=\"task-body\">\n    <a href=\"", path(2, id), `" class="task-title">`, escapeHTML(task.Title), "</a>\n    ")
 		if task.Priority == "high" {
-			b.WriteString(`<span class="badge badge-high">` + t("priority.high") + `</span>`)
+			write(&b, `<span class="badge badge-high">`, t("priority.high"), `</span>`)
 		}
 		b.WriteString("\n    ")
 		if task.Recurrence != "" {
-			b.WriteString(`<span class="repeat" title="` + escapeHTML(task.Recurrence) + `" aria-label="` + t("tasks.repeats") + `">↻</span>`)
+			write(&b, `<span class="repeat" title="`, escapeHTML(task.Recurrence), `" aria-label="`, t("tasks.repeats"), `">↻</span>`)
 		}
 		b.WriteString("\n    <p class=\"task-meta\">\n      ")
 		if r.Due != "" {
-			b.WriteString(`<span class="task-due">` + escapeHTML(r.Due) + `</span>`)
+			write(&b, `<span class="task-due">`, escapeHTML(r.Due), `</span>`)
 		} else {
-			b.WriteString(`<span class="muted">` + t("tasks.no_due") + `</span>`)
+			write(&b, `<span class="muted">`, t("tasks.no_due"), `</span>`)
 		}
 		b.WriteString("\n      ")
 		if r.Snoozed != "" {
-			b.WriteString(`<span class="task-snoozed">` + t("tasks.snoozed_until", r.Snoozed) + `</span>`)
+			write(&b, `<span class="task-snoozed">`, t("tasks.snoozed_until", r.Snoozed), `</span>`)
 		}
 		b.WriteString("\n      ")
 		if r.Assignee != "" {
-			b.WriteString(`<span class="muted">` + escapeHTML(r.Assignee) + `</span>`)
+			write(&b, `<span class="muted">`, escapeHTML(r.Assignee), `</span>`)
 		}
 		b.WriteString("\n      ")
 		if len(r.Links) > 0 {
@@ -81,16 +81,16 @@ func (v *views) taskRowsHTML(lang string, rows []taskRow) (template.HTML, error)
 		if r.CanWrite && !done {
 			b.WriteString("\n  <div class=\"task-actions\">\n    ")
 			if r.LogURL != "" {
-				b.WriteString(`<a class="button small" href="` + escapeHTML(normalizeURL(filterURL(r.LogURL))) + `&amp;return=` +
-					escapeHTML(normalizeURL(r.Return)) + `">` + t("tasks.log") + `</a>`)
+				write(&b, `<a class="button small" href="`, escapeHTML(normalizeURL(filterURL(r.LogURL))), `&amp;return=`,
+					escapeHTML(normalizeURL(r.Return)), `">`, t("tasks.log"), `</a>`)
 			}
-			b.WriteString("\n    <details class=\"snooze\">\n      <summary class=\"button small\">" + t("tasks.snooze") +
-				"</summary>\n      <form method=\"post\" action=\"" + path(3, id) + "\" class=\"snooze-menu\">\n        <input type=\"hidden\" name=\"return\" value=\"" +
-				back + "\">\n        <button type=\"submit\" name=\"option\" value=\"later\" class=\"small\">" + t("snooze.later") +
-				"</button>\n        <button type=\"submit\" name=\"option\" value=\"tomorrow\" class=\"small\">" + t("snooze.tomorrow") +
-				"</button>\n        <button type=\"submit\" name=\"option\" value=\"next_week\" class=\"small\">" + t("snooze.next_week") +
-				"</button>\n        <span class=\"snooze-date\">\n          <input type=\"date\" name=\"date\" aria-label=\"" + t("snooze.date") +
-				"\">\n          <button type=\"submit\" name=\"option\" value=\"date\" class=\"small\">" + t("snooze.on_date") +
+			write(&b, "\n    <details class=\"snooze\">\n      <summary class=\"button small\">", t("tasks.snooze"),
+				"</summary>\n      <form method=\"post\" action=\"", path(3, id), "\" class=\"snooze-menu\">\n        <input type=\"hidden\" name=\"return\" value=\"",
+				back, "\">\n        <button type=\"submit\" name=\"option\" value=\"later\" class=\"small\">", t("snooze.later"),
+				"</button>\n        <button type=\"submit\" name=\"option\" value=\"tomorrow\" class=\"small\">", t("snooze.tomorrow"),
+				"</button>\n        <button type=\"submit\" name=\"option\" value=\"next_week\" class=\"small\">", t("snooze.next_week"),
+				"</button>\n        <span class=\"snooze-date\">\n          <input type=\"date\" name=\"date\" aria-label=\"", t("snooze.date"),
+				"\">\n          <button type=\"submit\" name=\"option\" value=\"date\" class=\"small\">", t("snooze.on_date"),
 				"</button>\n        </span>\n      </form>\n    </details>\n  </div>\n  ")
 		}
 		b.WriteString("\n</li>\n")

@@ -35,13 +35,13 @@ func (v *views) writeTimelineItems(lang string, loc *time.Location, tl *recordTi
 	var b strings.Builder
 	b.Grow(len(tl.Items) * 1200)
 	when := func(at time.Time) {
-		b.WriteString(`<time datetime="` + escapeHTML(at.UTC().Format("2006-01-02T15:04:05Z")) + `">` +
-			escapeHTML(formatTime(at, loc, dateFormat)) + `</time>`)
+		write(&b, `<time datetime="`, escapeHTML(at.UTC().Format("2006-01-02T15:04:05Z")), `">`,
+			escapeHTML(formatTime(at, loc, dateFormat)), `</time>`)
 	}
 	ends := make([]int, len(tl.Items))
 	for i, item := range tl.Items {
 		if a := item.Activity; a != nil && a.Email == nil {
-			b.WriteString(`<li class="timeline-item timeline-activity" id="activity-` + escapeHTML(a.ID) + "\">\n    <p class=\"timeline-head\">")
+			write(&b, `<li class="timeline-item timeline-activity" id="activity-`, escapeHTML(a.ID), "\">\n    <p class=\"timeline-head\">")
 			dot, ok := dots[a.Type.ID]
 			if !ok {
 				dot = typeDotHTML(a.Type) + ` <span class="timeline-action">` + escapeHTML(a.Type.Name) + `</span>`
@@ -49,35 +49,35 @@ func (v *views) writeTimelineItems(lang string, loc *time.Location, tl *recordTi
 			}
 			b.WriteString(dot)
 			if a.Outcome != "" {
-				b.WriteString(` <span class="activity-outcome">` + escapeHTML(a.Outcome) + `</span>`)
+				write(&b, ` <span class="activity-outcome">`, escapeHTML(a.Outcome), `</span>`)
 			}
 			b.WriteString("</p>\n    \n    <p class=\"timeline-when muted\">")
 			if a.Who != "" {
-				b.WriteString(escapeHTML(a.Who) + ` · `)
+				write(&b, escapeHTML(a.Who), ` · `)
 			}
 			when(a.At)
 			if a.Duration != 0 {
-				b.WriteString(` · ` + t("activities.minutes", a.Duration))
+				write(&b, ` · `, t("activities.minutes", a.Duration))
 			}
 			b.WriteString("</p>\n    ")
 			if a.Body != "" {
-				b.WriteString(`<div class="notes activity-notes">` + escapeHTML(a.Body) + `</div>`)
+				write(&b, `<div class="notes activity-notes">`, escapeHTML(a.Body), `</div>`)
 			}
 			b.WriteString("\n    ")
 			if len(a.Others) > 0 {
-				b.WriteString(`<p class="activity-links"><span class="muted">` + t("activities.also_linked") + `</span> ` +
-					v.linkChipsHTML(lang, a.Others) + `</p>`)
+				write(&b, `<p class="activity-links"><span class="muted">`, t("activities.also_linked"), `</span> `,
+					v.linkChipsHTML(lang, a.Others), `</p>`)
 			}
 			b.WriteString("\n    ")
 			if tl.CanWrite {
-				b.WriteString("<p class=\"activity-actions\">\n      <a href=\"" + escapeHTML(normalizeURL(filterURL(edit[0]+a.ID+edit[1]))) + `?return=` + back + `">` +
-					editLabel + "</a>\n      <a href=\"" + escapeHTML(normalizeURL(filterURL(task))) + `?` + record + `&amp;return=` + back +
-					`&amp;title=` + escapeHTML(escapeURL(v.catalog.T(lang, "activities.follow_up_title", a.Outcome))) + `" class="follow-up">` +
-					followLabel + "</a>\n    </p>")
+				write(&b, "<p class=\"activity-actions\">\n      <a href=\"", escapeHTML(normalizeURL(filterURL(edit[0]+a.ID+edit[1]))), `?return=`, back, `">`,
+					editLabel, "</a>\n      <a href=\"", escapeHTML(normalizeURL(filterURL(task))), `?`, record, `&amp;return=`, back,
+					`&amp;title=`, escapeHTML(escapeURL(v.catalog.T(lang, "activities.follow_up_title", a.Outcome))), `" class="follow-up">`,
+					followLabel, "</a>\n    </p>")
 			}
 			b.WriteString("\n  </li>")
 		} else if c := item.Change; c != nil {
-			b.WriteString("<li class=\"timeline-item\">\n    <p class=\"timeline-head\"><span class=\"timeline-action\">" + string(c.Sentence) +
+			write(&b, "<li class=\"timeline-item\">\n    <p class=\"timeline-head\"><span class=\"timeline-action\">", string(c.Sentence),
 				"</span>\n      <span class=\"muted\">")
 			when(c.At)
 			b.WriteString("</span></p>\n    ")
@@ -85,9 +85,9 @@ func (v *views) writeTimelineItems(lang string, loc *time.Location, tl *recordTi
 				to := t("record.history.to")
 				b.WriteString("\n    <dl class=\"changes\">\n      ")
 				for _, ch := range c.Changes {
-					b.WriteString(`<dt>` + escapeHTML(ch.Field) + `</dt><dd><span class="change-from">` + escapeHTML(or(ch.From, "—")) +
-						`</span> <span aria-hidden="true">→</span><span class="visually-hidden">` + to + `</span> <span class="change-to">` +
-						escapeHTML(or(ch.To, "—")) + `</span></dd>`)
+					write(&b, `<dt>`, escapeHTML(ch.Field), `</dt><dd><span class="change-from">`, escapeHTML(or(ch.From, "—")),
+						`</span> <span aria-hidden="true">→</span><span class="visually-hidden">`, to, `</span> <span class="change-to">`,
+						escapeHTML(or(ch.To, "—")), `</span></dd>`)
 				}
 				b.WriteString("\n    </dl>\n    ")
 			}
@@ -123,11 +123,11 @@ func typeDotHTML(ty activityTypeView) string {
 func typeOptionsHTML(types []activityTypeView) template.HTML {
 	var b strings.Builder
 	for _, ty := range types {
-		b.WriteString(`<label class="type-option"><input type="radio" name="type" value="` + escapeHTML(ty.ID) + `"`)
+		write(&b, `<label class="type-option"><input type="radio" name="type" value="`, escapeHTML(ty.ID), `"`)
 		if ty.ID == "call" {
 			b.WriteString(` checked`)
 		}
-		b.WriteString(`> ` + typeDotHTML(ty) + ` ` + escapeHTML(ty.Name) + `</label>`)
+		write(&b, `> `, typeDotHTML(ty), ` `, escapeHTML(ty.Name), `</label>`)
 	}
 	return template.HTML(b.String())
 }
@@ -141,9 +141,9 @@ func (v *views) linkChipsHTML(lang string, links []linkView) string {
 		name := escapeHTML(or(l.Name, v.catalog.T(lang, "links.unknown")))
 		class := `class="link-chip link-` + escapeHTML(l.Entity) + `"`
 		if l.URL != "" {
-			b.WriteString(`<a href="` + escapeHTML(normalizeURL(filterURL(l.URL))) + `" ` + class + `>` + name + `</a>`)
+			write(&b, `<a href="`, escapeHTML(normalizeURL(filterURL(l.URL))), `" `, class, `>`, name, `</a>`)
 		} else {
-			b.WriteString(`<span ` + class + `>` + name + `</span>`)
+			write(&b, `<span `, class, `>`, name, `</span>`)
 		}
 	}
 	b.WriteString(`</span>`)
