@@ -166,7 +166,7 @@ func (imp *importer) storeNew(ctx context.Context, tx *store.Tx, rows []*contact
 			return imp.rowError(r.line, err)
 		}
 		for _, t := range tags { // a new contact: nothing to replace
-			links = append(links, store.TagLink{RecordID: r.c.ID, TagID: t.ID})
+			links = append(links, store.TagLink{RecordID: r.c.ID, TagID: t.ID, SortName: r.c.SortName})
 		}
 		cs[i] = &r.c
 	}

@@ -68,11 +68,18 @@ func refusedOf(err error, rows []childRow) error {
 }
 
 // TagLink is one tag on one record.
-type TagLink struct{ RecordID, TagID string }
+// SortName is the contact's, for a contact's link: given, it spares the
+// trigger of migration 0028 rewriting the link it has just written.
+type TagLink struct{ RecordID, TagID, SortName string }
 
 // AddTags is AddTag for many records of one kind, in multi-row statements.
 func AddTags(ctx context.Context, tx *Tx, kind string, links []TagLink) error {
 	table, column, _ := tagLink(kind)
+	if kind == "contact" {
+		return insertEach(ctx, tx, `INSERT OR IGNORE INTO contact_tags (tag_id, contact_id, sort_name)`, 3, len(links), func(i int, args []any) []any {
+			return append(args, links[i].TagID, links[i].RecordID, links[i].SortName)
+		})
+	}
 	return insertEach(ctx, tx, `INSERT OR IGNORE INTO `+table+` (tag_id, `+column+`)`, 2, len(links), func(i int, args []any) []any {
 		return append(args, links[i].TagID, links[i].RecordID)
 	})
