@@ -53,7 +53,9 @@ func handleContactsList(s *site) http.Handler {
 			page.FirstURL = recordListURL(path, f, "")
 		}
 		q := f.query()
-		page.Query = s.filterViewFor(r, "contact", f)
+		// The filter builder and the column picker offer the same fields: read once.
+		fields, _ := s.app.FieldsFor(r.Context(), b.User, "contact")
+		page.Query = s.filterViewWith(r, "contact", f, fields)
 		if err := request.FilterQuery(r.Context(), s.app, b.User, "contact", f.values(), &q); err != nil {
 			page.Problem, page.Query.At = listProblem(err), app.AsError(err).Detail
 			if page.Problem == "" {
@@ -115,7 +117,7 @@ func handleContactsList(s *site) http.Handler {
 		for i, row := range page.List.Rows {
 			ids[i] = row.ID
 		}
-		page.Columns = s.columnsFor(r, "contact", ids)
+		page.Columns = s.columnsWith(r, "contact", ids, fields)
 		page.Scores = s.listScores(r, ids, f.Sort)
 		page.ShowScores = page.Scores != nil
 		s.views.render(w, r, http.StatusOK, "contacts", b.Lang, page)

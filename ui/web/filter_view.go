@@ -44,6 +44,13 @@ type builderField struct {
 
 // filterViewFor fills the filter widgets of entity's list.
 func (s *site) filterViewFor(r *http.Request, entity string, f recordFilter) filterView {
+	fields, _ := s.app.FieldsFor(r.Context(), request.CurrentUser(r), entity) // not the fields hidden from the user's role
+	return s.filterViewWith(r, entity, f, fields)
+}
+
+// filterViewWith is filterViewFor with the entity's custom fields the
+// user may see already read, for a page that needs them twice.
+func (s *site) filterViewWith(r *http.Request, entity string, f recordFilter, fields []app.CustomField) filterView {
 	v := filterView{Entity: entity, Q: f.Q, Segment: f.Segment, Ops: builderOps, Rows: []int{0, 1, 2}, Sort: f.Sort,
 		CanShare: app.CanDo(request.CurrentUser(r), app.AreaAutomation, app.LevelCreate), CanExport: s.app.Can(request.CurrentUser(r), app.AreaImports, app.LevelView)}
 	v.Segments, _ = s.app.Segments(r.Context(), request.CurrentUser(r), entity)
@@ -55,7 +62,6 @@ func (s *site) filterViewFor(r *http.Request, entity string, f recordFilter) fil
 		v.Fields = append(v.Fields, builderField{Key: key})
 	}
 	v.Fields = append(v.Fields, builderField{Key: "tag"})
-	fields, _ := s.app.FieldsFor(r.Context(), request.CurrentUser(r), entity) // not the fields hidden from the user's role
 	for _, cf := range fields {
 		v.Fields = append(v.Fields, builderField{Key: cf.Key, Label: cf.Label, Custom: true})
 		if cf.Type != "multi_select" {

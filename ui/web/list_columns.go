@@ -21,8 +21,14 @@ type columnsView struct {
 // columnsFor loads the user's columns of entity's list and their values
 // for the page's records.
 func (s *site) columnsFor(r *http.Request, entity string, ids []string) columnsView {
-	v := columnsView{Entity: entity, IsShown: map[string]bool{}}
-	v.Fields, _ = s.app.FieldsFor(r.Context(), request.CurrentUser(r), entity)
+	fields, _ := s.app.FieldsFor(r.Context(), request.CurrentUser(r), entity)
+	return s.columnsWith(r, entity, ids, fields)
+}
+
+// columnsWith is columnsFor with the custom fields the user may see
+// already read.
+func (s *site) columnsWith(r *http.Request, entity string, ids []string, fields []app.CustomField) columnsView {
+	v := columnsView{Entity: entity, IsShown: map[string]bool{}, Fields: fields}
 	v.Chosen, _ = s.app.ListColumns(r.Context(), request.CurrentUser(r), entity)
 	for _, f := range v.Chosen {
 		v.IsShown[f.Key] = true
