@@ -45,7 +45,7 @@ func TestContactFactsWriteWhatTheTemplateWrote(t *testing.T) {
 		{Contact: app.Contact{ID: "c2", LifecycleStatus: "lead"}},
 		{Contact: full, Company: &app.Company{ID: "01a25028-9297-70cb-ad5b-e4d2c2c07074", Name: "Acme"}, Birthday: "1990-05-17",
 			Social: []socialLink{{Label: "github", Value: "https://github.com/ann", URL: "https://github.com/ann"}, {Value: nasty}, {Label: "x", Value: "javascript:1", URL: "javascript:1"}},
-			Score: &contactScoreView{Score: 42, Reasons: []app.ScoreReason{{Name: "Opened", Points: 5}, {Name: nasty, Points: -3}}}},
+			Score:  &contactScoreView{Score: 42, Reasons: []app.ScoreReason{{Name: "Opened", Points: 5}, {Name: nasty, Points: -3}}}},
 		{Contact: app.Contact{ID: "c3", LifecycleStatus: nasty, Address: store.Address{City: "Paris"}}, Company: &trashed, Score: &contactScoreView{}},
 		{Contact: app.Contact{ID: "c4", Address: store.Address{Country: "JP"}}, CompanyText: nasty},
 	}
