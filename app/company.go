@@ -139,16 +139,7 @@ func (a *App) CreateCompany(ctx context.Context, actor Actor, in CompanyInput) (
 
 // Company loads one company, trashed or not.
 func (a *App) Company(ctx context.Context, actor Actor, id string) (Company, error) {
-	if err := a.can(actor, AreaContacts, LevelView); err != nil {
-		return Company{}, err
-	}
-	if err := a.checkRecordVisible(ctx, a.db.Reader(), actor, "company", id); err != nil {
-		return Company{}, err
-	}
-	c, err := store.CompanyByID(ctx, a.db.Reader(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		return c, errorf(ENotFound, "error.company_not_found")
-	}
+	c, err := a.CompanyBasics(ctx, actor, id)
 	if err != nil {
 		return c, err
 	}

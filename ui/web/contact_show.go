@@ -80,7 +80,7 @@ func handleContactShow(s *site) http.Handler {
 			page.Custom = app.GroupedValues(fields, c.CustomFields)
 		}
 		if c.CompanyID != "" {
-			if co, err := s.app.CompanyOfContact(r.Context(), b.User, c.CompanyID); err == nil {
+			if co, err := s.app.CompanyBasics(r.Context(), b.User, c.CompanyID); err == nil {
 				page.Company = &co
 				if !co.Trashed() {
 					page.Timeline.Also = &linkView{Entity: "company", ID: co.ID, Name: co.Name}

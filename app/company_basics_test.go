@@ -8,11 +8,11 @@ import (
 	"rolo/app"
 )
 
-// CompanyOfContact answers what Company answers about the company a
+// CompanyBasics answers what Company answers about the company a
 // contact page links to: its name and trash state to a reader who may see
 // it, and for a colleague's company the same refusal as for an id that
 // does not exist.
-func TestCompanyOfContactAsCompany(t *testing.T) {
+func TestCompanyBasicsAnswersAsCompany(t *testing.T) {
 	t.Parallel()
 	is := is.New(t)
 	w := newOwnOnlyWorld(t)
@@ -22,7 +22,7 @@ func TestCompanyOfContactAsCompany(t *testing.T) {
 	theirs, err := ta.CreateCompany(ctx, nil, app.CompanyInput{Name: "Hidden Widgets", OwnerID: w.colleague.ID})
 	is.NoErr(err)
 
-	got, err := ta.CompanyOfContact(ctx, me, mine.ID)
+	got, err := ta.CompanyBasics(ctx, me, mine.ID)
 	is.NoErr(err)
 	full, err := ta.Company(ctx, me, mine.ID)
 	is.NoErr(err)
@@ -31,13 +31,13 @@ func TestCompanyOfContactAsCompany(t *testing.T) {
 	is.True(!got.Trashed())
 
 	is.NoErr(ta.TrashCompany(ctx, nil, mine.ID))
-	got, err = ta.CompanyOfContact(ctx, me, mine.ID)
+	got, err = ta.CompanyBasics(ctx, me, mine.ID)
 	is.NoErr(err)
 	is.True(got.Trashed())
 
 	const missing = "01900000-0000-7000-8000-000000000000"
-	_, hiddenErr := ta.CompanyOfContact(ctx, me, theirs.ID)
-	_, missingErr := ta.CompanyOfContact(ctx, me, missing)
+	_, hiddenErr := ta.CompanyBasics(ctx, me, theirs.ID)
+	_, missingErr := ta.CompanyBasics(ctx, me, missing)
 	_, companyErr := ta.Company(ctx, me, theirs.ID)
 	is.True(hiddenErr != nil)
 	is.Equal(app.AsError(hiddenErr).Code, app.AsError(missingErr).Code)

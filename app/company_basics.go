@@ -7,12 +7,11 @@ import (
 	"rolo/store"
 )
 
-// CompanyOfContact is the company a contact page links to: its id, name
-// and whether it is in the trash, under the same checks as Company, but
-// without the custom values and field protection Company reads besides,
-// which the contact page does not show (two statements fewer a view,
-// issue 18).
-func (a *App) CompanyOfContact(ctx context.Context, actor Actor, id string) (Company, error) {
+// CompanyBasics loads one company, trashed or not, under the same checks
+// as Company but without the custom values and field protection Company
+// adds: a contact page links to its company by id and name and reads no
+// more (two statements fewer a view, issue 18).
+func (a *App) CompanyBasics(ctx context.Context, actor Actor, id string) (Company, error) {
 	if err := a.can(actor, AreaContacts, LevelView); err != nil {
 		return Company{}, err
 	}
