@@ -144,6 +144,8 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 		"palette":     func(u *app.User) (template.HTML, error) { return v.paletteHTML(lang, u) },
 		"headLinks":   v.headLinks,
 		"headScripts": v.headScripts,
+		// A record page's custom fields (custom_values_html.go).
+		"customValues": func(groups []app.FieldGroup) template.HTML { return v.customValuesHTML(lang, groups) },
 		// A contact's facts (contact_facts.go).
 		"contactFacts": func(p contactPage) (template.HTML, error) { return v.contactFactsHTML(lang, p) },
 		// A contact's privacy card (privacy_card.go) and the quick log
