@@ -22,7 +22,9 @@ const oldCustomValues = `{{define "oldCustomValues"}}{{range .}}
 func TestCustomValuesWriteWhatTheTemplateWrote(t *testing.T) {
 	t.Parallel()
 	v := testViews(t)
-	field := func(key, label, typ string) app.CustomField { return app.CustomField{Key: key, Label: label, Type: typ} }
+	field := func(key, label, typ string) app.CustomField {
+		return app.CustomField{Key: key, Label: label, Type: typ}
+	}
 	groups := []app.FieldGroup{
 		{Fields: []app.FieldValue{{Field: field("seats", "Seats", "number"), Text: "12"}, {Field: field("plan", nasty, "select")}}},
 		{Name: nasty, Fields: []app.FieldValue{

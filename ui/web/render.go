@@ -207,8 +207,9 @@ func (v *views) render(w http.ResponseWriter, r *http.Request, status int, page 
 	loc := app.Location(request.CurrentUser(r))
 	t, err := v.bound(page, lang, loc)
 	if err == nil {
-		var buf bytes.Buffer
-		if err = t.ExecuteTemplate(&buf, "layout", data); err == nil {
+		buf := pageBuffers.Get().(*bytes.Buffer)
+		defer putPageBuffer(buf)
+		if err = t.ExecuteTemplate(buf, "layout", data); err == nil {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.WriteHeader(status)
 			_, _ = buf.WriteTo(w)
@@ -217,6 +218,20 @@ func (v *views) render(w http.ResponseWriter, r *http.Request, status int, page 
 	}
 	slog.Error("render", "page", page, "err", err)
 	http.Error(w, "internal error", http.StatusInternalServerError)
+}
+
+// pageBuffers keep the buffers pages are rendered into: a page is tens of
+// kilobytes, and growing a new buffer to that size for every view was a
+// dozen allocations and copies of it (issue 18).
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putPageBuffer returns buf to the pool, unless an unusually large page
+// grew it: kept, it would hold that memory for every later page.
+func putPageBuffer(buf *bytes.Buffer) {
+	if buf.Cap() <= 1<<20 {
+		buf.Reset()
+		pageBuffers.Put(buf)
+	}
 }
 
 // errorPage is the data of the error page.
