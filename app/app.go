@@ -41,6 +41,7 @@ type App struct {
 	hasUsers atomic.Bool                 // once true it stays true; saves a query per request
 	hooks    hooks                       // automation rules and webhook endpoints, cached; see automation_hook.go
 	perms    atomic.Pointer[Permissions] // the permission matrix, cached; see permission.go
+	fields   fieldCache                  // custom fields by entity, cached; see custom_field_cache.go
 }
 
 // New wraps an open database.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 
 	"rolo/store"
@@ -45,7 +46,8 @@ func (a *App) CustomFields(ctx context.Context, entity string) ([]CustomField, e
 	if !contains(FieldEntities, entity) {
 		return nil, errorf(ENotFound, "error.not_found")
 	}
-	return store.CustomFields(ctx, a.db.Reader(), entity)
+	fields, err := a.readFields(ctx, a.db.Reader(), entity)
+	return slices.Clone(fields), err // the cache's own stays as it is
 }
 
 // CustomField loads one definition.

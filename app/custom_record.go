@@ -50,7 +50,7 @@ func withCustom(fields map[string]string, custom map[string]FieldChange) map[str
 
 // fillCustom loads the custom values of records into their CustomFields.
 func (a *App) fillCustom(ctx context.Context, entity string, ids []string, set func(i int, v CustomValues)) error {
-	fields, err := store.CustomFields(ctx, a.db.Reader(), entity)
+	fields, err := a.readFields(ctx, a.db.Reader(), entity)
 	if err != nil || len(fields) == 0 {
 		return err
 	}
@@ -82,7 +82,7 @@ func (a *App) fillContacts(ctx context.Context, cs []Contact) error {
 		}
 	}
 	if len(stored) > 0 {
-		fields, err := store.CustomFields(ctx, a.db.Reader(), "contact")
+		fields, err := a.readFields(ctx, a.db.Reader(), "contact")
 		if err != nil {
 			return err
 		}

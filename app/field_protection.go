@@ -62,7 +62,7 @@ func (a *App) protectedKeys(ctx context.Context, q store.Querier, actor Actor, e
 	if err != nil || len(prot) == 0 {
 		return nil, nil, err
 	}
-	fields, err := store.CustomFields(ctx, q, entity)
+	fields, err := a.readFields(ctx, q, entity)
 	if err != nil {
 		return nil, nil, err
 	}
