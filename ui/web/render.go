@@ -146,8 +146,9 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 		"headScripts": v.headScripts,
 		// A record page's custom fields (custom_values_html.go).
 		"customValues": func(groups []app.FieldGroup) template.HTML { return v.customValuesHTML(lang, groups) },
-		// A contact's facts (contact_facts.go).
-		"contactFacts": func(p contactPage) (template.HTML, error) { return v.contactFactsHTML(lang, p) },
+		// A contact's facts and side cards (contact_facts.go, contact_side_cards.go).
+		"contactFacts":     func(p contactPage) (template.HTML, error) { return v.contactFactsHTML(lang, p) },
+		"contactSideCards": func(p contactPage) (template.HTML, error) { return v.contactSideCardsHTML(lang, p) },
 		// A contact's privacy card (privacy_card.go) and the quick log
 		// form's activity types (timeline_item.go).
 		"privacyCard": func(p *privacyView) (template.HTML, error) { return v.privacyCardHTML(lang, loc, p) },
