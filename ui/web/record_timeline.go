@@ -24,6 +24,9 @@ type recordTimeline struct {
 	Also     *linkView // a record the log form offers to link too (a contact's company)
 	CanWrite bool
 	Drop     *emailDropView // where .eml files are dropped; nil when email logging is off
+	// ItemsHTML is the whole list of entries written in Go, when none is
+	// a logged email (writeTimelineItems); "" leaves them to the template.
+	ItemsHTML template.HTML
 }
 
 // timelineItem is an activity or a change; exactly one is set.

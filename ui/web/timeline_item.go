@@ -38,8 +38,13 @@ func (v *views) writeTimelineItems(lang string, loc *time.Location, tl *recordTi
 		write(&b, `<time datetime="`, escapeHTML(at.UTC().Format("2006-01-02T15:04:05Z")), `">`,
 			escapeHTML(formatTime(at, loc, dateFormat)), `</time>`)
 	}
-	ends := make([]int, len(tl.Items))
+	// Each entry between the line breaks the template's range puts around
+	// it, so that without logged emails the whole string is the list.
+	const around = "\n  \n  "
+	starts, ends := make([]int, len(tl.Items)), make([]int, len(tl.Items))
 	for i, item := range tl.Items {
+		b.WriteString(around)
+		starts[i] = b.Len()
 		if a := item.Activity; a != nil && a.Email == nil {
 			write(&b, `<li class="timeline-item timeline-activity" id="activity-`, escapeHTML(a.ID), "\">\n    <p class=\"timeline-head\">")
 			dot, ok := dots[a.Type.ID]
@@ -94,12 +99,17 @@ func (v *views) writeTimelineItems(lang string, loc *time.Location, tl *recordTi
 			b.WriteString("\n  </li>")
 		}
 		ends[i] = b.Len()
+		b.WriteString(around)
 	}
 	// One string for the page; each entry is a piece of it.
-	all, from := b.String(), 0
-	for i := range tl.Items {
-		tl.Items[i].HTML = template.HTML(all[from:ends[i]])
-		from = ends[i]
+	all := b.String()
+	emails := false
+	for i, item := range tl.Items {
+		tl.Items[i].HTML = template.HTML(all[starts[i]:ends[i]])
+		emails = emails || item.Activity != nil && item.Activity.Email != nil
+	}
+	if !emails && len(tl.Items) > 0 {
+		tl.ItemsHTML = template.HTML(all)
 	}
 	return nil
 }
