@@ -149,10 +149,10 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 		// A contact's facts and side cards (contact_facts.go, contact_side_cards.go).
 		"contactFacts":     func(p contactPage) (template.HTML, error) { return v.contactFactsHTML(lang, p) },
 		"contactSideCards": func(p contactPage) (template.HTML, error) { return v.contactSideCardsHTML(lang, p) },
-		// A contact's privacy card (privacy_card.go) and the quick log
-		// form's activity types (timeline_item.go).
+		// A contact's privacy card (privacy_card.go).
 		"privacyCard": func(p *privacyView) (template.HTML, error) { return v.privacyCardHTML(lang, loc, p) },
-		"typeOptions": typeOptionsHTML,
+		// The quick log form above a record's timeline (activity_log_form.go).
+		"activityLogForm": func(tl recordTimeline) (template.HTML, error) { return v.activityLogFormHTML(lang, tl) },
 		// taskRows writes the rows of a task list (task_rows.go).
 		"taskRows": func(rows []taskRow) (template.HTML, error) { return v.taskRowsHTML(lang, rows) },
 		"asset": func(name string) string {
