@@ -146,9 +146,11 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 		"headScripts": v.headScripts,
 		// A record page's custom fields (custom_values_html.go).
 		"customValues": func(groups []app.FieldGroup) template.HTML { return v.customValuesHTML(lang, groups) },
-		// A contact's facts and side cards (contact_facts.go, contact_side_cards.go).
+		// A contact's head, facts and side cards (contact_head.go,
+		// contact_facts.go, contact_side_cards.go).
 		"contactFacts":     func(p contactPage) (template.HTML, error) { return v.contactFactsHTML(lang, p) },
 		"contactSideCards": func(p contactPage) (template.HTML, error) { return v.contactSideCardsHTML(lang, p) },
+		"contactHead":      func(p contactPage) (template.HTML, error) { return v.contactHeadHTML(lang, loc, p) },
 		// A contact's privacy card (privacy_card.go).
 		"privacyCard": func(p *privacyView) (template.HTML, error) { return v.privacyCardHTML(lang, loc, p) },
 		// The quick log form above a record's timeline (activity_log_form.go).
