@@ -15,18 +15,36 @@ import (
 // Location is the zone a user's times are entered and shown in: their
 // profile's choice, else the server's.
 func Location(u *User) *time.Location {
-	if loc, err := time.LoadLocation(ZoneName(u)); err == nil {
+	if loc, err := cachedZone(ZoneName(u)); err == nil {
 		return loc
 	}
 	return time.Local
 }
+
+// cachedZone is time.LoadLocation, keeping what it loaded by name:
+// loading a zone reads and parses its rules, and a page view asked for
+// its reader's zone several times, each time checking the name by loading
+// it too (issue 18). A *time.Location never changes, and only names that
+// loaded are kept, so the map holds at most the IANA zones.
+func cachedZone(name string) (*time.Location, error) {
+	if loc, ok := zones.Load(name); ok {
+		return loc.(*time.Location), nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err == nil {
+		zones.Store(name, loc)
+	}
+	return loc, err
+}
+
+var zones sync.Map
 
 // loadZone reads an IANA zone name; "" is the server's zone.
 func loadZone(name string) (*time.Location, error) {
 	if name == "" {
 		return time.Local, nil
 	}
-	return time.LoadLocation(name)
+	return cachedZone(name)
 }
 
 // validZone tells whether name is an IANA zone name (or "" for the server's).
