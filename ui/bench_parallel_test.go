@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"rolo/app"
+	"rolo/ui"
 )
 
 // The parallel benchmarks are what a busy team costs (issue 18): the whole
@@ -69,6 +70,7 @@ func apiCursor(b *testing.B, h http.Handler, cookie *http.Cookie, query string, 
 // demo: the contact list API (first page, a page 50,000 rows deep, a tag
 // and a status filter), one contact, search and the HTML list.
 func BenchmarkReadPathParallel(b *testing.B) {
+	defer ui.ServingGC()() // as rolo serve runs
 	h, cookie, a := benchServer(b)
 	var someone string
 	if err := a.DB().Reader().QueryRowContext(context.Background(), `SELECT id FROM contacts ORDER BY id LIMIT 1 OFFSET 50000`).Scan(&someone); err != nil {
@@ -97,6 +99,7 @@ func BenchmarkBusyDatabaseParallel(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	defer ui.ServingGC()() // as rolo serve runs
 	h, cookie, a := benchServerOn(b, cached)
 	var busiest string
 	if err := a.DB().Reader().QueryRowContext(context.Background(),

@@ -74,6 +74,7 @@ func serve(ctx context.Context, stdout io.Writer, opt serveOptions) error {
 		return fmt.Errorf("%s: %w", opt.DBPath, err)
 	}
 	defer lock.Release()
+	defer ui.ServingGC()() // a server's collector (ui/serving_gc.go)
 
 	// Listen first, so a busy port fails at once, before any migration.
 	ln, err := net.Listen("tcp", opt.Addr)
