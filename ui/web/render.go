@@ -151,6 +151,16 @@ func (v *views) funcs(lang string, loc *time.Location) template.FuncMap {
 		"contactFacts":     func(p contactPage) (template.HTML, error) { return v.contactFactsHTML(lang, p) },
 		"contactSideCards": func(p contactPage) (template.HTML, error) { return v.contactSideCardsHTML(lang, p) },
 		"contactHead":      func(p contactPage) (template.HTML, error) { return v.contactHeadHTML(lang, loc, p) },
+		// The deals, tasks and stamps cards of record pages (record_cards.go).
+		"recordDeals": func(deals []recordDealView, canWrite bool, newDeal string) (template.HTML, error) {
+			return v.recordDealsHTML(lang, deals, canWrite, newDeal)
+		},
+		"recordTasksCard": func(tasks []taskRow, tl recordTimeline) (template.HTML, error) {
+			return v.recordTasksCardHTML(lang, tasks, tl)
+		},
+		"recordStamps": func(stamp app.Stamp, team recordTeam) template.HTML {
+			return v.recordStampsHTML(lang, loc, stamp, team)
+		},
 		// A contact's privacy card (privacy_card.go).
 		"privacyCard": func(p *privacyView) (template.HTML, error) { return v.privacyCardHTML(lang, loc, p) },
 		// The quick log form above a record's timeline (activity_log_form.go).
