@@ -50,7 +50,7 @@ func TestCustomFieldCacheSeesEveryChange(t *testing.T) {
 		{ID: plan.Options[1].ID, Label: "Professional"}, {Label: "Team"}}}
 	_, err = ta.UpdateCustomField(ctx, admin, plan.ID, in)
 	is.NoErr(err)
-	is.Equal(label(), "Tier")          // the field's own change
+	is.Equal(label(), "Tier")         // the field's own change
 	is.Equal(shown(), "Professional") // an option renamed
 
 	// Another process (here a second connection to the file) renames it.
