@@ -41,13 +41,7 @@ func TestReplicaSurvivesKills(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "rolo.db")
 	replica := "file://" + filepath.Join(dir, "nas", "rolo")
-	a, err := app.Open(ctx, path, app.Config{})
-	is.NoErr(err)
-	_, err = a.CreateUser(ctx, nil, app.NewUser{Name: "Crash", Email: "crash@example.com", Role: app.RoleAdmin, Password: "crash password"})
-	is.NoErr(err)
-	session, err := a.Login(ctx, "crash@example.com", "crash password", app.Client{Addr: "127.0.0.1"})
-	is.NoErr(err)
-	is.NoErr(a.Close())
+	token := signedInAdmin(t, path, "crash@example.com")
 
 	rounds := 6
 	if os.Getenv("CI") == "true" {
@@ -65,7 +59,7 @@ func TestReplicaSurvivesKills(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				for i := 0; ; i++ {
-					id, ok := createContact(url, session.Token, fmt.Sprintf("r%d-w%d-%d@example.com", round, w, i))
+					id, ok := createContact(url, token, fmt.Sprintf("r%d-w%d-%d@example.com", round, w, i))
 					if !ok {
 						return // the server is gone
 					}

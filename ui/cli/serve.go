@@ -69,6 +69,7 @@ func serve(ctx context.Context, stdout io.Writer, opt serveOptions) error {
 	if (opt.TLSCert == "") != (opt.TLSKey == "") {
 		return errors.New("--tls-cert and --tls-key go together")
 	}
+	started := time.Now()
 	lock, err := app.LockForServe(opt.DBPath)
 	if err != nil {
 		return fmt.Errorf("%s: %w", opt.DBPath, err)
@@ -115,8 +116,9 @@ func serve(ctx context.Context, stdout io.Writer, opt serveOptions) error {
 	if err != nil {
 		return err
 	}
+	idle := &idleTrimmer{release: func() { releaseIdleMemory(a) }}
 	srv := &http.Server{
-		Handler:           handler,
+		Handler:           idle.wrap(handler),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       5 * time.Minute, // imports upload large files
 		WriteTimeout:      5 * time.Minute,
@@ -149,6 +151,11 @@ func serve(ctx context.Context, stdout io.Writer, opt serveOptions) error {
 	go func() { defer close(retentionDone); a.RunRetention(schedCtx, time.Hour, slog.Default()) }()
 	defer func() { stopScheduler(); <-retentionDone }()
 
+	// A server fallen quiet hands memory back (serve_idle.go).
+	idleDone := make(chan struct{})
+	go func() { defer close(idleDone); idle.run(schedCtx, idleQuiet) }()
+	defer func() { stopScheduler(); <-idleDone }()
+
 	// Replicas failing for minutes are told to the admins.
 	if len(opt.Replicate) > 0 {
 		watchDone := make(chan struct{})
@@ -164,7 +171,12 @@ func serve(ctx context.Context, stdout io.Writer, opt serveOptions) error {
 	// The check reads the whole file (seconds for a large one), so it runs
 	// beside the first requests instead of delaying them.
 	go func() {
-		if err := a.QuickCheck(schedCtx); err != nil && schedCtx.Err() == nil {
+		err := a.QuickCheck(schedCtx)
+		if err == nil {
+			settleAfterStartup(a, started) // the check was the last of the start-up's work
+			return
+		}
+		if schedCtx.Err() == nil {
 			errc <- err
 		}
 	}()
