@@ -10,7 +10,7 @@ import (
 
 // Idle memory of `rolo serve` (DESIGN.md: ≤ 40 MB resident idle). Where it
 // went before this, on the 100,000-contact demo (README, Performance):
-// about 30 MB were pages of the binary itself and 20 MB anonymous memory.
+// 30–35 MB were pages of the binary itself and 20 MB anonymous memory.
 //
 //   - 20 MB of the binary were resident before main ran: Go runs the
 //     initialiser of every linked package (the AWS SDK, SFTP, WebDAV and
