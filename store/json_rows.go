@@ -133,8 +133,12 @@ func (r *jsonReader) scalar() (string, bool) {
 	}
 	if r.s[r.i] != '"' {
 		start := r.i
-		for r.i < len(r.s) && !strings.ContainsRune(",]} \n\t\r", rune(r.s[r.i])) {
-			r.i++
+	number:
+		for ; r.i < len(r.s); r.i++ {
+			switch r.s[r.i] {
+			case ',', ']', '}', ' ', '\n', '\t', '\r':
+				break number
+			}
 		}
 		v := r.s[start:r.i]
 		switch {
@@ -143,6 +147,13 @@ func (r *jsonReader) scalar() (string, bool) {
 		case v == "" || v[0] == '[' || v[0] == '{':
 			return "", false
 		}
+		return v, true
+	}
+	// Most strings hold no escape: find the closing quote with IndexByte
+	// (a page reads thousands of them) and take the text as it is.
+	if end := strings.IndexByte(r.s[r.i+1:], '"'); end >= 0 && strings.IndexByte(r.s[r.i+1:r.i+1+end], '\\') < 0 {
+		v := r.s[r.i+1 : r.i+1+end]
+		r.i += end + 2
 		return v, true
 	}
 	start := r.i
