@@ -24,7 +24,7 @@ type DemoOptions struct {
 	// Progress, when set, is called now and then with how many contacts exist.
 	Progress func(done int)
 	// Step, when set, hears each later stage start: "deals", "activities",
-	// and for a bulk load "indexes".
+	// for a bulk load "indexes", and last "contact cards".
 	Step func(stage string)
 	// Bulk fills a new, empty database with its contact indexes built at
 	// the end (store.BulkLoad): several times faster, for a file that is

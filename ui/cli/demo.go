@@ -92,7 +92,8 @@ func generateDemo(ctx context.Context, path string, contacts int, seed uint64, s
 		_ = bar.Finish()
 		stageDone()
 		fmt.Fprintf(stdout, "\n%s…", map[string]string{"deals": "Generating deals with stage histories",
-			"activities": "Generating activities and tasks", "indexes": "Building the indexes"}[stage])
+			"activities": "Generating activities and tasks", "indexes": "Building the indexes",
+			"contact cards": "Storing the contact cards"}[stage])
 	}
 	var err error
 	if _, statErr := os.Stat(path); errors.Is(statErr, fs.ErrNotExist) {

@@ -578,6 +578,8 @@ func TestDemoCommand(t *testing.T) {
 	out, err := rolo(t, env(nil), "", "demo", "--db", path, "--contacts", "600", "--seed", "7", "--no-serve")
 	is.NoErr(err)
 	is.True(strings.Contains(out, "Generated 600 contacts"))
+	is.True(strings.Contains(out, "Storing the contact cards…")) // every stage is named
+	is.True(!strings.Contains(out, "\n…"))                       // none left without its words
 	i := strings.Index(out, "with the password ")
 	is.True(i > 0) // a way in is printed
 	password := strings.TrimSpace(out[i+len("with the password "):])
@@ -591,6 +593,9 @@ func TestDemoCommand(t *testing.T) {
 	list, err := a.ListContacts(ctx, nil, store.ListQuery{})
 	is.NoErr(err)
 	is.Equal(list.Total, 600)
+	var missing int
+	is.NoErr(a.DB().Reader().QueryRowContext(ctx, `SELECT count(*) FROM contacts WHERE card IS NULL`).Scan(&missing))
+	is.Equal(missing, 0) // a demo starts with every contact card stored
 	hits, err := a.Search(ctx, nil, "김", 5)
 	is.NoErr(err)
 	is.True(len(hits) > 0) // generated names are searchable, CJK included
