@@ -96,13 +96,7 @@ func StaleContactCards(ctx context.Context, q Querier, limit int) ([]string, err
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
-	err = eachRow(rows, func() error {
-		var id string
-		ids = append(ids, id)
-		return rows.Scan(&ids[len(ids)-1])
-	})
-	return ids, err
+	return scanIDs(rows)
 }
 
 // StaleTagSortNames lists up to limit contacts whose tag links keep
@@ -114,13 +108,7 @@ func StaleTagSortNames(ctx context.Context, q Querier, limit int) ([]string, err
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
-	err = eachRow(rows, func() error {
-		var id string
-		ids = append(ids, id)
-		return rows.Scan(&ids[len(ids)-1])
-	})
-	return ids, err
+	return scanIDs(rows)
 }
 
 // RebuildContactCards drops every kept card and stores them again from
