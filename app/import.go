@@ -170,41 +170,13 @@ func (a *App) Import(ctx context.Context, actor Actor, src io.ReadSeeker, opt Im
 		return ImportReport{}, err
 	}
 
-	// First pass: read and check every row.
+	// First pass: read and check every row (import_first_pass.go).
 	table, rep, err := imp.open(src, opt)
 	if err != nil {
 		return rep, err
 	}
-	for {
-		row, err := table.next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return rep, readError(err, row.Line)
-		}
-		rep.Rows++
-		if row.Err != "" {
-			rep.fail(ImportProblem{Line: row.Line, Message: row.Err})
-			continue
-		}
-		rec, problems := imp.parse(ctx, row)
-		if rec == nil {
-			rep.fail(problems...)
-			continue
-		}
-		if len(problems) > 0 {
-			rep.warn(problems...)
-		}
-		if len(rep.Preview) < previewRows {
-			rep.Preview = append(rep.Preview, rec.preview())
-		}
-		if opt.DryRun {
-			imp.classify(ctx, rec, &rep)
-		}
-		if opt.Progress != nil && rep.Rows%1000 == 0 {
-			opt.Progress(1, rep.Rows)
-		}
+	if err := imp.firstPass(ctx, table, &rep); err != nil {
+		return rep, err
 	}
 	if opt.Progress != nil {
 		opt.Progress(1, rep.Rows)

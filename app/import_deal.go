@@ -164,26 +164,14 @@ func (imp *importer) place(ctx context.Context, pipeline, stage string, p map[st
 		}
 		return s.PipelineID, s.ID, s.Kind, true
 	}
-	if imp.pipelines == nil {
-		list, err := store.ListPipelines(ctx, imp.a.db.Reader(), false)
-		if err != nil {
-			p["pipeline"] = "error.pipeline_unknown"
-			return "", "", "", false
-		}
-		imp.pipelines = []Pipeline{}
-		for _, pl := range list {
-			if !pl.Archived() {
-				imp.pipelines = append(imp.pipelines, pl)
-			}
-		}
-	}
-	if len(imp.pipelines) == 0 {
+	pipelines, err := imp.livePipelines(ctx)
+	if err != nil || len(pipelines) == 0 {
 		p["pipeline"] = "error.pipeline_unknown"
 		return "", "", "", false
 	}
 	var in []Pipeline // where to look for the stage
 	if pipeline != "" {
-		for _, pl := range imp.pipelines {
+		for _, pl := range pipelines {
 			if namedAs(pl.Name, pl.NameKey, pipeline) {
 				in = append(in, pl)
 				pipelineID = pl.ID
@@ -195,7 +183,7 @@ func (imp *importer) place(ctx context.Context, pipeline, stage string, p map[st
 		}
 	}
 	if in == nil {
-		in = imp.pipelines
+		in = pipelines
 	}
 	if stage == "" {
 		return pipelineID, "", "", true
@@ -209,4 +197,27 @@ func (imp *importer) place(ctx context.Context, pipeline, stage string, p map[st
 	}
 	p["stage"] = "error.stage_unknown"
 	return pipelineID, "", "", true
+}
+
+// livePipelines reads the pipelines in use once for the import. Rows are
+// checked by several goroutines at a time (import_first_pass.go), so the
+// first to ask reads them under the lock; a failed read is tried again by
+// the next row, as one goroutine would.
+func (imp *importer) livePipelines(ctx context.Context) ([]Pipeline, error) {
+	imp.pipelinesMu.Lock()
+	defer imp.pipelinesMu.Unlock()
+	if imp.pipelines != nil {
+		return imp.pipelines, nil
+	}
+	list, err := store.ListPipelines(ctx, imp.a.db.Reader(), false)
+	if err != nil {
+		return nil, err
+	}
+	imp.pipelines = []Pipeline{}
+	for _, pl := range list {
+		if !pl.Archived() {
+			imp.pipelines = append(imp.pipelines, pl)
+		}
+	}
+	return imp.pipelines, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"rolo/store"
@@ -28,8 +29,9 @@ type importer struct {
 	preset   string
 	scope    string            // own-records-only: existing records of others are not matched
 	docs     []store.SearchDoc // new contacts of the chunk, indexed at its end
-	// pipelines in use, read once for a deal import
-	pipelines []Pipeline
+	// pipelines in use, read once for a deal import (livePipelines)
+	pipelines   []Pipeline
+	pipelinesMu sync.Mutex
 }
 
 type phoneRegionKey struct{}
