@@ -15,7 +15,7 @@ type ActivityType = store.ActivityType
 
 // ActivityTypes lists every type, archived ones too, in menu order.
 func (a *App) ActivityTypes(ctx context.Context, actor Actor) ([]ActivityType, error) {
-	return store.ActivityTypes(ctx, a.db.Reader())
+	return a.keptActivityTypes(ctx)
 }
 
 // ActivityTypeInput is what the settings form says about a type.

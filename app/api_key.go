@@ -107,7 +107,8 @@ func (a *App) AuthenticateAPIKey(ctx context.Context, token string) (*User, stri
 	if !strings.HasPrefix(token, apiKeyPrefix) || len(token) > 100 {
 		return nil, "", unauthorized
 	}
-	k, u, err := store.APIKeyByTokenHash(ctx, a.db.Reader(), hashToken(token))
+	hash := hashToken(token)
+	k, u, err := a.apiKeyByHash(ctx, hash)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, "", unauthorized
 	}
@@ -124,6 +125,7 @@ func (a *App) AuthenticateAPIKey(ctx context.Context, token string) (*User, stri
 	// One write a minute at most: a busy script should not turn every read
 	// into a write.
 	if now.Sub(k.LastUsedAt) >= touchEvery {
+		a.apiKeys.forget(hash) // the kept row has the old last-used time
 		if err := a.db.Write(ctx, func(tx *store.Tx) error { return store.TouchAPIKey(ctx, tx, k.ID) }); err != nil {
 			return nil, "", err
 		}

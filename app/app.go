@@ -38,10 +38,15 @@ type App struct {
 	db       *store.DB
 	cfg      Config
 	throttle *loginThrottle
-	hasUsers atomic.Bool                 // once true it stays true; saves a query per request
-	hooks    hooks                       // automation rules and webhook endpoints, cached; see automation_hook.go
-	perms    atomic.Pointer[Permissions] // the permission matrix, cached; see permission.go
-	fields   fieldCache                  // custom fields by entity, cached; see custom_field_cache.go
+	hasUsers atomic.Bool                               // once true it stays true; saves a query per request
+	hooks    hooks                                     // automation rules and webhook endpoints, cached; see automation_hook.go
+	perms    atomic.Pointer[Permissions]               // the permission matrix, cached; see permission.go
+	fields   keptByKey[string, []CustomField]          // custom fields by entity; see custom_field_cache.go
+	sessions keptByKey[string, sessionRow]             // by token hash; see session_kept.go
+	apiKeys  keptByKey[string, apiKeyRow]              // by token hash; see session_kept.go
+	tags     keptByKey[string, Tag]                    // by folded name; see kept_reads.go
+	team     keptByKey[struct{}, []store.User]         // every user; see kept_reads.go
+	types    keptByKey[struct{}, []store.ActivityType] // activity types; see kept_reads.go
 }
 
 // New wraps an open database.

@@ -153,7 +153,8 @@ func (a *App) Authenticate(ctx context.Context, token string) (*Session, error) 
 	if token == "" || len(token) > 100 {
 		return nil, unauthorized
 	}
-	s, u, err := store.SessionByTokenHash(ctx, a.db.Reader(), hashToken(token))
+	hash := hashToken(token)
+	s, u, err := a.sessionByHash(ctx, hash)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, unauthorized
 	}
@@ -162,6 +163,7 @@ func (a *App) Authenticate(ctx context.Context, token string) (*Session, error) 
 	}
 	now := a.now()
 	if !now.Before(s.ExpiresAt) || now.Sub(s.LastSeenAt) >= a.cfg.SessionIdle {
+		a.sessions.forget(hash)
 		_ = a.db.Write(ctx, func(tx *store.Tx) error { return store.DeleteSession(ctx, tx, s.ID) })
 		return nil, unauthorized
 	}
@@ -169,6 +171,7 @@ func (a *App) Authenticate(ctx context.Context, token string) (*Session, error) 
 		return nil, unauthorized
 	}
 	if now.Sub(s.LastSeenAt) >= touchEvery {
+		a.sessions.forget(hash) // the kept row has the old last-seen time
 		if err := a.db.Write(ctx, func(tx *store.Tx) error { return store.TouchSession(ctx, tx, s.ID) }); err != nil {
 			return nil, err
 		}

@@ -87,7 +87,7 @@ func (a *App) Tags(ctx context.Context, actor Actor) ([]store.TagCount, error) {
 
 // TagByName finds a tag case-insensitively.
 func (a *App) TagByName(ctx context.Context, name string) (Tag, error) {
-	t, err := store.TagByKey(ctx, a.db.Reader(), foldKey(name))
+	t, err := a.keptTagByKey(ctx, foldKey(name))
 	if errors.Is(err, store.ErrNotFound) {
 		return t, errorf(ENotFound, "error.tag_not_found")
 	}

@@ -1,16 +1,12 @@
 package app
 
-import (
-	"context"
-
-	"rolo/store"
-)
+import "context"
 
 // Team lists every account, active ones first, for owner pickers and for
 // naming who created or changed a record. Unlike Users it is not an
 // administration view, so every logged-in user may read it.
 func (a *App) Team(ctx context.Context, actor Actor) ([]*User, error) {
-	rows, err := store.ListUsers(ctx, a.db.Reader())
+	rows, err := a.keptUsers(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -249,9 +249,11 @@ func ListContactRecords(ctx context.Context, db Querier, q ListQuery) (RecordPag
 // contactList reads pages of contacts.
 var contactList = pagedList{broad: broadContactQuery, sort: contactSort}
 
-// broadContactQuery sets q.Broad from the kept counts.
+// broadContactQuery sets q.Broad from the kept counts, unless the page's
+// statement is the same either way (broadIrrelevant): then the counts are
+// not read.
 func broadContactQuery(ctx context.Context, db Querier, q ListQuery) (ListQuery, error) {
-	if q.Trashed {
+	if q.Trashed || broadIrrelevant(q) {
 		return q, nil
 	}
 	var err error
@@ -260,6 +262,14 @@ func broadContactQuery(ctx context.Context, db Querier, q ListQuery) (ListQuery,
 		q.Broad, err = broadWithConditions(ctx, db, "contact", q, q.Broad, contactCountFilters(q))
 	}
 	return q, err
+}
+
+// broadIrrelevant tells whether q's statement is written the same whether
+// its filters are broad or not: a list by name with no conditions, whose
+// filter indexes all end in the name, and whose tag (if any) is walked
+// from its links (TestBroadIrrelevantListsReadTheSame).
+func broadIrrelevant(q ListQuery) bool {
+	return q.SortField == "" && sortsByName(q.Sort) && len(q.Conditions) == 0 && (q.TagID == "" || byTagAndName(q))
 }
 
 // CountContacts counts the contacts q matches, ignoring its cursor. With

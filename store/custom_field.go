@@ -274,12 +274,3 @@ func InsertFieldValues(ctx context.Context, tx *Tx, values []CustomValue) error 
 	}
 	return nil
 }
-
-// CustomFieldsChanges counts the changes ever made to custom fields and
-// their options (migration 0029): equal counts mean equal fields, so a
-// server may keep what it read.
-func CustomFieldsChanges(ctx context.Context, q Querier) (int64, error) {
-	var n int64
-	err := q.QueryRowContext(ctx, `SELECT n FROM change_counts WHERE name = 'custom_fields'`).Scan(&n)
-	return n, err
-}

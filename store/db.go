@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -38,6 +39,8 @@ type DB struct {
 	readers int
 	// cardsDirty wakes KeepContactCards after a commit.
 	cardsDirty chan struct{}
+	// writes counts commits (Writes).
+	writes atomic.Uint64
 }
 
 // Options tune Open; the zero value is what serve uses.
@@ -258,7 +261,9 @@ func (db *DB) Write(ctx context.Context, fn func(tx *Tx) error) error {
 		_ = sqlTx.Rollback()
 		return err
 	}
-	if err := sqlTx.Commit(); err != nil {
+	err = sqlTx.Commit()
+	db.writes.Add(1) // even a failed commit: the counts are read again, which is always safe
+	if err != nil {
 		return translate(err)
 	}
 	db.cardsMayBeMissing()

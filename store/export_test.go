@@ -30,3 +30,5 @@ const (
 	ContactCardReadSQL = `SELECT ` + contactCardColumn + ` FROM contacts c WHERE c.id = ?`
 	FillCardsSQL       = fillCardsSQL
 )
+
+var BroadIrrelevant = broadIrrelevant

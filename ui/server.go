@@ -50,6 +50,7 @@ func newServer(a *app.App, cfg Config, templates, static, i18nFiles fs.FS) (http
 	var h http.Handler = router
 	h = withAPIKey(a)(h)               // or the owner of an API key (Bearer), for /api/v1
 	h = withSession(a)(h)              // attach the logged-in user, if any
+	h = withRequestMemo(h)             // one read of what changed, for the session and the page (app/kept.go)
 	h = crossOriginCheck(h)            // refuse cross-origin POSTs (Sec-Fetch-Site / Origin)
 	h = checkHost(cfg.AllowedHosts)(h) // refuse DNS-rebinding Host names
 	h = securityHeaders(h)             // CSP, nosniff, frame and referrer policy on every answer

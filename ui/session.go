@@ -34,3 +34,12 @@ func withSession(a *app.App) func(http.Handler) http.Handler {
 		})
 	}
 }
+
+// withRequestMemo gives each request its own memo of the database's change
+// counts, so that the session and everything the page keeps between
+// requests cost one small read between them.
+func withRequestMemo(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(app.WithRequestMemo(r.Context())))
+	})
+}
