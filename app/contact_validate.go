@@ -86,7 +86,7 @@ func (a *App) validateContact(ctx context.Context, q store.Querier, actor Actor,
 			continue
 		}
 		field := fmt.Sprintf("phones.%d", i)
-		e164 := NormalizePhone(value, region)
+		e164 := readPhone(ctx, value, region) // an import keeps its national digits (phone_national.go)
 		switch {
 		case problem != "":
 			p[field] = problem

@@ -24,6 +24,9 @@ type contactRow struct {
 	tags    []string
 	custom  CustomValues
 	doc     store.SearchDoc // its search text, prepared while an earlier chunk writes
+	// nationals are its numbers' national digits, kept when validation
+	// read them, so its search text need not parse them again
+	nationals *nationalForms
 }
 
 // prepareDoc makes the row's search document, all but the id it gets
@@ -34,7 +37,7 @@ func (r *contactRow) prepareDoc() {
 	for i, name := range r.tags {
 		c.Tags[i] = Tag{Name: name}
 	}
-	r.doc = contactDoc(c, r.company)
+	r.doc = contactDocKnown(c, r.company, r.nationals)
 }
 
 func (r *contactRow) preview() map[string]string {
@@ -134,12 +137,14 @@ func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord
 	for field, msg := range p {
 		warnings = append(warnings, ImportProblem{Line: row.Line, Field: field, Message: msg, Value: value(field)})
 	}
+	nationals := &nationalForms{}
+	readCtx := withNationalForms(ctx, nationals)
 	// Validate, leave out what is wrong, validate again: each round drops
 	// at least one field, so this ends.
 	for round := 0; ; round++ {
 		try := in
 		identify(&try, company)
-		c, tags, err := imp.a.validateContact(ctx, imp.a.db.Reader(), imp.actor, try)
+		c, tags, err := imp.a.validateContact(readCtx, imp.a.db.Reader(), imp.actor, try)
 		e := AsError(err)
 		nameless := e.Fields["first_name"] == "error.contact_name_required"
 		if err == nil || round == 4 || e.Code != EInvalid || len(e.Fields) == 0 || (nameless && len(e.Fields) == 1) {
@@ -152,7 +157,8 @@ func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord
 			}
 			c.OwnerID = owner
 			sortProblems(warnings)
-			return &contactRow{line: row.Line, id: first(by, "id"), stamp: rowTimes(by), company: company, c: c, tags: tags, custom: custom}, warnings
+			return &contactRow{line: row.Line, id: first(by, "id"), stamp: rowTimes(by), company: company, c: c, tags: tags, custom: custom,
+				nationals: nationals}, warnings
 		}
 		var dropEmails, dropPhones []int
 		for field, msg := range e.Fields {

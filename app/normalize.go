@@ -28,19 +28,29 @@ func foldKey(s string) string {
 // never given the region's code. The number as typed is what is stored
 // and exported; E.164 only matches.
 func NormalizePhone(raw, region string) string {
+	n := parsePhone(raw, region)
+	if n == nil {
+		return ""
+	}
+	return phonenumbers.Format(n, phonenumbers.E164)
+}
+
+// parsePhone reads a number as NormalizePhone describes; nil when it
+// cannot be read as one.
+func parsePhone(raw, region string) *phonenumbers.PhoneNumber {
 	raw = strings.TrimSpace(stripBidi(raw))
 	if raw == "" {
-		return ""
+		return nil
 	}
 	region = strings.ToUpper(region)
 	n, err := phonenumbers.ParseAndKeepRawInput(raw, region)
 	if err != nil || !phonenumbers.IsPossibleNumber(n) {
-		return ""
+		return nil
 	}
 	switch n.GetCountryCodeSource() {
 	case phonenumbers.PhoneNumber_FROM_DEFAULT_COUNTRY:
 		if !phonenumbers.IsValidNumberForRegion(n, region) {
-			return ""
+			return nil
 		}
 	case phonenumbers.PhoneNumber_FROM_NUMBER_WITH_IDD:
 		// Read through the region's exit code, which may also begin local
@@ -48,10 +58,10 @@ func NormalizePhone(raw, region string) string {
 		// "010-5555-6666" typed in Japan would be a Brazilian fragment.
 		// Only a valid number is taken.
 		if !phonenumbers.IsValidNumber(n) {
-			return ""
+			return nil
 		}
 	}
-	return phonenumbers.Format(n, phonenumbers.E164)
+	return n
 }
 
 // ValidRegion tells whether region is a two-letter region the phone

@@ -109,13 +109,17 @@ func (a *App) indexContact(ctx context.Context, tx *store.Tx, id string) error {
 	return store.PutSearchDoc(ctx, tx, doc)
 }
 
-func contactDoc(c Contact, company string) store.SearchDoc {
+func contactDoc(c Contact, company string) store.SearchDoc { return contactDocKnown(c, company, nil) }
+
+// contactDocKnown is contactDoc with the national digits of numbers just
+// read (see phoneDigitsKnown).
+func contactDocKnown(c Contact, company string, known *nationalForms) store.SearchDoc {
 	var words, digits []string
 	for _, e := range c.Emails {
 		words = append(words, e.Value)
 	}
 	for _, p := range c.Phones {
-		digits = append(digits, phoneDigits(p)...)
+		digits = append(digits, phoneDigitsKnown(p, known)...)
 	}
 	for _, t := range c.Tags {
 		words = append(words, t.Name)
@@ -133,11 +137,18 @@ func contactDoc(c Contact, company string) store.SearchDoc {
 
 // phoneDigits gives the forms a person may type a number in: as stored,
 // international without the plus, and national ("010…" in Korea).
-func phoneDigits(p store.Phone) []string {
+func phoneDigits(p store.Phone) []string { return phoneDigitsKnown(p, nil) }
+
+// phoneDigitsKnown is phoneDigits taking the national digits from known
+// when the number was just read (phone_national.go), instead of parsing
+// its E.164 form again.
+func phoneDigitsKnown(p store.Phone, known *nationalForms) []string {
 	out := []string{digitsOf(p.Value)}
 	if p.E164 != "" {
 		out = append(out, digitsOf(p.E164))
-		if n, err := phonenumbers.Parse(p.E164, ""); err == nil {
+		if national, ok := known.of(p.E164); ok {
+			out = append(out, national)
+		} else if n, err := phonenumbers.Parse(p.E164, ""); err == nil {
 			out = append(out, digitsOf(phonenumbers.Format(n, phonenumbers.NATIONAL)))
 		}
 	}
