@@ -137,8 +137,11 @@ func (imp *importer) parseContact(ctx context.Context, row csvRow) (importRecord
 	for field, msg := range p {
 		warnings = append(warnings, ImportProblem{Line: row.Line, Field: field, Message: msg, Value: value(field)})
 	}
-	nationals := &nationalForms{}
-	readCtx := withNationalForms(ctx, nationals)
+	readCtx, nationals := ctx, (*nationalForms)(nil)
+	if imp.writing { // the row gets its search text (prepareDoc)
+		nationals = &nationalForms{}
+		readCtx = withNationalForms(ctx, nationals)
+	}
 	// Validate, leave out what is wrong, validate again: each round drops
 	// at least one field, so this ends.
 	for round := 0; ; round++ {

@@ -26,6 +26,7 @@ type importer struct {
 	// a new contact cannot have.
 	takenIDs map[string]bool
 	batchID  string
+	writing  bool // the write pass: rows keep their numbers' national digits (phone_national.go)
 	preset   string
 	scope    string            // own-records-only: existing records of others are not matched
 	docs     []store.SearchDoc // new contacts of the chunk, indexed at its end

@@ -41,6 +41,7 @@ func (imp *importer) write(ctx context.Context, src io.Reader, fileHash string, 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	chunks := make(chan parsedChunk, 1)
+	imp.writing = true
 	go imp.parseChunks(ctx, table, b.RowsDone, chunks)
 	// The indexes a chunk touches outgrow SQLite's 2 MB page cache after
 	// a few thousand rows; then every insert reads pages back from the file.

@@ -144,6 +144,7 @@ func TestImportRowKeepsNationalDigits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	imp.writing = true // rows read to be written, as in the write pass
 	phones, kept := 0, 0
 	for {
 		row, err := table.next()
