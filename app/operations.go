@@ -85,7 +85,7 @@ func (r DoctorReport) Problem() string {
 	case len(r.Search) > 0:
 		return "the search index does not match the records (" + first(r.Search) + ")"
 	case len(r.Cards) > 0:
-		return "contact cards do not match their rows (" + first(r.Cards) + ")"
+		return "contact cards or the copies kept on links do not match their rows (" + first(r.Cards) + ")"
 	}
 	return ""
 }
@@ -149,6 +149,12 @@ func Doctor(ctx context.Context, path string) (DoctorReport, error) {
 		}
 		for _, id := range stale {
 			r.Cards = append(r.Cards, "contact "+id+": its tag links keep another sort name than its own")
+		}
+		if stale, err = store.StaleTaskLinks(ctx, db.Reader(), 100); err != nil {
+			stale = append(stale, err.Error())
+		}
+		for _, id := range stale {
+			r.Cards = append(r.Cards, "task "+id+": its record links keep another state or due time than its own")
 		}
 	}
 	return r, nil

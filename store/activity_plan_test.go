@@ -91,9 +91,17 @@ func checkActivityPlans(t *testing.T, db *store.DB) {
 		query, args := store.TaskCountSQL(q)
 		assertIndexed(t, db, "task count "+name, query, args, false, false)
 	}
-	// A record's tasks are few: read by its links, then sorted.
-	query, args, _ := store.TaskListSQL(store.TaskQuery{Record: record, Done: &open})
-	assertIndexed(t, db, "a record's open tasks", query, args, false, false)
+	// A record's open tasks walk its links' copies in due order (0031).
+	for _, page := range []string{"", store.TaskCursor([]string{"2026-01-01T00:00:00.000Z", "id"})} {
+		query, args, err := store.TaskListSQL(store.TaskQuery{Record: record, Done: &open, Cursor: page})
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertSeeks(t, db, "a record's open tasks (cursor "+page+")", query, args, page != "")
+	}
+	// All of a record's tasks are few: read by its links, then sorted.
+	query, args, _ := store.TaskListSQL(store.TaskQuery{Record: record, Done: &done})
+	assertIndexed(t, db, "a record's done tasks", query, args, false, false)
 	query, args, _ = store.TaskListSQL(store.TaskQuery{AssigneeID: "u1"})
 	assertIndexed(t, db, "a user's tasks, done or not", query, args, false, false)
 

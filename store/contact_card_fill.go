@@ -111,11 +111,27 @@ func StaleTagSortNames(ctx context.Context, q Querier, limit int) ([]string, err
 	return scanIDs(rows)
 }
 
+// StaleTaskLinks lists up to limit tasks whose record links keep another
+// state or due key than theirs (the copies a record's open tasks are
+// walked by, migration 0031; doctor).
+func StaleTaskLinks(ctx context.Context, q Querier, limit int) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT DISTINCT l.task_id FROM task_links l JOIN tasks t ON t.id = l.task_id
+		WHERE l.open IS NOT (t.done_at IS NULL AND t.deleted_at IS NULL) OR l.due_key IS NOT t.due_key LIMIT ?`, limit)
+	if err != nil {
+		return nil, err
+	}
+	return scanIDs(rows)
+}
+
 // RebuildContactCards drops every kept card and stores them again from
-// the rows, and puts each contact's sort name back on its tag links
-// (doctor --fix).
+// the rows, and puts each contact's sort name back on its tag links and
+// each task's state and due key on its record links (doctor --fix).
 func (db *DB) RebuildContactCards(ctx context.Context) (int, error) {
 	err := db.Write(ctx, func(tx *Tx) error {
+		if _, err := tx.exec(ctx, `UPDATE task_links SET (open, due_key) =
+			(SELECT t.done_at IS NULL AND t.deleted_at IS NULL, t.due_key FROM tasks t WHERE t.id = task_links.task_id)`); err != nil {
+			return err
+		}
 		if _, err := tx.exec(ctx, `UPDATE contact_tags SET sort_name = (SELECT sort_name FROM contacts WHERE id = contact_id)
 			WHERE sort_name IS NOT (SELECT sort_name FROM contacts WHERE id = contact_id)`); err != nil {
 			return err

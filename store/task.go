@@ -170,7 +170,12 @@ type TaskPage struct {
 func taskFilter(tq TaskQuery) (string, where) {
 	var w where
 	from := ` FROM tasks t`
-	if tq.Record.ID != "" {
+	switch {
+	case recordsOpenTasks(tq):
+		// The links' copies (migration 0031) walk the open tasks in order.
+		from = ` FROM task_links l CROSS JOIN tasks t ON t.id = l.task_id`
+		w.add("l.entity = ? AND l.entity_id = ? AND l.open = 1", tq.Record.Entity, tq.Record.ID)
+	case tq.Record.ID != "":
 		from = ` FROM task_links l JOIN tasks t ON t.id = l.task_id`
 		w.add("l.entity = ? AND l.entity_id = ?", tq.Record.Entity, tq.Record.ID)
 	}
@@ -194,14 +199,24 @@ func taskFilter(tq TaskQuery) (string, where) {
 
 func taskListSQL(tq TaskQuery) (string, []any, error) {
 	from, w := taskFilter(tq)
+	keys := "t.due_key, t.id"
+	if recordsOpenTasks(tq) {
+		keys = "l.due_key, l.task_id"
+	}
 	if tq.Cursor != "" {
 		v, err := decodeCursor(tq.Cursor, dueMark, 2)
 		if err != nil {
 			return "", nil, err
 		}
-		w.add("(t.due_key, t.id) > (?, ?)", v[0], v[1])
+		w.add("("+keys+") > (?, ?)", v[0], v[1])
 	}
-	return `SELECT ` + taskRecord + from + w.sql() + ` ORDER BY t.due_key, t.id LIMIT ?`, append(w.args, clampLimit(tq.Limit)+1), nil
+	return `SELECT ` + taskRecord + from + w.sql() + ` ORDER BY ` + keys + ` LIMIT ?`, append(w.args, clampLimit(tq.Limit)+1), nil
+}
+
+// recordsOpenTasks tells whether tq asks for a record's open tasks, which
+// are read in due order from the record's links.
+func recordsOpenTasks(tq TaskQuery) bool {
+	return tq.Record.ID != "" && tq.Done != nil && !*tq.Done
 }
 
 // ListTasks returns one page of tasks, soonest due first, undated last.

@@ -17,7 +17,7 @@ func doctorCommand(getenv func(string) string, stdout io.Writer) *cobra.Command 
 	cmd := &cobra.Command{
 		Use:   "doctor [--fix]",
 		Short: "Check the database: integrity, foreign keys, schema version, search index, sizes",
-		Long:  "Checks the database and gives a verdict. The search check compares the index with exactly the kinds it holds (companies, contacts, deals): a live record without its entry, an entry of a trashed or deleted record, an entry naming another owner than its record, an entry of a kind not indexed. --fix rebuilds the index, which clears every one of these. The contact cards (each contact's emails, phones, tags and custom values kept on its row for fast lists) are compared with the rows they are made from; --fix makes them again.",
+		Long:  "Checks the database and gives a verdict. The search check compares the index with exactly the kinds it holds (companies, contacts, deals): a live record without its entry, an entry of a trashed or deleted record, an entry naming another owner than its record, an entry of a kind not indexed. --fix rebuilds the index, which clears every one of these. The contact cards (each contact's emails, phones, tags and custom values kept on its row for fast lists) and the copies kept on links (a contact's sort name on its tag links, a task's state and due time on its record links) are compared with the rows they are made from; --fix makes them again.",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := dbPath(cmd, getenv)
