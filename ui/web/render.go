@@ -42,6 +42,9 @@ type views struct {
 	readyOrder []readyKey
 	// staticURLs are the paths of routes without variables, by name (url).
 	staticURLs sync.Map
+	// routeTemplates are the cut path templates of routes with variables,
+	// by name (route_url.go).
+	routeTemplates sync.Map
 	// idRoutes are the paths of routes with one {id}, split around it, by
 	// name (routeAroundID).
 	idRoutes sync.Map
@@ -200,9 +203,21 @@ func (v *views) url(name string, pairs ...string) (string, error) {
 			return u.(string), nil
 		}
 	}
+	if t, ok := v.routeTemplates.Load(name); ok {
+		if p, ok := t.(routeTemplate).build(pairs); ok {
+			return p, nil
+		}
+	}
 	route := v.router.Get(name)
 	if route == nil {
 		return "", fmt.Errorf("no route named %q", name)
+	}
+	if len(pairs) > 0 {
+		if tpl, err := route.GetPathTemplate(); err == nil {
+			if t, ok := parseRouteTemplate(tpl); ok {
+				v.routeTemplates.Store(name, t)
+			}
+		}
 	}
 	u, err := route.URLPath(pairs...)
 	if err != nil {
