@@ -1,15 +1,9 @@
 package web
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/gorilla/mux"
-
-	"rolo/app"
-	assets "rolo/embed"
-	"rolo/ui/i18n"
 )
 
 // TestRoutePathsAgreeWithMux builds every named route's path through
@@ -17,26 +11,8 @@ import (
 // every kind, and compares it with what mux itself builds.
 func TestRoutePathsAgreeWithMux(t *testing.T) {
 	t.Parallel()
-	ctx := context.Background()
-	a, err := app.Open(ctx, filepath.Join(t.TempDir(), "rolo.db"), app.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	catalog, err := i18n.LoadCatalog(assets.I18n)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := loadAssets(assets.Static, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := mux.NewRouter()
-	v, err := newViews(assets.Templates, false, catalog, r, files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	addRoutes(r, &site{app: a, views: v, catalog: catalog}, files)
+	v := testViews(t)
+	r := v.router
 	values := []string{"01a25090-e912-7758-91e1-84ca3eea8e2a", "plain", "a b", "x/y", "é", "", "..", "~a", "%41", "a?b"}
 	fast := 0
 	err = r.Walk(func(route *mux.Route, _ *mux.Router, _ []*mux.Route) error {
