@@ -85,7 +85,7 @@ func (imp *importer) rowError(line int, err error) error {
 func (imp *importer) resolveCompanies(ctx context.Context, tx *store.Tx, rows []*contactRow, b *store.ImportBatch) error {
 	var missing []string
 	for _, r := range rows {
-		if k := foldKey(r.company); k != "" && imp.compIDs[k] == "" {
+		if k := r.companyKeyOf(); k != "" && imp.compIDs[k] == "" {
 			missing = append(missing, k)
 		}
 	}
@@ -102,7 +102,7 @@ func (imp *importer) resolveCompanies(ctx context.Context, tx *store.Tx, rows []
 		}
 	}
 	for _, r := range rows {
-		k := foldKey(r.company)
+		k := r.companyKeyOf()
 		if k == "" {
 			continue
 		}

@@ -9,6 +9,13 @@ import (
 
 // matchKeys are the keys that find this row's contact, strongest first.
 func (imp *importer) matchKeys(r *contactRow) []string {
+	if r.prepared {
+		return r.keys
+	}
+	return imp.keysOf(r)
+}
+
+func (imp *importer) keysOf(r *contactRow) []string {
 	var keys []string
 	if r.id != "" {
 		keys = append(keys, "id:"+r.id)
@@ -26,7 +33,7 @@ func (imp *importer) matchKeys(r *contactRow) []string {
 				}
 			}
 		case "name":
-			keys = append(keys, "name:"+r.c.SortName+"\x00"+foldKey(r.company))
+			keys = append(keys, "name:"+r.c.SortName+"\x00"+r.companyKeyOf())
 		}
 	}
 	return keys

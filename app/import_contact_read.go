@@ -27,6 +27,27 @@ type contactRow struct {
 	// nationals are its numbers' national digits, kept when validation
 	// read them, so its search text need not parse them again
 	nationals *nationalForms
+	// Worked out by prepare, on the goroutine that reads the rows, so the
+	// one that writes does not: its match keys and folded company name.
+	prepared   bool
+	keys       []string
+	companyKey string
+}
+
+// prepare readies a row of the write pass: its search text, match keys
+// and folded company name.
+func (imp *importer) prepare(r *contactRow) {
+	r.prepareDoc()
+	r.companyKey, r.prepared = foldKey(r.company), true
+	r.keys = imp.keysOf(r)
+}
+
+// companyKeyOf is the folded name of the row's company.
+func (r *contactRow) companyKeyOf() string {
+	if r.prepared {
+		return r.companyKey
+	}
+	return foldKey(r.company)
 }
 
 // prepareDoc makes the row's search document, all but the id it gets

@@ -169,7 +169,7 @@ func (imp *importer) parseInto(ctx context.Context, row csvRow, c *parsedChunk) 
 		}
 	}
 	if r, ok := rec.(*contactRow); ok {
-		r.prepareDoc()
+		imp.prepare(r)
 	}
 	c.records = append(c.records, rec)
 }
