@@ -15,7 +15,7 @@ func TestRoutePathsAgreeWithMux(t *testing.T) {
 	r := v.router
 	values := []string{"01a25090-e912-7758-91e1-84ca3eea8e2a", "plain", "a b", "x/y", "é", "", "..", "~a", "%41", "a?b"}
 	fast := 0
-	err = r.Walk(func(route *mux.Route, _ *mux.Router, _ []*mux.Route) error {
+	err := r.Walk(func(route *mux.Route, _ *mux.Router, _ []*mux.Route) error {
 		name := route.GetName()
 		tpl, err := route.GetPathTemplate()
 		if name == "" || err != nil {
