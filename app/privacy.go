@@ -26,7 +26,7 @@ type ConsentInput struct {
 
 // ContactConsent reads a contact's consent.
 func (a *App) ContactConsent(ctx context.Context, actor Actor, contactID string) (Consent, error) {
-	if _, err := a.Contact(ctx, actor, contactID); err != nil {
+	if err := a.checkContactReadable(ctx, actor, contactID); err != nil {
 		return Consent{}, err
 	}
 	return store.ConsentOf(ctx, a.db.Reader(), contactID)

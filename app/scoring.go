@@ -30,7 +30,7 @@ func contactScore(ctx context.Context, q store.Querier, id string) int {
 
 // ContactScore gives a contact's score and why.
 func (a *App) ContactScore(ctx context.Context, actor Actor, id string) (int, []ScoreReason, error) {
-	if _, err := a.Contact(ctx, actor, id); err != nil {
+	if err := a.checkContactReadable(ctx, actor, id); err != nil {
 		return 0, nil, err
 	}
 	s, body, err := store.ContactScore(ctx, a.db.Reader(), id)
