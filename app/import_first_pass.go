@@ -47,11 +47,17 @@ func (imp *importer) firstPass(ctx context.Context, table *csvTable, rep *Import
 		defer wg.Done()
 		readBatches(table, work, order, quit)
 	}()
+	checkCtx := ctx
+	if !imp.opt.DryRun {
+		// The rows are dropped once counted: their numbers need no E.164
+		// form (a dry run's matching by phone needs it).
+		checkCtx = withPhonesOnlyChecked(ctx)
+	}
 	for range workers {
 		go func() {
 			defer wg.Done()
 			for b := range work {
-				imp.checkBatch(ctx, b)
+				imp.checkBatch(checkCtx, b)
 			}
 		}()
 	}

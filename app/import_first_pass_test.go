@@ -71,6 +71,15 @@ func writeGoogleExport(t *testing.T, n int) googleExport {
 			} else if len(warn) == 0 {
 				emails[i] = email
 			}
+			switch i % 59 {
+			case 13: // no number at all: left out
+				phone = "ask reception"
+				warn = append(warn, "phones.0")
+			case 17: // full-width digits, as Japanese address books write them
+				phone = "＋８１ ９０-１２３４-５６７８"
+			case 19: // an extension
+				phone = fmt.Sprintf("+1 415 555 %04d ext. 12", i%10000)
+			}
 		}
 		if i%29 == 0 {
 			notes = fmt.Sprintf("Met at the fair.\nCall back about order %d.", i)

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"regexp"
+	"strings"
 	"sync"
 
 	"github.com/nyaruka/phonenumbers"
@@ -51,7 +52,11 @@ func (f *nationalForms) of(e164 string) (string, bool) {
 
 // readPhone is NormalizePhone; when ctx carries nationalForms, it also
 // keeps there the national digits phoneDigits would find for the number.
+// Under withPhonesOnlyChecked it gives "" for a number with a digit 0-9.
 func readPhone(ctx context.Context, raw, region string) string {
+	if ctx.Value(phonesOnlyCheckedKey{}) != nil && strings.ContainsAny(raw, "0123456789") {
+		return ""
+	}
 	n := parsePhone(raw, region)
 	if n == nil {
 		return ""
@@ -63,6 +68,19 @@ func readPhone(ctx context.Context, raw, region string) string {
 		}
 	}
 	return e164
+}
+
+type phonesOnlyCheckedKey struct{}
+
+// withPhonesOnlyChecked is for a pass that only checks contacts and
+// drops them (an import's first pass): validateContact takes a number
+// with a digit 0-9 whether or not it has an E.164 form (one it cannot
+// read is kept as typed), so under the returned context readPhone does
+// not parse such a number, most of the cost of checking a row. A number
+// without one (full-width digits) is parsed: whether it reads decides if
+// it is taken.
+func withPhonesOnlyChecked(ctx context.Context) context.Context {
+	return context.WithValue(ctx, phonesOnlyCheckedKey{}, true)
 }
 
 // nationalDigits are the digits of n's national form as phoneDigits
