@@ -14,7 +14,8 @@ import (
 )
 
 // TestContactCardsFollowEveryWrite makes every kind of write that changes
-// what a contact's card holds (emails, phones, tags, a tag's name and
+// what a contact's card holds (its own columns, here or from another
+// process, emails, phones, tags, a tag's name and
 // colour, custom values of every type, a deleted field, a merge) and after
 // each one checks three things: what the API reads is what was written,
 // it reads the same whether the card was built on the fly or kept on the
@@ -95,6 +96,19 @@ func TestContactCardsFollowEveryWrite(t *testing.T) {
 	is.Equal(got[0].CustomFields["seats"], 7.0)
 	_, has := got[0].CustomFields["nickname"]
 	is.True(!has) // cleared
+
+	// The card holds the contact's own columns too (migration 0032).
+	in = app.InputOf(got[0])
+	in.FirstName, in.Title, in.LifecycleStatus = "Augusta", "Countess", "customer"
+	_, err = ta.UpdateContact(ctx, admin, ada.ID, got[0].Version, in)
+	is.NoErr(err)
+	got = read("own columns", ada.ID, bob.ID)
+	is.Equal(got[0].FirstName, "Augusta")
+	is.Equal(got[0].Title, "Countess")
+	is.Equal(got[0].LifecycleStatus, "customer")
+	otherProcess(t, ta, `UPDATE contacts SET title = 'Analyst' WHERE id = ?`, ada.ID) // behind the server's back
+	got = read("own column elsewhere", ada.ID, bob.ID)
+	is.Equal(got[0].Title, "Analyst")
 
 	_, err = ta.BulkUpdateContacts(ctx, admin, []string{ada.ID, bob.ID}, app.BulkChange{AddTag: "gold"})
 	is.NoErr(err)

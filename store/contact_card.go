@@ -5,19 +5,20 @@ import (
 	"strconv"
 )
 
-// A contact's card is its emails, phones, tags and custom values as one
-// JSON value kept on its row (migration 0026): a page of contacts reads
-// one row per contact instead of seeking four child indexes for each
-// (issue 18). Triggers set a card to NULL whenever one of its rows
-// changes, so a card is either exact or missing; a missing one is built
-// on the fly by the reading statement itself (contactCardColumn) and
-// stored again by FillContactCards.
+// A contact's card is its own columns, emails, phones, tags and custom
+// values as one JSON value kept on its row (migrations 0026 and 0032): a
+// page of contacts reads one stored value per contact instead of seeking
+// four child indexes and writing twenty-six columns as JSON for each
+// (issue 18). Triggers set a card to NULL whenever one of its rows or the
+// contact's own columns change, so a card is either exact or missing; a
+// missing one is built on the fly by the reading statement itself
+// (contactCardColumn) and stored again by FillContactCards.
 
-// contactCardSQL builds the card of the row c from its child rows:
-// four JSON arrays of rows, joined by hand because a JSON value loses
-// its JSON type when it leaves a scalar subquery (json_array would quote
-// it as a string).
-const contactCardSQL = `'[' ||
+// contactCardSQL builds the card of the row c: its own columns, then four
+// JSON arrays of rows, joined by hand because a JSON value loses its JSON
+// type when it leaves a scalar subquery (json_array would quote it as a
+// string).
+var contactCardSQL = `'[' || ` + contactOwnColumns + ` || ',' ||
 	(SELECT json_group_array(json_array(position, label, value)) FROM contact_emails WHERE contact_id = c.id) || ',' ||
 	(SELECT json_group_array(json_array(position, label, value, e164)) FROM contact_phones WHERE contact_id = c.id) || ',' ||
 	(SELECT json_group_array(json_array(t.id, t.name, t.name_key, t.color)) FROM contact_tags l
@@ -27,28 +28,35 @@ const contactCardSQL = `'[' ||
 
 // contactCardColumn is the card of the row c as a reading statement's
 // column: the kept one, or (SQLite's coalesce stops at the first value
-// that is not NULL) built from the child rows when it is missing.
-const contactCardColumn = `coalesce(c.card, ` + contactCardSQL + `)`
+// that is not NULL) built from the rows when it is missing.
+var contactCardColumn = `coalesce(c.card, ` + contactCardSQL + `)`
 
-// contactCard is a decoded card.
+// contactCard is a decoded card. own are the values of contactColumns,
+// in order (NULL as ""), pointing into the card's text.
 type contactCard struct {
+	own    [26]string
 	emails []Labeled
 	phones []Phone
 	tags   []Tag
 	custom []CustomValue
 }
 
-// decodeContactCard reads a card of contact id. Emails and phones are put
+// decodeContactCard reads a card. Emails and phones are put
 // in their stored positions' order, tags in name order, as every read of
 // a contact gives them.
-func decodeContactCard(id, s string) (contactCard, error) {
+func decodeContactCard(s string) (contactCard, error) {
 	var card contactCard
 	r := jsonReader{s: s}
 	if !r.eat('[') {
 		return card, errJSONRows
 	}
+	own, ok := r.array(card.own[:0])
+	if !ok || len(own) != len(card.own) || !r.eat(',') {
+		return card, errJSONRows
+	}
+	id := card.own[0]
 	var pos []string
-	ok := r.rows(func(v []string) {
+	ok = r.rows(func(v []string) {
 		if len(v) == 3 {
 			pos = append(pos, v[0])
 			card.emails = append(card.emails, Labeled{Label: v[1], Value: v[2]})

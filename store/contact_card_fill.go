@@ -8,7 +8,7 @@ import (
 
 // fillCardsSQL stores the cards of up to ? contacts that have none, found
 // through the partial index contacts_card_missing.
-const fillCardsSQL = `UPDATE contacts AS c SET card = ` + contactCardSQL + `
+var fillCardsSQL = `UPDATE contacts AS c SET card = ` + contactCardSQL + `
 	WHERE c.id IN (SELECT id FROM contacts WHERE card IS NULL LIMIT ?)`
 
 // cardBatch is how many cards one fill transaction stores: small enough

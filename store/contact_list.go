@@ -92,30 +92,30 @@ func ContactListSQL(q ListQuery) (string, []any, error) {
 		LEFT JOIN users u ON u.id = c.owner_id`)
 }
 
-// contactRowColumns is what a list row shows, as one JSON array (see
-// decodeContactRow; one column costs the driver less than fifteen); its
-// email, phone and tags come from the contact's card beside it.
-const contactRowColumns = `json_array(c.id, c.display_name, c.title, c.lifecycle_status, c.company_id, co.name,
-		c.owner_key, u.name, c.sort_name, c.created_at, c.updated_at, c.deleted_at,
-		c.deleted_by, (SELECT name FROM users WHERE id = c.deleted_by),
+// contactRowColumns is what a list row shows beyond the contact's card:
+// the names of its company, owner and trasher, and its photo's version,
+// as one JSON array (see decodeContactRow; one column costs the driver
+// less than four). The rest comes from the card beside it.
+const contactRowColumns = `json_array(co.name, u.name, (SELECT name FROM users WHERE id = c.deleted_by),
 		(SELECT updated_at FROM contact_photos WHERE contact_id = c.id))`
 
 // decodeContactRow reads contactRowColumns and the card beside them, and
 // the sort name and raw times for the cursor. The row's email and phone
 // are the primary ones: the first in their stored order.
 func decodeContactRow(row, cardText string) (r ContactRow, sortName, created, updated, deleted string, err error) {
-	var buf [15]string
+	var buf [4]string
 	v, err := jsonValues(row, buf[:0])
 	if err != nil || len(v) != len(buf) {
 		return r, "", "", "", "", errJSONRows
 	}
-	r = ContactRow{ID: v[0], DisplayName: v[1], Title: v[2], LifecycleStatus: v[3], CompanyID: v[4], CompanyName: v[5],
-		OwnerID: v[6], OwnerName: v[7], CreatedAt: ParseTime(v[9]), UpdatedAt: ParseTime(v[10]), DeletedAt: ParseTime(v[11]),
-		DeletedBy: v[12], DeletedByName: v[13], Photo: v[14]}
-	card, err := decodeContactCard(r.ID, cardText)
+	card, err := decodeContactCard(cardText)
 	if err != nil {
 		return r, "", "", "", "", err
 	}
+	own := card.own[:] // in contactColumns' order
+	r = ContactRow{ID: own[0], DisplayName: own[3], Title: own[5], LifecycleStatus: own[16], CompanyID: own[6], CompanyName: v[0],
+		OwnerID: own[17], OwnerName: v[1], CreatedAt: ParseTime(own[20]), UpdatedAt: ParseTime(own[22]), DeletedAt: ParseTime(own[24]),
+		DeletedBy: own[25], DeletedByName: v[2], Photo: v[3]}
 	if len(card.emails) > 0 {
 		r.Email = card.emails[0].Value
 	}
@@ -123,7 +123,7 @@ func decodeContactRow(row, cardText string) (r ContactRow, sortName, created, up
 		r.Phone = card.phones[0].Value
 	}
 	r.Tags = card.tags
-	return r, v[8], v[9], v[10], v[11], nil
+	return r, own[4], own[20], own[22], own[24], nil
 }
 
 // ContactRecordsSQL builds the page query of ListContactRecords: whole
@@ -147,11 +147,10 @@ func contactPageSQL(q ListQuery, columns, joins string) (string, []any, error) {
 	sortValue, joinArgs := "", []any{}
 	switch {
 	case byTagAndName(q):
-		joinArgs = []any{q.TagID}
 		// The cursor is made of the sort name the page walked: were the
 		// link's copy ever to differ from the contact's, the next page
 		// would still start after this one instead of going round.
-		columns = strings.Replace(columns, "c.sort_name", "l.sort_name", 1)
+		sortValue, joinArgs = ", l.sort_name", []any{q.TagID}
 	case q.Trashed:
 	case q.SortField == ScoreSort:
 		sortValue = ", sv.score"
@@ -174,6 +173,30 @@ func contactPageSQL(q ListQuery, columns, joins string) (string, []any, error) {
 		FROM ` + contactsFrom(q) + joins + w.sql() + ` ORDER BY ` + spec.orderBy() + ` LIMIT ?`
 	args := append(joinArgs, w.args...)
 	return query, append(args, clampLimit(q.Limit)+1), nil
+}
+
+// contactScanDest adds to a contact page's scan destinations the value
+// its statement ends each row with: a custom sort's value, or a tag's
+// link's sort name (byTagAndName).
+func contactScanDest(q ListQuery, extra *any, dest ...any) []any {
+	if byTagAndName(q) {
+		return append(dest, extra)
+	}
+	return withSortValue(q, extra, dest...)
+}
+
+// contactCursorValues are cursorValues, made for a tag's contacts by name
+// of the link's sort name the page walked.
+func contactCursorValues(q ListQuery, sortName, created, updated, deleted, owner, id string, extra any) []string {
+	if byTagAndName(q) {
+		switch v := extra.(type) {
+		case string:
+			sortName = v
+		case []byte:
+			sortName = string(v)
+		}
+	}
+	return cursorValues(q, sortName, created, updated, deleted, owner, id, extra)
 }
 
 // byTagAndName tells whether q lists a tag's contacts by name, which
@@ -210,7 +233,7 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 	page.NextCursor, err = contactList.readPage(ctx, db, q, ContactListSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
 		var row, card string
 		var custom any
-		if err := rows.Scan(withSortValue(q, &custom, &row, &card)...); err != nil {
+		if err := rows.Scan(contactScanDest(q, &custom, &row, &card)...); err != nil {
 			return nil, err
 		}
 		r, sortName, created, updated, deleted, err := decodeContactRow(row, card)
@@ -218,7 +241,7 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 			return nil, err
 		}
 		page.Rows = append(page.Rows, r)
-		return cursorValues(q, sortName, created, updated, deleted, r.OwnerID, r.ID, custom), nil
+		return contactCursorValues(q, sortName, created, updated, deleted, r.OwnerID, r.ID, custom), nil
 	})
 	return page, err
 }
@@ -232,7 +255,7 @@ func ListContactRecords(ctx context.Context, db Querier, q ListQuery) (RecordPag
 	page.NextCursor, err = contactList.readPage(ctx, db, q, ContactRecordsSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
 		var record contactRecordScan
 		var custom any
-		if err := rows.Scan(withSortValue(q, &custom, record.dest()...)...); err != nil {
+		if err := rows.Scan(contactScanDest(q, &custom, record.dest()...)...); err != nil {
 			return nil, err
 		}
 		c, err := record.contact()
@@ -241,7 +264,7 @@ func ListContactRecords(ctx context.Context, db Querier, q ListQuery) (RecordPag
 		}
 		page.Records = append(page.Records, c)
 		k := record.keys
-		return cursorValues(q, c.SortName, k.created, k.updated, k.deleted, c.OwnerID, c.ID, custom), nil
+		return contactCursorValues(q, c.SortName, k.created, k.updated, k.deleted, c.OwnerID, c.ID, custom), nil
 	})
 	return page, err
 }

@@ -7,13 +7,12 @@ import (
 	"strings"
 )
 
-// contactRecord is a whole contact of the row c in two columns: its own
-// columns as one JSON array (see decodeContact), then its card (emails,
-// phones, tags and custom values, see contact_card.go). One text column
-// costs the driver far less than the twenty-six it replaces, each
-// converted and copied on its own, and the children come with their
-// contact instead of from a query each.
-var contactRecord = contactOwnColumns + `, ` + contactCardColumn
+// contactRecord is a whole contact of the row c in one column: its card
+// (its own columns, emails, phones, tags and custom values, see
+// contact_card.go). One text column costs the driver far less than the
+// twenty-six it replaces, each converted and copied on its own, and the
+// children come with their contact instead of from a query each.
+var contactRecord = contactCardColumn
 
 // contactOwnColumns are the row c's own columns as one JSON array.
 var contactOwnColumns = `json_array(` + qualify("c", contactColumns) + `)`
@@ -27,14 +26,14 @@ func qualify(alias, columns string) string {
 	return strings.Join(parts, ", ")
 }
 
-// contactRecordScan holds a contactRecord's columns while scanning, and
+// contactRecordScan holds a contactRecord's column while scanning, and
 // the raw times a list's cursor is made of.
 type contactRecordScan struct {
-	row, card string
-	keys      struct{ created, updated, deleted string }
+	card string
+	keys struct{ created, updated, deleted string }
 }
 
-func (s *contactRecordScan) dest() []any { return []any{&s.row, &s.card} }
+func (s *contactRecordScan) dest() []any { return []any{&s.card} }
 
 // scanContactRecord scans one contactRecord.
 func scanContactRecord(sc rowScanner) (Contact, error) {
@@ -45,25 +44,15 @@ func scanContactRecord(sc rowScanner) (Contact, error) {
 	return s.contact()
 }
 
-// own decodes the scanned row's own columns, without its children.
-func (s *contactRecordScan) own() (Contact, error) {
-	var buf [26]string
-	v, err := jsonValues(s.row, buf[:0])
-	if err != nil || len(v) != len(buf) {
-		return Contact{}, errJSONRows
+// contact decodes the scanned card.
+func (s *contactRecordScan) contact() (Contact, error) {
+	card, err := decodeContactCard(s.card)
+	if err != nil {
+		return Contact{}, err
 	}
+	v := card.own[:]
 	c, err := decodeContact(v)
 	s.keys.created, s.keys.updated, s.keys.deleted = v[20], v[22], v[24]
-	return c, err
-}
-
-// contact decodes the scanned columns.
-func (s *contactRecordScan) contact() (Contact, error) {
-	c, err := s.own()
-	if err != nil {
-		return c, err
-	}
-	card, err := decodeContactCard(c.ID, s.card)
 	c.setCard(card)
 	return c, err
 }

@@ -26,7 +26,7 @@ func TaskCursor(values []string) string { return encodeCursor(dueMark, values) }
 func RawCursor(mark string, values []string) string { return encodeCursor(mark, values) }
 
 // The contact card's statements, for their plan tests.
-const (
+var (
 	ContactCardReadSQL = `SELECT ` + contactCardColumn + ` FROM contacts c WHERE c.id = ?`
 	FillCardsSQL       = fillCardsSQL
 )

@@ -78,6 +78,19 @@ func rebuildSearch(ctx context.Context, path string, stdout io.Writer) error {
 		return err
 	}
 	defer a.Close()
+	// The cards first: the search index is made from contacts read
+	// through their cards, and a card of the wrong shape cannot be read.
+	cards, err := a.DB().RebuildContactCards(ctx)
+	if err != nil {
+		return err
+	}
+	noun := "contacts"
+	if cards == 1 {
+		noun = "contact"
+	}
+	if _, err := fmt.Fprintf(stdout, "Made the contact cards again: %d %s\n", cards, noun); err != nil {
+		return err
+	}
 	fmt.Fprint(stdout, "Rebuilding the search index…")
 	total := 0
 	err = a.RebuildSearchIndex(ctx, func(done int) {
@@ -88,18 +101,7 @@ func rebuildSearch(ctx context.Context, path string, stdout io.Writer) error {
 		fmt.Fprintln(stdout)
 		return err
 	}
-	if _, err := fmt.Fprintf(stdout, "\rRebuilt the search index: %d records\n", total); err != nil {
-		return err
-	}
-	cards, err := a.DB().RebuildContactCards(ctx)
-	if err != nil {
-		return err
-	}
-	noun := "contacts"
-	if cards == 1 {
-		noun = "contact"
-	}
-	_, err = fmt.Fprintf(stdout, "Made the contact cards again: %d %s\n", cards, noun)
+	_, err = fmt.Fprintf(stdout, "\rRebuilt the search index: %d records\n", total)
 	return err
 }
 

@@ -39,6 +39,8 @@ func TestDoctorFindsAContactCardThatDiffers(t *testing.T) {
 	a, err = app.Open(ctx, path, app.Config{})
 	is.NoErr(err)
 	is.NoErr(a.DB().Write(ctx, func(tx *store.Tx) error {
+		// A card of a shape no reader knows: --fix must make it again
+		// before anything reads contacts through it.
 		if _, err := tx.ExecContext(ctx, `UPDATE contacts SET card = '[[],[],[],[]]' WHERE id = ?`, c.ID); err != nil {
 			return err
 		}
