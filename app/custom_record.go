@@ -73,23 +73,23 @@ func (a *App) fillCustom(ctx context.Context, entity string, ids []string, set f
 func (a *App) fillContacts(ctx context.Context, cs []Contact) error {
 	var ids []string
 	var at []int
-	stored := map[string][]store.CustomValue{}
+	read := false
 	for i, c := range cs {
 		if c.CustomRead {
-			stored[c.ID] = c.StoredCustom
+			read = true
 		} else {
 			ids, at = append(ids, c.ID), append(at, i)
 		}
 	}
-	if len(stored) > 0 {
+	if read {
 		fields, err := a.readFields(ctx, a.db.Reader(), "contact")
 		if err != nil {
 			return err
 		}
-		values := customValuesFrom(fields, stored)
+		var of []store.CustomValue
 		for i := range cs {
 			if cs[i].CustomRead && len(fields) > 0 {
-				cs[i].CustomFields = values[cs[i].ID]
+				cs[i].CustomFields = recordCustomValues(fields, cs[i].StoredCustom, &of)
 			}
 		}
 	}

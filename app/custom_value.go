@@ -109,23 +109,29 @@ func customValuesOf(ctx context.Context, q store.Querier, fields []CustomField, 
 // values of fields by key, as forms and the search index take them.
 func customValuesFrom(fields []CustomField, stored map[string][]store.CustomValue) map[string]CustomValues {
 	out := make(map[string]CustomValues, len(stored))
-	var of []store.CustomValue // one field's values, reused: a record has a few
+	var of []store.CustomValue
 	for rec, vs := range stored {
-		m := CustomValues{}
-		for _, f := range fields {
-			of = of[:0]
-			for _, v := range vs {
-				if v.FieldID == f.ID {
-					of = append(of, v)
-				}
-			}
-			if len(of) > 0 {
-				m[f.Key] = displayValue(f, of)
-			}
-		}
-		out[rec] = m
+		out[rec] = recordCustomValues(fields, vs, &of)
 	}
 	return out
+}
+
+// recordCustomValues is one record's stored values as its fields show
+// them; of is scratch space kept between records (a record has a few).
+func recordCustomValues(fields []CustomField, vs []store.CustomValue, of *[]store.CustomValue) CustomValues {
+	m := CustomValues{}
+	for _, f := range fields {
+		*of = (*of)[:0]
+		for _, v := range vs {
+			if v.FieldID == f.ID {
+				*of = append(*of, v)
+			}
+		}
+		if len(*of) > 0 {
+			m[f.Key] = displayValue(f, *of)
+		}
+	}
+	return m
 }
 
 // saveCustomValues applies in (field key → value; a key left out keeps
