@@ -38,6 +38,7 @@ type contactRow struct {
 // and folded company name.
 func (imp *importer) prepare(r *contactRow) {
 	r.prepareDoc()
+	r.nationals = nil // in the doc now; the row waits a chunk or two to be written
 	r.companyKey, r.prepared = foldKey(r.company), true
 	r.keys = imp.keysOf(r)
 }
