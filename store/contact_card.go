@@ -41,43 +41,74 @@ type contactCard struct {
 	custom []CustomValue
 }
 
-// decodeContactCard reads a card. Emails and phones are put
-// in their stored positions' order, tags in name order, as every read of
-// a contact gives them.
-func decodeContactCard(s string) (contactCard, error) {
+// cardArena holds the children of a page's cards in a few shared arrays:
+// a page of 50 allocates a handful of times instead of four times for
+// each contact. Each card's slices end at their own length (a full slice
+// expression), so an append to one copies it instead of writing over the
+// next card's.
+type cardArena struct {
+	labeled []Labeled
+	phones  []Phone
+	tags    []Tag
+	custom  []CustomValue
+	pos     []string
+}
+
+// cardSlice returns the arena's items from start as one card's slice, nil when
+// there are none (as a card read without an arena has them).
+func cardSlice[T any](items []T, start int) []T {
+	if len(items) == start {
+		return nil
+	}
+	return items[start:len(items):len(items)]
+}
+
+// decodeContactCard reads a card, its children into a (nil: their own
+// arrays). Emails and phones are put in their stored positions' order,
+// tags in name order, as every read of a contact gives them.
+func decodeContactCard(s string, a *cardArena) (contactCard, error) {
 	var card contactCard
+	if a == nil {
+		a = &cardArena{}
+	}
 	r := jsonReader{s: s}
 	if !r.eat('[') {
 		return card, errJSONRows
 	}
-	own, ok := r.array(card.own[:0])
-	if !ok || len(own) != len(card.own) || !r.eat(',') {
+	values, ok := r.array(card.own[:0])
+	if !ok || len(values) != len(card.own) || !r.eat(',') {
 		return card, errJSONRows
 	}
 	id := card.own[0]
-	var pos []string
+	start := len(a.labeled)
+	a.pos = a.pos[:0]
 	ok = r.rows(func(v []string) {
 		if len(v) == 3 {
-			pos = append(pos, v[0])
-			card.emails = append(card.emails, Labeled{Label: v[1], Value: v[2]})
+			a.pos = append(a.pos, v[0])
+			a.labeled = append(a.labeled, Labeled{Label: v[1], Value: v[2]})
 		}
 	})
-	inPositionOrder(pos, card.emails)
-	pos = pos[:0]
+	card.emails = cardSlice(a.labeled, start)
+	inPositionOrder(a.pos, card.emails)
+	start, a.pos = len(a.phones), a.pos[:0]
 	ok = ok && r.eat(',') && r.rows(func(v []string) {
 		if len(v) == 4 {
-			pos = append(pos, v[0])
-			card.phones = append(card.phones, Phone{Label: v[1], Value: v[2], E164: v[3]})
+			a.pos = append(a.pos, v[0])
+			a.phones = append(a.phones, Phone{Label: v[1], Value: v[2], E164: v[3]})
 		}
 	})
-	inPositionOrder(pos, card.phones)
+	card.phones = cardSlice(a.phones, start)
+	inPositionOrder(a.pos, card.phones)
+	start = len(a.tags)
 	ok = ok && r.eat(',') && r.rows(func(v []string) {
 		if len(v) == 4 {
-			card.tags = append(card.tags, Tag{ID: v[0], Name: v[1], Key: v[2], Color: v[3]})
+			a.tags = append(a.tags, Tag{ID: v[0], Name: v[1], Key: v[2], Color: v[3]})
 		}
 	})
+	card.tags = cardSlice(a.tags, start)
 	sortTags(card.tags)
 	var bad error
+	start = len(a.custom)
 	ok = ok && r.eat(',') && r.rows(func(v []string) {
 		if len(v) != 4 {
 			return
@@ -86,8 +117,9 @@ func decodeContactCard(s string) (contactCard, error) {
 		if err != nil {
 			bad = err
 		}
-		card.custom = append(card.custom, CustomValue{FieldID: v[0], RecordID: id, Value: value, Currency: v[3]})
+		a.custom = append(a.custom, CustomValue{FieldID: v[0], RecordID: id, Value: value, Currency: v[3]})
 	})
+	card.custom = cardSlice(a.custom, start)
 	if !ok || !r.eat(']') {
 		return card, errJSONRows
 	}

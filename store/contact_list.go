@@ -102,13 +102,13 @@ const contactRowColumns = `json_array(co.name, u.name, (SELECT name FROM users W
 // decodeContactRow reads contactRowColumns and the card beside them, and
 // the sort name and raw times for the cursor. The row's email and phone
 // are the primary ones: the first in their stored order.
-func decodeContactRow(row, cardText string) (r ContactRow, sortName, created, updated, deleted string, err error) {
+func decodeContactRow(row, cardText string, arena *cardArena) (r ContactRow, sortName, created, updated, deleted string, err error) {
 	var buf [4]string
 	v, err := jsonValues(row, buf[:0])
 	if err != nil || len(v) != len(buf) {
 		return r, "", "", "", "", errJSONRows
 	}
-	card, err := decodeContactCard(cardText)
+	card, err := decodeContactCard(cardText, arena)
 	if err != nil {
 		return r, "", "", "", "", err
 	}
@@ -230,13 +230,18 @@ func contactSort(q ListQuery) (spec sortSpec, err error) {
 func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, error) {
 	page := ContactPage{Rows: make([]ContactRow, 0, clampLimit(q.Limit))}
 	var err error
+	var row, card string
+	var custom any
+	var dest []any // the same for every row of the page
+	arena := &cardArena{}
 	page.NextCursor, err = contactList.readPage(ctx, db, q, ContactListSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
-		var row, card string
-		var custom any
-		if err := rows.Scan(contactScanDest(q, &custom, &row, &card)...); err != nil {
+		if dest == nil {
+			dest = contactScanDest(q, &custom, &row, &card)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
-		r, sortName, created, updated, deleted, err := decodeContactRow(row, card)
+		r, sortName, created, updated, deleted, err := decodeContactRow(row, card, arena)
 		if err != nil {
 			return nil, err
 		}
@@ -252,10 +257,14 @@ func ListContacts(ctx context.Context, db Querier, q ListQuery) (ContactPage, er
 func ListContactRecords(ctx context.Context, db Querier, q ListQuery) (RecordPage[Contact], error) {
 	page := RecordPage[Contact]{Records: make([]Contact, 0, clampLimit(q.Limit))}
 	var err error
+	record := contactRecordScan{arena: &cardArena{}}
+	var custom any
+	var dest []any // the same for every row of the page
 	page.NextCursor, err = contactList.readPage(ctx, db, q, ContactRecordsSQL, func(rows *sql.Rows, q ListQuery) ([]string, error) {
-		var record contactRecordScan
-		var custom any
-		if err := rows.Scan(contactScanDest(q, &custom, record.dest()...)...); err != nil {
+		if dest == nil {
+			dest = contactScanDest(q, &custom, record.dest()...)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
 		c, err := record.contact()

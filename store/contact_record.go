@@ -29,8 +29,9 @@ func qualify(alias, columns string) string {
 // contactRecordScan holds a contactRecord's column while scanning, and
 // the raw times a list's cursor is made of.
 type contactRecordScan struct {
-	card string
-	keys struct{ created, updated, deleted string }
+	card  string
+	keys  struct{ created, updated, deleted string }
+	arena *cardArena // a page's, shared by its contacts; nil for one contact
 }
 
 func (s *contactRecordScan) dest() []any { return []any{&s.card} }
@@ -46,7 +47,7 @@ func scanContactRecord(sc rowScanner) (Contact, error) {
 
 // contact decodes the scanned card.
 func (s *contactRecordScan) contact() (Contact, error) {
-	card, err := decodeContactCard(s.card)
+	card, err := decodeContactCard(s.card, s.arena)
 	if err != nil {
 		return Contact{}, err
 	}

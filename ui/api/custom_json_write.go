@@ -2,7 +2,6 @@ package api
 
 import (
 	"encoding/json"
-	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -19,7 +18,13 @@ func appendCustomFields(b []byte, values map[string]any) ([]byte, error) {
 		return append(b, "null"...), nil
 	}
 	b = append(b, '{')
-	for i, key := range slices.Sorted(maps.Keys(values)) {
+	var buf [16]string // a contact's keys, sorted without a slice of their own
+	keys := buf[:0]
+	for key := range values {
+		keys = append(keys, key)
+	}
+	slices.Sort(keys)
+	for i, key := range keys {
 		if i > 0 {
 			b = append(b, ',')
 		}
