@@ -22,8 +22,6 @@ func handleAPISearch(s *apiSite) http.Handler {
 			writeAPIError(w, r, s, err)
 			return
 		}
-		request.Encode(w, http.StatusOK, struct {
-			Data []request.SearchResultJSON `json:"data"`
-		}{request.SearchJSON(hits)})
+		encode(w, http.StatusOK, searchAnswer{request.SearchJSON(hits)})
 	})
 }
