@@ -54,13 +54,7 @@ func TestCustomFieldCacheSeesEveryChange(t *testing.T) {
 	is.Equal(shown(), "Professional") // an option renamed
 
 	// Another process (here a second connection to the file) renames it.
-	other, err := store.Open(ctx, ta.dbPath, store.Options{MustExist: true})
-	is.NoErr(err)
-	is.NoErr(other.Write(ctx, func(tx *store.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE custom_field_options SET label = 'Pro plus' WHERE id = ?`, plan.Options[1].ID)
-		return err
-	}))
-	is.NoErr(other.Close())
+	otherProcess(t, ta, `UPDATE custom_field_options SET label = 'Pro plus' WHERE id = ?`, plan.Options[1].ID)
 	is.Equal(shown(), "Pro plus")
 
 	is.NoErr(ta.DeleteCustomField(ctx, admin, plan.ID))
