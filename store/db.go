@@ -124,11 +124,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	write.SetConnMaxIdleTime(0)
 	// query_only makes a stray write through the reader pool fail loudly
 	// instead of racing the writer.
-	read, err := sql.Open("sqlite", readDSN)
-	if err != nil {
-		write.Close()
-		return nil, err
-	}
+	read := sql.OpenDB(readerConnector{readDSN}) // each plan made once (reader_plan_stability.go)
 	// Readers mostly wait on the disk cache, not the CPU, so allow more
 	// than the cores; no code path holds one reader while taking another.
 	readers := max(8, runtime.NumCPU()*4)

@@ -221,7 +221,7 @@ func stageStaysSQL(f ReportFilter) (string, []any) {
 	if f.OwnerID == "" && f.Source == "" && f.TagID == "" && f.SegmentEntity != "deal" {
 		// Stages belong to one pipeline, so its filter needs no deal.
 		if f.PipelineID != "" {
-			w.add("s.stage_id IN (SELECT id FROM stages WHERE pipeline_id = ? AND deleted_at IS NULL)", f.PipelineID)
+			w.add("s.stage_id IN (SELECT id FROM stages INDEXED BY stages_pipeline WHERE pipeline_id = ? AND deleted_at IS NULL)", f.PipelineID)
 		}
 		return `SELECT s.stage_id, count(*), sum(s.days) FROM deal_stays s INDEXED BY deal_stays_left` + w.sql() + ` GROUP BY 1`, w.args
 	}
