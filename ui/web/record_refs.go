@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -62,11 +63,17 @@ func (s *site) linkViews(r *http.Request, refs []app.RecordRef) ([]linkView, err
 // taskRows prepares tasks for display; returnTo is the page their buttons
 // come back to.
 func (s *site) taskRows(r *http.Request, lang string, team recordTeam, tasks []app.Task, returnTo string) ([]taskRow, error) {
+	return s.taskRowsOn(r, lang, team, tasks, returnTo, app.RecordRef{})
+}
+
+// taskRowsOn is taskRows for the page of the record own, which its rows
+// neither name nor link to again (their log form still links it).
+func (s *site) taskRowsOn(r *http.Request, lang string, team recordTeam, tasks []app.Task, returnTo string, own app.RecordRef) ([]taskRow, error) {
 	user := request.CurrentUser(r)
 	loc := app.Location(user)
 	var refs []app.RecordRef
 	for _, t := range tasks {
-		refs = append(refs, t.Links...)
+		refs = appendOthers(refs, t.Links, own)
 	}
 	names, err := s.app.RecordNames(r.Context(), user, refs)
 	if err != nil {
@@ -92,7 +99,9 @@ func (s *site) taskRows(r *http.Request, lang string, team recordTeam, tasks []a
 		}
 		row.Late = row.Late && !t.Done()
 		for _, ref := range t.Links {
-			row.Links = append(row.Links, linkView{Entity: ref.Entity, ID: ref.ID, Name: names[ref], URL: s.openableURL(ref, names)})
+			if ref != own {
+				row.Links = append(row.Links, linkView{Entity: ref.Entity, ID: ref.ID, Name: names[ref], URL: s.openableURL(ref, names)})
+			}
 		}
 		log := "?task=" + t.ID
 		for _, ref := range t.Links {
@@ -104,6 +113,17 @@ func (s *site) taskRows(r *http.Request, lang string, team recordTeam, tasks []a
 		out[i] = row
 	}
 	return out, nil
+}
+
+// appendOthers adds to refs those of links that are not own and not in
+// refs yet: the records a page names beside its own, each asked for once.
+func appendOthers(refs, links []app.RecordRef, own app.RecordRef) []app.RecordRef {
+	for _, l := range links {
+		if l != own && !slices.Contains(refs, l) {
+			refs = append(refs, l)
+		}
+	}
+	return refs
 }
 
 // dateText shows a day (and time) in the reader's language and zone,

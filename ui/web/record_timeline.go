@@ -4,7 +4,6 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
-	"slices"
 	"time"
 
 	"rolo/app"
@@ -89,7 +88,7 @@ func (s *site) recordTimelineWith(r *http.Request, lang string, team recordTeam,
 	var changes []app.AuditEntry
 	for _, item := range page.Items {
 		if item.Activity != nil {
-			refs = append(refs, item.Activity.Links...)
+			refs = appendOthers(refs, item.Activity.Links, ref) // the page's own record is not named beside it
 		} else {
 			changes = append(changes, *item.Change)
 		}
@@ -140,12 +139,7 @@ func (s *site) recordTasks(r *http.Request, lang string, team recordTeam, ref ap
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.taskRows(r, lang, team, list.Tasks, returnTo)
-	for i := range rows {
-		// The record's own page need not name the record again.
-		rows[i].Links = slices.DeleteFunc(rows[i].Links, func(l linkView) bool { return l.Entity == ref.Entity && l.ID == ref.ID })
-	}
-	return rows, err
+	return s.taskRowsOn(r, lang, team, list.Tasks, returnTo, ref) // the record's own page need not name it again
 }
 
 // keepInTouchView is a contact's cadence for its page.
