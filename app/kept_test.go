@@ -69,7 +69,7 @@ func TestKeptSignInSeesEveryChange(t *testing.T) {
 	is.NoErr(err)
 	is.Equal(u.Name, "Ada Lovelace")
 
-	otherProcess(t, ta, `UPDATE api_keys SET revoked_at = '2026-11-27T09:00:00.000Z'`)
+	otherProcess(t, ta, `UPDATE api_keys SET revoked_at = datetime('now')`) // as typed in the sqlite3 shell
 	_, err = keyUser()
 	is.Equal(app.ErrorCode(err), app.EUnauthorized) // revoked elsewhere
 	_, err = signedIn()

@@ -12,8 +12,8 @@ const TimeFormat = "2006-01-02T15:04:05.000Z"
 // FormatTime renders t in TimeFormat.
 func FormatTime(t time.Time) string { return t.UTC().Format(TimeFormat) }
 
-// ParseTime reads a TimeFormat string; a malformed value is a zero time,
-// because only this package writes these columns.
+// ParseTime reads a TimeFormat string, and the other shapes of a time
+// written by hand (handShapes); anything else is a zero time.
 func ParseTime(s string) time.Time {
 	if s == "" {
 		return time.Time{} // a NULL read as text; time.Parse would allocate its error
@@ -21,12 +21,23 @@ func ParseTime(s string) time.Time {
 	if t, ok := parseTimeFast(s); ok {
 		return t
 	}
-	t, err := time.Parse(TimeFormat, s)
-	if err != nil {
-		return time.Time{}
+	if t, err := time.Parse(TimeFormat, s); err == nil {
+		return t
 	}
-	return t
+	for _, shape := range handShapes {
+		if t, err := time.Parse(shape, s); err == nil {
+			return t.UTC()
+		}
+	}
+	return time.Time{}
 }
+
+// handShapes are how a time typed into the sqlite3 shell looks: RFC 3339
+// with or without a fraction and with any zone, and SQLite's datetime()
+// and strftime() output, which is UTC. Only this package writes these
+// columns, but a key revoked by hand with datetime('now') must not read
+// as never revoked.
+var handShapes = []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999"}
 
 // parseTimeFast reads the fixed-width TimeFormat digit by digit: a page
 // of contacts reads three times each, and time.Parse's general layout
