@@ -156,6 +156,12 @@ func Doctor(ctx context.Context, path string) (DoctorReport, error) {
 		for _, id := range stale {
 			r.Cards = append(r.Cards, "task "+id+": its record links keep another state or due time than its own")
 		}
+		if stale, err = store.StaleActivityLinks(ctx, db.Reader(), 100); err != nil {
+			stale = append(stale, err.Error())
+		}
+		for _, id := range stale {
+			r.Cards = append(r.Cards, "activity "+id+": the copy of its links on its row differs from its links")
+		}
 	}
 	return r, nil
 }

@@ -34,9 +34,13 @@ const activityColumns = `a.id, a.type_id, a.occurred_at, a.duration_minutes, a.o
 	a.version, a.created_at, a.created_by, a.updated_at, a.updated_by, a.deleted_at, a.deleted_by`
 
 // activityRecord is the activity a as two columns: its own columns as one
-// JSON array, and its links as JSON rows (see decodeActivity).
-const activityRecord = `json_array(` + activityColumns + `),
-	(SELECT json_group_array(json_array(k.entity, k.entity_id)) FROM activity_links k WHERE k.activity_id = a.id)`
+// JSON array, and its links as JSON rows (see decodeActivity), from the
+// copy its row keeps (migration 0033).
+const activityRecord = `json_array(` + activityColumns + `), a.links`
+
+// activityLinksSQL is what an activity's copy of its links should hold
+// (doctor compares, --fix stores).
+const activityLinksSQL = `(SELECT json_group_array(json_array(k.entity, k.entity_id)) FROM activity_links k WHERE k.activity_id = a.id)`
 
 // scanActivity scans one activityRecord.
 func scanActivity(sc rowScanner) (Activity, error) {

@@ -123,11 +123,31 @@ func StaleTaskLinks(ctx context.Context, q Querier, limit int) ([]string, error)
 	return scanIDs(rows)
 }
 
+// StaleActivityLinks lists up to limit activities whose copy of their
+// links differs from the links (migration 0033; doctor).
+func StaleActivityLinks(ctx context.Context, q Querier, limit int) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT a.id FROM activities a WHERE a.links IS NOT `+activityLinksSQL+` LIMIT ?`, limit)
+	if err != nil {
+		return nil, err
+	}
+	return scanIDs(rows)
+}
+
+// copyActivityLinks stores every activity's links on its row again.
+func copyActivityLinks(ctx context.Context, tx *Tx) error {
+	_, err := tx.exec(ctx, `UPDATE activities AS a SET links = `+activityLinksSQL+` WHERE a.links IS NOT `+activityLinksSQL)
+	return err
+}
+
 // RebuildContactCards drops every kept card and stores them again from
-// the rows, and puts each contact's sort name back on its tag links and
-// each task's state and due key on its record links (doctor --fix).
+// the rows, and puts each contact's sort name back on its tag links, each
+// task's state and due key on its record links and each activity's links
+// on its row (doctor --fix).
 func (db *DB) RebuildContactCards(ctx context.Context) (int, error) {
 	err := db.Write(ctx, func(tx *Tx) error {
+		if err := copyActivityLinks(ctx, tx); err != nil {
+			return err
+		}
 		if _, err := tx.exec(ctx, `UPDATE task_links SET (open, due_key) =
 			(SELECT t.done_at IS NULL AND t.deleted_at IS NULL, t.due_key FROM tasks t WHERE t.id = task_links.task_id)`); err != nil {
 			return err
