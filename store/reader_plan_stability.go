@@ -39,12 +39,15 @@ var readerDriver = func() *sqlite.Driver {
 	return d
 }()
 
+var errOutOfMemory = errors.New("sqlite: out of memory")
+
 // readerConnector hands database/sql reader connections of dsn.
 type readerConnector struct{ dsn string }
 
 func (c readerConnector) Connect(context.Context) (driver.Conn, error) {
 	return readerDriver.Open(c.dsn)
 }
+
 func (c readerConnector) Driver() driver.Driver { return readerDriver }
 
 // setPlanStability sets the connection's guarantee on (1) or off (0), or
@@ -57,11 +60,14 @@ func setPlanStability(conn any, onoff int32) (bool, error) {
 	// sqlite3_db_config(db, op, int onoff, int *pRes): the C varargs are
 	// one 8-byte slot each in libc's list.
 	args := libc.Xmalloc(tls, 2*8)
-	res := libc.Xmalloc(tls, 4)
-	if args == 0 || res == 0 {
-		return false, errors.New("sqlite: out of memory")
+	if args == 0 {
+		return false, errOutOfMemory
 	}
 	defer libc.Xfree(tls, args)
+	res := libc.Xmalloc(tls, 4)
+	if res == 0 {
+		return false, errOutOfMemory
+	}
 	defer libc.Xfree(tls, res)
 	if rc := sqlite3.Xsqlite3_db_config(tls, db, sqlite3.SQLITE_DBCONFIG_ENABLE_QPSG, libc.VaList(args, onoff, res)); rc != sqlite3.SQLITE_OK {
 		return false, fmt.Errorf("sqlite3_db_config(ENABLE_QPSG): code %d", rc)
