@@ -154,3 +154,63 @@ func TestRateBookConvert(t *testing.T) {
 	_, ok := book.Convert(100, "JPY", "2026-06-01")
 	is.True(!ok) // no rate: not converted
 }
+
+// TestReportsWithoutRatesKeepTheirGroups: deals in currencies whose amount
+// converts the same every day (the home currency, one without rates) are
+// added up without their day, yet each month, owner and outcome stays its
+// own group, beside a currency with rates that converts by the day.
+func TestReportsWithoutRatesKeepTheirGroups(t *testing.T) {
+	t.Parallel()
+	is := is.New(t)
+	ctx := context.Background()
+	ta := mustOpenApp(t)
+	admin := mustSetup(t, ta)
+	_, stages := salesPipeline(t, ta)
+	is.NoErr(ta.SetHomeCurrency(ctx, admin, "USD"))
+	for _, r := range []app.CurrencyRateInput{{Currency: "EUR", EffectiveOn: "2026-10-01", Rate: "1.1"}, {Currency: "EUR", EffectiveOn: "2026-11-10", Rate: "1.2"}} {
+		_, err := ta.AddCurrencyRate(ctx, admin, r)
+		is.NoErr(err)
+	}
+	ta.at(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
+	deal := func(currency string, value int64, expected string) app.Deal {
+		return mustDeal(t, ta, admin, app.DealInput{Title: currency, StageID: stages["demo"].ID, Value: value, Currency: currency, OwnerID: admin.ID, ExpectedCloseDate: expected})
+	}
+	for _, d := range []struct {
+		currency string
+		value    int64
+		expected string
+	}{{"JPY", 1000, "2026-12-05"}, {"JPY", 2000, "2027-01-10"}, {"JPY", 4000, "2027-01-20"}, {"USD", 10_00, "2026-12-06"}, {"USD", 20_00, "2027-02-01"},
+		{"EUR", 100_00, "2026-11-05"}, {"EUR", 100_00, "2026-11-25"}} {
+		deal(d.currency, d.value, d.expected)
+	}
+	forecast, err := ta.Forecast(ctx, admin, app.ReportQuery{Period: november(t)})
+	is.NoErr(err)
+	got := map[string][]app.Money{}
+	counts := map[string]int{}
+	for _, m := range forecast {
+		got[m.Month], counts[m.Month] = m.Value, m.Count
+	}
+	is.Equal(counts, map[string]int{"2026-11": 2, "2026-12": 2, "2027-01": 2, "2027-02": 1}) // no month merged into another
+	is.Equal(got["2027-01"], []app.Money{{Value: 6000, Currency: "JPY"}})
+	is.Equal(got["2026-12"], []app.Money{{Value: 1000, Currency: "JPY"}, {Value: 10_00, Currency: "USD"}})
+	for _, m := range forecast {
+		if m.Month == "2026-11" {
+			is.Equal(m.ValueHome.Total.Value, int64(110_00+120_00)) // each EUR deal on its own day's rate
+		}
+	}
+
+	// Closed: two outcomes in yen, which has no rate, stay apart.
+	won, lost := deal("JPY", 500, ""), deal("JPY", 700, "")
+	ta.at(time.Date(2026, 11, 3, 12, 0, 0, 0, time.UTC))
+	_, err = ta.CloseDeal(ctx, admin, won.ID, "won", "")
+	is.NoErr(err)
+	ta.at(time.Date(2026, 11, 4, 12, 0, 0, 0, time.UTC))
+	_, err = ta.CloseDeal(ctx, admin, lost.ID, "lost", "Price")
+	is.NoErr(err)
+	wr, err := ta.WinRateReport(ctx, admin, app.ReportQuery{Period: november(t), Owner: "team"}, "owner")
+	is.NoErr(err)
+	is.Equal(wr.Total.Won, 1)
+	is.Equal(wr.Total.Lost, 1)
+	is.Equal(wr.Total.Value, []app.Money{{Value: 500, Currency: "JPY"}})
+	is.Equal(wr.Total.ValueHome.NoRate, []app.Money{{Value: 500, Currency: "JPY"}})
+}
