@@ -18,10 +18,7 @@ func TestMoneyInHomeCurrency(t *testing.T) {
 	t.Parallel()
 	is := is.New(t)
 	ctx := context.Background()
-	ta := mustOpenApp(t)
-	admin := mustSetup(t, ta)
-	_, stages := salesPipeline(t, ta)
-	is.NoErr(ta.SetHomeCurrency(ctx, admin, "usd"))
+	ta, admin, deal := dollarSales(t)
 	is.Equal(ta.HomeCurrency(ctx), "USD")
 
 	rate := func(currency, day, r string) app.CurrencyRate {
@@ -63,9 +60,6 @@ func TestMoneyInHomeCurrency(t *testing.T) {
 	goal, err := ta.CreateGoal(ctx, admin, app.GoalInput{Name: "Revenue", Metric: app.MetricRevenueWon, Currency: "USD", Target: "2000", Deadline: "2026-12-31"})
 	is.NoErr(err)
 	ta.at(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
-	deal := func(currency string, value int64, expected string) app.Deal {
-		return mustDeal(t, ta, admin, app.DealInput{Title: currency, StageID: stages["demo"].ID, Value: value, Currency: currency, OwnerID: admin.ID, ExpectedCloseDate: expected})
-	}
 	closeOn(5, deal("EUR", 100_00, ""))     // 1.10 → $110.00
 	closeOn(12, deal("EUR", 100_00, ""))    // 1.20 → $120.00
 	closeOn(12, deal("KRW", 1_000_000, "")) // 0.00075 → $750.00
@@ -163,18 +157,12 @@ func TestReportsWithoutRatesKeepTheirGroups(t *testing.T) {
 	t.Parallel()
 	is := is.New(t)
 	ctx := context.Background()
-	ta := mustOpenApp(t)
-	admin := mustSetup(t, ta)
-	_, stages := salesPipeline(t, ta)
-	is.NoErr(ta.SetHomeCurrency(ctx, admin, "USD"))
+	ta, admin, deal := dollarSales(t)
 	for _, r := range []app.CurrencyRateInput{{Currency: "EUR", EffectiveOn: "2026-10-01", Rate: "1.1"}, {Currency: "EUR", EffectiveOn: "2026-11-10", Rate: "1.2"}} {
 		_, err := ta.AddCurrencyRate(ctx, admin, r)
 		is.NoErr(err)
 	}
 	ta.at(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
-	deal := func(currency string, value int64, expected string) app.Deal {
-		return mustDeal(t, ta, admin, app.DealInput{Title: currency, StageID: stages["demo"].ID, Value: value, Currency: currency, OwnerID: admin.ID, ExpectedCloseDate: expected})
-	}
 	for _, d := range []struct {
 		currency string
 		value    int64
@@ -213,4 +201,19 @@ func TestReportsWithoutRatesKeepTheirGroups(t *testing.T) {
 	is.Equal(wr.Total.Lost, 1)
 	is.Equal(wr.Total.Value, []app.Money{{Value: 500, Currency: "JPY"}})
 	is.Equal(wr.Total.ValueHome.NoRate, []app.Money{{Value: 500, Currency: "JPY"}})
+}
+
+// dollarSales is an app whose home currency is USD, with its admin and a
+// way to add an open deal of theirs in the sales pipeline's demo stage.
+func dollarSales(t *testing.T) (*testApp, *app.User, func(currency string, value int64, expected string) app.Deal) {
+	t.Helper()
+	ta := mustOpenApp(t)
+	admin := mustSetup(t, ta)
+	_, stages := salesPipeline(t, ta)
+	if err := ta.SetHomeCurrency(context.Background(), admin, "usd"); err != nil {
+		t.Fatal(err)
+	}
+	return ta, admin, func(currency string, value int64, expected string) app.Deal {
+		return mustDeal(t, ta, admin, app.DealInput{Title: currency, StageID: stages["demo"].ID, Value: value, Currency: currency, OwnerID: admin.ID, ExpectedCloseDate: expected})
+	}
 }
